@@ -1,0 +1,422 @@
+"""Actors stage: find every actor mention, resolve it, and code it CAMEO-style.
+
+A code is a country (ISO 3166-1 alpha-3, or an IGO code) followed by a sector:
+"Belarusian riot police" -> BLRCOP, "the Kremlin" -> RUSGOV, "his Belarusian
+counterpart Alexander Lukashenko" -> BLRGOV. Clues come from one noun phrase:
+its head (an agent noun, a person, a country), the words that modify it
+(adjectives, possessives, "of/from X") and a name in apposition. Office
+holders are looked up by the article's date, so a leader who has left office
+is no longer coded as the government. A surname, a pronoun or "the ministry"
+later in the article reuses the actor it refers to.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from tidings.actors.lexicon import ActorLexicon, Entry, default_lexicon
+from tidings.model import Actor, Article, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Modifier dependencies that tie a word to the noun phrase of its head.
+NP_DEPS = frozenset({"compound", "amod", "nmod", "appos", "poss", "npadvmod"})
+# Prepositions whose object still describes the noun above ("agitators from Poland").
+NP_PREPS = frozenset({"of", "from", "in"})
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+THING_PRONOUNS = frozenset({"it", "its", "itself"})
+GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+# Seats of government that are buildings, never a place an event is located.
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "agent", "dative", "conj", "appos", "attr"})
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "around", "inside", "outside", "throughout", "into", "outside"})
+# Words in an unknown organisation's name that give its sector.
+ORG_SECTOR_WORDS = {
+    "ministry": "GOV",
+    "government": "GOV",
+    "police": "COP",
+    "army": "MIL",
+    "military": "MIL",
+    "forces": "MIL",
+    "party": "PTY",
+    "court": "JUD",
+    "parliament": "LEG",
+    "assembly": "LEG",
+    "university": "EDU",
+    "bank": "BUS",
+    "company": "BUS",
+    "union": "LAB",
+    "church": "REL",
+    "agency": "GOV",
+    "council": "GOV",
+}
+
+
+@dataclass(slots=True)
+class Unit:
+    """One noun phrase that names an actor, with the clues collected for it."""
+
+    head: int  # token index
+    tokens: set[int] = field(default_factory=set)
+    countries: list[str] = field(default_factory=list)
+    government: bool = False  # a seat-of-government metonym ("the Kremlin")
+    sectors: list[tuple[str, str]] = field(default_factory=list)  # (sector, phrase)
+    persons: list[str] = field(default_factory=list)  # canonical names from the office table
+    person_text: str = ""  # the name as written
+    igo: str = ""
+    demonym: bool = False
+    org_text: str = ""
+    former: bool = False
+    coordinated: bool = False  # "agitators from Poland and the Netherlands": one actor per country
+
+
+class ActorResolver:
+    """Pipeline stage: sets ``article.actors`` (needs ``doc``; uses ``places`` and ``published``)."""
+
+    name = "actors"
+    requires: tuple[str, ...] = ("doc",)
+    assigns: tuple[str, ...] = ("actors",)
+
+    def __init__(self, *, lexicon: ActorLexicon | None = None) -> None:
+        self.lex = lexicon or default_lexicon()
+
+    # -- finding units -------------------------------------------------
+    def _matches(self, doc: Doc) -> dict[int, tuple[int, list[Entry]]]:
+        words = [t.text for t in doc]
+        out: dict[int, tuple[int, list[Entry]]] = {}
+        i = 0
+        while i < len(doc):
+            end, entries = self.lex.match(words, i)
+            if entries:
+                out[i] = (end, entries)
+                i = end
+            else:
+                i += 1
+        return out
+
+    @staticmethod
+    def _root(doc: Doc, start: int, end: int) -> Token:
+        """The token of a span whose head lies outside it (never a determiner: "the Kremlin")."""
+        outside = [t for t in doc[start:end] if not (start <= t.head.i < end) or t.head.i == t.i]
+        content = [t for t in outside if t.dep_ not in ("det", "punct", "case")]
+        return (content or outside or [doc[end - 1]])[-1]
+
+    def _units(self, doc: Doc) -> list[Unit]:
+        matches = self._matches(doc)
+        pieces: list[tuple[Token, list[Entry], set[int]]] = []
+        covered: set[int] = set()
+        for start, (end, entries) in matches.items():
+            pieces.append((self._root(doc, start, end), entries, set(range(start, end))))
+            covered.update(range(start, end))
+        for ent in doc.ents:
+            if ent.label_ in ("PERSON", "ORG") and not covered.intersection(range(ent.start, ent.end)):
+                kind = "person" if ent.label_ == "PERSON" else "org"
+                pieces.append((ent.root, [Entry(kind, ent.text)], set(range(ent.start, ent.end))))
+                covered.update(range(ent.start, ent.end))
+
+        def can_head(tok: Token, entries: list[Entry]) -> bool:
+            kinds = {e.kind for e in entries}
+            if kinds & {"agent", "person", "org", "igo", "country", "metonym"}:
+                return True
+            return "adjective" in kinds and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("amod", "compound")
+
+        heads: dict[int, Unit] = {}
+        piece_at = {root.i: (entries, toks) for root, entries, toks in pieces}
+        # Heads first, so modifiers can find the unit they belong to.
+        for root, entries, toks in pieces:
+            if can_head(root, entries) and self._host(root, piece_at) is None:
+                heads[root.i] = Unit(head=root.i)
+        for root, entries, toks in pieces:
+            host = self._host(root, piece_at)
+            if root.i in heads:
+                unit = heads[root.i]
+            elif host is not None and host in heads:
+                unit = heads[host]
+            elif host is not None:
+                # The host is itself a modifier of another unit: climb to it.
+                h = host
+                while h not in heads and h is not None:
+                    h = self._host(doc[h], piece_at)
+                if h is None:
+                    continue
+                unit = heads[h]
+            else:
+                continue
+            unit.tokens |= toks
+            self._add_clues(doc, unit, root, entries, toks)
+        return [heads[i] for i in sorted(heads)]
+
+    @staticmethod
+    def _host(tok: Token, piece_at: dict[int, tuple[list[Entry], set[int]]]) -> int | None:
+        """The unit head a modifier belongs to, if its phrase has one."""
+        t = tok
+        for _ in range(4):
+            if t.dep_ in NP_DEPS and t.head.i != t.i:
+                parent = t.head
+            elif t.dep_ == "pobj" and t.head.lower_ in NP_PREPS and t.head.head.pos_ in ("NOUN", "PROPN"):
+                parent = t.head.head
+            elif t.dep_ == "conj" and t.head.dep_ == "pobj" and t.head.head.lower_ in NP_PREPS:
+                parent = t.head
+            else:
+                return None
+            if parent.i in piece_at:
+                return parent.i
+            if parent.pos_ not in ("NOUN", "PROPN"):
+                return None
+            t = parent
+        return None
+
+    def _add_clues(self, doc: Doc, unit: Unit, root: Token, entries: list[Entry], toks: set[int]) -> None:
+        text = doc[min(toks) : max(toks) + 1].text
+        if root.dep_ == "conj" and any(e.kind in ("country", "adjective") for e in entries):
+            unit.coordinated = True
+        for e in entries:
+            if e.kind == "country":
+                unit.countries.append(e.key)
+            elif e.kind == "adjective":
+                unit.countries.append(e.key)
+                if root.i == unit.head:
+                    unit.demonym = True
+            elif e.kind == "metonym":
+                # A capital city is a government only when it acts, not where things happen.
+                if root.i == unit.head and not self._acts(root):
+                    continue
+                unit.countries.append(e.key)
+                unit.government = True
+            elif e.kind == "agent":
+                unit.sectors.append((e.key, text.lower()))
+                if e.sector2:
+                    unit.sectors.append((e.sector2, text.lower()))
+                if any(t.lower_ in ("former", "ex", "ex-") for t in root.children) or text.lower().startswith("ex-"):
+                    unit.former = True
+            elif e.kind == "person":
+                if e.key in self.lex.offices:
+                    unit.persons.append(e.key)
+                unit.person_text = unit.person_text or text
+            elif e.kind == "igo":
+                unit.igo = e.key
+            elif e.kind == "org":
+                unit.org_text = text
+        for child in doc[unit.head].children:
+            if child.lower_ in ("former", "ex", "ousted", "exiled"):
+                unit.former = True
+
+    @staticmethod
+    def _acts(tok: Token) -> bool:
+        if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS:
+            return False
+        if tok.dep_ == "compound" or tok.dep_ == "poss":
+            return True
+        return tok.dep_ in ARGUMENT_DEPS
+
+    # -- coding ---------------------------------------------------------
+    def _person(self, unit: Unit, day: str | None) -> tuple[str, str | None, str | None, str | None]:
+        """(name, country, sector, wikidata) of a person by office table and text clues."""
+        name = unit.persons[0] if unit.persons else _strip_titles(unit.person_text)
+        country = unit.countries[0] if unit.countries else None
+        sector = unit.sectors[0][0] if unit.sectors else None
+        wikidata = None
+        terms = self.lex.offices_of(name)
+        if terms:
+            wikidata = next((t.wikidata for t in terms if t.wikidata), None)
+            now = [t for t in terms if t.holds_on(day)]
+            if now:
+                return name, now[0].iso3, now[0].sector, wikidata
+            past = [t for t in terms if day is not None and t.end and t.end <= day]
+            if past:
+                # Out of office on the article's date: an ex-leader, not the government.
+                return name, country or past[-1].iso3, "ELI", wikidata
+            country = country or terms[0].iso3
+        if unit.former and sector in ("GOV", None):
+            sector = "ELI"
+        return name, country, sector, wikidata
+
+    def _code(self, unit: Unit, day: str | None, focus: str | None) -> tuple[tuple[str, ...], Actor] | None:
+        lex = self.lex
+        if unit.persons or unit.person_text:
+            name, country, sector, wikidata = self._person(unit, day)
+            if not name:
+                return None
+            return ("person", name), Actor(0, name, _join(country, sector), country, sector, wikidata, "person")
+        if unit.igo:
+            sector = unit.sectors[0][0] if unit.sectors else None
+            extra = sector if sector and sector not in ("GOV", "IGO") and not unit.igo.endswith(sector) else ""
+            code = unit.igo + extra
+            name = lex.igo_names.get(unit.igo, unit.igo)
+            kind = "igo" if code.startswith("IGO") else "group"
+            country = None if kind == "igo" or code[:3] not in lex.countries else code[:3]
+            return ("igo", code), Actor(0, name, code, country, sector, lex.igo_wikidata.get(unit.igo), kind)
+        country = unit.countries[0] if unit.countries else None
+        if unit.sectors:
+            sector, phrase = unit.sectors[-1]
+            if unit.former and sector == "GOV":
+                sector = "ELI"
+            country = country or focus
+            cname = lex.countries[country].name if country in lex.countries else ""
+            name = f"{cname} {phrase}".strip() if cname else phrase
+            key = ("agent", country or phrase, sector)
+            return key, Actor(0, name, _join(country, sector), country, sector, None, "agent")
+        if unit.government and country:
+            name = f"{lex.countries[country].name} government" if country in lex.countries else country
+            return ("agent", country, "GOV"), Actor(0, name, _join(country, "GOV"), country, "GOV", None, "agent")
+        if unit.demonym and country:
+            c = lex.countries.get(country)
+            name = f"{c.name} civilians" if c else country
+            return ("agent", country, "CVL"), Actor(0, name, _join(country, "CVL"), country, "CVL", None, "agent")
+        if country:
+            c = lex.countries.get(country)
+            return ("country", country), Actor(
+                0, c.name if c else country, country, country, None, c.wikidata if c else None, "country"
+            )
+        if unit.org_text:
+            words = unit.org_text.lower().split()
+            sector = next((ORG_SECTOR_WORDS[w] for w in words if w in ORG_SECTOR_WORDS), None)
+            name = _strip_the(unit.org_text)
+            return ("org", name.lower()), Actor(0, name, _join(None, sector), None, sector, None, "organisation")
+        return None
+
+    # -- the stage ------------------------------------------------------
+    def __call__(self, article: Article) -> Article:
+        doc = article.doc
+        if doc is None:
+            return article
+        day = article.published
+        units = self._units(doc)
+        focus = article.focus_country or self._focus(units)
+        actors: dict[tuple[str, ...], Actor] = {}
+        surnames: dict[str, tuple[str, ...]] = {}
+        mentions: list[tuple[int, Actor, str]] = []  # (head token, actor, dep)
+        for unit in units:
+            start = min(min(unit.tokens | {unit.head}), self._left_edge(doc, unit.head))
+            end = max(unit.tokens | {unit.head})
+            span = doc[start : end + 1]
+            for variant in self._variants(unit):
+                coded = self._code(variant, day, focus)
+                if coded is None:
+                    continue
+                key, actor = coded
+                if key[0] == "person":
+                    last = actor.name.split()[-1].lower() if actor.name else ""
+                    # "Lukashenko" after "Alexander Lukashenko" is the same man.
+                    if len(actor.name.split()) == 1 and last in surnames:
+                        key = surnames[last]
+                    else:
+                        surnames.setdefault(last, key)
+                if key not in actors:
+                    actor.id = len(actors) + 1
+                    actors[key] = actor
+                actor = actors[key]
+                actor.mentions.append(Span(span.text, span.start_char, span.end_char))
+                mentions.append((unit.head, actor, doc[unit.head].dep_))
+        self._pronouns(doc, mentions)
+        for actor in actors.values():
+            actor.mentions.sort(key=lambda s: s.start)
+        article.actors = list(actors.values())
+        return article
+
+    @staticmethod
+    def _variants(unit: Unit) -> list[Unit]:
+        """One unit per country for "agitators from Poland and the Netherlands"."""
+        countries = list(dict.fromkeys(unit.countries))
+        if not unit.coordinated or len(countries) < 2 or unit.persons or unit.person_text:
+            return [unit]
+        return [replace(unit, countries=[c]) for c in countries]
+
+    @staticmethod
+    def _left_edge(doc: Doc, head: int) -> int:
+        """Include determiners and possessives in the mention span."""
+        left = head
+        for child in doc[head].lefts:
+            if child.dep_ in ("det", "poss", "amod", "compound", "nummod", "nmod"):
+                left = min(left, child.left_edge.i)
+        return left
+
+    @staticmethod
+    def _focus(units: list[Unit]) -> str | None:
+        """Without places (the places stage did not run), the most named country."""
+        counts: Counter[str] = Counter()
+        for unit in units:
+            counts.update(unit.countries)
+        return counts.most_common(1)[0][0] if counts else None
+
+    @staticmethod
+    def _pronouns(doc: Doc, mentions: list[tuple[int, Actor, str]]) -> None:
+        """Attach he/she/it/they to the nearest fitting actor before them (within three sentences)."""
+        taken = {i for i, _, _ in mentions}
+        sent_of = {}
+        for n, sent in enumerate(doc.sents):
+            for t in sent:
+                sent_of[t.i] = n
+        ordered = sorted(mentions, key=lambda m: m[0])
+        for tok in doc:
+            low = tok.lower_
+            if tok.pos_ != "PRON" or tok.i in taken:
+                continue
+            if low in PERSON_PRONOUNS:
+                fits = [m for m in ordered if m[0] < tok.i and m[1].kind == "person"]
+            elif low in THING_PRONOUNS or low in GROUP_PRONOUNS:
+                fits = [
+                    m
+                    for m in ordered
+                    if m[0] < tok.i and m[1].kind != "person" and m[2] in ("nsubj", "nsubjpass", "poss", "compound")
+                ]
+            else:
+                continue
+            fits = [m for m in fits if sent_of[tok.i] - sent_of[m[0]] <= 3]
+            if not fits:
+                continue
+            # The nearest sentence with a candidate; in it, its subject (or a word of the subject).
+            nearest = max(sent_of[m[0]] for m in fits)
+            fits = [m for m in fits if sent_of[m[0]] == nearest]
+            subj = [m for m in fits if m[2] in ("nsubj", "nsubjpass") or doc[m[0]].head.dep_ in ("nsubj", "nsubjpass")]
+            target = (subj or fits)[-1][1]
+            target.mentions.append(Span(tok.text, tok.idx, tok.idx + len(tok.text)))
+
+
+def _join(country: str | None, sector: str | None) -> str:
+    code = (country or "") + (sector or "")
+    return code or "---"
+
+
+TITLES = {
+    "president",
+    "prime",
+    "minister",
+    "chancellor",
+    "king",
+    "queen",
+    "general",
+    "gen.",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "sen.",
+    "senator",
+    "foreign",
+    "defence",
+    "defense",
+    "interior",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "leader",
+    "former",
+}
+
+
+def _strip_titles(name: str) -> str:
+    words = name.replace("'s", "").split()
+    while words and words[0].lower() in TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _strip_the(name: str) -> str:
+    return name[4:] if name.lower().startswith("the ") else name

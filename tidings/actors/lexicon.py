@@ -1,0 +1,195 @@
+"""The actor dictionaries the project owns, loaded once into token tries.
+
+Tables (see ``tidings/data/README.md`` for their origin):
+
+- ``countries.tsv``: names, aliases, adjectives/demonyms, seats of government;
+- ``igos.tsv``: international organisations and non-state groups with codes;
+- ``agents.tsv``: agent nouns -> sector codes ("riot police" -> COP);
+- ``officeholders.tsv``: who held which office when, for time-aware codes.
+
+Entries are matched on spaCy tokens, so each pattern is tokenised with the
+same tokenizer as the text ("U.S." stays one token on both sides).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    iso3: str
+    name: str
+    capital: str
+    wikidata: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    name: str
+    iso3: str
+    sector: str
+    role: str
+    start: str
+    end: str  # "" while in office
+    wikidata: str | None
+
+    def holds_on(self, day: str | None) -> bool:
+        if day is None:
+            return not self.end
+        return self.start <= day and (not self.end or day < self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a matched phrase means. ``kind`` is country, adjective, metonym, igo, agent or person."""
+
+    kind: str
+    key: str  # iso3, IGO code, sector or person name
+    sector2: str = ""
+
+
+@dataclass(slots=True)
+class Trie:
+    """Longest-match lookup of token sequences (lower-cased)."""
+
+    root: dict[str, object] = field(default_factory=dict)
+
+    def add(self, tokens: list[str], entry: Entry, *, cased: bool) -> None:
+        # A name written lower-case in the table ("al-Qaeda") is matched in any case.
+        cased = cased and bool(tokens) and tokens[0][:1].isupper()
+        node = self.root
+        for tok in tokens:
+            node = node.setdefault(tok.lower(), {})  # type: ignore[assignment]
+        entries: list[tuple[Entry, bool]] = node.setdefault("", [])  # type: ignore[assignment]
+        if (entry, cased) not in entries:
+            entries.append((entry, cased))
+
+    def longest(self, words: list[str], start: int) -> tuple[int, list[tuple[Entry, bool]]]:
+        """The end index and entries of the longest phrase starting at ``start``."""
+        node = self.root
+        best: tuple[int, list[tuple[Entry, bool]]] = (start, [])
+        for i in range(start, len(words)):
+            nxt = node.get(words[i].lower())
+            if not isinstance(nxt, dict):
+                break
+            node = nxt
+            if "" in node:
+                best = (i + 1, node[""])  # type: ignore[assignment]
+        return best
+
+
+def _rows(name: str) -> Iterator[dict[str, str]]:
+    path = DATA / name
+    with path.open(encoding="utf-8") as fh:
+        lines = (ln for ln in fh if ln.strip() and not ln.startswith("#"))
+        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+            yield {k: (v or "").strip() for k, v in row.items() if k}
+
+
+def _split(cell: str) -> list[str]:
+    return [p.strip() for p in cell.split("|") if p.strip()]
+
+
+def plurals(phrase: str) -> list[str]:
+    """Regular English plurals of a noun phrase's last word ("riot policeman" -> "riot policemen")."""
+    head, _, last = phrase.rpartition(" ")
+    pre = head + " " if head else ""
+    forms = {phrase}
+    if last.endswith("man"):
+        forms.add(pre + last[:-3] + "men")
+    elif last.endswith("y") and len(last) > 1 and last[-2] not in "aeiou":
+        forms.add(pre + last[:-1] + "ies")
+    elif last.endswith(("s", "x", "ch", "sh")):
+        forms.add(pre + last + "es")
+    elif last not in ("police", "military", "personnel", "media", "staff", "people", "clergy", "public"):
+        forms.add(pre + last + "s")
+    return sorted(forms)
+
+
+@dataclass(slots=True)
+class ActorLexicon:
+    countries: dict[str, Country]
+    offices: dict[str, list[Office]]  # canonical person name -> terms
+    person_alias: dict[str, set[str]]  # lower-cased alias -> canonical names
+    igo_names: dict[str, str]  # IGO code -> name
+    igo_wikidata: dict[str, str]
+    agents: dict[str, tuple[str, str]]  # phrase -> (sector, sector2)
+    trie: Trie
+
+    def offices_of(self, person: str) -> list[Office]:
+        return self.offices.get(person, [])
+
+    def match(self, words: list[str], start: int) -> tuple[int, list[Entry]]:
+        """Longest dictionary phrase at ``start``; proper names must be capitalised in the text."""
+        end, found = self.trie.longest(words, start)
+        if end == start:
+            return start, []
+        first = words[start]
+        ok = [e for e, cased in found if not cased or first[:1].isupper()]
+        return (end, ok) if ok else (start, [])
+
+
+def build(tokenize: Callable[[str], list[str]]) -> ActorLexicon:
+    """Read every table and index its phrases with ``tokenize``."""
+    trie = Trie()
+    countries: dict[str, Country] = {}
+    for row in _rows("countries.tsv"):
+        iso3 = row["iso3"]
+        countries[iso3] = Country(iso3, row["name"], row.get("capital", ""), row.get("wikidata") or None)
+        for name in [row["name"], *_split(row.get("aliases", ""))]:
+            trie.add(tokenize(name), Entry("country", iso3), cased=True)
+            if name.lower().startswith("the "):
+                trie.add(tokenize(name[4:]), Entry("country", iso3), cased=True)
+        for adj in _split(row.get("adjectives", "")):
+            trie.add(tokenize(adj), Entry("adjective", iso3), cased=True)
+        for met in _split(row.get("metonyms", "")):
+            trie.add(tokenize(met), Entry("metonym", iso3), cased=True)
+            if met.lower().startswith("the "):
+                trie.add(tokenize(met[4:]), Entry("metonym", iso3), cased=True)
+    igo_names: dict[str, str] = {}
+    igo_wikidata: dict[str, str] = {}
+    for row in _rows("igos.tsv"):
+        code = row["code"]
+        # Several rows may share a code (UN agencies): the first, the umbrella body, names it.
+        igo_names.setdefault(code, row["name"])
+        if row.get("wikidata"):
+            igo_wikidata.setdefault(code, row["wikidata"])
+        for name in [row["name"], *_split(row.get("aliases", ""))]:
+            trie.add(tokenize(name), Entry("igo", code), cased=True)
+            if name.lower().startswith("the "):
+                trie.add(tokenize(name[4:]), Entry("igo", code), cased=True)
+    agents: dict[str, tuple[str, str]] = {}
+    for row in _rows("agents.tsv"):
+        phrase, sector = row["phrase"].lower(), row["sector"]
+        if not phrase or not sector:
+            continue
+        agents[phrase] = (sector, row.get("sector2", ""))
+        for form in plurals(phrase):
+            trie.add(tokenize(form), Entry("agent", sector, row.get("sector2", "")), cased=False)
+    offices: dict[str, list[Office]] = {}
+    person_alias: dict[str, set[str]] = {}
+    for row in _rows("officeholders.tsv"):
+        name = row["name"]
+        offices.setdefault(name, []).append(
+            Office(name, row["iso3"], row["sector"], row["role"], row["start"], row.get("end", ""), row.get("wikidata") or None)
+        )
+        for alias in [name, *_split(row.get("aliases", ""))]:
+            person_alias.setdefault(alias.lower(), set()).add(name)
+            trie.add(tokenize(alias), Entry("person", name), cased=True)
+    return ActorLexicon(countries, offices, person_alias, igo_names, igo_wikidata, agents, trie)
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> ActorLexicon:
+    """The packaged tables, tokenised with a blank English tokenizer (no model needed)."""
+    import spacy
+
+    tokenizer = spacy.blank("en").tokenizer
+    return build(lambda s: [t.text for t in tokenizer(s)])

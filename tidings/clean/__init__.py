@@ -1,0 +1,138 @@
+"""Clean stage: turn scraped text into the text every offset refers to.
+
+Scrapers hand us hard-wrapped lines (a newline every 60-80 characters, even
+inside a name), promo and navigation lines ("Also Read: ...", "Click here to
+subscribe"), curly quotes and ragged whitespace. spaCy parses a wrapped
+sentence as several, so the wraps must be mended before anything else runs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tidings.model import Article, Span
+
+# A line that starts like this is site furniture, not article text.
+PROMO_RE = re.compile(
+    r"""^\s*(?:
+        also\s+read|read\s+more|read\s+also|see\s+also|must\s+read|related(?:\s+(?:stories|articles|news))?|
+        recommended(?:\s+for\s+you)?|trending(?:\s+now)?|watch(?:\s+now|\s+video)?|more\s+on\s+this|
+        click\s+here|subscribe\b|sign\s+up|follow\s+us|share\s+(?:this|on|via)|advertisement|
+        (?:we\s+use\s+)?cookies?\b|download\s+(?:our|the)\s+app|don't\s+miss|top\s+stories
+    )\s*[:|>»\-–—]?""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Whole-line share bars and bylines-without-sentence ("Share | Tweet | Email").
+SHARE_BAR_RE = re.compile(
+    r"^\s*(?:(?:share|tweet|email|facebook|twitter|whatsapp|linkedin|print)\s*[|·•/]?\s*){2,}$", re.IGNORECASE
+)
+TERMINAL_RE = re.compile(r"""[.!?:;]["')\]]?\s*$|["”]\s*$""")
+QUOTE_MAP = str.maketrans(
+    {
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u200b": "",
+        "\ufeff": "",
+    }
+)
+# "MINSK, Aug. 16 (Reuters) - " or "KYIV (AP) —" at the very start of the text.
+DATELINE_RE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'\- ]{1,40}?(?:,\s*[A-Z][A-Za-z.'\- ]{1,30}?)?)"
+    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
+    r"\s*(?:\((?P<agency>[^)]{1,40})\))?\s*[-–—]+\s+"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CleanResult:
+    text: str
+    removed: list[str]
+    dateline: Span | None
+
+
+def is_promo(line: str) -> bool:
+    """True for a promo, related-links or share line that is no part of the story."""
+    return bool(PROMO_RE.match(line) or SHARE_BAR_RE.match(line))
+
+
+def _paragraphs(lines: list[str]) -> list[list[str]]:
+    """Group lines into paragraphs.
+
+    With blank lines in the text they are the paragraph breaks and every single
+    newline is a wrap. Without any, a line ending a sentence ends a paragraph
+    when most lines do (one paragraph per line); otherwise lines are wraps.
+    """
+    if any(not ln.strip() for ln in lines):
+        paras: list[list[str]] = [[]]
+        for ln in lines:
+            if ln.strip():
+                paras[-1].append(ln)
+            elif paras[-1]:
+                paras.append([])
+        return [p for p in paras if p]
+    terminal = sum(1 for ln in lines if TERMINAL_RE.search(ln))
+    if terminal >= 0.8 * len(lines):
+        return [[ln] for ln in lines]
+    paras = [[]]
+    for ln in lines:
+        paras[-1].append(ln)
+        if TERMINAL_RE.search(ln) and len(ln.strip()) < 50:
+            paras.append([])
+    return [p for p in paras if p]
+
+
+def clean_text(raw: str) -> CleanResult:
+    """Mend wraps, drop promo lines, normalise quotes and whitespace."""
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").translate(QUOTE_MAP)
+    text = re.sub(r"[\t\f\v ]+", " ", text)
+    lines = text.split("\n")
+    removed = [ln.strip() for ln in lines if ln.strip() and is_promo(ln)]
+    kept = [ln for ln in lines if not (ln.strip() and is_promo(ln))]
+    out: list[str] = []
+    for para in _paragraphs(kept):
+        joined = " ".join(ln.strip() for ln in para)
+        # A word hyphenated across a wrap ("Lukash-\nenko") becomes one word again.
+        joined = re.sub(r"(\w)- (\w)", lambda m: m.group(1) + m.group(2) if m.group(2).islower() else m.group(0), joined)
+        joined = re.sub(r" {2,}", " ", joined).strip()
+        if joined:
+            out.append(joined)
+    cleaned = "\n\n".join(out)
+    return CleanResult(cleaned, removed, find_dateline(cleaned))
+
+
+def find_dateline(text: str) -> Span | None:
+    """The place of a wire-style dateline opening the text, if there is one."""
+    m = DATELINE_RE.match(text)
+    if not m:
+        return None
+    place = m.group("place").split(",")[0].strip()
+    if len(place) < 3 or not place.isupper():
+        return None
+    return Span(place, m.start("place"), m.start("place") + len(place))
+
+
+class Cleaner:
+    """Pipeline stage: sets ``article.text``, ``removed`` and ``dateline``."""
+
+    name = "clean"
+    requires: tuple[str, ...] = ("raw",)
+    assigns: tuple[str, ...] = ("text", "removed", "dateline")
+
+    def __call__(self, article: Article) -> Article:
+        result = clean_text(article.raw)
+        article.text = result.text
+        article.removed = result.removed
+        article.dateline = result.dateline
+        return article

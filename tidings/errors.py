@@ -1,0 +1,26 @@
+"""Coded errors: every message a user sees starts with its code, e.g. ``[T003]``.
+
+Codes are stable so that users can search for them and scripts can match them.
+
+- T001 empty input, T002 binary input, T003 not UTF-8, T004 too large,
+  T005 not English, T006 unreadable file, T007 bad JSONL record, T008 no such path,
+  T009 bad date
+- T010-T012 configuration
+- T020 model not installed
+- T030 store
+"""
+
+from __future__ import annotations
+
+
+class TidingsError(Exception):
+    """An error with a stable code, shown to users as ``[T001] message``."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(f"[{code}] {message}")
+        self.code = code
+        self.message = message
+
+
+class InputError(TidingsError):
+    """One input cannot be processed; the rest of the batch goes on."""

@@ -1,0 +1,275 @@
+"""The one data model every stage reads and writes.
+
+An :class:`Article` starts as raw text, the clean stage fills ``text`` (every
+offset below indexes it), and each later stage adds its own records: actors,
+events, quotes, places, times. ``Article.to_dict`` is the record that
+``tidings process --json`` prints (see ``shared/contract/article.schema.json``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # spaCy is heavy; only the nlp stage imports it for real
+    from spacy.tokens import Doc
+
+
+@dataclass(slots=True)
+class Span:
+    """A run of characters in the cleaned text (end exclusive)."""
+
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Actor:
+    """An actor of the article, resolved once, with every mention of it."""
+
+    id: int
+    name: str
+    code: str
+    country: str | None = None
+    sector: str | None = None
+    wikidata: str | None = None
+    kind: str = "agent"  # country, person, organisation, agent, igo, group
+    mentions: list[Span] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "code": self.code,
+            "country": self.country,
+            "sector": self.sector,
+            "wikidata": self.wikidata,
+            "kind": self.kind,
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+
+
+@dataclass(slots=True)
+class ActorRef:
+    """An actor as it takes part in one event or quote: the words that stand for it here."""
+
+    actor: Actor
+    span: Span
+
+    def to_dict(self) -> dict[str, Any]:
+        a = self.actor
+        return {
+            "actor_id": a.id,
+            "name": a.name,
+            "code": a.code,
+            "country": a.country,
+            "sector": a.sector,
+            "wikidata": a.wikidata,
+            **self.span.to_dict(),
+        }
+
+
+@dataclass(slots=True)
+class Place:
+    text: str
+    start: int
+    end: int
+    name: str
+    country: str | None
+    geonameid: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    admin1: str | None = None
+    feature: str | None = None
+    # "location" where something happens; "metonym" when the name stands for a
+    # government ("Moscow said") and so must not become an event's place.
+    role: str = "location"
+
+    @property
+    def span(self) -> Span:
+        return Span(self.text, self.start, self.end)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "name": self.name,
+            "country": self.country,
+            "geonameid": self.geonameid,
+            "lat": self.lat,
+            "lon": self.lon,
+            "admin1": self.admin1,
+            "feature": self.feature,
+            "role": self.role,
+        }
+
+
+@dataclass(slots=True)
+class TimeExpr:
+    text: str
+    start: int
+    end: int
+    value: str | None  # ISO 8601 at the text's precision: 2020-08-15, 2020-08, 2020, P26Y
+    kind: str = "date"  # date, duration, time, set
+    rule: str = ""  # which rule produced the value, for error analysis
+
+    @property
+    def span(self) -> Span:
+        return Span(self.text, self.start, self.end)
+
+    @property
+    def day(self) -> str | None:
+        """The value when it names one calendar day, else None."""
+        v = self.value
+        return v if v is not None and len(v) == 10 and v[4] == "-" else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "value": self.value,
+            "kind": self.kind,
+            "rule": self.rule,
+        }
+
+
+@dataclass(slots=True)
+class Event:
+    cameo: str
+    root: str
+    plover: str
+    plover_mode: str | None
+    quad_class: int
+    goldstein: float
+    source: ActorRef | None
+    target: ActorRef | None
+    trigger: Span
+    sentence: Sentence
+    negated: bool = False
+    modality: str = "asserted"
+    date: str | None = None
+    date_source: str | None = None  # clause, sentence, lede, published
+    place: Place | None = None
+    place_source: str | None = None  # clause, sentence, dateline
+    confidence: float = 0.5
+    pattern: str = ""  # the lexicon entry that fired, for error analysis
+    name: str = ""  # CAMEO name of the code
+    # Later words of the article that report this same event ("the protests" again):
+    # one event, several mentions, as GDELT separates events from mentions.
+    mentions: list[Span] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "cameo": self.cameo,
+            "root": self.root,
+            "name": self.name,
+            "plover": self.plover,
+            "plover_mode": self.plover_mode,
+            "quad_class": self.quad_class,
+            "goldstein": self.goldstein,
+            "source": self.source.to_dict() if self.source else None,
+            "target": self.target.to_dict() if self.target else None,
+            "trigger": self.trigger.to_dict(),
+            "sentence": self.sentence.text,
+            "sentence_start": self.sentence.start,
+            "date": self.date,
+            "date_source": self.date_source,
+            "place": self.place.to_dict() if self.place else None,
+            "place_source": self.place_source,
+            "negated": self.negated,
+            "modality": self.modality,
+            "confidence": round(self.confidence, 3),
+            "pattern": self.pattern,
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+
+
+@dataclass(slots=True)
+class Quote:
+    text: str
+    start: int
+    end: int
+    speaker: ActorRef | None
+    cue: Span | None
+    kind: str  # direct, partial, indirect
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "speaker": self.speaker.to_dict() if self.speaker else None,
+            "cue": self.cue.to_dict() if self.cue else None,
+            "kind": self.kind,
+        }
+
+
+def text_id(text: str) -> str:
+    """A stable id for an article without one: a digest of its normalised text."""
+    norm = " ".join(text.split()).lower()
+    return "t" + hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class Article:
+    raw: str
+    id: str = ""
+    published: str | None = None  # YYYY-MM-DD
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    input: str | None = None
+    text: str = ""  # the cleaned text; every offset indexes it
+    removed: list[str] = field(default_factory=list)  # promo/navigation lines the cleaner dropped
+    dateline: Span | None = None  # the place of a "CITY, Date -" opening, when there is one
+    focus_country: str | None = None  # ISO3 of the country the story happens in (set by places)
+    sentences: list[Sentence] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    times: list[TimeExpr] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what a stage wants the reader to know
+    doc: Doc | None = field(default=None, repr=False)
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        for s in self.sentences:
+            if s.start <= offset < s.end:
+                return s
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "url": self.url,
+            "title": self.title,
+            "source": self.source,
+            "published": self.published,
+            "input": self.input,
+            "text": self.text,
+            "focus_country": self.focus_country,
+            "actors": [a.to_dict() for a in self.actors],
+            "events": [e.to_dict() for e in self.events],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "places": [p.to_dict() for p in self.places],
+            "times": [t.to_dict() for t in self.times],
+            "notes": list(self.notes),
+        }

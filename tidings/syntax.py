@@ -1,0 +1,48 @@
+"""Small helpers over spaCy's dependency parse that several stages share."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Dependencies that open a new clause: the words below them are not the
+# arguments of the verb above.
+CLAUSAL_DEPS = frozenset({"relcl", "advcl", "ccomp", "csubj", "parataxis", "acl", "conj", "xcomp", "pcomp"})
+VERBAL_POS = frozenset({"VERB", "AUX"})
+
+
+def clause_head(token: Token) -> Token:
+    """The verb of the clause a token belongs to (itself when it is a verb)."""
+    t = token
+    while True:
+        if t.pos_ in VERBAL_POS and t.dep_ != "aux" and t.dep_ != "auxpass":
+            return t
+        if t.head.i == t.i:
+            return t
+        t = t.head
+
+
+def phrase_tokens(head: Token) -> Iterator[Token]:
+    """The tokens of a noun phrase headed by ``head``, without its clauses or conjuncts."""
+    yield head
+    for child in head.children:
+        if child.dep_ in CLAUSAL_DEPS or child.dep_ in ("cc", "punct"):
+            continue
+        yield from phrase_tokens(child)
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and every token coordinated with it ("Poland and the Netherlands")."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            out.extend(conjuncts(child))
+    return out
+
+
+def negated(verb: Token) -> bool:
+    """True when the verb carries a negation ("did not meet", "never met")."""
+    return any(c.dep_ == "neg" for c in verb.children)
