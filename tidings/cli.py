@@ -56,8 +56,12 @@ def _articles(items: Iterable[Article | InputError], failures: list[str], quiet:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--date", "published", callback=_check_date, help="Publication date (YYYY-MM-DD) for inputs without one.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON record per article instead of storing it.")
-@click.option("--db", default="tidings.db", show_default=True, type=click.Path(dir_okay=False), help="SQLite file to write.")
-@click.option("--config", type=click.Path(exists=True, dir_okay=False), help="A TOML file overriding the packaged settings.")
+@click.option(
+    "--db", default="tidings.db", show_default=True, type=click.Path(dir_okay=False), help="SQLite file to write."
+)
+@click.option(
+    "--config", type=click.Path(exists=True, dir_okay=False), help="A TOML file overriding the packaged settings."
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print no summary (errors still go to stderr).")
 def process(
     paths: tuple[str, ...], published: str | None, as_json: bool, db: str, config: str | None, quiet: bool
@@ -163,7 +167,9 @@ def _summary(done: list[Article], failures: list[str], db: str) -> None:
 
 @cli.command()
 @click.argument("sql")
-@click.option("--db", default="tidings.db", show_default=True, type=click.Path(dir_okay=False), help="SQLite file to read.")
+@click.option(
+    "--db", default="tidings.db", show_default=True, type=click.Path(dir_okay=False), help="SQLite file to read."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print rows as JSON objects, one per line.")
 def query(sql: str, db: str, as_json: bool) -> None:
     """Run read-only SQL against the store and print the rows as a table.
@@ -201,4 +207,4 @@ if __name__ == "__main__":  # pragma: no cover
     cli()
 
 
-__all__ = ["cli", "Path"]
+__all__ = ["Path", "cli"]

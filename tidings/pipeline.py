@@ -168,7 +168,9 @@ class Pipeline:
             return Failure(article.input or article.id, str(exc))
         except (ValueError, KeyError, IndexError, TypeError, AttributeError, RecursionError) as exc:
             # A bug on one article must not sink a batch of thousands: report it and go on.
-            return Failure(article.input or article.id, f"[T099] internal error in pipeline: {type(exc).__name__}: {exc}")
+            return Failure(
+                article.input or article.id, f"[T099] internal error in pipeline: {type(exc).__name__}: {exc}"
+            )
         return article
 
 

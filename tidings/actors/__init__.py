@@ -31,7 +31,7 @@ THING_PRONOUNS = frozenset({"it", "its", "itself"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 # Seats of government that are buildings, never a place an event is located.
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "agent", "dative", "conj", "appos", "attr"})
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "around", "inside", "outside", "throughout", "into", "outside"})
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "around", "inside", "outside", "throughout", "into"})
 # Words in an unknown organisation's name that give its sector.
 ORG_SECTOR_WORDS = {
     "ministry": "GOV",
@@ -118,6 +118,8 @@ class ActorResolver:
 
         def can_head(tok: Token, entries: list[Entry]) -> bool:
             kinds = {e.kind for e in entries}
+            if kinds == {"agent"} and tok.pos_ not in ("NOUN", "PROPN"):
+                return False  # "protest" the verb, "general" the adjective
             if kinds & {"agent", "person", "org", "igo", "country", "metonym"}:
                 return True
             return "adjective" in kinds and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("amod", "compound")
@@ -125,7 +127,7 @@ class ActorResolver:
         heads: dict[int, Unit] = {}
         piece_at = {root.i: (entries, toks) for root, entries, toks in pieces}
         # Heads first, so modifiers can find the unit they belong to.
-        for root, entries, toks in pieces:
+        for root, entries, _ in pieces:
             if can_head(root, entries) and self._host(root, piece_at) is None:
                 heads[root.i] = Unit(head=root.i)
         for root, entries, toks in pieces:
@@ -136,8 +138,8 @@ class ActorResolver:
                 unit = heads[host]
             elif host is not None:
                 # The host is itself a modifier of another unit: climb to it.
-                h = host
-                while h not in heads and h is not None:
+                h: int | None = host
+                while h is not None and h not in heads:
                     h = self._host(doc[h], piece_at)
                 if h is None:
                     continue

@@ -178,7 +178,15 @@ def build(tokenize: Callable[[str], list[str]]) -> ActorLexicon:
     for row in _rows("officeholders.tsv"):
         name = row["name"]
         offices.setdefault(name, []).append(
-            Office(name, row["iso3"], row["sector"], row["role"], row["start"], row.get("end", ""), row.get("wikidata") or None)
+            Office(
+                name,
+                row["iso3"],
+                row["sector"],
+                row["role"],
+                row["start"],
+                row.get("end", ""),
+                row.get("wikidata") or None,
+            )
         )
         for alias in [name, *_split(row.get("aliases", ""))]:
             person_alias.setdefault(alias.lower(), set()).add(name)

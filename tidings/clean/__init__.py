@@ -20,7 +20,7 @@ PROMO_RE = re.compile(
         recommended(?:\s+for\s+you)?|trending(?:\s+now)?|watch(?:\s+now|\s+video)?|more\s+on\s+this|
         click\s+here|subscribe\b|sign\s+up|follow\s+us|share\s+(?:this|on|via)|advertisement|
         (?:we\s+use\s+)?cookies?\b|download\s+(?:our|the)\s+app|don't\s+miss|top\s+stories
-    )\s*[:|>»\-–—]?""",
+    )(?![\w'])\s*[:|>»\-–—]?""",
     re.IGNORECASE | re.VERBOSE,
 )
 # Whole-line share bars and bylines-without-sentence ("Share | Tweet | Email").
@@ -104,7 +104,9 @@ def clean_text(raw: str) -> CleanResult:
     for para in _paragraphs(kept):
         joined = " ".join(ln.strip() for ln in para)
         # A word hyphenated across a wrap ("Lukash-\nenko") becomes one word again.
-        joined = re.sub(r"(\w)- (\w)", lambda m: m.group(1) + m.group(2) if m.group(2).islower() else m.group(0), joined)
+        joined = re.sub(
+            r"(\w)- (\w)", lambda m: m.group(1) + m.group(2) if m.group(2).islower() else m.group(0), joined
+        )
         joined = re.sub(r" {2,}", " ", joined).strip()
         if joined:
             out.append(joined)

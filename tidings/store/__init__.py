@@ -306,7 +306,20 @@ def save(conn: sqlite3.Connection, article: Article) -> None:
         conn.executemany(
             "INSERT INTO places VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (article.id, p.text, p.start, p.end, p.name, p.country, p.geonameid, p.lat, p.lon, p.admin1, p.feature, p.role)
+                (
+                    article.id,
+                    p.text,
+                    p.start,
+                    p.end,
+                    p.name,
+                    p.country,
+                    p.geonameid,
+                    p.lat,
+                    p.lon,
+                    p.admin1,
+                    p.feature,
+                    p.role,
+                )
                 for p in article.places
             ],
         )
@@ -319,7 +332,8 @@ def save(conn: sqlite3.Connection, article: Article) -> None:
 def record_failure(conn: sqlite3.Connection, input_name: str, error: str) -> None:
     with transaction(conn):
         conn.execute(
-            "INSERT INTO failures VALUES (?, ?, ?)", (input_name, error, datetime.now(UTC).isoformat(timespec="seconds"))
+            "INSERT INTO failures VALUES (?, ?, ?)",
+            (input_name, error, datetime.now(UTC).isoformat(timespec="seconds")),
         )
 
 

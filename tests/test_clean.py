@@ -1,0 +1,56 @@
+"""Clean stage on scraped-looking text written for these tests."""
+
+from __future__ import annotations
+
+from tidings.clean import clean_text, find_dateline, is_promo
+
+WRAPPED = (
+    "The interior ministry of\n"
+    "Moldova said on Tuesday that\n"
+    "police had detained 12 people.\n"
+    "\n"
+    "Also Read: Ten things to know about the vote\n"
+    "\n"
+    "Share | Tweet | Email\n"
+    "\n"
+    "\u201cWe acted within the law,\u201d the minister\u2019s spokesman said.\n"
+)
+
+
+def test_wraps_are_mended_and_paragraphs_kept() -> None:
+    r = clean_text(WRAPPED)
+    assert r.text.startswith("The interior ministry of Moldova said on Tuesday that police had detained 12 people.")
+    assert "\n\n" in r.text  # paragraphs survive
+
+
+def test_promo_and_share_lines_are_dropped_and_remembered() -> None:
+    r = clean_text(WRAPPED)
+    assert "Also Read" not in r.text and "Tweet" not in r.text
+    assert r.removed == ["Also Read: Ten things to know about the vote", "Share | Tweet | Email"]
+
+
+def test_quotes_and_apostrophes_are_straightened() -> None:
+    r = clean_text(WRAPPED)
+    assert '"We acted within the law," the minister\'s spokesman said.' in r.text
+
+
+def test_promo_detection_with_and_without() -> None:
+    for line in ("READ MORE: Markets rally", "Click here to subscribe", "Related stories", "Advertisement"):
+        assert is_promo(line), line
+    for line in ("Readers were told to stay home.", "Relatedly, the army moved in.", "Subscribers rose 4%."):
+        assert not is_promo(line), line
+
+
+def test_one_paragraph_per_line_text_is_not_joined() -> None:
+    text = "Troops left the town on Monday.\nResidents returned the next day.\nShops reopened."
+    assert clean_text(text).text.split("\n\n") == text.split("\n")
+
+
+def test_hyphen_split_across_a_wrap_is_rejoined() -> None:
+    assert "Lukashenko" in clean_text("Leader Lukash-\nenko spoke, and others followed him later that day.").text
+
+
+def test_dateline() -> None:
+    span = find_dateline("KYIV, March 3 (tidings) - Ukraine said on Monday that it had retaken a village.")
+    assert span is not None and span.text == "KYIV" and span.start == 0
+    assert find_dateline("Kyiv said on Monday that it had retaken a village.") is None

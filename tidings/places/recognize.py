@@ -1,0 +1,477 @@
+"""Toponym recognition: spaCy's GPE/LOC entities plus what the small model misses.
+
+The small English model labels many place names ORG or PERSON ("in Red Deer",
+"Tamil Nadu accused ..."), misses upper-case datelines and drops names inside
+organisation names ("Kentucky State Police"). Besides every GPE/LOC entity,
+a name is taken from
+
+* any other entity, or a run of capitalised words outside entities, whose
+  text is a gazetteer name the article supports (see :func:`supported`);
+* inside organisation-like entities, the longest capitalised word run that
+  names a country, a first-order division or a large city (role "mention":
+  the organisation is not a place, but the name tells where it belongs);
+* the dateline, which the clean stage found.
+
+Demonyms ("Syrian", "Britons") are never places; :func:`demonym_countries`
+returns the countries they point to, as context for resolution.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from tidings.places.gazetteer import Candidate, Gazetteer, demonyms
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from tidings.model import Article
+
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+# Entities that can hold a place name inside them ("Toronto Police Services Board").
+CONTAINER_LABELS = frozenset({"ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+# "Donetsk region", "Idlib province": the word says the name is a division.
+ADMIN_WORDS = frozenset(
+    {
+        "region", "province", "governorate", "oblast", "state", "district", "prefecture", "department",
+        "territory", "county", "municipality", "emirate", "raion", "krai", "kray", "canton", "voivodeship",
+        "provinces", "regions", "states",
+    }
+)  # fmt: skip
+CITY_WORDS = frozenset({"city", "town", "village"})
+# With directions, words that make generic names which GeoNames also has as divisions
+# ("Central" in Uganda, "Gulf" in Papua New Guinea): these need the article's country.
+GENERIC = frozenset(
+    {"gulf", "valley", "coast", "coastal", "capital", "islands", "island", "highlands", "lakes", "river",
+     "mountains", "plains", "delta", "interior", "midlands", "borders", "atlantic", "pacific", "coastline"}
+)  # fmt: skip
+# "eastern Congo", "northern Syria": the direction narrows the place, it is not part of the name.
+DIRECTIONS = frozenset(
+    {
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+        "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+        "southeastern", "southwestern", "north-east", "north-west", "south-east", "south-west",
+        "north-eastern", "north-western", "south-eastern", "south-western", "upper", "lower", "greater",
+        "middle", "far", "near",
+    }
+)  # fmt: skip
+LOCATIVE = frozenset(
+    {"in", "at", "near", "from", "to", "across", "around", "outside", "inside", "throughout", "into", "of", "toward",
+     "towards", "between", "via", "through", "off", "within", "along"}
+)  # fmt: skip
+# Common words that GeoNames also has as place names; never matched from capitalisation alone.
+COMMON = frozenset(
+    {
+        "of", "and", "the", "police", "city", "state", "union", "university", "college", "school", "street",
+        "road", "centre", "center", "house", "court", "church", "park", "hospital", "airport", "bank",
+        "company", "news", "post", "times", "department", "ministry", "council", "party", "group",
+        "national", "international", "federal", "royal", "republic", "club", "association", "service",
+        "board", "commission", "office", "agency", "county", "town", "village", "mount",
+        "president", "minister", "mr", "mrs", "ms", "dr", "said", "says", "new", "old", "great", "little",
+        "may", "march", "june", "july", "august", "april", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday", "god", "christmas", "easter", "north", "south", "east", "west",
+        "premier", "governor", "mayor", "senator", "king", "queen", "prince", "general", "captain", "sir",
+    }
+)  # fmt: skip
+# AP-style and postal abbreviations of US states and Canadian provinces, read only
+# after "City," ("Churchill, Man.", "Edmonton, Ky."), where they cannot be words.
+ABBREVIATIONS = {
+    "ala": "Alabama", "ariz": "Arizona", "ark": "Arkansas", "calif": "California", "colo": "Colorado",
+    "conn": "Connecticut", "del": "Delaware", "fla": "Florida", "ga": "Georgia", "ill": "Illinois",
+    "ind": "Indiana", "kan": "Kansas", "kans": "Kansas", "ky": "Kentucky", "la": "Louisiana", "md": "Maryland",
+    "mass": "Massachusetts", "mich": "Michigan", "minn": "Minnesota", "miss": "Mississippi", "mo": "Missouri",
+    "mont": "Montana", "neb": "Nebraska", "nev": "Nevada", "nh": "New Hampshire", "nj": "New Jersey",
+    "nm": "New Mexico", "ny": "New York", "nc": "North Carolina", "nd": "North Dakota", "okla": "Oklahoma",
+    "ore": "Oregon", "pa": "Pennsylvania", "ri": "Rhode Island", "sc": "South Carolina",
+    "sd": "South Dakota", "tenn": "Tennessee", "tex": "Texas", "vt": "Vermont", "va": "Virginia",
+    "wash": "Washington", "wva": "West Virginia", "wis": "Wisconsin", "wyo": "Wyoming",
+    "dc": "District of Columbia", "alta": "Alberta", "bc": "British Columbia", "man": "Manitoba",
+    "nb": "New Brunswick", "nfld": "Newfoundland and Labrador", "ns": "Nova Scotia", "ont": "Ontario",
+    "pei": "Prince Edward Island", "que": "Quebec", "sask": "Saskatchewan",
+}  # fmt: skip
+
+
+@dataclass(slots=True)
+class Mention:
+    """A toponym found in the text, before resolution."""
+
+    start: int  # token indices in the doc
+    end: int
+    start_char: int
+    end_char: int
+    text: str
+    query: str  # the name to look up ("Donetsk" for "Donetsk region")
+    source: str  # ner, entity, run, embedded, dateline
+    label: str = ""  # the spaCy label of the entity it came from
+    hint: str | None = None  # admin, city: what the words around it say it is
+    cands: tuple[Candidate, ...] = ()
+    parent: Mention | None = None  # "Springfield, Illinois": Illinois
+    child: Mention | None = None  # and Springfield for Illinois
+    extra: dict[str, float] = field(default_factory=dict)
+
+
+def _strip(tokens: list[Token]) -> tuple[list[Token], str | None]:
+    """Leading articles and directions off, a trailing division/city word noted as a hint."""
+    hint = None
+    while tokens and tokens[0].lower_ in ("the", "a"):
+        tokens = tokens[1:]
+    if len(tokens) > 1 and tokens[-1].lower_ in ADMIN_WORDS:
+        tokens, hint = tokens[:-1], "admin"
+    elif len(tokens) > 1 and tokens[-1].lower_ in CITY_WORDS:
+        tokens, hint = tokens[:-1], "city"
+    while tokens and tokens[-1].text in ("'s", "’s", "'", "’"):
+        tokens = tokens[:-1]
+    return tokens, hint
+
+
+def _text(tokens: list[Token]) -> str:
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+
+
+def _lookup(gaz: Gazetteer, tokens: list[Token]) -> tuple[str, tuple[Candidate, ...]]:
+    """The longest reading of ``tokens`` the gazetteer knows: whole, else without directions."""
+    text = _text(tokens)
+    if text.endswith(".") and len(text) <= 6:
+        name = ABBREVIATIONS.get("".join(ch for ch in text.lower() if ch.isalpha()))
+        if name:
+            return name, _abbreviated(gaz, name)
+    cands = gaz.candidates(text) if text else ()
+    if cands:
+        return text, cands
+    rest = tokens
+    while len(rest) > 1 and rest[0].lower_ in DIRECTIONS:
+        rest = rest[1:]
+        while rest and rest[0].text in ("-",):
+            rest = rest[1:]
+        t = _text(rest)
+        c = gaz.candidates(t)
+        if c:
+            return t, c
+    if "." in text and len(text) <= 6:
+        name = ABBREVIATIONS.get("".join(ch for ch in text.lower() if ch.isalpha()))
+        if name:
+            return name, _abbreviated(gaz, name)
+    return text, ()
+
+
+def _abbreviated(gaz: Gazetteer, name: str) -> tuple[Candidate, ...]:
+    return tuple(c for c in gaz.candidates(name) if c.entry.feature == "admin1" and c.entry.country in ("USA", "CAN"))
+
+
+def _capitalised(tok: Token) -> bool:
+    t = tok.text
+    return t[:1].isupper() and any(c.isalpha() for c in t)
+
+
+def generic(text: str) -> bool:
+    """Names made only of directions and landform words ("Central", "West Coast", "Gulf")."""
+    words = text.lower().replace("-", " ").split()
+    return bool(words) and all(w in DIRECTIONS or w in GENERIC for w in words)
+
+
+def demonym_countries(doc: Doc) -> Counter[str]:
+    """Countries named by demonyms and nationality adjectives ("Syrian", "Britons")."""
+    table = demonyms()
+    out: Counter[str] = Counter()
+    for tok in doc:
+        if tok.text[:1].isupper():
+            iso3 = table.get(tok.lower_)
+            if iso3:
+                out[iso3] += 1
+    return out
+
+
+def strong(cands: tuple[Candidate, ...], text: str) -> bool:
+    """Names safe to take without support: countries, continents, divisions, big cities."""
+    for c in cands:
+        f = c.entry.feature
+        if f in ("country", "continent") and (len(text) >= 4 or "." in text or text.isupper()):
+            return True
+        if f == "admin1" and not c.alternate and len(text) >= 4:
+            return True
+        if f == "city" and not c.alternate and c.entry.population >= 100_000:
+            return True
+        if f == "admin2" and not c.alternate and text.split()[-1].lower() in ADMIN_WORDS:
+            return True  # "Metcalfe County"
+    return False
+
+
+def supported(cands: tuple[Candidate, ...], text: str, context: Counter[str], locative: bool) -> bool:
+    """Weaker names need the article's countries or a locative preposition ("in Red Deer")."""
+    if strong(cands, text):
+        return True
+    for c in cands:
+        e = c.entry
+        in_context = e.country is not None and context.get(e.country, 0) > 0
+        if in_context and (locative or e.population >= 15_000) and not c.alternate:
+            return True
+    return False
+
+
+def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Mention], Counter[str]]:
+    """Every toponym of the doc, and the country context its sure names and demonyms give."""
+    mentions: list[Mention] = []
+    taken: set[int] = set()
+
+    def add(tokens: list[Token], source: str, label: str, hint: str | None, query: str, cands: tuple[Candidate, ...]) -> Mention:
+        first, last = tokens[0], tokens[-1]
+        m = Mention(
+            first.i, last.i + 1, first.idx, last.idx + len(last.text), _text(tokens), query, source, label, hint, cands
+        )
+        mentions.append(m)
+        taken.update(range(first.i, last.i + 1))
+        return m
+
+    # 1. spaCy's place entities, with the division/city word in or around them.
+    for toks, label in _place_entities(doc, gaz):
+        while toks and toks[0].lower_ in ("the", "a"):
+            toks = toks[1:]
+        while toks and toks[-1].text in ("'s", "’s", "'", "’"):
+            toks = toks[:-1]
+        if not toks:
+            continue
+        # "Baja California": a capitalised word the NER left out may belong to the name.
+        start, end = toks[0].i, toks[-1].i + 1
+        before = doc[start - 1] if start > 0 else None
+        if before is not None and _capitalised(before) and before.pos_ == "PROPN" and not before.ent_type_:
+            longer = [before, *toks]
+            if gaz.candidates(_text(longer)) and before.i not in taken:
+                toks = longer
+        # "Kansas City" and "Western Cape" are names as they stand: look the whole up first.
+        query, cands = _lookup(gaz, toks)
+        hint: str | None = None
+        span = toks
+        if not cands:
+            core, hint = _strip(toks)
+            query, cands = _lookup(gaz, core) if core else (query, ())
+        if not cands:
+            # "Greece Italy", "St. Louis Police": the NER span is wider than the name.
+            before_n = len(mentions)
+            _embedded(toks, gaz, add, label)
+            if len(mentions) > before_n:
+                continue
+        nxt = doc[end] if end < len(doc) else None
+        if hint is None and nxt is not None and nxt.lower_ in ADMIN_WORDS | CITY_WORDS:
+            hint = "admin" if nxt.lower_ in ADMIN_WORDS else "city"
+            span = [*toks, nxt]
+        elif hint is None and start >= 2 and doc[start - 1].lower_ == "of":
+            word = doc[start - 2].lower_
+            if word in ADMIN_WORDS | CITY_WORDS:
+                hint = "admin" if word in ADMIN_WORDS else "city"
+        if hint is None and query.split()[-1].lower() in ADMIN_WORDS:
+            hint = "admin"  # "Plymouth County" found as it stands
+        add(span, "ner", label, hint, query, cands)
+
+    context = _context(mentions, doc)
+    seen = {m.text.lower() for m in mentions if m.cands}
+
+    # 2. Names inside other entities and in capitalised runs the NER left alone.
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS or taken.intersection(range(ent.start, ent.end)):
+            continue
+        toks = list(ent)
+        core, hint = _strip(toks)
+        if not core:
+            continue
+        text = _text(core)
+        if core[0].lower_ in demonyms() and len(core) == 1:
+            continue
+        query, cands = _lookup(gaz, core)
+        if cands and _whole_ok(ent.label_, core, cands, text, context, doc, gaz, seen):
+            add(core, "entity", ent.label_, hint, query, cands)
+            continue
+        if ent.label_ in CONTAINER_LABELS or ent.label_ == "NORP":
+            _embedded(core, gaz, add, ent.label_)
+
+    for run in _runs(doc, taken):
+        core, hint = _strip(run)
+        if not core:
+            continue
+        if len(core) == 1 and core[0].i > 0 and doc[core[0].i - 1].text == "," and _after_comma(doc, core[0].i - 1, gaz):
+            continue  # "Churchill, Man.": the abbreviation is linked to the name before it below
+        text = _text(core)
+        query, cands = _lookup(gaz, core)
+        if cands and _whole_ok("", core, cands, text, context, doc, gaz, seen):
+            add(core, "run", "", hint, query, cands)
+
+    # 3. The dateline ("MINSK, Aug. 16 (Reuters) -") when nothing above covers it.
+    dl = article.dateline
+    if dl is not None:
+        inside = [m for m in mentions if m.start_char < dl.end and dl.start < m.end_char]
+        cands = gaz.candidates(dl.text)
+        toks = [t for t in doc if dl.start <= t.idx < dl.end and not t.is_space]
+        # "MEXICO CITY (AP) -": the dateline is the whole name where the NER kept a part.
+        if toks and cands and all(m.end_char - m.start_char < dl.end - dl.start for m in inside):
+            for m in inside:
+                mentions.remove(m)
+            add(toks, "dateline", "", None, dl.text, cands)
+
+    _link_parents(mentions, doc, gaz)
+    mentions.sort(key=lambda m: m.start)
+    return mentions, context
+
+
+def _place_entities(doc: Doc, gaz: Gazetteer) -> list[tuple[list[Token], str]]:
+    """GPE/LOC entities, two adjacent ones merged when together they are one name ("Baja" "California")."""
+    ents = [e for e in doc.ents if e.label_ in PLACE_LABELS]
+    out: list[tuple[list[Token], str]] = []
+    i = 0
+    while i < len(ents):
+        e = ents[i]
+        if i + 1 < len(ents) and ents[i + 1].start == e.end and gaz.candidates(doc[e.start : ents[i + 1].end].text):
+            out.append((list(doc[e.start : ents[i + 1].end]), e.label_))
+            i += 2
+            continue
+        out.append((list(e), e.label_))
+        i += 1
+    return out
+
+
+def _context(mentions: list[Mention], doc: Doc) -> Counter[str]:
+    ctx: Counter[str] = Counter()
+    for m in mentions:
+        countries = {c.entry.country for c in m.cands if c.entry.feature == "country" and c.entry.country}
+        if len(countries) == 1:
+            ctx[next(iter(countries))] += 3
+        elif len({c.entry.country for c in m.cands}) == 1 and m.cands[0].entry.country:
+            ctx[m.cands[0].entry.country] += 1
+    for iso3, n in demonym_countries(doc).items():
+        ctx[iso3] += n
+    return ctx
+
+
+def _locative(doc: Doc, start: int) -> bool:
+    return start > 0 and doc[start - 1].lower_ in LOCATIVE
+
+
+def _after_comma(doc: Doc, end: int, gaz: Gazetteer) -> tuple[Candidate, ...]:
+    """Divisions and countries named right after "Name," ("Churchill, Man.", "Atlanta, Georgia")."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return ()
+    tok = doc[end + 1]
+    if not tok.text[:1].isupper():
+        return ()
+    abbr = "".join(ch for ch in tok.text.lower() if ch.isalpha())
+    if abbr in ABBREVIATIONS and len(tok.text) <= 6:
+        return _abbreviated(gaz, ABBREVIATIONS[abbr])
+    for n in (3, 2, 1):
+        toks = [t for t in doc[end + 1 : end + 1 + n] if t.text[:1].isupper()]
+        if len(toks) == n:
+            cands = tuple(c for c in gaz.candidates(_text(toks)) if c.entry.feature in ("admin1", "country"))
+            if cands:
+                return cands
+    return ()
+
+
+def _whole_ok(
+    label: str,
+    core: list[Token],
+    cands: tuple[Candidate, ...],
+    text: str,
+    context: Counter[str],
+    doc: Doc,
+    gaz: Gazetteer,
+    seen: set[str],
+) -> bool:
+    """Whether a non-place entity or bare capitalised run is in fact a place name."""
+    if len(text) < 3 or not text[:1].isupper():
+        return False
+    if text.lower() in seen:
+        return True  # one sense per discourse: the NER took the same name for a place elsewhere
+    first = core[0]
+    locative = _locative(doc, first.i)
+    parents = _after_comma(doc, core[-1].i + 1, gaz)
+    if parents and any(
+        p.entry.country == c.entry.country
+        and (p.entry.feature == "country" or p.entry.admin1_code == c.entry.admin1_code)
+        for p in parents
+        for c in cands
+    ):
+        return True  # "Churchill, Man.": the division holds a place of this name
+    if label == "PERSON":
+        # "Jordan", "Nelson", "Churchill": a single name needs a preposition; "Tamil Nadu" is a division.
+        if len(core) > 1 and any(c.entry.feature in ("admin1", "country") and not c.alternate for c in cands):
+            return True
+        return locative and supported(cands, text, context, True)
+    if label == "" and len(core) == 1 and first.is_sent_start and not locative:
+        return strong(cands, text) and any(c.entry.feature in ("country", "admin1") for c in cands)
+    return supported(cands, text, context, locative)
+
+
+def _embedded(core: list[Token], gaz: Gazetteer, add: object, label: str) -> None:
+    """The longest capitalised sub-run naming a country, division or big city."""
+    n = len(core)
+    i = 0
+    while i < n:
+        found = False
+        for j in range(min(n, i + 4), i, -1):
+            sub = core[i:j]
+            if not all(_capitalised(t) or t.lower_ in ("of", "-") for t in sub) or not _capitalised(sub[0]):
+                continue
+            if not _capitalised(sub[-1]):
+                continue
+            text = _text(sub)
+            if text.lower() in demonyms() or generic(text) or (len(sub) == 1 and sub[0].lower_ in COMMON):
+                continue
+            cands = gaz.candidates(text)
+            if cands and strong(cands, text):
+                add(sub, "embedded", label, None, text, cands)  # type: ignore[operator]
+                i = j
+                found = True
+                break
+        if not found:
+            i += 1
+
+
+def _runs(doc: Doc, taken: set[int]) -> list[list[Token]]:
+    """Maximal runs of capitalised proper-noun tokens outside every entity."""
+    ent_tokens = {i for e in doc.ents for i in range(e.start, e.end)}
+    runs: list[list[Token]] = []
+    cur: list[Token] = []
+    for tok in doc:
+        ok = (
+            tok.i not in ent_tokens
+            and tok.i not in taken
+            and _capitalised(tok)
+            and (tok.pos_ == "PROPN" or tok.is_upper)
+            and tok.lower_ not in demonyms()
+        )
+        if ok:
+            cur.append(tok)
+        else:
+            if cur:
+                runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    return [r for r in runs if len(r) <= 4 and not (len(r) == 1 and r[0].lower_ in COMMON)]
+
+
+def _link_parents(mentions: list[Mention], doc: Doc, gaz: Gazetteer) -> None:
+    """ "Springfield, Illinois", "Churchill, Man.": the second name contains the first."""
+    by_start = {m.start: m for m in mentions}
+    for m in list(mentions):
+        if m.end + 1 >= len(doc) or doc[m.end].text != ",":
+            continue
+        nxt = by_start.get(m.end + 1)
+        if nxt is not None:
+            if any(c.entry.feature in ("admin1", "admin2", "country") for c in nxt.cands):
+                m.parent, nxt.child = nxt, m
+            continue
+        # An abbreviation: "Ky." "B.C." "Man." right after the comma.
+        tok = doc[m.end + 1]
+        abbr = "".join(ch for ch in tok.text.lower() if ch.isalpha())
+        name = ABBREVIATIONS.get(abbr) if tok.text[:1].isupper() and len(tok.text) <= 6 else None
+        if name:
+            cands = _abbreviated(gaz, name)
+            if cands:
+                p = Mention(
+                    tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), tok.text, name, "abbreviation", "", "admin", cands
+                )
+                mentions.append(p)
+                m.parent, p.child = p, m

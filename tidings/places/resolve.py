@@ -1,0 +1,194 @@
+"""Toponym resolution: pick one gazetteer entry per mention.
+
+A candidate's score adds up, in log-population units:
+
+* its size (log10 of the population; a division counts the people of its cities);
+* a feature prior: countries and continents first; a city before a division of
+  the same name ("Homs", "Donetsk", "Washington") unless the words around it
+  say division ("Homs governorate", "Washington state");
+* the article's country context: countries named, demonyms, the dateline, and
+  after a first pass the countries the other toponyms resolved to;
+* the admin hierarchy: a division named in the article ("Ukraine's Donetsk
+  region") favours its own cities ("Bakhmut"), and "Springfield, Illinois"
+  all but decides;
+* a small penalty for matching an alternate name rather than the entry's own.
+
+Every mention of the same name and hint gets the same reading (one sense per
+discourse): the evidence of all of them is pooled.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from tidings.places.gazetteer import Candidate, GeoEntry, distance_km
+from tidings.places.recognize import Mention, generic
+
+W_CONTEXT = 2.0  # the whole context on one country adds this much
+W_IN_CONTEXT = 0.5  # any support at all for the country
+W_ADMIN = 2.5  # a city inside a division the article names
+W_PARENT = 8.0  # "Springfield, Illinois"
+W_COUNTRY = 2.5  # countries and continents over same-named cities
+W_NEAR = 0.75  # for each other place of the article within 150 km (at most 4)
+P_ALTERNATE = 0.5
+P_ALTERNATE_SHADOWED = 1.5
+P_ADMIN_SHADOWED = 1.5  # a division whose name a city of the same country also has
+
+
+@dataclass(slots=True)
+class Context:
+    countries: Counter[str] = field(default_factory=Counter)
+    admin1: set[tuple[str, str]] = field(default_factory=set)
+    points: list[tuple[float, float]] = field(default_factory=list)
+
+    def share(self, country: str | None) -> float:
+        total = sum(self.countries.values())
+        return self.countries.get(country or "", 0) / total if total else 0.0
+
+
+def score(c: Candidate, m: Mention, ctx: Context) -> float:
+    e = c.entry
+    s = math.log10(e.population + 100)
+    if e.feature in ("country", "continent"):
+        s += W_COUNTRY
+    elif e.feature == "admin1":
+        if m.hint == "admin":
+            s += 3.0
+        elif any(
+            o.entry.feature == "city" and o.entry.country == e.country and o.entry.population >= 0.1 * e.population
+            for o in m.cands
+        ):
+            # "Homs", "Donetsk", "Washington": a big city of the same name is meant more often
+            # than its division; a small one ("California", Pennsylvania) is not.
+            s -= P_ADMIN_SHADOWED
+    elif e.feature == "admin2":
+        # Counties and districts are rarely meant by a bare name ("Plymouth" is the town).
+        s += 2.5 if m.hint == "admin" else -2.0
+    elif e.feature == "city":
+        if m.hint == "admin":
+            s -= 2.0
+        elif m.hint == "city":
+            s += 1.0
+        if e.capital:
+            s += 0.5
+    if c.alternate and e.feature not in ("country", "continent"):
+        # An alternate name loses more where another place has it as its own name.
+        s -= P_ALTERNATE_SHADOWED if any(not o.alternate for o in m.cands) else P_ALTERNATE
+    if e.country:
+        share = ctx.share(e.country)
+        s += W_CONTEXT * share + (W_IN_CONTEXT if share > 0 else 0.0)
+    if e.feature in ("city", "admin2") and e.country and e.admin1_code and (e.country, e.admin1_code) in ctx.admin1:
+        s += W_ADMIN
+    if m.parent is not None and _inside(e, m.parent):
+        s += W_PARENT
+    if m.child is not None and any(_contains(e, c.entry) for c in m.child.cands):
+        s += W_PARENT / 2  # "Atlanta, Georgia": the state, not the country
+    if e.feature in ("city", "admin2") and e.lat is not None and e.lon is not None and ctx.points:
+        near = sum(1 for la, lo in ctx.points if distance_km(e.lat, e.lon, la, lo) < 150)
+        s += W_NEAR * min(near, 4)
+    return s
+
+
+def _contains(outer: GeoEntry, inner: GeoEntry) -> bool:
+    if outer.country is None or outer.country != inner.country or outer.id == inner.id:
+        return False
+    if outer.feature == "country":
+        return inner.feature != "country"
+    if outer.feature == "admin1":
+        return inner.feature in ("admin2", "city") and inner.admin1_code == outer.admin1_code
+    if outer.feature == "admin2" and inner.feature == "city" and inner.lat is not None and outer.lat is not None:
+        # No admin2 code on cities: near enough to the county's point counts.
+        return inner.admin1_code == outer.admin1_code and distance_km(inner.lat, inner.lon, outer.lat, outer.lon or 0) < 80  # type: ignore[arg-type]
+    return False
+
+
+def _inside(e: GeoEntry, parent: Mention) -> bool:
+    return any(_contains(p.entry, e) for p in parent.cands)
+
+
+def _key(m: Mention) -> tuple[str, str | None]:
+    return m.query.lower(), m.hint
+
+
+def resolve(mentions: list[Mention], base: Counter[str]) -> dict[int, GeoEntry | None]:
+    """The chosen entry of every mention (by ``id(mention)``); None when it has no candidate."""
+    ctx = Context(countries=Counter(base))
+    chosen = _pass(mentions, ctx)
+    # Second pass: the first pass's countries, divisions and points become context.
+    ctx2 = Context(countries=Counter(base))
+    for m in mentions:
+        e = chosen.get(id(m))
+        if e is None or e.country is None:
+            continue
+        weight = 1.0 if len({c.entry.country for c in m.cands}) > 1 else 1.5
+        ctx2.countries[e.country] += weight
+        if e.feature == "admin1" and e.admin1_code:
+            ctx2.admin1.add((e.country, e.admin1_code))
+        if e.feature in ("city", "admin1") and e.lat is not None and e.lon is not None:
+            ctx2.points.append((e.lat, e.lon))
+    return _pass(mentions, ctx2, exclude_self=chosen)
+
+
+def _pass(
+    mentions: list[Mention], ctx: Context, exclude_self: dict[int, GeoEntry | None] | None = None
+) -> dict[int, GeoEntry | None]:
+    groups: dict[tuple[str, str | None], list[Mention]] = defaultdict(list)
+    for m in mentions:
+        groups[_key(m)].append(m)
+    out: dict[int, GeoEntry | None] = {}
+    for group in groups.values():
+        # Mentions with a parent ("Springfield, Illinois") decide alone; the rest pool.
+        pooled = [m for m in group if m.parent is None]
+        for m in group:
+            if m.parent is not None:
+                out[id(m)] = _best([m], _without(ctx, m, exclude_self))
+        if pooled:
+            e = _best(pooled, _without(ctx, pooled[0], exclude_self, n=len(pooled)))
+            for m in pooled:
+                out[id(m)] = e
+    return out
+
+
+def _without(ctx: Context, m: Mention, prev: dict[int, GeoEntry | None] | None, n: int = 1) -> Context:
+    """The context less this name's own first-pass reading, so a name does not vote for itself."""
+    if prev is None:
+        return ctx
+    e = prev.get(id(m))
+    if e is None or e.country is None:
+        return ctx
+    countries = Counter(ctx.countries)
+    weight = 1.0 if len({c.entry.country for c in m.cands}) > 1 else 1.5
+    countries[e.country] = max(0.0, countries[e.country] - weight * n)  # type: ignore[assignment]
+    points = [p for p in ctx.points if p != (e.lat, e.lon)]
+    return Context(countries, ctx.admin1, points)
+
+
+def _plausible(c: Candidate, m: Mention, ctx: Context) -> bool:
+    """Weak readings need the article's support: a small place under an alternate name, a generic name."""
+    e = c.entry
+    if e.feature in ("country", "continent"):
+        return True
+    if e.feature == "admin2" and c.alternate and m.hint != "admin":
+        return False  # "Atlantic" is not Atlantic County
+    supported = ctx.share(e.country) > 0 or m.parent is not None
+    if generic(m.query):
+        # "the Atlantic", "the Middle East": never a town that happens to have the name.
+        return m.parent is not None or (e.feature == "admin1" and supported)
+    return not (c.alternate and e.population < 100_000 and not supported)
+
+
+def _best(group: list[Mention], ctx: Context) -> GeoEntry | None:
+    m = group[0]
+    if not m.cands:
+        return None
+    best: tuple[float, int, GeoEntry] | None = None
+    for c in m.cands:
+        if not _plausible(c, m, ctx):
+            continue
+        s = max(score(c, g, ctx) for g in group)
+        # Ties: the larger place, then the lower row id (deterministic).
+        if best is None or (s, c.entry.population, -c.entry.id) > (best[0], best[2].population, -best[2].id):
+            best = (s, c.entry.id, c.entry)
+    return best[2] if best else None

@@ -1,0 +1,270 @@
+"""Find time expressions in text: a regex grammar first, spaCy's DATE/TIME entities as a fallback.
+
+The grammar knows where an expression ends, which spaCy often does not: it
+merges "Saturday after weeks" into one DATE, joins "the third quarter ended
+Sept. 30" into one, tags ages ("Smith, 49,") as dates and misses "now",
+"recently" and "daily". So a spaCy entity is used only where the grammar found
+nothing inside it, and only when it has a temporal word at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from tidings.times.lexicon import (
+    DAY,
+    DAY_ANY,
+    MON,
+    MON_BEFORE_DAY,
+    MON_FULL,
+    NUM,
+    NUM_WORD,
+    ORD_WORD,
+    PART,
+    SEASON,
+    SPOKEN_YEAR,
+    UNIT,
+    WD,
+    YEAR,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int
+    end: int
+    norm: str | None = None  # text to normalise instead of the span's own ("April 24 and 25" -> "April 25")
+    hint: str | None = None  # "set" for a rate ("$5 a day")
+    source: str = "grammar"
+
+
+_MOD = r"(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)"
+_REL = r"(?:this\s+past|this\s+coming|last|next|this|coming|past|previous|current|following|preceding|prior|same)"
+_ZONE = r"(?:\s*\(?(?:[ECMP][SD]T|GMT|UTC|BST|CET|local\s+time)\)?)"
+_CLOCK = r"(?:\d{1,2}(?::\d{2})?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)|\d{1,2}:\d{2}(?=\s*(?:GMT|UTC|[ECMP][SD]T)\b)|[0-2]\d[0-5]\d(?=\s+(?:GMT|UTC)\b)|noon|midnight|midday|\d{1,2}\s+in\s+the\s+(?:morning|afternoon|evening))"
+_DAYREF = rf"(?:{WD}|today|yesterday|tomorrow|{MON_BEFORE_DAY}\s+{DAY})"
+_QORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|year-ago|year-earlier)"
+_HOLIDAY = (
+    r"(?-i:Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|"
+    r"Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Halloween|Independence\s+Day|Labor\s+Day|Memorial\s+Day|"
+    r"Valentine's\s+Day|Election\s+Day|Boxing\s+Day|Veterans\s+Day)"
+)
+
+# Order matters only for ties: on equal spans the earlier pattern wins.
+_PATTERNS: list[tuple[str, str]] = [
+    ("iso", r"\b\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?)?\b"),
+    ("numeric", r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b"),
+    (
+        "time",
+        rf"\b(?:(?:about|around|approximately|shortly\s+(?:before|after))\s+)?(?:{_CLOCK}|(?:early|late|mid)[\s-]?(?:morning|afternoon|evening)){_ZONE}?"
+        rf"(?:,?\s+(?:on\s+)?{_DAYREF}(?:,?\s+{YEAR})?)?",
+    ),
+    (
+        "month-day",
+        rf"(?:\b{WD},?\s+)?(?:\b{_MOD}\s+)?\b{MON_BEFORE_DAY}\s+(?:the\s+)?{DAY_ANY}\b(?:,?\s+(?:{YEAR}|{SPOKEN_YEAR}|(?:this|last|next)\s+year)\b)?",
+    ),
+    ("day-month", rf"(?:\b{WD},?\s+)?\b(?:the\s+)?{DAY_ANY}\s+(?:of\s+)?{MON_BEFORE_DAY}\b(?:,?\s+{YEAR}\b)?"),
+    (
+        "month-year",
+        rf"(?:\b{_MOD}[\s-]+)?\b{MON}\s+(?:of\s+)?(?:{YEAR}|{SPOKEN_YEAR}|(?:this|last|next)\s+year)\b",
+    ),
+    ("month", rf"(?:\b(?:{_REL}|{_MOD})\s+|\bmid-|\blate-|\bearly-)?\b{MON}(?!\s*\d)(?:'s)?"),
+    ("decade", r"(?:\bthe\s+)?(?:\b(?:early|late|mid)[\s-]+)?(?:\b(?:1[5-9]|20)\d0'?s\b|'\d0s\b)"),
+    ("decade-word", r"\bthe\s+(?:(?:early|late|mid)[\s-]+)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"),
+    ("century", rf"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{ORD_WORD}|twenty-first)[\s-]+century\b"),
+    ("spoken-year", rf"\b(?:the\s+year\s+)?{SPOKEN_YEAR}\b"),
+    (
+        "year",
+        rf"(?:\b(?:{_MOD}|fiscal|calendar)[\s-]+)*(?:\bmid-)?\b{YEAR}\b(?!\s*%|-\d|\s*(?:GMT|UTC)\b)",
+    ),
+    (
+        "quarter",
+        rf"\b(?:(?:the|a|its|their|this|that|his|her)\s+)?(?:(?:{YEAR}|this\s+year's|last\s+year's|next\s+year's|"
+        rf"fiscal|same|comparable|corresponding|previous|prior|seasonally\s+slow|flat|strong|weak|year-ago|year-earlier|"
+        rf"latest|current)[\s-]+)*(?:{_QORD}|{YEAR}|this\s+year's|last\s+year's|next\s+year's)[\s-]+(?:fiscal[\s-]+)?"
+        rf"(?:quarter|half|period)\b(?!-)(?:\s+of\s+(?:(?:fiscal\s+)?{YEAR}|this\s+year|last\s+year|next\s+year|the\s+year))?"
+        rf"(?:\s+(?:last\s+year|a\s+year\s+(?:ago|earlier)))?",
+    ),
+    ("quarter-code", rf"(?-i:\bQ[1-4]\b|\b[1-4]Q\b)(?:\s+{YEAR})?"),
+    (
+        "day-word",
+        rf"\b(?:(?:late|early|earlier|later|mid)[\s-]+)?(?:the\s+day\s+(?:before|after)\s+)?(?:yesterday|today|tonight|tomorrow)(?:\s+{PART})?\b",
+    ),
+    ("part-of-day", rf"\b(?:(?:earlier|later|early|late)\s+)?(?:this|last)\s+{PART}\b"),
+    (
+        "weekday",
+        rf"(?:\b(?:this\s+coming|this\s+past|last|next|this|coming|past|previous|the\s+previous|the\s+following|early|late|earlier|later)\s+)?"
+        rf"\b{WD}(?:'s)?(?:\s+{PART}s?)?\b",
+    ),
+    (
+        "unit",
+        rf"(?:\b(?:early|late|earlier|later|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|"
+        rf"the\s+rest\s+of|the\s+remainder\s+of)[\s-]+)?(?:\bthe\s+)?\b{_REL}\s+(?:fiscal\s+|calendar\s+)?"
+        rf"(?:week|weekend|month|year|quarter|decade|century)\b(?!-)(?:'s)?",
+    ),
+    (
+        "the-unit",
+        r"(?:\b(?:the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of)\s+)?\b(?:the|that)\s+(?:fiscal\s+|calendar\s+|full\s+)?"
+        r"(?:week|weekend|month|year|quarter)\b(?!-|\s+(?:of|to|in)\s+(?:a|an|the|its|their|his|her)\b)(?:'s)?",
+    ),
+    ("year-end", r"\b(?:year-end|year's\s+end)\b"),
+    (
+        "season",
+        rf"(?:\b(?:this\s+past|this\s+coming|this|last|next|the|that|early|late|mid)[\s-]+)(?:(?:early|late|mid)[\s-]+)?{SEASON}\b"
+        rf"(?:\s+(?:of\s+)?(?:{YEAR}|{SPOKEN_YEAR}))?(?!\s+(?:in|of|to|from|on)\b)|\b{SEASON}\s+(?:of\s+)?{YEAR}\b|\b{YEAR}\s+{SEASON}\b",
+    ),
+    (
+        "duration",
+        rf"\b(?:(?:at\s+least|more\s+than|less\s+than|fewer\s+than|nearly|almost|about|around|roughly|approximately|"
+        rf"some|up\s+to|only|just|another)\s+)?(?:the\s+)?(?:(?:past|last|next|previous|coming|first|final|latest|"
+        rf"following|remaining|additional|year-earlier|same|entire|full|whole|initial)\s+)*{NUM}(?:\s+(?:to|or|-)\s+{NUM})?\s+"
+        rf"(?:(?:more|additional|consecutive|straight|full|long|extra|successive)\s+)?{UNIT}s?\b(?!-)"
+        rf"(?:\s+and\s+a\s+half)?(?:\s+or\s+so)?(?:\s+(?:ago|earlier|later|from\s+now|hence))?",
+    ),
+    (
+        "duration-adj",
+        rf"\b(?:\d+(?:\.\d+)?|{NUM_WORD}|half)-(?:and-a-half-)?{UNIT}s?(?:-long)?\b(?!-old)|\b(?:day|week|month|year|decade|hour)s?-long\b",
+    ),
+    (
+        "vague",
+        r"\b(?:recent|coming)\s+(?:days|weeks|months|years|quarters|decades)(?:\s+and\s+(?:days|weeks|months|years))?\b|"
+        r"\bthe\s+(?:past|last|next|coming)\s+(?:few|several)\s+(?:days|weeks|months|years|decades)\b",
+    ),
+    (
+        "ref",
+        r"\b(?:(?:right|just)\s+now|now|currently|(?:until|more|most)\s+recently|recently|lately|at\s+present|presently|"
+        r"nowadays|these\s+days|the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|"
+        r"the\s+(?:near|short|long)\s+term|the\s+past)\b(?!-)",
+    ),
+    ("ref-adj", r"\b(?:current|recent)\b(?=\s+[a-z])"),
+    (
+        "set",
+        rf"\b(?:daily|weekly|biweekly|monthly|annually|yearly|nightly|hourly|semiannually)\b|"
+        rf"\b(?:twice|once|(?:{NUM}|several)\s+times)\s+(?:a|an|per|each|every)\s+{UNIT}\b|"
+        rf"\b(?:every|each)\s+(?:other\s+)?(?:(?:{NUM})\s+)?(?:{UNIT}s?|{PART})\b|"
+        rf"\b(?:every|each)\s+(?:{WD}|{MON_FULL})\b|\b{WD}s\b(?:\s+{PART}s)?",
+    ),
+    (
+        "rate",
+        r"(?:\d|%|\b(?:million|billion|trillion|thousand|hundred|cents|dollars|percent|shares|times|units|barrels|tons|"
+        r"people|visitors|cases))\s+(?P<x>(?:a|per)\s+(?:day|week|month|year))\b",
+    ),
+    ("holiday", rf"(?:\b(?:last|next|this)\s+)?\b{_HOLIDAY}(?:\s+week)?\b"),
+    (
+        "anaphoric",
+        rf"\b(?:(?:earlier|later)\s+)?(?:the\s+same|that\s+same|the\s+next|the\s+following|the\s+previous|the\s+preceding)"
+        rf"\s+(?:day|{PART})\b|\b(?:earlier|later)\s+that\s+day\b",
+    ),
+]
+_COMPILED = [(name, re.compile(p, re.IGNORECASE)) for name, p in _PATTERNS]
+
+# A year stands alone before these words ("in 1987 when"), but "1987 Chevrolet" or "2000 people" is no year.
+_YEAR_NEXT_OK = re.compile(
+    r"\s*(?:$|[^\w\s]|(?:and|or|to|through|until|when|after|before|as|with|was|were|is|has|had|saw|but|while|"
+    r"because|for|in|on|at|by|that|the|a|an|it|he|she|they|we|i|there|this|its|their|his|her|compared|against|"
+    r"versus|vs|levels?|figures?|results?|elections?|season|period|quarter|budget|census|levels)\b|[A-Z])"
+)
+_YEAR_PREV_OK = re.compile(
+    r"(?:\b(?:in|since|by|of|until|till|from|before|after|during|through|to|and|or|between|fiscal|calendar|year|"
+    r"early|late|mid|the|around|circa|about|spring|summer|fall|autumn|winter|end|beginning|start|middle|than|"
+    r"for|as|at|on|'s|'|than)|[,(-])\s*$",
+    re.IGNORECASE,
+)
+_AGE = re.compile(r"\b(?:years?|months?)[\s-]+old\b|-(?:year|month|week|day)s?-old\b", re.IGNORECASE)
+# spaCy entities kept only when they hold one of these.
+_TEMPORAL = re.compile(
+    rf"\b(?:{WD}|{MON_FULL}|{MON_BEFORE_DAY}\s*\d|{YEAR}|{UNIT}s?|{SEASON}|ago|today|tonight|tomorrow|yesterday|"
+    r"now|recent(?:ly)?|current(?:ly)?|future|past|daily|weekly|monthly|annual(?:ly)?|morning|afternoon|evening|"
+    r"night|noon|midnight|holidays?|eve|\d{1,2}:\d\d|[ap]\.m\.)\b|'\d0s|\d0s\b",
+    re.IGNORECASE,
+)
+
+
+def _keep(name: str, text: str, m: re.Match[str]) -> bool:
+    """Checks a regex cannot express on its own."""
+    s = m.group(0)
+    if name == "year":
+        before = text[max(0, m.start() - 20) : m.start()]
+        if before.endswith(("$", "#", "No. ", "no. ")) or re.search(r"\d[.,]?$", before):
+            return False
+        if not re.search(r"^\D", s) and not _YEAR_PREV_OK.search(before) and not _YEAR_NEXT_OK.match(text, m.end()):
+            return False
+    if name == "spoken-year" and "thousand" in s.lower():
+        # "two thousand troops" is a number; "the year two thousand" or "in two thousand." a year.
+        before = text[max(0, m.start() - 12) : m.start()].lower()
+        if not s.lower().startswith("the year") and not (
+            re.search(r"\b(?:in|since|by|until)\s+$", before) and not re.match(r"\s+[a-z]", text[m.end() :])
+        ):
+            return False
+    if name == "month":
+        # A bare "May" or "March" is a name or a verb unless something temporal stands by it.
+        if re.fullmatch(r"(?:May|March|MAY|MARCH)(?:'s)?", s):
+            before = text[max(0, m.start() - 12) : m.start()]
+            if not re.search(r"\b(?:in|since|by|until|till|from|through|of|during|before|after|early|late|mid|last|next|this|and|or|to)\s+$", before, re.I):
+                return False
+    if name == "duration" and (_AGE.search(text, m.end() - 1, m.end() + 8) or re.match(r"[\s-]+old\b", text[m.end() :])):
+        return False
+    if name in ("duration", "unit", "the-unit") and re.match(r"'s\s+(?:worth|time)\b", text[m.end() :]):
+        return False
+    return not (name == "ref" and s.lower() == "the past" and re.match(r"\s+(?:\d|[a-z]+\s+(?:years?|months?))", text[m.end() :]))
+
+
+def grammar(text: str) -> list[Candidate]:
+    """Every expression the grammar finds, longest first where two overlap."""
+    found: list[tuple[int, int, int, Candidate]] = []
+    for rank, (name, pattern) in enumerate(_COMPILED):
+        for m in pattern.finditer(text):
+            if m.end() == m.start() or not _keep(name, text, m):
+                continue
+            if name == "rate":
+                found.append((m.start("x"), m.end("x"), rank, Candidate(m.start("x"), m.end("x"), hint="set", source=name)))
+                continue
+            found.append((m.start(), m.end(), rank, Candidate(m.start(), m.end(), source=name)))
+    found.extend(_second_days(text))
+    chosen: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for start, end, _rank, cand in sorted(found, key=lambda f: (-(f[1] - f[0]), f[2], f[0])):
+        if any(start < e and s < end for s, e in taken):
+            continue
+        taken.append((start, end))
+        chosen.append(_trim(text, cand))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+_SECOND_DAY = re.compile(rf"\b({MON_BEFORE_DAY})\s+{DAY}\s*(?:,|and|to|through|-|–|or)\s*(?:and\s+)?({DAY})\b(?!\s*(?:{MON_BEFORE_DAY}|%))")
+
+
+def _second_days(text: str) -> Iterable[tuple[int, int, int, Candidate]]:
+    """The bare day of "April 24 and 25": an expression of its own, in the month before it."""
+    for m in _SECOND_DAY.finditer(text):
+        start, end = m.start(2), m.end(2)
+        yield start, end, -1, Candidate(start, end, norm=f"{m.group(1)} {m.group(2)}", source="second-day")
+
+
+def _trim(text: str, cand: Candidate) -> Candidate:
+    """Drop a trailing possessive or dot the span does not need ("Friday's" keeps "Friday's" for TimeML)."""
+    start, end = cand.start, cand.end
+    while end > start and text[end - 1] in " ,;:":
+        end -= 1
+    return Candidate(start, end, cand.norm, cand.hint, cand.source)
+
+
+_LEADING = re.compile(r"(?:(?:on|in|at|by|of|from|since|until|till|to|through|during|for|between|around|about)\s+)+", re.I)
+
+
+def from_entities(text: str, ents: Iterable[tuple[int, int]], found: list[Candidate]) -> list[Candidate]:
+    """spaCy entities the grammar missed, with leading prepositions cut and ages left out."""
+    out: list[Candidate] = []
+    for start, end in ents:
+        if any(c.start < end and start < c.end for c in found):
+            continue
+        span = text[start:end]
+        if not _TEMPORAL.search(span) or _AGE.search(span) or re.fullmatch(r"[\d\s,.'-]+", span):
+            continue
+        lead = _LEADING.match(span)
+        if lead and lead.end() < len(span):
+            start += lead.end()
+        out.append(Candidate(start, end, source="spacy"))
+    return out

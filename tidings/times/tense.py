@@ -1,0 +1,85 @@
+"""The tense of the clause a time expression belongs to, from spaCy's parse.
+
+"Friday" in "will meet on Friday" is the coming Friday and in "met on Friday"
+the last one; "Nov. 21" in "the rights expire Nov. 21" is this year's. The
+clause verb's auxiliaries and tag say which, and so does the verb above an
+infinitive ("planned to leave on Thursday", "scheduled to close Monday").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tidings.syntax import VERBAL_POS, clause_head
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "ll"})
+MODALS = frozenset({"would", "could", "may", "might", "should", "can", "must", "'d", "ca"})
+# Verbs whose infinitive (or whose own date) lies ahead: "planned to leave Thursday", "scheduled for Friday".
+AHEAD = frozenset(
+    {"schedule", "plan", "expect", "due", "intend", "aim", "slate", "propose", "prepare", "hope", "want", "seek",
+     "promise", "pledge", "vow", "threaten", "agree", "decide", "set", "postpone", "delay", "adjourn", "defer",
+     "reschedule", "be", "have", "need", "suppose", "try", "wish", "ask", "urge", "call"}
+)
+SCHEDULED = frozenset({"schedule", "slate", "postpone", "adjourn", "defer", "reschedule", "due", "expect", "plan"})
+# "extended the deadline until Friday", "gave them until Tuesday": the new date lies ahead.
+DEADLINE = frozenset({"extend", "postpone", "delay", "adjourn", "defer", "give", "push", "move", "suspend", "reschedule"})
+# A date that modifies a noun ("Wednesday's ruling", "a June agreement") dates that noun, not the clause.
+NOMINAL_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
+REPORTING = frozenset({"say", "tell", "report", "announce", "state", "claim", "add", "note", "confirm", "deny", "write"})
+
+
+def clause_tense(doc: Doc, start: int, end: int) -> str | None:
+    """"past", "future", "present" or None (no verb, or one that does not say)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    root = span.root
+    if root.dep_ in NOMINAL_DEPS and root.head.pos_ in ("NOUN", "PROPN"):
+        return None
+    verb = clause_head(root)
+    if verb.pos_ not in VERBAL_POS:
+        return None
+    prep = root.head if root.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ in ("until", "till") and verb.lemma_ in DEADLINE:
+        return "future"
+    return _tense(verb, 0)
+
+
+def _tense(verb: Token, depth: int) -> str | None:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & FUTURE_AUX or words & MODALS:
+        return "future"
+    if verb.lemma_ in SCHEDULED and verb.tag_ != "VBD":
+        return "future"
+    governor = verb.head
+    if ("to" in words or verb.dep_ == "xcomp") and governor.i != verb.i and depth < 3:
+        if governor.lemma_ in AHEAD or governor.pos_ in ("NOUN", "PROPN", "ADJ"):
+            return "future"
+        if governor.pos_ in VERBAL_POS:
+            return _tense(governor, depth + 1)
+    tag = verb.tag_
+    if tag == "VBD" or any(a.lemma_ == "have" for a in auxes):
+        return "past"
+    if tag == "VBN":
+        if verb.lemma_ in SCHEDULED:
+            return "future"
+        # "is heard in May" speaks of the present or what is ahead; "was heard", "heard Friday" of the past.
+        return "present" if any(a.tag_ in ("VBZ", "VBP") for a in auxes) else "past"
+    if tag == "VBG":
+        be = [a for a in auxes if a.lemma_ == "be"]
+        if be:
+            return "past" if be[0].tag_ == "VBD" else "future"  # "is meeting on Friday"
+        if governor.i != verb.i and governor.pos_ in VERBAL_POS and depth < 3:
+            return _tense(governor, depth + 1)
+        return None
+    if tag in ("VBZ", "VBP"):
+        if any(a.tag_ == "VBD" for a in auxes):
+            return "past"
+        return None if verb.lemma_ in REPORTING else "present"
+    if any(a.tag_ == "VBD" for a in auxes):  # "did not meet"
+        return "past"
+    return None
