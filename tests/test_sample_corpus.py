@@ -39,7 +39,14 @@ def processed() -> dict[str, Article]:
 
 
 def _code_ok(expected: str | None, ref: ActorRef | None) -> bool:
-    return expected is None or (ref is not None and ref.actor.code.startswith(expected))
+    """The code, or a coarser one: a bare country ("North Korea threatened" -> PRK) stands
+    for its government (PRKGOV), as CAMEO codes a country name with no agent."""
+    if expected is None:
+        return True
+    if ref is None:
+        return False
+    got = ref.actor.code
+    return got.startswith(expected) or (len(got) == 3 and expected.startswith(got))
 
 
 def _flat(s: str) -> str:

@@ -199,6 +199,15 @@ def query(sql: str, db: str, as_json: bool) -> None:
     err.print(f"{len(rows)} row(s)")
 
 
+def _register_eval() -> None:
+    from tidings.eval.cli import eval_command
+
+    cli.add_command(eval_command)
+
+
+_register_eval()
+
+
 def main() -> None:  # pragma: no cover - entry point for python -m
     cli()
 

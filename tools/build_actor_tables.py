@@ -437,7 +437,7 @@ IGOBUSWTO ; World Trade Organization ; WTO|World Trade Organisation ; Q7825 ; ph
 IGOUNOAIE ; International Energy Agency ; IEA ; Q826700 ; phx-intl
 IGOBUSBIS ; Bank for International Settlements ; BIS ; - ; phx-intl
 IGOWSTNAT ; NATO ; North Atlantic Treaty Organization|North Atlantic Treaty Organisation|N.A.T.O.|Atlantic Alliance|the Atlantic alliance ; Q7184 ; phx-intl
-IGOEUREEC ; European Union ; EU|E.U.|the European Union|the EU ; Q458 ; phx-intl
+IGOEUREEC ; European Union ; EU|E.U.|the European Union|the EU|European Community|the European Community|European Communities|European Economic Community|EEC ; Q458 ; phx-intl
 IGOEUREEC ; European Commission ; EU Commission|EU executive|the Commission of the European Union ; Q8880 ; phx-intl
 IGOEUREEC ; European Parliament ; EU Parliament|Europarliament ; Q8889 ; phx-intl
 IGOEUREEC ; European Council ; EU summit|EU leaders' summit ; Q8886 ; phx-intl

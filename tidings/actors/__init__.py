@@ -132,6 +132,11 @@ class ActorResolver:
                 heads[root.i] = Unit(head=root.i)
         for root, entries, toks in pieces:
             host = self._host(root, piece_at)
+            if host is not None and root.dep_ == "pobj" and any(e.kind in ("person", "org", "igo") for e in entries):
+                # "the sister of leader Kim Jong Un": a named actor after "of" is another actor.
+                host = None
+                if can_head(root, entries):
+                    heads.setdefault(root.i, Unit(head=root.i))
             if root.i in heads:
                 unit = heads[root.i]
             elif host is not None and host in heads:
@@ -214,7 +219,9 @@ class ActorResolver:
         return tok.dep_ in ARGUMENT_DEPS
 
     # -- coding ---------------------------------------------------------
-    def _person(self, unit: Unit, day: str | None) -> tuple[str, str | None, str | None, str | None]:
+    def _person(
+        self, unit: Unit, day: str | None, focus: str | None
+    ) -> tuple[str, str | None, str | None, str | None]:
         """(name, country, sector, wikidata) of a person by office table and text clues."""
         name = unit.persons[0] if unit.persons else _strip_titles(unit.person_text)
         country = unit.countries[0] if unit.countries else None
@@ -233,14 +240,22 @@ class ActorResolver:
             country = country or terms[0].iso3
         if unit.former and sector in ("GOV", None):
             sector = "ELI"
+        if country is None and sector is not None:
+            # "President Abdelaziz Bouteflika" in a story on Algeria: the title says which
+            # office, the story which country. A bare unknown name gets no country.
+            country = focus
         return name, country, sector, wikidata
 
     def _code(self, unit: Unit, day: str | None, focus: str | None) -> tuple[tuple[str, ...], Actor] | None:
         lex = self.lex
         if unit.persons or unit.person_text:
-            name, country, sector, wikidata = self._person(unit, day)
+            name, country, sector, wikidata = self._person(unit, day, focus)
             if not name:
                 return None
+            if unit.igo and not self.lex.offices_of(name):
+                # "U.N. mediator Diego Cordovez" acts for the organisation.
+                code = unit.igo + (sector if sector and sector not in ("GOV", "IGO") and not unit.igo.endswith(sector) else "")
+                return ("person", name), Actor(0, name, code, None, sector, wikidata, "person")
             return ("person", name), Actor(0, name, _join(country, sector), country, sector, wikidata, "person")
         if unit.igo:
             sector = unit.sectors[0][0] if unit.sectors else None
@@ -290,12 +305,21 @@ class ActorResolver:
         actors: dict[tuple[str, ...], Actor] = {}
         surnames: dict[str, tuple[str, ...]] = {}
         mentions: list[tuple[int, Actor, str]] = []  # (head token, actor, dep)
+        sent_of = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
         for unit in units:
             start = min(min(unit.tokens | {unit.head}), self._left_edge(doc, unit.head))
             end = max(unit.tokens | {unit.head})
             span = doc[start : end + 1]
+            fallback = focus
+            if not unit.countries and any(s == "GOV" for s, _ in unit.sectors):
+                # "A spokesman said" right after "the U.S. State Department": the same government.
+                here = sent_of[unit.head]
+                recent = [(h, a, dep) for h, a, dep in reversed(mentions) if a.country and a.sector == "GOV"]
+                recent = [m for m in recent if here - sent_of[m[0]] <= 1]
+                subjects = [m for m in recent if m[2] in ("nsubj", "nsubjpass")]
+                fallback = (subjects or recent)[0][1].country if recent else focus
             for variant in self._variants(unit):
-                coded = self._code(variant, day, focus)
+                coded = self._code(variant, day, fallback)
                 if coded is None:
                     continue
                 key, actor = coded

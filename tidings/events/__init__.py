@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tidings.events.lexicon import EventLexicon, Pattern, default_lexicon
+from tidings.events.lexicon import DEFAULT_TARGETS, EventLexicon, Pattern, default_lexicon
 from tidings.events.ontology import lookup
 from tidings.model import Actor, ActorRef, Article, Event, Place, Sentence, Span
 from tidings.syntax import clause_head, conjuncts, phrase_tokens
@@ -122,6 +122,8 @@ def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             return c, depth > 0
     if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head, depth + 1)
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head.head, depth + 1)  # "Norway is willing to send ..."
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return verb.head, True
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
@@ -170,18 +172,23 @@ class MentionIndex:
         for t in sorted(phrase_tokens(tok), key=lambda t: t.i):
             refs = self.all_at(t)
             if refs:
+                # "action against the United States and South Korea": both.
+                head = tok.doc.char_span(refs[0].span.start, refs[0].span.end, alignment_mode="expand")
+                for c in conjuncts(head.root if head is not None else t)[1:]:
+                    refs += [r for r in self.all_at(c) if all(r.actor.id != x.actor.id for x in refs)]
                 return refs
         return []
 
 
-def ensure_actor(article: Article, *, country: str | None, sector: str, name: str, span: Span) -> Actor:
+def ensure_actor(article: Article, *, country: str | None, sector: str | None, name: str, span: Span) -> Actor:
     """The actor with this code, created when the article has none, with ``span`` as a mention."""
-    code = (country or "") + sector
+    code = (country or "") + (sector or "")
+    kind = "agent" if sector else "country"
     for actor in article.actors:
-        if actor.code == code and actor.kind == "agent":
+        if actor.code == code and actor.kind == kind:
             break
     else:
-        actor = Actor(len(article.actors) + 1, name, code, country, sector, None, "agent")
+        actor = Actor(len(article.actors) + 1, name, code or "---", country, sector, None, kind)
         article.actors.append(actor)
     if all(m.start != span.start for m in actor.mentions):
         actor.mentions.append(span)
@@ -239,10 +246,11 @@ class EventCoder:
     # -- arguments ------------------------------------------------------
     def _targets(self, p: Pattern, trigger: Token, index: MentionIndex, article: Article) -> list[ActorRef]:
         args = _arg_tokens(trigger)
+        slots = list(dict.fromkeys([*p.targets, *DEFAULT_TARGETS]))
         if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass"):
             # "protests broke out against X": the target hangs on the verb of the noun.
             args += [c for c in trigger.head.children if c.dep_ == "prep"]
-        for slot in p.targets:
+        for slot in slots:
             if slot == "dobj":
                 toks = _objects(trigger)
             elif slot == "dative":
@@ -255,6 +263,21 @@ class EventCoder:
             refs = [r for t in toks for r in self._refs(t, index, article)]
             if refs:
                 return _unique(refs)
+        # "demanded that the US cancel ...": the one asked is the subject of the clause.
+        for c in trigger.children:
+            if c.dep_ == "ccomp":
+                subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+                refs = self._refs(subj, index, article) if subj is not None else []
+                if refs:
+                    return _unique(refs)
+        # "arrived in Amman": a place stands for its country.
+        for t in args:
+            if t.dep_ == "pobj" and t.head.lower_ in ("in", "to"):
+                place = next((pl for pl in article.places if pl.start <= t.idx < pl.end and pl.country), None)
+                if place is not None and place.country:
+                    span = Span(place.text, place.start, place.end)
+                    actor = ensure_actor(article, country=place.country, sector=None, name=place.name, span=span)
+                    return [ActorRef(actor, span)]
         # A repression verb's target may sit in its purpose clause ("to curb the protests").
         for c in args:
             if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB":

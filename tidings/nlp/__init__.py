@@ -38,6 +38,17 @@ def _register_paragraphs() -> None:
         The parser otherwise glues headlines to the first paragraph and pushes a
         closing quote mark into the next sentence, cutting quotes from speakers.
         """
+        from tidings.clean import DATELINE_RE
+
+        m = DATELINE_RE.match(doc.text)
+        if m:
+            # "SEOUL, March 16 (tidings) - North Korea threatened": the dateline is no
+            # part of the first sentence (the parser would make SEOUL its subject).
+            for tok in doc[1:]:
+                if tok.idx >= m.end():
+                    tok.is_sent_start = True
+                    break
+                tok.is_sent_start = False
         for tok in doc[1:]:
             prev = doc[tok.i - 1]
             if prev.is_space and prev.text.count("\n") >= 2:

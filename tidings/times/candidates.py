@@ -72,8 +72,14 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     ("month", rf"(?:\b(?:{_REL}|{_MOD})\s+|\bmid-|\blate-|\bearly-)?\b{MON}(?!\s*\d)(?:'s)?"),
     ("decade", r"(?:\bthe\s+)?(?:\b(?:early|late|mid)[\s-]+)?(?:\b(?:1[5-9]|20)\d0'?s\b|'\d0s\b)"),
-    ("decade-word", r"\bthe\s+(?:(?:early|late|mid)[\s-]+)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"),
-    ("century", rf"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{ORD_WORD}|twenty-first)[\s-]+century\b"),
+    (
+        "decade-word",
+        r"\bthe\s+(?:(?:early|late|mid)[\s-]+)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+    ),
+    (
+        "century",
+        rf"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{ORD_WORD}|twenty-first)[\s-]+century\b",
+    ),
     ("spoken-year", rf"\b(?:the\s+year\s+)?{SPOKEN_YEAR}\b"),
     (
         "year",
@@ -125,7 +131,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "duration-adj",
-        rf"\b(?:\d+(?:\.\d+)?|{NUM_WORD}|half)-(?:and-a-half-)?{UNIT}s?(?:-long)?\b(?!-old)|\b(?:day|week|month|year|decade|hour)s?-long\b",
+        rf"\b(?:\d+(?:\.\d+)?|{NUM_WORD}|half)-(?:and-a-half-)?(?!quarters)(?:{UNIT})s?(?:-long)?\b(?!-old|-century)|"
+        r"\b(?:day|week|month|year|decade|hour)s?-long\b",
     ),
     (
         "vague",
@@ -148,8 +155,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "rate",
-        r"(?:\d|%|\b(?:million|billion|trillion|thousand|hundred|cents|dollars|percent|shares|times|units|barrels|tons|"
-        r"people|visitors|cases))\s+(?P<x>(?:a|per)\s+(?:day|week|month|year))\b",
+        r"(?:\d|%|\b(?:million|billion|trillion|thousand|hundred|percent)|\b[a-z]+s)\s+(?P<x>(?:a|per)\s+(?:day|week|month|year))\b",
     ),
     ("holiday", rf"(?:\b(?:last|next|this)\s+)?\b{_HOLIDAY}(?:\s+week)?\b"),
     (
@@ -169,7 +175,7 @@ _YEAR_NEXT_OK = re.compile(
 _YEAR_PREV_OK = re.compile(
     r"(?:\b(?:in|since|by|of|until|till|from|before|after|during|through|to|and|or|between|fiscal|calendar|year|"
     r"early|late|mid|the|around|circa|about|spring|summer|fall|autumn|winter|end|beginning|start|middle|than|"
-    r"for|as|at|on|'s|'|than)|[,(-])\s*$",
+    r"for|as|at|on|'s|'|its|his|her|their|our|that|a|an|this)|[,(-])\s*$",
     re.IGNORECASE,
 )
 _AGE = re.compile(r"\b(?:years?|months?)[\s-]+old\b|-(?:year|month|week|day)s?-old\b", re.IGNORECASE)
@@ -202,13 +208,25 @@ def _keep(name: str, text: str, m: re.Match[str]) -> bool:
         # A bare "May" or "March" is a name or a verb unless something temporal stands by it.
         if re.fullmatch(r"(?:May|March|MAY|MARCH)(?:'s)?", s):
             before = text[max(0, m.start() - 12) : m.start()]
-            if not re.search(r"\b(?:in|since|by|until|till|from|through|of|during|before|after|early|late|mid|last|next|this|and|or|to)\s+$", before, re.I):
+            if not re.search(
+                r"\b(?:in|since|by|until|till|from|through|of|during|before|after|early|late|mid|last|next|this|and|or|to)\s+$",
+                before,
+                re.I,
+            ):
                 return False
-    if name == "duration" and (_AGE.search(text, m.end() - 1, m.end() + 8) or re.match(r"[\s-]+old\b", text[m.end() :])):
+    if name == "duration" and re.match(r"(?:an?|one)\s+second\b", s, re.I):
+        return False  # "a second group" is an ordinal
+    if name == "duration" and (
+        _AGE.search(text, m.end() - 1, m.end() + 8) or re.match(r"[\s-]+old\b", text[m.end() :])
+    ):
         return False
     if name in ("duration", "unit", "the-unit") and re.match(r"'s\s+(?:worth|time)\b", text[m.end() :]):
         return False
-    return not (name == "ref" and s.lower() == "the past" and re.match(r"\s+(?:\d|[a-z]+\s+(?:years?|months?))", text[m.end() :]))
+    return not (
+        name == "ref"
+        and s.lower() == "the past"
+        and re.match(r"\s+(?:\d|[a-z]+\s+(?:years?|months?))", text[m.end() :])
+    )
 
 
 def grammar(text: str) -> list[Candidate]:
@@ -219,7 +237,9 @@ def grammar(text: str) -> list[Candidate]:
             if m.end() == m.start() or not _keep(name, text, m):
                 continue
             if name == "rate":
-                found.append((m.start("x"), m.end("x"), rank, Candidate(m.start("x"), m.end("x"), hint="set", source=name)))
+                found.append(
+                    (m.start("x"), m.end("x"), rank, Candidate(m.start("x"), m.end("x"), hint="set", source=name))
+                )
                 continue
             found.append((m.start(), m.end(), rank, Candidate(m.start(), m.end(), source=name)))
     found.extend(_second_days(text))
@@ -233,7 +253,9 @@ def grammar(text: str) -> list[Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
-_SECOND_DAY = re.compile(rf"\b({MON_BEFORE_DAY})\s+{DAY}\s*(?:,|and|to|through|-|–|or)\s*(?:and\s+)?({DAY})\b(?!\s*(?:{MON_BEFORE_DAY}|%))")
+_SECOND_DAY = re.compile(
+    rf"\b({MON_BEFORE_DAY})\s+{DAY}\s*(?:,|and|to|through|-|–|or)\s*(?:and\s+)?({DAY})\b(?!\s*(?:{MON_BEFORE_DAY}|%))"
+)
 
 
 def _second_days(text: str) -> Iterable[tuple[int, int, int, Candidate]]:
@@ -251,7 +273,17 @@ def _trim(text: str, cand: Candidate) -> Candidate:
     return Candidate(start, end, cand.norm, cand.hint, cand.source)
 
 
-_LEADING = re.compile(r"(?:(?:on|in|at|by|of|from|since|until|till|to|through|during|for|between|around|about)\s+)+", re.I)
+# spaCy DATE/TIME entities too vague or too often something else to keep: numbers (ages), a bare
+# part of the day ("Good evening"), "annual", a unit with no amount ("for years", "the day").
+_VAGUE_ENT = re.compile(
+    r"[\d\s,.'-]+|(?:the\s+|this\s+|that\s+)?(?:(?:first|same|great|whole|following)\s+)?"
+    r"(?:morning|afternoon|evening|night|noon|midnight|annual|day|days|minutes|seconds)"
+    r"(?:\s+of)?",
+    re.IGNORECASE,
+)
+_LEADING = re.compile(
+    r"(?:(?:on|in|at|by|of|from|since|until|till|to|through|during|for|between|around|about)\s+)+", re.I
+)
 
 
 def from_entities(text: str, ents: Iterable[tuple[int, int]], found: list[Candidate]) -> list[Candidate]:
@@ -261,7 +293,7 @@ def from_entities(text: str, ents: Iterable[tuple[int, int]], found: list[Candid
         if any(c.start < end and start < c.end for c in found):
             continue
         span = text[start:end]
-        if not _TEMPORAL.search(span) or _AGE.search(span) or re.fullmatch(r"[\d\s,.'-]+", span):
+        if not _TEMPORAL.search(span) or _AGE.search(span) or _VAGUE_ENT.fullmatch(span):
             continue
         lead = _LEADING.match(span)
         if lead and lead.end() < len(span):

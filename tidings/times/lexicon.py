@@ -74,7 +74,28 @@ ORDINALS = {
 }
 _ORD_TENS = {"twenty": 20, "thirty": 30}
 
-_SMALL = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_SMALL = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 NUMBER_WORDS: dict[str, int] = {w: i for i, w in enumerate(_SMALL)} | _TENS
 # Quantities TimeML writes as X ("several months" -> PXM).
@@ -154,7 +175,7 @@ def number(text: str) -> float | None:
 
 
 def ordinal(text: str) -> int | None:
-    """"3rd", "third", "twenty-first" -> 3, 3, 21."""
+    """ "3rd", "third", "twenty-first" -> 3, 3, 21."""
     t = text.lower().replace("-", " ").strip()
     m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)?", t)
     if m:
@@ -166,7 +187,7 @@ def ordinal(text: str) -> int | None:
 
 
 def spoken_year(text: str) -> int | None:
-    """"nineteen ninety-six" -> 1996, "two thousand" -> 2000."""
+    """ "nineteen ninety-six" -> 1996, "two thousand" -> 2000."""
     t = text.lower().replace("-", " ").split()
     if not t:
         return None

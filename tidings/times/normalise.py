@@ -145,9 +145,13 @@ def _nearest_month(base: date, month: int, tense: str | None, rel: str | None = 
         return (base.year if month >= base.month else base.year + 1), month
     back = (base.month - month) % 12
     ahead = (month - base.month) % 12
-    return (base.year if month <= base.month else base.year - 1, month) if back <= ahead + 1 else (
-        base.year if month >= base.month else base.year + 1,
-        month,
+    return (
+        (base.year if month <= base.month else base.year - 1, month)
+        if back <= ahead + 1
+        else (
+            base.year if month >= base.month else base.year + 1,
+            month,
+        )
     )
 
 
@@ -505,7 +509,7 @@ def _part_value(year: int, word: str, part: str) -> str:
 
 
 def _clock(t: str) -> str:
-    """"9 a.m." -> "T09:00", "noon" -> "T12:00", "morning" -> "TMO"; "" when there is no time of day."""
+    """ "9 a.m." -> "T09:00", "noon" -> "T12:00", "morning" -> "TMO"; "" when there is no time of day."""
     m = re.search(r"\b(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?|am\b|pm\b)", t)
     if m:
         hour = int(m.group(1)) % 12 + (12 if m.group(3).startswith("p") else 0)
@@ -591,7 +595,11 @@ def _relative(t: str, base: date, refs: Context) -> Result | None:
         t,
     )
     if m and (m.group(2) or m.group(1)):
-        the, rel, unit = m.group(1), (m.group(2) or "the").replace("this past", "last").replace("this coming", "next"), m.group(4)
+        the, rel, unit = (
+            m.group(1),
+            (m.group(2) or "the").replace("this past", "last").replace("this coming", "next"),
+            m.group(4),
+        )
         if the and rel in ("past", "last", "next", "coming") and unit not in ("quarter", "period"):
             return _duration(1, unit if unit != "season" else "quarter"), "duration", "the-past-unit"
         if rel == "past":
@@ -629,7 +637,9 @@ def _relative(t: str, base: date, refs: Context) -> Result | None:
         return _season(base, code, "past"), "date", "season"
 
     # Quarters and halves: "the third quarter", "third-quarter", "Q3", "the year-ago quarter".
-    qm = re.search(r"\b(first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+(?:fiscal[\s-]+)?(quarter|half|period)\b", t)
+    qm = re.search(
+        r"\b(first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+(?:fiscal[\s-]+)?(quarter|half|period)\b", t
+    )
     qm = qm or re.search(r"\bq([1-4])\b|\b([1-4])q\b", t)
     earlier = bool(re.search(r"year-(?:ago|earlier)|last\s+year|previous\s+year|a\s+year\s+(?:ago|earlier)", t))
     shift = -1 if earlier else 1 if re.search(r"next\s+year", t) else 0
@@ -687,7 +697,7 @@ def _relative(t: str, base: date, refs: Context) -> Result | None:
 
 
 def _unit_relative(rel: str, unit: str, base: date, refs: Context, t: str) -> Result | None:
-    """"this/last/next/the/that <unit>" against the publication date (or the story's own reference)."""
+    """ "this/last/next/the/that <unit>" against the publication date (or the story's own reference)."""
     step = {"this": 0, "current": 0, "the": 0, "that": 0, "same": 0, "latest": 0, "full": 0, "entire": 0, "whole": 0}
     step |= {"last": -1, "previous": -1}
     step |= {"preceding": -1, "prior": -1, "next": 1, "coming": 1, "following": 1}

@@ -16,23 +16,64 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "ll"})
-MODALS = frozenset({"would", "could", "may", "might", "should", "can", "must", "'d", "ca"})
+# "could" is as often past ability ("could not be reached Friday") as a possibility ahead.
+MODALS = frozenset({"would", "may", "might", "should", "can", "must", "'d", "ca"})
+# Verbs whose past tense is spelt as their present: a "present" tag on them is often the past.
+SAME_PAST = frozenset(
+    {"hurt", "cut", "set", "put", "hit", "quit", "spread", "cost", "let", "shut", "cast", "split", "bid"}
+)
 # Verbs whose infinitive (or whose own date) lies ahead: "planned to leave Thursday", "scheduled for Friday".
 AHEAD = frozenset(
-    {"schedule", "plan", "expect", "due", "intend", "aim", "slate", "propose", "prepare", "hope", "want", "seek",
-     "promise", "pledge", "vow", "threaten", "agree", "decide", "set", "postpone", "delay", "adjourn", "defer",
-     "reschedule", "be", "have", "need", "suppose", "try", "wish", "ask", "urge", "call"}
+    {
+        "schedule",
+        "plan",
+        "expect",
+        "due",
+        "intend",
+        "aim",
+        "slate",
+        "propose",
+        "prepare",
+        "hope",
+        "want",
+        "seek",
+        "promise",
+        "pledge",
+        "vow",
+        "threaten",
+        "agree",
+        "decide",
+        "set",
+        "postpone",
+        "delay",
+        "adjourn",
+        "defer",
+        "reschedule",
+        "be",
+        "have",
+        "need",
+        "suppose",
+        "try",
+        "wish",
+        "ask",
+        "urge",
+        "call",
+    }
 )
 SCHEDULED = frozenset({"schedule", "slate", "postpone", "adjourn", "defer", "reschedule", "due", "expect", "plan"})
 # "extended the deadline until Friday", "gave them until Tuesday": the new date lies ahead.
-DEADLINE = frozenset({"extend", "postpone", "delay", "adjourn", "defer", "give", "push", "move", "suspend", "reschedule"})
+DEADLINE = frozenset(
+    {"extend", "postpone", "delay", "adjourn", "defer", "give", "push", "move", "suspend", "reschedule"}
+)
 # A date that modifies a noun ("Wednesday's ruling", "a June agreement") dates that noun, not the clause.
 NOMINAL_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
-REPORTING = frozenset({"say", "tell", "report", "announce", "state", "claim", "add", "note", "confirm", "deny", "write"})
+REPORTING = frozenset(
+    {"say", "tell", "report", "announce", "state", "claim", "add", "note", "confirm", "deny", "write"}
+)
 
 
 def clause_tense(doc: Doc, start: int, end: int) -> str | None:
-    """"past", "future", "present" or None (no verb, or one that does not say)."""
+    """ "past", "future", "present" or None (no verb, or one that does not say)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -51,6 +92,8 @@ def clause_tense(doc: Doc, start: int, end: int) -> str | None:
 def _tense(verb: Token, depth: int) -> str | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
+    if any(a.lemma_ == "have" for a in auxes):  # "may have been", "had met": done by now
+        return "past"
     if words & FUTURE_AUX or words & MODALS:
         return "future"
     if verb.lemma_ in SCHEDULED and verb.tag_ != "VBD":
@@ -77,7 +120,7 @@ def _tense(verb: Token, depth: int) -> str | None:
             return _tense(governor, depth + 1)
         return None
     if tag in ("VBZ", "VBP"):
-        if any(a.tag_ == "VBD" for a in auxes):
+        if any(a.tag_ == "VBD" for a in auxes) or verb.lower_ in SAME_PAST:
             return "past"
         return None if verb.lemma_ in REPORTING else "present"
     if any(a.tag_ == "VBD" for a in auxes):  # "did not meet"
