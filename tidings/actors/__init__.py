@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from tidings.actors.lexicon import ActorLexicon, Entry, default_lexicon
-from tidings.model import Actor, Article, Span
+from tidings.model import Actor, ActorRef, Article, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -390,7 +390,8 @@ class ActorResolver:
                 ]
             else:
                 continue
-            fits = [m for m in fits if sent_of[tok.i] - sent_of[m[0]] <= 3]
+            window = 6 if low in PERSON_PRONOUNS else 3  # people are named once and quoted for paragraphs
+            fits = [m for m in fits if sent_of[tok.i] - sent_of[m[0]] <= window]
             if not fits:
                 continue
             # The nearest sentence with a candidate; in it, its subject (or a word of the subject).
@@ -446,3 +447,30 @@ def _strip_titles(name: str) -> str:
 
 def _strip_the(name: str) -> str:
     return name[4:] if name.lower().startswith("the ") else name
+
+
+def speaker_actor(article: Article, head: Token) -> ActorRef:
+    """An actor for a speaker no table knows, from the noun phrase headed by ``head``.
+
+    Its sector comes from the agent table when the head noun is an agent
+    ("spokesman" -> GOV); it gets no country, as an unknown name must not be guessed.
+    """
+    from tidings.syntax import phrase_tokens
+
+    toks = sorted(phrase_tokens(head), key=lambda t: t.i)
+    toks = [t for t in toks if t.dep_ not in ("relcl", "acl", "prep") or t.i < head.i]
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    span = Span(article.text[start:end], start, end)
+    name = _strip_the(span.text)
+    lex = default_lexicon()
+    sector = lex.agents.get(head.lemma_.lower(), ("", ""))[0] or None
+    kind = "person" if head.pos_ == "PROPN" or head.ent_type_ == "PERSON" else "agent"
+    for actor in article.actors:
+        if actor.name.lower() == name.lower() or (kind == "person" and actor.kind == "person" and actor.name.split()[-1] == name):
+            break
+    else:
+        actor = Actor(len(article.actors) + 1, name, _join(None, sector), None, sector, None, kind)
+        article.actors.append(actor)
+    if all(m.start != span.start for m in actor.mentions):
+        actor.mentions.append(span)
+    return ActorRef(actor, span)

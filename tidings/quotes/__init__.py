@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from tidings.actors import speaker_actor
 from tidings.events import MentionIndex
 from tidings.model import ActorRef, Article, Quote, Span
 
@@ -128,7 +129,7 @@ class QuoteFinder:
             words = len(content.split())
             if words <= 3 and not self._adjacent_cue(doc, start, end):
                 continue  # scare quotes: the "problems", so-called "experts"
-            speaker = self._speaker(doc, cue, index) if cue is not None else None
+            speaker = self._speaker(doc, cue, index, article) if cue is not None else None
             kind = self._kind(article.text, start, end, words)
             quotes.append(
                 Quote(
@@ -192,7 +193,7 @@ class QuoteFinder:
         return None
 
     @staticmethod
-    def _speaker(doc: Doc, cue: Token, index: MentionIndex) -> ActorRef | None:
+    def _speaker(doc: Doc, cue: Token, index: MentionIndex, article: Article) -> ActorRef | None:
         if cue.lower_ == "according":
             for t in doc[cue.i + 2 : cue.sent.end]:
                 ref = index.at(t)
@@ -226,6 +227,10 @@ class QuoteFinder:
             ref = index.at(t)
             if ref is not None:
                 return ref
+        if subj is not None and subj.pos_ != "PRON" and subj.dep_ != "nsubjpass":
+            # A speaker the actor stage did not know ("the announcer", "Caddell"): it is
+            # still who spoke, so it becomes an actor of its own.
+            return speaker_actor(article, subj)
         return None
 
     @staticmethod

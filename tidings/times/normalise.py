@@ -2,7 +2,8 @@
 
 Values follow TimeML/ISO 8601 at the precision of the words: ``2020-08-15``,
 ``2020-08``, ``2020``, ``2020-W33``, ``2020-Q3``, ``2020-SU``, ``199`` (the
-1990s), ``2020-08-14TNI`` ("Friday night"), ``P26Y``, ``PRESENT_REF``.
+1990s), ``2020-08-14TNI`` ("Friday night"), ``P26Y``, ``P1W`` as a SET
+("weekly"), ``PRESENT_REF`` ("now").
 
 News anchors its relative expressions to the day it appears, and a few
 conventions decide the rest: a weekday equal to the publication weekday is
@@ -18,19 +19,8 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from tidings.times.lexicon import (
-    MONTHS,
-    PART_OF_DAY,
-    SEASON_START,
-    SEASONS,
-    UNIT_SCALE,
-    UNITS,
-    VAGUE,
-    WEEKDAYS,
-    number,
-    ordinal,
-    spoken_year,
-)
+from tidings.times import calendar as cal
+from tidings.times.lexicon import MONTHS, PART_OF_DAY, SEASONS, VAGUE, WEEKDAYS, number, ordinal, spoken_year
 
 Result = tuple[str | None, str, str]  # value, kind, rule
 
@@ -39,9 +29,9 @@ Result = tuple[str | None, str, str]  # value, kind, rule
 class Context:
     """What the text around an expression says about it.
 
-    ``tense`` is the tense of its clause ("past", "future", "present" or None);
-    the rest is the discourse so far: the quarter the story last spoke of (set
-    only while it is recent) and the last calendar day and year it named.
+    ``tense`` is the tense of its clause: "past", "future", "present" or None.
+    The rest is the story so far: the quarter it speaks of (kept only while
+    recent), and the last day, month and year it named.
     """
 
     tense: str | None = None
@@ -51,19 +41,26 @@ class Context:
     year: int | None = None
 
 
-# ------------------------------------------------------------------- helpers
-
-_MON_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_WD_RE = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-_ORD_RE = (
-    r"(?:\d{1,2}(?:st|nd|rd|th)?|(?:twenty[\s-]|thirty[\s-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
-    r"ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
-    r"twentieth|thirtieth))"
+# The normaliser reads lower-cased text; these match it.
+_MON = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![a-z])"
 )
-_SPOKEN_YEAR_RE = r"(?:nineteen[\s-]+[a-z]+(?:[\s-]+[a-z]+)?|two\s+thousand(?:\s+and)?(?:[\s-]+[a-z]+)?)"
-_YEAR_RE = r"(?:1[5-9]\d\d|20\d\d)"
-_UNIT_RE = r"(?:second|minute|hour|day|week|weekend|fortnight|month|quarter|year|decade|centur(?:y|ie))"
+_WD = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_ORD = (
+    r"(?:\d{1,2}(?:st|nd|rd|th)?|(?:twenty[\s-]|thirty[\s-])?(?:first|second|third|fourth|fifth|sixth|seventh|"
+    r"eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
+    r"nineteenth|twentieth|thirtieth))"
+)
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+_SPOKEN_YEAR = r"(?:nineteen[\s-]+[a-z]+(?:[\s-]+[a-z]+)?|two\s+thousand(?:\s+and)?(?:[\s-]+[a-z]+)?)"
+_UNIT = r"(?:second|minute|hour|day|week|weekend|fortnight|month|quarter|year|decade|centur(?:y|ie))"
+_PART = r"(?:morning|afternoon|evening|night)"
+_EDGE = r"(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)"
 _QORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "final": 4}
+_REL_YEAR = {"this": 0, "last": -1, "next": 1}
+
+# Prepositions and hedges before an expression; some say which way it points.
 _LEAD = re.compile(
     r"^(?:(?:on|in|at|by|since|from|until|till|to|during|of|for|within|through|throughout|before|after|"
     r"as\s+(?:early|late|soon|recently)\s+as|as\s+of|sometime|ahead\s+of|starting|beginning|no\s+later\s+than|"
@@ -72,227 +69,19 @@ _LEAD = re.compile(
 
 
 def _month(word: str) -> int:
-    return MONTHS[word.rstrip(".")[:3] if word.rstrip(".") not in MONTHS else word.rstrip(".")]
+    return MONTHS[word.rstrip(".")[:3]]
 
 
-def _year_of(text: str) -> int | None:
+def _year_in(text: str) -> int | None:
     """A year written in digits or words inside ``text``."""
-    m = re.search(rf"\b({_YEAR_RE})\b", text)
+    m = re.search(rf"\b({_YEAR})\b", text)
     if m:
         return int(m.group(1))
-    m = re.search(_SPOKEN_YEAR_RE, text)
+    m = re.search(_SPOKEN_YEAR, text)
     return spoken_year(m.group(0)) if m else None
 
 
-def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
-    idx = year * 12 + month - 1 + by
-    return idx // 12, idx % 12 + 1
-
-
-def _week(d: date) -> str:
-    y, w, _ = d.isocalendar()
-    return f"{y}-W{w:02d}"
-
-
-def _weekday(base: date, wd: int, mode: str) -> date:
-    """``past``: latest wd <= base; ``before``: < base; ``future``: earliest >= base; ``after``: > base."""
-    back = (base.weekday() - wd) % 7
-    ahead = (wd - base.weekday()) % 7
-    if mode == "past":
-        return base - timedelta(days=back)
-    if mode == "before":
-        return base - timedelta(days=back or 7)
-    if mode == "future":
-        return base + timedelta(days=ahead)
-    return base + timedelta(days=ahead or 7)
-
-
-def _nearest_day(base: date, month: int, day: int, tense: str | None) -> date | None:
-    """The year of a day given without one: the nearest, pulled towards the clause's tense.
-
-    A day in the wrong direction costs 200 days more, so "set a record on
-    Aug. 6" in February is last August, but "a ceremony on March 12" in a
-    February past-tense report is still next month.
-    """
-    best: tuple[int, date] | None = None
-    for year in (base.year - 1, base.year, base.year + 1):
-        try:
-            d = date(year, month, day)
-        except ValueError:
-            continue
-        gap = (d - base).days
-        cost = abs(gap)
-        if (tense == "past" and gap > 1) or (tense == "future" and gap < -1):
-            cost += 200
-        elif tense is None and gap > 1:
-            cost += 1  # news reports the past: a tie goes to it
-        if best is None or cost < best[0]:
-            best = (cost, d)
-    return best[1] if best else None
-
-
-def _nearest_month(base: date, month: int, tense: str | None, rel: str | None = None) -> tuple[int, int]:
-    """The year of a month named alone ("in March", "last December", "next April")."""
-    if rel == "last":
-        return (base.year if month < base.month else base.year - 1), month
-    if rel == "next":
-        return (base.year if month > base.month else base.year + 1), month
-    if rel == "this":
-        return base.year, month
-    if tense == "past":
-        return (base.year if month <= base.month else base.year - 1), month
-    if tense == "future":
-        return (base.year if month >= base.month else base.year + 1), month
-    back = (base.month - month) % 12
-    ahead = (month - base.month) % 12
-    return (
-        (base.year if month <= base.month else base.year - 1, month)
-        if back <= ahead + 1
-        else (
-            base.year if month >= base.month else base.year + 1,
-            month,
-        )
-    )
-
-
-def _quarter_of(d: date) -> tuple[int, int]:
-    return d.year, (d.month - 1) // 3 + 1
-
-
-def _default_quarter(base: date) -> tuple[int, int]:
-    """The quarter business news reports on: the last one completed."""
-    year, q = _quarter_of(base)
-    return (year, q - 1) if q > 1 else (year - 1, 4)
-
-
-def _quarter_year(base: date, q: int, tense: str | None) -> int:
-    """Year of "the third quarter": this year's, unless that quarter has not begun yet."""
-    current = _quarter_of(base)[1]
-    if q <= current or (q == current + 1 and tense not in ("past",)):
-        return base.year
-    return base.year - 1
-
-
-def _season(base: date, code: str, mode: str) -> str:
-    """A season, labelled by the year it begins: ``past`` the latest begun, ``before`` the one before
-    the current ("last summer"), ``future`` the current or next one."""
-    start = SEASON_START[code]
-    begun = base.year if base.month >= start else base.year - 1
-    current = (base.year * 12 + base.month) - (begun * 12 + start) < 3
-    if mode == "before":
-        return f"{begun - 1 if current else begun}-{code}"
-    if mode == "future":
-        return f"{begun if current else begun + 1}-{code}"
-    return f"{begun}-{code}"
-
-
-def _easter(year: int) -> date:
-    """Gregorian Easter Sunday (anonymous computus)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = b // 4, b % 4
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = c // 4, c % 4
-    l_ = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l_) // 451
-    month = (h + l_ - 7 * m + 114) // 31
-    day = (h + l_ - 7 * m + 114) % 31 + 1
-    return date(year, month, day)
-
-
-def _nth_weekday(year: int, month: int, wd: int, n: int) -> date:
-    """The n-th weekday ``wd`` of a month (n = -1 for the last)."""
-    if n > 0:
-        first = date(year, month, 1)
-        return first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
-    nxt = date(year + (month == 12), month % 12 + 1, 1)
-    last = nxt - timedelta(days=1)
-    return last - timedelta(days=(last.weekday() - wd) % 7)
-
-
-HOLIDAYS = {
-    "new year's day": lambda y: date(y, 1, 1),
-    "new year's eve": lambda y: date(y, 12, 31),
-    "new year's": lambda y: date(y, 1, 1),
-    "valentine's day": lambda y: date(y, 2, 14),
-    "independence day": lambda y: date(y, 7, 4),
-    "halloween": lambda y: date(y, 10, 31),
-    "veterans day": lambda y: date(y, 11, 11),
-    "christmas eve": lambda y: date(y, 12, 24),
-    "christmas day": lambda y: date(y, 12, 25),
-    "christmas": lambda y: date(y, 12, 25),
-    "boxing day": lambda y: date(y, 12, 26),
-    "easter": _easter,
-    "easter sunday": _easter,
-    "easter monday": lambda y: _easter(y) + timedelta(days=1),
-    "good friday": lambda y: _easter(y) - timedelta(days=2),
-    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
-    "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
-    "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
-    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
-    # US federal elections: the Tuesday after the first Monday of November.
-    "election day": lambda y: _nth_weekday(y, 11, 0, 1) + timedelta(days=1),
-}
-
-
-def _holiday(name: str, base: date, rel: str | None, tense: str | None) -> date:
-    dates = [HOLIDAYS[name](y) for y in (base.year - 1, base.year, base.year + 1)]
-    if rel == "last":
-        return max(d for d in dates if d < base)
-    if rel == "next":
-        return min(d for d in dates if d > base)
-    if rel == "this":
-        return dates[1]
-    return min(dates, key=lambda d: abs((d - base).days) + (120 if (tense == "past") == (d > base) else 0))
-
-
-def _duration(n: float | None, unit: str) -> str:
-    """P26Y, PT5H30M, PXM: a TimeML duration for ``n`` units (None: unknown amount)."""
-    unit = "century" if unit.startswith("centur") else unit
-    code = UNITS[unit]
-    timed = unit in ("hour", "minute", "second")
-    prefix = "PT" if timed else "P"
-    if n is None:
-        return f"{prefix}X{code}"
-    n *= UNIT_SCALE.get(unit, 1)
-    if n != int(n):
-        whole = int(n)
-        if unit == "hour":
-            return f"PT{whole}H{round((n - whole) * 60)}M" if whole else f"PT{round(n * 60)}M"
-        if unit == "minute":
-            return f"PT{whole}M{round((n - whole) * 60)}S" if whole else f"PT{round(n * 60)}S"
-        if unit == "day":
-            return f"P{whole}DT{round((n - whole) * 24)}H" if whole else f"PT{round(n * 24)}H"
-        if unit == "year":
-            return f"P{round(n * 12)}M"
-        return f"{prefix}{n:g}{code}"
-    return f"{prefix}{int(n)}{code}"
-
-
-def _shift(base: date, n: int, unit: str, sign: int, refs: Context) -> str:
-    """The date ``n`` units before (sign -1) or after base, at the unit's precision."""
-    if unit.startswith("centur"):
-        return f"{(base.year + sign * 100 * n) // 100:02d}"
-    if unit == "decade":
-        return f"{base.year + sign * 10 * n:04d}"
-    if unit == "year":
-        if refs.quarter is not None:  # "a year earlier" beside quarterly results
-            return f"{refs.quarter[0] + sign * n}-Q{refs.quarter[1]}"
-        return f"{base.year + sign * n:04d}"
-    if unit == "quarter":
-        y, q = _quarter_of(base)
-        idx = y * 4 + q - 1 + sign * n
-        return f"{idx // 4}-Q{idx % 4 + 1}"
-    if unit == "month":
-        y, m = _shift_month(base.year, base.month, sign * n)
-        return f"{y:04d}-{m:02d}"
-    if unit in ("week", "fortnight"):
-        return _week(base + timedelta(weeks=sign * n * (2 if unit == "fortnight" else 1)))
-    return (base + timedelta(days=sign * n)).isoformat()
-
-
-# ------------------------------------------------------------------ the rules
+# ------------------------------------------------------------- no base needed
 
 _REFS = {
     "PRESENT_REF": re.compile(
@@ -300,12 +89,11 @@ _REFS = {
     ),
     "PAST_REF": re.compile(
         r"(?:until\s+|more\s+|most\s+|only\s+)?recently|recent|lately|the\s+past|"
-        r"(?:in\s+)?recent\s+(?:days|weeks|months|years|quarters|decades)(?:\s+and\s+(?:days|weeks|months|years))?|"
-        r"the\s+(?:past|last)\s+(?:few|several)\s+(?:days|weeks|months|years|decades)|"
-        r"(?:days|weeks|months|years|decades)\s+ago"
+        r"recent\s+(?:days|weeks|months|years|quarters|decades)(?:\s+and\s+(?:days|weeks|months|years))?|"
+        r"the\s+(?:past|last)\s+(?:few|several)\s+(?:days|weeks|months|years|decades)"
     ),
     "FUTURE_REF": re.compile(
-        r"the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|future|the\s+(?:near|short|long)\s+term|"
+        r"(?:the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?)?future|the\s+(?:near|short|long)\s+term|"
         r"(?:the\s+)?coming\s+(?:days|weeks|months|years)|the\s+(?:next|coming)\s+(?:few|several)\s+"
         r"(?:days|weeks|months|years)"
     ),
@@ -313,412 +101,340 @@ _REFS = {
 
 _SET_WORDS = {
     "daily": "P1D",
+    "nightly": "P1D",
     "weekly": "P1W",
     "biweekly": "P2W",
     "monthly": "P1M",
     "quarterly": "P3M",
+    "semiannually": "P6M",
     "annually": "P1Y",
     "yearly": "P1Y",
-    "nightly": "P1D",
     "hourly": "PT1H",
-    "semiannually": "P6M",
 }
 
 
 def _set(t: str, hint: str | None) -> Result | None:
+    """"daily", "every two weeks", "each Thursday", "twice a year", "$5 a day" -> TimeML SET values."""
     if t in _SET_WORDS:
         return _SET_WORDS[t], "set", "set-word"
-    m = re.fullmatch(rf"(?:every|each)\s+(?:(other)\s+)?(?:(\S+(?:\s+\S+)?)\s+)?({_UNIT_RE})s?", t)
+    m = re.fullmatch(rf"(?:every|each)\s+(other\s+)?(?:(\S+(?:\s+\S+)?)\s+)?({_UNIT})s?", t)
     if m:
         n = number(m.group(2)) if m.group(2) else 1.0
-        if n is None:
-            return None
-        return _duration(n * (2 if m.group(1) else 1), m.group(3)), "set", "set-every"
-    m = re.fullmatch(rf"(?:every|each)\s+({_WD_RE})|({_WD_RE})s(?:\s+(morning|afternoon|evening|night)s?)?", t)
+        return (cal.duration(n * (2 if m.group(1) else 1), m.group(3)), "set", "set-every") if n else None
+    m = re.fullmatch(rf"(?:every|each)\s+({_WD})|({_WD})s(?:\s+({_PART})s)?", t)
     if m:
         wd = WEEKDAYS.index(m.group(1) or m.group(2)) + 1
-        part = PART_OF_DAY.get(m.group(3) or "")
-        return f"XXXX-WXX-{wd}" + (f"T{part}" if part else ""), "set", "set-weekday"
-    m = re.fullmatch(rf"(?:every|each)\s+({_MON_RE})", t)
+        part = f"T{PART_OF_DAY[m.group(3)]}" if m.group(3) else ""
+        return f"XXXX-WXX-{wd}{part}", "set", "set-weekday"
+    m = re.fullmatch(rf"(?:every|each)\s+({_MON})", t)
     if m:
         return f"XXXX-{_month(m.group(1)):02d}", "set", "set-month"
-    m = re.fullmatch(r"(?:every|each)\s+(morning|afternoon|evening|night)", t)
+    m = re.fullmatch(rf"(?:every|each)\s+({_PART})", t)
     if m:
         return f"XXXX-XX-XXT{PART_OF_DAY[m.group(1)]}", "set", "set-part"
-    m = re.fullmatch(rf"(?:twice|(?:\S+\s+)?times|once)\s+(?:a|an|per|each|every)\s+({_UNIT_RE})", t)
-    if m or hint == "set":
-        m = m or re.fullmatch(rf"(?:a|an|per)\s+({_UNIT_RE})", t)
-        if m:
-            return _duration(1, m.group(1)), "set", "set-rate"
-    return None
+    m = re.fullmatch(rf"(?:twice|once|(?:\S+\s+)?times)\s+(?:a|an|per|each|every)\s+({_UNIT})", t)
+    if m is None and hint == "set":
+        m = re.fullmatch(rf"(?:a|an|per)\s+({_UNIT})", t)
+    return (cal.duration(1, m.group(1)), "set", "set-rate") if m else None
 
 
-_DUR_RE = re.compile(
-    r"^(?:(?:at\s+least|more\s+than|less\s+than|fewer\s+than|nearly|almost|about|around|roughly|approximately|"
-    r"some|over|up\s+to|only|just|another|all|within|for)\s+)*(?:the\s+)?(?P<mod>(?:(?:past|last|next|previous|"
-    r"coming|first|final|latest|following|remaining|additional|year-earlier|same|entire|full|whole|initial)\s+)*)"
-    r"(?P<n>.+?)(?:\s+(?:to|or|-)\s+(?P<n2>\S+(?:\s+\S+)?))?\s+(?:(?:more|additional|consecutive|straight|full|long|"
-    r"extra|successive)\s+)?(?P<unit>" + _UNIT_RE + r")s?(?P<half>\s+and\s+a\s+half)?(?:\s+or\s+so)?"
-    r"(?:\s+(?P<rel>ago|earlier|later|before|after|from\s+now|hence|running|in\s+a\s+row))?$"
+_DURATION = re.compile(
+    r"(?:(?:at\s+least|more\s+than|less\s+than|fewer\s+than|nearly|almost|about|around|roughly|approximately|"
+    r"some|over|up\s+to|only|just|another|all|within|for)\s+)*(?:the\s+)?(?:(?:past|last|next|previous|coming|"
+    r"first|final|latest|following|remaining|additional|year-earlier|same|entire|full|whole|initial)\s+)*"
+    r"(?P<n>.+?)(?:\s+(?:to|or|-)\s+(?P<n2>\S+(?:\s+\S+)?))?\s+(?:(?:more|additional|consecutive|straight|full|"
+    rf"long|extra|successive)\s+)?(?P<unit>{_UNIT})s?(?P<half>\s+and\s+a\s+half)?(?:\s+or\s+so)?"
+    r"(?:\s+(?P<rel>ago|earlier|later|before|after|from\s+now|hence|running|in\s+a\s+row))?"
 )
-_ADJ_DUR_RE = re.compile(r"^(?:an?\s+)?(?P<n>[a-z0-9.]+(?:-[a-z]+)?)-(?P<unit>" + _UNIT_RE + r")s?(?:-long)?$")
+_ADJ_DURATION = re.compile(rf"(?:an?\s+)?(?P<n>[a-z0-9.]+(?:-[a-z]+)?)-(?P<unit>{_UNIT})s?(?:-long)?")
 
 
 def _durations(t: str, base: date | None, refs: Context) -> Result | None:
-    m = _ADJ_DUR_RE.match(t)
+    """"the past 26 years", "six-week", "5 1/2 hours"; and "two weeks ago", which is a date."""
+    m = _ADJ_DURATION.fullmatch(t)
     if m and m.group("unit") != "weekend":
         n = number(m.group("n").replace("-", " "))
         if n is not None:
-            return _duration(n, m.group("unit")), "duration", "duration-adj"
-    m = re.fullmatch(rf"(?:an?\s+)?({_UNIT_RE})s?-long", t)
-    if m:
-        return _duration(1 if not t.split("-")[0].endswith("s") else None, m.group(1)), "duration", "duration-adj"
-    m = _DUR_RE.match(t)
-    if not m:
+            return cal.duration(n, m.group("unit")), "duration", "duration-adj"
+    m = re.fullmatch(rf"(?:an?\s+)?({_UNIT})(s?)-long", t)
+    if m:  # "day-long" is one day, "decades-long" some decades
+        return cal.duration(None if m.group(2) else 1, m.group(1)), "duration", "duration-adj"
+    m = _DURATION.fullmatch(t)
+    if not m or re.fullmatch(_YEAR, m.group("n").strip()):  # "the 1988 quarter" is a date
         return None
-    raw_n = m.group("n").strip()
-    unit = m.group("unit")
-    if re.fullmatch(_YEAR_RE, raw_n):
-        return None  # "the 1988 quarter" is a date
-    n = None if raw_n in VAGUE else number(raw_n)
-    if n is None and raw_n not in VAGUE:
+    raw, unit, rel = m.group("n").strip(), m.group("unit"), m.group("rel")
+    n = None if raw in VAGUE or m.group("n2") else number(raw)  # "12 to 18 months": an unknown amount
+    if n is None and raw not in VAGUE and not m.group("n2"):
         return None
     if m.group("half") and n is not None:
         n += 0.5
-    if m.group("n2"):  # "12 to 18 months": a range is an unknown amount
-        n = None
-    rel = m.group("rel")
-    if rel in ("ago", "earlier", "later", "from now", "hence"):
-        if n is None:
-            return ("PAST_REF" if rel in ("ago", "earlier") else "FUTURE_REF"), "date", "vague-ago"
-        if base is None:
-            return None, "date", "relative-no-base"
-        if rel in ("earlier", "later") and unit in ("day", "hour", "minute", "second"):
-            # Anchored to an event we do not resolve, not to the publication date.
-            if refs.day is None:
-                return _duration(n, unit), "duration", "duration"
-            sign = -1 if rel == "earlier" else 1
-            return (refs.day + timedelta(days=sign * int(n))).isoformat(), "date", "ref-shift"
-        sign = -1 if rel in ("ago", "earlier") else 1
-        if unit in ("hour", "minute", "second"):
-            return base.isoformat(), "date", "ago"
-        if rel in ("ago",) and unit == "year" and refs.quarter is not None and n != 1:
-            refs = Context(tense=refs.tense)
-        return _shift(base, int(n), unit, sign, refs), "date", "ago"
-    return _duration(n, unit), "duration", "duration"
+    if rel not in ("ago", "earlier", "later", "from now", "hence"):
+        return cal.duration(n, unit), "duration", "duration"
+    if n is None:
+        return ("PAST_REF" if rel in ("ago", "earlier") else "FUTURE_REF"), "date", "vague-ago"
+    if base is None:
+        return None, "date", "relative-no-base"
+    sign = -1 if rel in ("ago", "earlier") else 1
+    if rel in ("earlier", "later") and unit in ("day", "hour", "minute", "second"):
+        # "two days later" counts from an event of the story, not from the publication date.
+        if refs.day is None:
+            return cal.duration(n, unit), "duration", "duration"
+        return (refs.day + timedelta(days=sign * int(n))).isoformat(), "date", "ref-shift"
+    if unit in ("hour", "minute", "second"):
+        return base.isoformat(), "date", "ago"
+    return cal.shift(base, int(n), unit, sign, refs.quarter if n == 1 else None), "date", "ago"
+
+
+# ------------------------------------------------------------ absolute forms
 
 
 def _absolute(t: str, base: date | None, refs: Context) -> Result | None:
+    """Expressions that carry their own year (or need only the base to guess one)."""
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:t(\d{2}):(\d{2})(?::\d{2})?)?", t)
     if m:
         value = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
-        return (value + (f"T{m.group(4)}:{m.group(5)}" if m.group(4) else ""), "time" if m.group(4) else "date", "iso")
+        return (f"{value}T{m.group(4)}:{m.group(5)}", "time", "iso") if m.group(4) else (value, "date", "iso")
     m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})", t)
     if m:
         a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
         y = y if y > 99 else (1900 + y if y >= 50 else 2000 + y)
-        month, day = (b, a) if a > 12 else (a, b)  # US order unless impossible
+        month, day = (b, a) if a > 12 else (a, b)  # US order unless that cannot be
         try:
             return date(y, month, day).isoformat(), "date", "numeric"
         except ValueError:
             return None
-    # A day of a month, with or without its year and weekday.
-    m = re.search(rf"\b({_MON_RE})\s+(?:the\s+)?({_ORD_RE})\b", t) or re.search(
-        rf"\b(?:the\s+)?({_ORD_RE})\s+(?:of\s+)?({_MON_RE})(?=\s|,|$)", t
-    )
-    if m:
-        a, b = m.group(1), m.group(2)
-        mon, dword = (a, b) if a[0].isalpha() and a.rstrip(".") in MONTHS else (b, a)
-        day = ordinal(dword)
-        if day is None or not 1 <= day <= 31 or mon.rstrip(".") not in MONTHS:
-            return None
-        month = MONTHS[mon.rstrip(".")]
-        rest = t[m.end() :]
-        year = _year_of(rest)
-        if year is None and re.search(r"\b(?:this|last|next)\s+year\b", rest) and base is not None:
-            year = base.year + {"this": 0, "last": -1, "next": 1}[re.search(r"(this|last|next)\s+year", rest).group(1)]  # type: ignore[union-attr]
-        if year is None:
-            if base is None:
-                return None, "date", "month-day-no-base"
-            d = _nearest_day(base, month, day, refs.tense)
-            if d is None:
-                return None
-            value, rule = d.isoformat(), "month-day"
-        else:
-            try:
-                value, rule = date(year, month, day).isoformat(), "date"
-            except ValueError:
-                return None
-        clock = _clock(t)
-        return (value + clock, "time", rule) if clock else (value, "date", rule)
-    # A month with its year.
-    m = re.search(rf"\b({_MON_RE})\s+(?:of\s+)?({_YEAR_RE}|{_SPOKEN_YEAR_RE}|(?:this|last|next)\s+year)\b", t)
+    found = _day_of_month(t, base, refs)
+    if found:
+        return found
+    y = _year_in(t)
+    m = re.search(rf"\b({_MON})\s+(?:of\s+)?({_YEAR}|{_SPOKEN_YEAR}|(?:this|last|next)\s+year)\b", t)
     if m:
         rel = re.match(r"(this|last|next)\s+year", m.group(2))
-        if rel:
-            if base is None:
-                return None, "date", "relative-no-base"
-            year: int | None = base.year + {"this": 0, "last": -1, "next": 1}[rel.group(1)]
-        else:
-            year = _year_of(m.group(2))
+        if rel and base is None:
+            return None, "date", "relative-no-base"
+        year = base.year + _REL_YEAR[rel.group(1)] if rel and base else _year_in(m.group(2))
         if year is not None:
             return f"{year:04d}-{_month(m.group(1)):02d}", "date", "month-year"
-    # Quarters and halves with their year.
-    m = re.search(rf"\b({'|'.join(_QORD)}|last)[\s-]+(quarter|half)\b", t)
-    y = _year_of(t)
-    if m and y is not None and not re.search(r"\b(?:19|20)\d\ds\b", t):
-        return _part_value(y, m.group(1), m.group(2)), "date", "quarter-year"
-    if y is not None and re.search(r"\b(?:quarter|period)\b", t):
-        return (f"{y}-Q{refs.quarter[1]}" if refs.quarter else f"{y:04d}"), "date", "year-period"
-    # Seasons with their year.
-    m = re.search(r"\b(spring|summer|fall|autumn|winter)\b", t)
-    if m and y is not None:
-        return f"{y:04d}-{SEASONS[m.group(1)]}", "date", "season-year"
-    # Decades and centuries.
-    m = re.search(r"(?:\b(1[5-9]|20)(\d)0'?s\b|'(\d)0s\b)", t)
-    if m:
-        if m.group(1):
-            return f"{m.group(1)}{m.group(2)}", "date", "decade"
-        century = "19" if base is None or int(m.group(3)) * 10 > base.year % 100 else str(base.year // 100)
-        return f"{century}{m.group(3)}", "date", "decade"
-    m = re.search(r"\b(twen|thir|for|fif|six|seven|eigh|nine)t(?:ie|y)s\b", t)
-    if m and t.startswith(("the ", "early ", "late ", "mid")):
-        digit = {"twen": 2, "thir": 3, "for": 4, "fif": 5, "six": 6, "seven": 7, "eigh": 8, "nine": 9}[m.group(1)]
-        century = 19 if base is None or digit * 10 > base.year % 100 else base.year // 100
-        return f"{century}{digit}", "date", "decade"
-    m = re.search(r"\b(\S+)[\s-]+century\b", t)
-    if m:
-        n = ordinal(m.group(1))
-        if n is not None:
-            return f"{n - 1:02d}", "date", "century"
-    # A year alone, possibly "fiscal", "early", "the end of" or "the year two thousand".
+    if y is not None and not re.search(r"\b\d{4}s\b", t):
+        m = re.search(rf"\b({'|'.join(_QORD)}|last)[\s-]+(quarter|half)\b", t)
+        if m:
+            return _part(y, m.group(1), m.group(2)), "date", "quarter-year"
+        if re.search(r"\b(?:quarter|period)\b", t):  # "the 1988 quarter": the quarter the story speaks of
+            return (f"{y}-Q{refs.quarter[1]}" if refs.quarter else f"{y:04d}"), "date", "year-period"
+        m = re.search(r"\b(spring|summer|fall|autumn|winter)\b", t)
+        if m:
+            return f"{y:04d}-{SEASONS[m.group(1)]}", "date", "season-year"
+    found = _decade(t, base)
+    if found:
+        return found
     if y is not None and re.fullmatch(
-        rf"(?:(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|"
-        rf"the\s+first\s+half\s+of|fiscal|calendar|the\s+year|the\s+fiscal\s+year|the|all\s+of)[\s-]+)*"
-        rf"(?:{_YEAR_RE}|{_SPOKEN_YEAR_RE})",
+        rf"(?:(?:{_EDGE}|the\s+first\s+half\s+of|fiscal|calendar|the\s+year|the\s+fiscal\s+year|the|all\s+of)[\s-]+)*"
+        rf"(?:{_YEAR}|{_SPOKEN_YEAR})",
         t,
     ):
         return f"{y:04d}", "date", "year"
     return None
 
 
-def _part_value(year: int, word: str, part: str) -> str:
+def _day_of_month(t: str, base: date | None, refs: Context) -> Result | None:
+    """"Aug. 15", "15 August 2020", "Saturday, April 25", "March eighth", "5 p.m. EST Nov. 9"."""
+    m = re.search(rf"\b({_MON})\s+(?:the\s+)?({_ORD})\b", t) or re.search(
+        rf"\b(?:the\s+)?({_ORD})\s+(?:of\s+)?({_MON})(?=[\s,]|$)", t
+    )
+    if not m:
+        return None
+    mon, word = (m.group(1), m.group(2)) if m.group(1)[0].isalpha() else (m.group(2), m.group(1))
+    day = ordinal(word)
+    if day is None or not 1 <= day <= 31:
+        return None
+    month, rest = _month(mon), t[m.end() :]
+    year = _year_in(rest)
+    rel = re.search(r"\b(this|last|next)\s+year\b", rest)
+    if year is None and rel and base is not None:
+        year = base.year + _REL_YEAR[rel.group(1)]
+    if year is not None:
+        try:
+            value, rule = date(year, month, day).isoformat(), "date"
+        except ValueError:
+            return None
+    elif base is None:
+        return None, "date", "month-day-no-base"
+    else:
+        d = cal.day_of_month(base, month, day, refs.tense)
+        if d is None:
+            return None
+        value, rule = d.isoformat(), "month-day"
+    clock = _clock(t)
+    return (value + clock, "time", rule) if clock else (value, "date", rule)
+
+
+def _decade(t: str, base: date | None) -> Result | None:
+    """"the 1990s" -> 199, "the '80s" -> 198, "the nineties" -> 199, "the 20th century" -> 19."""
+    m = re.search(r"\b(1[5-9]|20)(\d)0'?s\b", t)
+    if m:
+        return f"{m.group(1)}{m.group(2)}", "date", "decade"
+    m = re.search(r"'(\d)0s\b", t) or re.search(r"\b(twen|thir|for|fif|six|seven|eigh|nine)t(?:ie|y)s\b", t)
+    if m and (m.group(0).startswith("'") or t.startswith(("the ", "early ", "late ", "mid"))):
+        tens = {"twen": 2, "thir": 3, "for": 4, "fif": 5, "six": 6, "seven": 7, "eigh": 8, "nine": 9}
+        digit = int(m.group(1)) if m.group(1).isdigit() else tens[m.group(1)]
+        # A decade still ahead in this century is last century's ("the '90s" read in 2020).
+        century = 19 if base is None or digit * 10 > base.year % 100 else base.year // 100
+        return f"{century}{digit}", "date", "decade"
+    m = re.search(r"\b(\S+)[\s-]+century\b", t)
+    if m and (n := ordinal(m.group(1))) is not None:
+        return f"{n - 1:02d}", "date", "century"
+    return None
+
+
+def _part(year: int, word: str, part: str) -> str:
     if part == "half":
         return f"{year}-H{1 if word in ('first', '1st') else 2}"
     return f"{year}-Q{_QORD.get(word, 4)}"
 
 
 def _clock(t: str) -> str:
-    """ "9 a.m." -> "T09:00", "noon" -> "T12:00", "morning" -> "TMO"; "" when there is no time of day."""
+    """The time of day in ``t`` as a TimeML suffix: "T09:00", "T12:00", "TMO"; "" when there is none."""
     m = re.search(r"\b(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?|am\b|pm\b)", t)
     if m:
         hour = int(m.group(1)) % 12 + (12 if m.group(3).startswith("p") else 0)
         return f"T{hour:02d}:{m.group(2) or '00'}"
-    m = re.search(r"\b([01]\d|2[0-3]):?([0-5]\d)\s*(?:gmt|utc)\b", t) or re.search(
-        r"\b(\d{1,2})\s+in\s+the\s+(morning|afternoon|evening)\b", t
-    )
+    m = re.search(r"\b([01]\d|2[0-3]):?([0-5]\d)\s*(?:gmt|utc)\b", t)
     if m:
-        if m.group(2).isdigit():
-            return f"T{int(m.group(1)):02d}:{m.group(2)}"
-        hour = int(m.group(1)) % 12 + (0 if m.group(2) == "morning" else 12)
-        return f"T{hour:02d}:00"
+        return f"T{m.group(1)}:{m.group(2)}"
+    m = re.search(r"\b(\d{1,2})\s+in\s+the\s+(morning|afternoon|evening)\b", t)
+    if m:
+        return f"T{int(m.group(1)) % 12 + (0 if m.group(2) == 'morning' else 12):02d}:00"
     if re.search(r"\b(?:noon|midday)\b", t):
         return "T12:00"
     if re.search(r"\bmidnight\b", t):
         return "T24:00"
-    m = re.search(r"\b(morning|afternoon|evening|night)s?\b|\btonight\b|\bovernight\b", t)
-    if m:
-        return "T" + PART_OF_DAY.get(m.group(1) or "night", "NI")
-    return ""
+    m = re.search(rf"\b({_PART})s?\b|\bovernight\b", t)
+    return f"T{PART_OF_DAY[m.group(1) or 'night']}" if m else ""
+
+
+# ------------------------------------------------------------ relative forms
 
 
 def _relative(t: str, base: date, refs: Context) -> Result | None:
-    tense = refs.tense
-    clock = _clock(t)
+    """Expressions that need the publication date: days, weekdays, "last month", quarters, seasons."""
+    # "tonight" alone is the day: the stage dates events by the day, and so does most annotation.
+    clock = _clock(t.replace("tonight", ""))
     kind = "time" if clock else "date"
-    core = re.sub(r"^(?:late|early|earlier|later|mid)[\s-]+", "", t)
 
-    m = re.fullmatch(
-        r"(?:(the\s+day\s+(?:before|after))\s+)?(yesterday|today|tonight|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?",
-        core,
-    )
-    m = m or re.fullmatch(r"(?:the\s+)?(?:\d.*?|noon|midnight|midday|mid-?\s*\w+)\s+(yesterday|today|tomorrow)()", core)
+    m = re.search(r"\b(?:the\s+day\s+(before|after)\s+)?(yesterday|today|tonight|tomorrow)\b", t)
     if m:
-        groups = [g for g in m.groups() if g]
-        word = groups[-1] if groups[-1] in ("yesterday", "today", "tonight", "tomorrow") else groups[0]
-        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[word]
-        if m.group(1) and m.group(1).startswith("the day"):
-            offset += -1 if "before" in m.group(1) else 1
-        if word == "tonight" and not re.search(r"\d|noon|midnight", t):
-            return base.isoformat(), "date", "today"
-        return (base + timedelta(days=offset)).isoformat() + clock, kind, word
-    m = re.fullmatch(r"(this|last)\s+(morning|afternoon|evening|night)", core)
+        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[m.group(2)]
+        offset += {"before": -1, "after": 1}.get(m.group(1) or "", 0)
+        return (base + timedelta(days=offset)).isoformat() + clock, kind, m.group(2)
+    m = re.fullmatch(rf"(?:(?:earlier|later|early|late)\s+)?(this|last)\s+{_PART}", t)
     if m:
         day = base - timedelta(days=1) if m.group(1) == "last" else base
         return day.isoformat() + clock, "time", "part-of-day"
-    if re.fullmatch(r"(?:the\s+)?(?:morning|afternoon|evening|night|overnight|noon|midday|midnight)", core):
-        day = refs.day or base
-        return day.isoformat() + clock, "time", "part-of-day"
 
-    # Weekdays: "Saturday", "last Sunday", "next Tuesday", "Friday night", "noon Thursday".
-    m = re.search(
-        rf"(?:\b(this\s+coming|this\s+past|last|next|this|coming|past|previous|the\s+previous|the\s+following|"
-        rf"the\s+next|following)\s+)?\b({_WD_RE})\b",
-        t,
-    )
-    if m:
-        rel, wd = m.group(1), WEEKDAYS.index(m.group(2))
-        if rel in ("last", "past", "previous", "the previous", "this past"):
-            mode = "before"
-        elif rel in ("next", "the next", "the following", "following"):
-            mode = "after"
-        elif rel in ("coming", "this coming") or tense in ("future", "present"):
-            mode = "future"
-        else:
-            mode = "past"
-        anchor = base
-        if rel in ("the previous", "the following", "the next") and refs.day is not None:
-            anchor = refs.day
-        return _weekday(anchor, wd, mode).isoformat() + clock, kind, f"weekday-{mode}"
+    found = _weekday(t, base, refs, clock)
+    if found:
+        return found
+    if clock[1:2].isdigit() or re.fullmatch(
+        rf"(?:(?:early|late|mid)[\s-]*)?(?:the\s+)?(?:{_PART}|overnight|noon|midday|midnight)", t
+    ):
+        return (refs.day or base).isoformat() + clock, "time", "clock"  # a time of the day the story is on
 
-    # A clock time alone: the day the story is on.
-    if clock.startswith("T") and clock[1].isdigit():
-        return (refs.day or base).isoformat() + clock, "time", "clock"
-
-    # "this week", "last month", "next year", "earlier this week", "the end of this year", "the past year".
     m = re.fullmatch(
-        r"(?:(?:early|late|earlier|later|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|"
-        r"the\s+rest\s+of|the\s+remainder\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of)[\s-]+)?"
-        r"(the\s+)?(this\s+past|this\s+coming|this|last|next|past|coming|previous|current|following|preceding|prior|"
-        r"same|that|latest|full|entire|whole)?\s*(fiscal\s+|calendar\s+)?(week|weekend|month|year|quarter|season|decade|"
-        r"century|period)",
+        rf"(?:(?:{_EDGE}|earlier|later|the\s+rest\s+of|the\s+remainder\s+of|the\s+(?:first|second)\s+half\s+of)"
+        r"[\s-]+)?(the\s+)?(this\s+past|this\s+coming|this|last|next|past|coming|previous|current|following|"
+        r"preceding|prior|same|that|latest|full|entire|whole)?\s*(?:fiscal\s+|calendar\s+)?"
+        r"(week|weekend|month|year|quarter|decade|century|period)",
         t,
     )
-    if m and (m.group(2) or m.group(1)):
-        the, rel, unit = (
-            m.group(1),
-            (m.group(2) or "the").replace("this past", "last").replace("this coming", "next"),
-            m.group(4),
-        )
-        if the and rel in ("past", "last", "next", "coming") and unit not in ("quarter", "period"):
-            return _duration(1, unit if unit != "season" else "quarter"), "duration", "the-past-unit"
-        if rel == "past":
-            return _duration(1, unit if unit != "season" else "quarter"), "duration", "the-past-unit"
-        return _unit_relative(rel, unit, base, refs, t)
+    if m and (m.group(1) or m.group(2)):
+        rel = {"this past": "last", "this coming": "next"}.get(m.group(2) or "the", m.group(2) or "the")
+        unit = m.group(3)
+        # "the past year", "the next month": a stretch of time; "last year", "next month": a date.
+        if rel == "past" or (m.group(1) and rel in ("last", "next", "coming") and unit not in ("quarter", "period")):
+            return cal.duration(1, unit), "duration", "the-past-unit"
+        return _unit(rel, unit, base, refs, t)
 
-    # Months: "in March", "last December", "early next month" handled above.
-    m = re.fullmatch(
-        rf"(?:(this\s+past|this\s+coming|last|next|this|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|"
-        rf"the\s+start\s+of|the\s+middle\s+of)[\s-]+)?({_MON_RE})",
-        t,
-    )
+    m = re.fullmatch(rf"(?:(this\s+past|this\s+coming|last|next|this|{_EDGE})[\s-]+)?({_MON})", t)
     if m:
-        rel = m.group(1)
-        rel = {"this past": "last", "this coming": "next"}.get(rel or "", rel)
+        rel = {"this past": "last", "this coming": "next"}.get(m.group(1) or "", m.group(1))
         rel = rel if rel in ("last", "next", "this") else None
-        y, mo = _nearest_month(base, _month(m.group(2)), tense, rel)
-        return f"{y:04d}-{mo:02d}", "date", f"month{'-' + rel if rel else ''}"
+        month = _month(m.group(2))
+        year = cal.month_year(base, month, refs.tense, rel)
+        return f"{year:04d}-{month:02d}", "date", "month" + (f"-{rel}" if rel else "")
 
-    # Seasons.
-    m = re.fullmatch(
-        r"(?:the\s+)?(?:(this\s+past|this\s+coming|this|last|next|that|early|late|mid)[\s-]+)?(?:the\s+)?"
-        r"(?:(early|late|mid)[\s-]+)?(spring|summer|fall|autumn|winter)",
-        t,
-    )
-    if m:
-        rel = m.group(1)
-        code = SEASONS[m.group(3)]
-        if rel in ("last", "this past"):
-            return _season(base, code, "before"), "date", "season-last"
-        if rel in ("next", "this coming") or (rel != "this" and tense == "future"):
-            return _season(base, code, "future"), "date", "season-next"
-        if rel == "this":
-            return f"{base.year}-{code}", "date", "season-this"
-        return _season(base, code, "past"), "date", "season"
-
-    # Quarters and halves: "the third quarter", "third-quarter", "Q3", "the year-ago quarter".
-    qm = re.search(
-        r"\b(first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+(?:fiscal[\s-]+)?(quarter|half|period)\b", t
-    )
-    qm = qm or re.search(r"\bq([1-4])\b|\b([1-4])q\b", t)
-    earlier = bool(re.search(r"year-(?:ago|earlier)|last\s+year|previous\s+year|a\s+year\s+(?:ago|earlier)", t))
-    shift = -1 if earlier else 1 if re.search(r"next\s+year", t) else 0
-    if qm:
-        if qm.lastindex and qm.group(1) and qm.group(1).isdigit():
-            word, part = ("1st", "2nd", "3rd", "4th")[int(qm.group(1)) - 1], "quarter"
-        elif qm.lastindex == 2 and qm.group(2) and qm.group(2).isdigit():
-            word, part = ("1st", "2nd", "3rd", "4th")[int(qm.group(2)) - 1], "quarter"
-        else:
-            word, part = qm.group(1), qm.group(2)
-        if part == "period":
-            part = "quarter"
-        if word == "last" and part == "quarter":
-            y, q = refs.quarter or _default_quarter(base)
-            return f"{y + shift}-Q{q}", "date", "quarter-ref"
-        q = _QORD.get(word, 4)
-        year = (refs.quarter[0] if refs.quarter and shift else _quarter_year(base, q, tense)) + shift
-        if shift == 0 and re.search(r"this\s+year", t):
-            year = base.year
-        return _part_value(year, word, part), "date", "quarter" if shift == 0 else "quarter-shifted"
-    if re.search(r"\b(?:quarter|period)\b", t) and not re.search(r"\bquarters\b", t):
-        y, q = refs.quarter or _default_quarter(base)
-        if re.search(r"\b(?:previous|prior|preceding)\b", t) and not earlier:
-            idx = y * 4 + q - 2
-            y, q = idx // 4, idx % 4 + 1
-        return f"{y + shift}-Q{q}", "date", "quarter-ref" if shift == 0 else "quarter-shifted"
-
-    # "a year ago", "year-earlier", "last year's" beside quarterly results, else the year.
+    found = _season(t, base, refs) or _quarter(t, base, refs)
+    if found:
+        return found
     if re.fullmatch(r"(?:an?\s+|the\s+)?year[\s-](?:ago|earlier)", t):
-        if refs.quarter is not None:
+        if refs.quarter is not None:  # "year-earlier results" beside quarterly ones
             return f"{refs.quarter[0] - 1}-Q{refs.quarter[1]}", "date", "year-ago-quarter"
         return f"{base.year - 1:04d}", "date", "year-ago"
     if re.fullmatch(r"year[\s-]end|year's\s+end|the\s+end\s+of\s+the\s+year", t):
-        return f"{base.year - 1 if tense == 'past' else base.year:04d}", "date", "year-end"
+        return f"{base.year - (refs.tense == 'past'):04d}", "date", "year-end"
 
-    # Holidays.
-    m = re.fullmatch(r"(?:(last|next|this)\s+)?(.+?)(?:\s+(week))?", t)
-    if m and m.group(2) in HOLIDAYS:
-        d = _holiday(m.group(2), base, m.group(1), tense)
-        return (_week(d), "date", "holiday-week") if m.group(3) else (d.isoformat(), "date", "holiday")
+    m = re.fullmatch(r"(?:(last|next|this)\s+)?(.+?)(\s+week)?", t)
+    if m and m.group(2) in cal.HOLIDAYS:
+        d = cal.holiday(m.group(2), base, m.group(1), refs.tense)
+        if d is not None:
+            return (cal.iso_week(d), "date", "holiday-week") if m.group(3) else (d.isoformat(), "date", "holiday")
 
-    # The day the story last named: "that day", "the next day", "the previous day".
+    # The day the story last named: "that same day", "the next day", "the previous morning".
     m = re.fullmatch(
-        r"(?:(?:earlier|later)\s+)?(that|the\s+same|that\s+same|the\s+next|the\s+following|the\s+previous|"
-        r"the\s+preceding|the\s+prior)\s+(day|morning|afternoon|evening|night)",
+        rf"(?:(?:earlier|later)\s+)?(that|the\s+same|that\s+same|the\s+next|the\s+following|the\s+previous|"
+        rf"the\s+preceding|the\s+prior)\s+(day|{_PART})",
         t,
     )
     if m:
         if refs.day is None:
             return None, "date", "anaphoric-no-ref"
-        shift_days = {"the next": 1, "the following": 1, "the previous": -1, "the preceding": -1, "the prior": -1}
-        day = refs.day + timedelta(days=shift_days.get(m.group(1), 0))
-        return day.isoformat() + (clock if m.group(2) != "day" else ""), kind, "anaphoric-day"
+        step = {"the next": 1, "the following": 1, "the previous": -1, "the preceding": -1, "the prior": -1}
+        day = refs.day + timedelta(days=step.get(m.group(1), 0))
+        return day.isoformat() + clock, kind, "anaphoric-day"
     return None
 
 
-def _unit_relative(rel: str, unit: str, base: date, refs: Context, t: str) -> Result | None:
-    """ "this/last/next/the/that <unit>" against the publication date (or the story's own reference)."""
-    step = {"this": 0, "current": 0, "the": 0, "that": 0, "same": 0, "latest": 0, "full": 0, "entire": 0, "whole": 0}
-    step |= {"last": -1, "previous": -1}
-    step |= {"preceding": -1, "prior": -1, "next": 1, "coming": 1, "following": 1}
+def _weekday(t: str, base: date, refs: Context, clock: str) -> Result | None:
+    """"Saturday", "last Sunday", "next Tuesday", "Friday night", "noon Thursday"."""
+    m = re.search(
+        r"(?:\b(this\s+coming|this\s+past|last|next|this|coming|past|previous|the\s+previous|the\s+following|"
+        rf"the\s+next|following)\s+)?\b({_WD})\b",
+        t,
+    )
+    if not m:
+        return None
+    rel, wd = m.group(1), WEEKDAYS.index(m.group(2))
+    if rel in ("last", "past", "previous", "the previous", "this past"):
+        mode = "before"
+    elif rel in ("next", "the next", "the following", "following"):
+        mode = "after"
+    elif rel in ("coming", "this coming") or refs.tense in ("future", "present"):
+        mode = "future"
+    else:
+        mode = "past"
+    # "the following Monday" counts from the day the story is on, not from today.
+    anchor = refs.day if rel and rel.startswith("the ") and refs.day else base
+    return cal.weekday(anchor, wd, mode).isoformat() + clock, "time" if clock else "date", f"weekday-{mode}"
+
+
+def _unit(rel: str, unit: str, base: date, refs: Context, t: str) -> Result | None:
+    """"this week", "last month", "next year", "the weekend", "that year", "the latest quarter"."""
+    step = {"last": -1, "previous": -1, "preceding": -1, "prior": -1, "next": 1, "coming": 1, "following": 1}
     shift = step.get(rel, 0)
     # "the following year" and "that year" move from the story's own time, not from today.
     anaphoric = rel in ("following", "preceding", "prior", "that", "same") or (rel == "previous" and unit != "quarter")
     if unit in ("week", "weekend"):
         anchor = refs.day if anaphoric and refs.day else base
-        if unit == "weekend":
-            if rel == "the" or (rel == "this" and anchor.weekday() < 5):
-                # "the weekend" just past, or the coming one in a future clause.
-                sat = _weekday(anchor, 5, "future" if refs.tense == "future" or rel == "this" else "past")
-            else:
-                sat = _weekday(anchor, 5, "past") + timedelta(weeks=shift)
-            return _week(sat) + "-WE", "date", f"{rel}-weekend"
-        return _week(anchor + timedelta(weeks=shift)), "date", f"{rel}-week"
-    if unit == "month":
-        if anaphoric and refs.month:
-            y, mo = _shift_month(refs.month[0], refs.month[1], shift)
+        if unit == "week":
+            return cal.iso_week(anchor + timedelta(weeks=shift)), "date", f"{rel}-week"
+        if rel == "the" or (rel == "this" and anchor.weekday() < 5):
+            # "the weekend" just past, or the coming one in a future clause or as "this weekend".
+            sat = cal.weekday(anchor, 5, "future" if refs.tense == "future" or rel == "this" else "past")
         else:
-            y, mo = _shift_month(base.year, base.month, shift)
+            sat = cal.weekday(anchor, 5, "past") + timedelta(weeks=shift)
+        return cal.iso_week(sat) + "-WE", "date", f"{rel}-weekend"
+    if unit == "month":
+        y, mo = refs.month if anaphoric and refs.month else (base.year, base.month)
+        y, mo = cal.shift_month(y, mo, shift)
         return f"{y:04d}-{mo:02d}", "date", f"{rel}-month"
     if unit == "year":
         if re.search(r"\b(?:ended|ending)\b", t):
@@ -726,16 +442,66 @@ def _unit_relative(rel: str, unit: str, base: date, refs: Context, t: str) -> Re
         year = (refs.year if anaphoric and refs.year else base.year) + shift
         return f"{year:04d}", "date", f"{rel}-year"
     if unit in ("quarter", "period"):
-        y, q = refs.quarter or _default_quarter(base)
+        y, q = refs.quarter or cal.reported_quarter(base)
         if rel in ("this", "current") and refs.quarter is None:
-            y, q = _quarter_of(base)
-        idx = y * 4 + q - 1 + shift
-        return f"{idx // 4}-Q{idx % 4 + 1}", "date", f"{rel}-quarter"
+            y, q = cal.quarter_of(base)
+        y, q = cal.shift_quarter(y, q, shift)
+        return f"{y}-Q{q}", "date", f"{rel}-quarter"
     if unit == "decade":
         return f"{base.year // 10 + shift:03d}", "date", f"{rel}-decade"
-    if unit == "century":
-        return f"{base.year // 100 + shift:02d}", "date", f"{rel}-century"
+    return f"{base.year // 100 + shift:02d}", "date", f"{rel}-century"
+
+
+def _season(t: str, base: date, refs: Context) -> Result | None:
+    m = re.fullmatch(
+        r"(?:the\s+)?(?:(this\s+past|this\s+coming|this|last|next|that|early|late|mid)[\s-]+)?(?:the\s+)?"
+        r"(?:(?:early|late|mid)[\s-]+)?(spring|summer|fall|autumn|winter)",
+        t,
+    )
+    if not m:
+        return None
+    rel, code = m.group(1), SEASONS[m.group(2)]
+    if rel in ("last", "this past"):
+        return cal.season(base, code, "before"), "date", "season-last"
+    if rel == "this":
+        return f"{base.year}-{code}", "date", "season-this"
+    if rel in ("next", "this coming") or refs.tense == "future":
+        return cal.season(base, code, "future"), "date", "season-next"
+    return cal.season(base, code, "past"), "date", "season"
+
+
+def _quarter(t: str, base: date, refs: Context) -> Result | None:
+    """"the third quarter", "third-quarter", "Q3", "the year-ago quarter", "the latest period"."""
+    back = re.search(r"year-(?:ago|earlier)|(?:last|previous)\s+year|a\s+year\s+(?:ago|earlier)", t)
+    shift = -1 if back else 1 if re.search(r"next\s+year", t) else 0
+    rule = "quarter" if shift == 0 else "quarter-shifted"
+    m = re.search(rf"\b({'|'.join(_QORD)}|last)[\s-]+(?:fiscal[\s-]+)?(quarter|half|period)\b", t)
+    code = re.search(r"\bq([1-4])\b|\b([1-4])q\b", t)
+    if m or code:
+        if m:
+            word, part = m.group(1), "quarter" if m.group(2) == "period" else m.group(2)
+        else:
+            word, part = ("1st", "2nd", "3rd", "4th")[int(code.group(1) or code.group(2)) - 1], "quarter"  # type: ignore[union-attr]
+        if word == "last" and part == "quarter":
+            y, q = refs.quarter or cal.reported_quarter(base)
+            return f"{y + shift}-Q{q}", "date", rule
+        q = _QORD.get(word, 4)
+        if shift and refs.quarter:
+            year = refs.quarter[0] + shift
+        elif re.search(r"this\s+year", t):
+            year = base.year
+        else:
+            year = cal.quarter_year(base, q, refs.tense) + shift
+        return _part(year, word, part), "date", rule
+    if re.search(r"\b(?:quarter|period)\b", t):
+        y, q = refs.quarter or cal.reported_quarter(base)
+        if not back and re.search(r"\b(?:previous|prior|preceding)\b", t):
+            y, q = cal.shift_quarter(y, q, -1)
+        return f"{y + shift}-Q{q}", "date", "quarter-ref" if shift == 0 else rule
     return None
+
+
+# ---------------------------------------------------------------- the entry
 
 
 def _clean(text: str) -> tuple[str, str | None]:
@@ -752,7 +518,7 @@ def _clean(text: str) -> tuple[str, str | None]:
         return t, "past"
     if "soon" in words or "early" in words:  # "as soon as Tuesday"
         return t, "future"
-    if "for" in words and re.match(rf"{_WD_RE}|{_MON_RE}\s|tomorrow|tonight", t):  # "a summit for Saturday"
+    if "for" in words and re.match(rf"{_WD}|{_MON}\s|tomorrow|tonight", t):  # "a summit for Saturday"
         return t, "future"
     return t, None
 
@@ -763,9 +529,9 @@ def normalise(
     """(TimeML value or None, kind, rule) for one expression.
 
     ``base`` is the publication date; without one, expressions that need it
-    get ``None`` rather than a guess. ``tense`` is the tense of the clause
-    the expression belongs to ("past", "future", "present"); ``refs`` the
-    discourse context; ``hint`` "set" for a rate ("$5 a day").
+    get ``None`` rather than a guess. ``tense`` is the tense of the clause the
+    expression belongs to ("past", "future", "present"); ``refs`` what the
+    story said before it; ``hint`` is "set" for a rate ("$5 a day").
     """
     refs = refs or Context()
     t, cue = _clean(text)
@@ -776,26 +542,17 @@ def normalise(
     for value, pattern in _REFS.items():
         if pattern.fullmatch(t):
             return value, "date", value.lower()
-    found = _set(t, hint)
-    if found:
-        return found
-    found = _durations(t, base, refs)
-    if found:
-        return found
-    found = _absolute(t, base, refs)
+    found = _set(t, hint) or _durations(t, base, refs) or _absolute(t, base, refs)
     if found:
         return found
     if base is None:
         return None, "date", "relative-no-base"
-    found = _relative(t, base, refs)
-    if found:
-        return found
-    return _dateparser(t, base, refs.tense)
+    return _relative(t, base, refs) or _dateparser(t, base, refs.tense)
 
 
 def _dateparser(t: str, base: date, tense: str | None) -> Result:
-    """Last resort for a form no rule knows, only when it names a calendar word."""
-    if not re.search(rf"\b{_MON_RE}|\b{_WD_RE}\b|\b{_YEAR_RE}\b", t):
+    """Last resort for a form no rule knows, and only when it names a calendar word."""
+    if not re.search(rf"\b{_MON}|\b{_WD}\b|\b{_YEAR}\b", t):
         return None, "date", "unparsed"
     from datetime import datetime
 
@@ -808,8 +565,8 @@ def _dateparser(t: str, base: date, tense: str | None) -> Result:
     parsed = dateparser.parse(t, languages=["en"], settings=settings)  # type: ignore[arg-type]
     if parsed is None:
         return None, "date", "unparsed"
-    if re.search(rf"\d{{1,2}}(?!\d)|\b{_WD_RE}\b", re.sub(r"\d{4}", "", t)):
+    if re.search(rf"\d{{1,2}}(?!\d)|\b{_WD}\b", re.sub(r"\d{4}", "", t)):
         return parsed.date().isoformat(), "date", "dateparser"
-    if re.search(rf"\b{_MON_RE}", t):
+    if re.search(rf"\b{_MON}", t):
         return f"{parsed.year:04d}-{parsed.month:02d}", "date", "dateparser"
     return f"{parsed.year:04d}", "date", "dateparser"

@@ -1,0 +1,673 @@
+#!/usr/bin/env python3
+"""Convert the PETRARCH2 CAMEO verb dictionary into the tidings event-lexicon language.
+
+    python3 tools/convert_cameo_verbs.py            # writes tidings/data/event_lexicon_cameo.tsv
+    python3 tools/convert_cameo_verbs.py --check    # exit 1 if the file is stale
+    python3 tools/convert_cameo_verbs.py --stats    # also print what was skipped, by reason
+
+Input: ``../shared/eval/reference/CAMEO.2.0.txt`` (openeventdata/petrarch2 @676801c,
+MIT licence), or ``--source PATH``. Plain python3, standard library only.
+
+How the dictionary is read (PETRARCH2's ``PETRreader.read_verb_dictionary``):
+
+* ``&NAME`` synsets, members on ``+WORD`` lines; ``_`` joins words; a member or a
+  label ending in ``_`` gets no plural.
+* verb blocks ``--- NAME [CODE] ---``; each synonym line is a verb (``{...}`` lists
+  its irregular forms, ``[CODE]`` its own code, else the block's code);
+  ``+VERB_PARTICLE`` is a phrasal verb. A verb belongs to the first block that
+  lists it (PETRARCH2 stores it with ``setdefault``), and every pattern of that
+  block applies to every verb of the block.
+* pattern lines ``- PRE * POST [CODE]``: ``*`` the verb, ``+`` the target, ``$`` the
+  source, ``^`` a skipped phrase, ``(P ...)`` a prepositional phrase, ``{A B}`` a
+  noun phrase whose head is its last word, ``A/B`` alternatives, ``&SET`` a synset.
+  When the same pattern is given twice with different codes the later one wins,
+  as in PETRARCH2 (its pattern tree stores the code by assignment).
+* codes ``[A:B]`` code A for source -> target and B for the reverse direction:
+  A is kept, B dropped; ``[:B]`` (reverse only) cannot be expressed.
+
+What the tidings language can say (see the header of event_lexicon.tsv): a trigger
+lemma (``lemma+particle`` for phrasal verbs), ``obj=`` head lemmas of the direct
+object (a two-word ``modifier+head`` matches the object with the word before it),
+``has=`` a word among the arguments, ``prep=`` a governed preposition and ``tgt=``
+where the target is. A pattern maps as
+
+    - * NOUN                -> lemma obj=noun|nouns
+    - * {MOD NOUN}          -> lemma obj=mod+noun|mod+nouns
+    - * PARTICLE NOUN       -> lemma+particle obj=noun|nouns
+    - * (P)  /  (P +)       -> lemma prep=p tgt=p
+    - * (P NOUN)            -> lemma prep=p has=noun|nouns
+    - * NOUN (P NOUN2)      -> lemma obj=noun|nouns prep=p has=noun2|noun2s
+    - * +                   -> lemma tgt=dobj
+    - * P +  (TABARI style) -> lemma prep=p tgt=p
+
+and everything else is skipped and counted by reason (see --stats).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT.parent / "shared" / "eval" / "reference" / "CAMEO.2.0.txt"
+OUT = ROOT / "tidings" / "data" / "event_lexicon_cameo.tsv"
+CODEBOOK = ROOT / "tidings" / "data" / "cameo.tsv"
+
+# Verbs whose bare lemma would code an event in almost every news sentence: their
+# bare line is dropped, their specific patterns (obj=, prep=, has=) are kept.
+GENERIC_VERBS = frozenset(
+    """
+    say tell add be have do make take give get go come see show hold put set keep leave
+    call ask use find turn include continue begin start
+    state report express mention comment note remark describe explain announce
+    face meet run bring move pass open close play lead follow stand sit work serve
+    look appear seem become remain stay expect hope consider think believe know want
+    need try seek plan decide vote receive send carry raise return change reach enter
+    provide offer allow let place post stage position base set+up
+    """.split()
+)
+
+# Words that are particles when they follow the verb directly (PETRARCH writes
+# "SET OUT VIEWS", "PUT FORWARD {PEACE PLAN}").
+PARTICLES = frozenset(
+    "up down out off back away forward aside apart together forth ahead over around along through".split()
+)
+PREPOSITIONS = frozenset(
+    """
+    to with against on at in into for from of by over under toward towards between among amid
+    about upon across within after before near behind through around along as onto without
+    beyond during outside inside throughout via like alongside
+    """.split()
+)
+NEGATIONS = frozenset({"NOT", "NO", "NEVER", "N'T", "CANNOT", "WONT", "DON'T", "DIDN'T"})
+
+IRREGULAR_PLURALS = {
+    "man": "men",
+    "woman": "women",
+    "child": "children",
+    "person": "people",
+    "serviceman": "servicemen",
+    "gunman": "gunmen",
+    "policeman": "policemen",
+    "spokesman": "spokesmen",
+    "crisis": "crises",
+    "analysis": "analyses",
+    "thesis": "theses",
+    "basis": "bases",
+    "diagnosis": "diagnoses",
+    "criterion": "criteria",
+    "phenomenon": "phenomena",
+    "medium": "media",
+    "leaf": "leaves",
+    "life": "lives",
+    "knife": "knives",
+    "thief": "thieves",
+    "wife": "wives",
+    "foot": "feet",
+    "tooth": "teeth",
+    "mouse": "mice",
+    "aircraft": "aircraft",
+    "sheep": "sheep",
+    "fish": "fish",
+    "series": "series",
+    "species": "species",
+    "headquarters": "headquarters",
+}
+SINGULARS = {v: k for k, v in IRREGULAR_PLURALS.items()}
+# Words ending in -s that are not plurals of a shorter word.
+NOT_PLURAL = frozenset(
+    """
+    news gas bus chaos status process means arms politics economics physics ethics tactics
+    logistics diabetes consensus census campus virus bonus corpus focus surplus thus plus
+    us this his has was is as yes its always perhaps unless across lens bias atlas canvas
+    alias bonus ceasefires
+    """.split()
+) - {"ceasefires"}
+
+
+def plural(noun: str) -> str:
+    if noun in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[noun]
+    if re.search(r"[^aeiou]y$", noun):
+        return noun[:-1] + "ies"
+    if re.search(r"(s|x|z|ch|sh)$", noun):
+        return noun + "es"
+    return noun + "s"
+
+
+def singular(noun: str) -> str | None:
+    """The singular of a word that looks plural, else None."""
+    if noun in SINGULARS:
+        return SINGULARS[noun]
+    if noun in NOT_PLURAL or len(noun) < 4 or not noun.endswith("s") or re.search(r"(ss|us|is|ous)$", noun):
+        return None
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    if re.search(r"(ches|shes|sses|xes|zes)$", noun):
+        return noun[:-2]
+    return noun[:-1]
+
+
+def noun_forms(word: str, *, plurals: bool = True) -> set[str]:
+    """Lower-cased singular and plural of a noun ("SANCTIONS" -> sanction, sanctions)."""
+    word = word.lower()
+    if word.endswith("_") or not plurals:
+        return {word.rstrip("_")}
+    sing = singular(word)
+    if sing is not None:
+        return {word, sing}
+    return {word, plural(word)}
+
+
+# --------------------------------------------------------------------------- #
+# reading the dictionary
+# --------------------------------------------------------------------------- #
+
+
+class Synsets:
+    def __init__(self) -> None:
+        self.members: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
+
+    def add(self, label: str, member: str) -> None:
+        plurals = not label.endswith("_") and not member.endswith("_")
+        words = tuple(w for w in member.rstrip("_").replace("_", " ").split() if w)
+        if words:
+            self.members.setdefault(label, []).append((words, plurals))
+
+    def expand(self, token: str) -> list[tuple[tuple[str, ...], bool]] | None:
+        """Phrases a word or synset stands for: ((words...), plural-allowed)."""
+        if token.startswith("&"):
+            return self.members.get(token)
+        return [((token,), True)]
+
+
+class Block:
+    def __init__(self, name: str, code: str, line: int) -> None:
+        self.name = name
+        self.code = code
+        self.line = line
+        self.verbs: list[tuple[str, str, str, str]] = []  # (lemma, particle, code, origin word)
+        self.patterns: list[tuple[int, str]] = []
+
+
+def parse_code(text: str) -> str:
+    m = re.search(r"\[([^\]]*)\]", text)
+    return m.group(1).strip() if m else "---"
+
+
+def read_dictionary(path: Path, skipped: Counter[str]) -> tuple[Synsets, list[Block]]:
+    synsets = Synsets()
+    blocks: list[Block] = []
+    label: str | None = None
+    in_verbs = False
+    block: Block | None = None
+    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if raw.startswith("####### VERB PATTERNS"):
+            in_verbs = True
+            continue
+        if raw.startswith("######## TRANSFORMATIONS"):
+            break
+        if not raw.strip() or raw.startswith("#") or raw.startswith("<!"):
+            continue
+        line = raw.split("#", 1)[0].rstrip()
+        if not line.strip():
+            continue
+        if not in_verbs:
+            if line.startswith("&"):
+                label = line.strip()
+            elif line.startswith("+") and label:
+                synsets.add(label, line.strip()[1:])
+            continue
+        if line.startswith("---"):
+            segs = line.split()
+            block = Block(segs[1], parse_code(line), n)
+            blocks.append(block)
+            continue
+        if block is None:
+            continue
+        if line.startswith("-"):
+            block.patterns.append((n, raw.rstrip()))
+            continue
+        # a synonym line: VERB {forms} [code]
+        code = parse_code(line) if "[" in line else block.code
+        word = re.sub(r"\{[^}]*\}|\[[^\]]*\]", " ", line).split()
+        if not word:
+            continue
+        form = word[0]
+        if "_" in form:
+            front, _, rest = form.partition("+")
+            if not rest:  # no '+' marks the verb
+                skipped["verb: multi-word verb without '+'"] += 1
+                continue
+            parts = rest.split("_")
+            if front.strip("_"):
+                skipped["verb: word before the verb (RE_+ARREST)"] += 1
+                continue
+            if len(parts) != 2 or not parts[1]:
+                skipped["verb: phrasal verb of more than two words"] += 1
+                continue
+            lemma, particle = parts[0].lower(), parts[1].lower()
+        else:
+            lemma, particle = form.lstrip("+").lower(), ""
+        if "-" in lemma or not re.fullmatch(r"[a-z]+", lemma):
+            skipped["verb: hyphenated or non-alphabetic (spaCy splits it)"] += 1
+            continue
+        block.verbs.append((lemma, particle, code, form.replace("+", "").upper()))
+    return synsets, blocks
+
+
+# --------------------------------------------------------------------------- #
+# codes
+# --------------------------------------------------------------------------- #
+
+
+def load_codebook(path: Path) -> set[str]:
+    codes = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith(("#", "code\t")) or not line.strip():
+            continue
+        codes.add(line.split("\t", 1)[0].strip())
+    return codes
+
+
+class Coder:
+    def __init__(self, codebook: set[str], skipped: Counter[str]) -> None:
+        self.codebook = codebook
+        self.skipped = skipped
+        self.remapped: Counter[tuple[str, str]] = Counter()
+
+    def resolve(self, raw: str, what: str) -> str | None:
+        """The tidings code for a dictionary code, or None (and a count) when it has none."""
+        first, colon, _second = raw.partition(":")
+        first = first.strip()
+        if colon and not first:
+            self.skipped[f"{what}: reverse-direction code only [:X]"] += 1
+            return None
+        if first in ("---", ""):
+            self.skipped[f"{what}: null code [---]"] += 1
+            return None
+        if not re.fullmatch(r"\d{2,4}", first):
+            self.skipped[f"{what}: malformed code [{raw}]"] += 1
+            return None
+        code = first
+        while code not in self.codebook and len(code) > 2:
+            code = code[:-1]
+        if code not in self.codebook:
+            self.skipped[f"{what}: code not in cameo.tsv"] += 1
+            return None
+        if code != first:
+            self.remapped[(first, code)] += 1
+        return code
+
+
+# --------------------------------------------------------------------------- #
+# patterns
+# --------------------------------------------------------------------------- #
+
+
+class Skip(Exception):
+    pass
+
+
+def tokenize(post: str) -> list[object]:
+    """Items of the part after '*': ('np', [words]) / ('pp', [preps], [items]) / '+' / '$' / '^'."""
+    text = re.sub(r"\s+", " ", post).strip()
+    items: list[object] = []
+    i = 0
+    toks = re.findall(r"\([^)]*\)?|\{[^}]*\}?|[^\s(){}]+", text)
+    for tok in toks:
+        if tok.startswith("("):
+            inner = tok.strip("()").split()
+            if not inner:
+                raise Skip("malformed pattern")
+            preps = [p.lower() for p in inner[0].split("/")]
+            sub: list[object] = []
+            for t in re.findall(r"\{[^}]*\}?|[^\s{}]+", " ".join(inner[1:])):
+                sub.append(("np", t.strip("{}").split()) if t.startswith("{") else (t if t in "+$^%" else ("np", [t])))
+            items.append(("pp", preps, sub))
+        elif tok.startswith("{"):
+            items.append(("np", tok.strip("{}").split()))
+        elif tok in ("+", "$", "^", "%"):
+            items.append(tok)
+        else:
+            items.append(("np", [tok]))
+        i += 1
+    return items
+
+
+def np_forms(words: list[str], synsets: Synsets) -> set[str]:
+    """obj=/has= values for a noun phrase: its head in singular and plural, with one modifier."""
+    alternatives: list[list[tuple[tuple[str, ...], bool]]] = []
+    for w in words:
+        if "/" in w and not w.startswith("&"):
+            alts = [((a,), True) for a in w.split("/") if a]
+        else:
+            alts = synsets.expand(w) or []
+            if not alts:
+                raise Skip("undefined synset")
+        alternatives.append(alts)
+    out: set[str] = set()
+
+    def walk(k: int, acc: list[str], plurals: bool) -> None:
+        if k == len(alternatives):
+            if len(acc) > 2:
+                return
+            head = acc[-1]
+            heads = noun_forms(head, plurals=plurals)
+            for h in heads:
+                phrase = [*acc[:-1], h]
+                if any("-" in p or "'" in p or not re.fullmatch(r"[a-z][a-z.]*", p) for p in phrase):
+                    continue
+                out.add("+".join(phrase))
+            return
+        for words_, pl in alternatives[k]:
+            walk(k + 1, acc + [w.lower() for w in words_], pl if k == len(alternatives) - 1 else plurals)
+
+    walk(0, [], True)
+    if not out:
+        raise Skip("noun phrase of more than two words")
+    return out
+
+
+def convert_pattern(post: str, synsets: Synsets) -> list[dict[str, object]]:
+    """The constraint sets (one per preposition alternative) a pattern's post-verb part maps to."""
+    items = tokenize(post)
+    if "$" in items or any(isinstance(x, tuple) and x[0] == "pp" and "$" in x[2] for x in items):
+        raise Skip("source slot ($)")
+    if "^" in items or "%" in items or any(isinstance(x, tuple) and x[0] == "pp" and ("^" in x[2] or "%" in x[2]) for x in items):
+        raise Skip("skip/compound marker (^ %)")
+    if any(isinstance(x, tuple) and x[0] == "np" and x[1][0].upper() in NEGATIONS for x in items):
+        raise Skip("negated form")
+    particle = ""
+    # a leading particle: "SET OUT VIEWS", "PUT FORWARD {PEACE PLAN}"
+    if items and isinstance(items[0], tuple) and items[0][0] == "np" and len(items[0][1]) == 1:
+        w = items[0][1][0].lower()
+        if w in PARTICLES and not (w in PREPOSITIONS and len(items) > 1 and isinstance(items[1], tuple) and items[1][0] == "np"):
+            particle = w
+            items = items[1:]
+    # TABARI style bare prepositions: "TALKS WITH +", "ON TRIP"
+    merged: list[object] = []
+    k = 0
+    while k < len(items):
+        x = items[k]
+        if isinstance(x, tuple) and x[0] == "np" and len(x[1]) == 1 and x[1][0].lower() in PREPOSITIONS:
+            prep = x[1][0].lower()
+            nxt = items[k + 1] if k + 1 < len(items) else None
+            if nxt == "+":
+                merged.append(("pp", [prep], ["+"]))
+                k += 2
+                continue
+            if isinstance(nxt, tuple) and nxt[0] == "np":
+                merged.append(("pp", [prep], [nxt]))
+                k += 2
+                continue
+            raise Skip("word order (bare preposition)")
+        # "(AGAINST) +": the target is that preposition's object
+        if isinstance(x, tuple) and x[0] == "pp" and not x[2] and k + 1 < len(items) and items[k + 1] == "+":
+            merged.append(("pp", x[1], ["+"]))
+            k += 2
+            continue
+        merged.append(x)
+        k += 1
+    items = merged
+    nps = [x for x in items if isinstance(x, tuple) and x[0] == "np"]
+    pps = [x for x in items if isinstance(x, tuple) and x[0] == "pp"]
+    targets = [x for x in items if x == "+"]
+    if any(w.lower() in PARTICLES | PREPOSITIONS for x in nps for w in x[1]):
+        raise Skip("word order (particle or preposition inside a phrase)")
+    if len(nps) > 1:
+        raise Skip("several noun phrases")
+    tgt: list[str] = []
+    if targets:
+        if items[0] != "+" or len(targets) > 1:
+            raise Skip("word order (target after a noun)")
+        tgt.append("dobj")
+    obj: set[str] = np_forms(nps[0][1], synsets) if nps else set()
+    noun_pps = [p for p in pps if any(isinstance(s, tuple) for s in p[2])]
+    bare_pps = [p for p in pps if not any(isinstance(s, tuple) for s in p[2])]
+    if len(noun_pps) > 1:
+        raise Skip("several prepositional phrases with nouns")
+    if len(bare_pps) > 1:
+        raise Skip("several prepositional phrases")
+    has: set[str] = set()
+    prep_alts: list[str] = [""]
+    if noun_pps:
+        p = noun_pps[0]
+        nouns = [s for s in p[2] if isinstance(s, tuple)]
+        if len(nouns) > 1 or "+" in p[2]:
+            raise Skip("word order (target inside a noun phrase)")
+        has = np_forms(nouns[0][1], synsets)
+        if any("+" in h for h in has):
+            raise Skip("two-word noun in a prepositional phrase")
+        prep_alts = p[1]
+    tgt_alts: list[list[str]] = [tgt]
+    if bare_pps:
+        bp = bare_pps[0]
+        if noun_pps:
+            tgt_alts = [tgt + [q] for q in bp[1]]
+        else:
+            prep_alts = bp[1]
+            tgt_alts = [tgt + [q] for q in bp[1]]
+    out = []
+    for prep in prep_alts:
+        for tg in tgt_alts:
+            if bare_pps and not noun_pps and prep not in tg:
+                continue
+            out.append({"particle": particle, "obj": obj, "has": has, "prep": prep, "tgt": tg})
+    if not any([particle, obj, has, prep_alts != [""], tgt]):
+        out = [{"particle": "", "obj": set(), "has": set(), "prep": "", "tgt": []}]
+    return out
+
+
+# --------------------------------------------------------------------------- #
+# assembling the lexicon
+# --------------------------------------------------------------------------- #
+
+
+def render(lemma: str, r: dict[str, object]) -> str:
+    trig = f"{lemma}+{r['particle']}" if r["particle"] else lemma
+    parts = [trig]
+    if r["obj"]:
+        parts.append("obj=" + "|".join(sorted(r["obj"])))
+    if r["has"]:
+        parts.append("has=" + "|".join(sorted(r["has"])))
+    if r["prep"]:
+        parts.append(f"prep={r['prep']}")
+    if r["tgt"]:
+        parts.append("tgt=" + ",".join(r["tgt"]))
+    return " ".join(parts)
+
+
+def specificity(r: dict[str, object]) -> int:
+    return bool(r["obj"]) * 2 + bool(r["has"]) * 2 + bool(r["prep"]) + bool(r["particle"])
+
+
+def convert(source: Path, codebook: set[str]) -> tuple[list[str], Counter[str], dict[str, object]]:
+    skipped: Counter[str] = Counter()
+    synsets, blocks = read_dictionary(source, skipped)
+    coder = Coder(codebook, skipped)
+    owner: dict[tuple[str, str], str] = {}
+    bare: dict[tuple[str, str], tuple[str, str]] = {}
+    dropped_bare: set[str] = set()
+    # (lemma, particle, prep, has, tgt, obj-word) -> (code, block): later lines win
+    table: dict[tuple, tuple[str, str]] = {}
+    conflicts = 0
+    n_patterns = 0
+    for block in blocks:
+        verbs = []
+        for lemma, particle, raw_code, _origin in block.verbs:
+            key = (lemma, particle)
+            if key in owner:
+                skipped["verb: listed again in a later block (first block wins)"] += 1
+                continue
+            owner[key] = block.name
+            verbs.append((lemma, particle))
+            code = coder.resolve(raw_code, "bare verb") if raw_code else None
+            if code is None:
+                continue
+            trig = f"{lemma}+{particle}" if particle else lemma
+            if trig in GENERIC_VERBS or (not particle and lemma in GENERIC_VERBS):
+                dropped_bare.add(trig)
+                skipped["bare verb: generic verb, bare line dropped"] += 1
+                continue
+            bare[key] = (code, block.name)
+        for n, raw in block.patterns:
+            n_patterns += 1
+            body = raw[1:].split("#", 1)[0]
+            m = re.search(r"\[([^\]]*)\]\s*$", body.rstrip())
+            if not m:
+                skipped["pattern: no code"] += 1
+                continue
+            raw_code = m.group(1)
+            body = body[: m.start()]
+            if body.count("*") != 1:
+                skipped["pattern: malformed (no single '*')"] += 1
+                continue
+            pre, post = body.split("*")
+            pre_words = pre.split()
+            if pre_words:
+                if any(w.upper() in NEGATIONS for w in pre_words):
+                    skipped["pattern: negated form"] += 1
+                elif "$" in pre or "+" in pre:
+                    skipped["pattern: source/target before the verb (word order)"] += 1
+                else:
+                    skipped["pattern: words before the verb (subject/auxiliary)"] += 1
+                continue
+            if not verbs:
+                skipped["pattern: block has no usable verb"] += 1
+                continue
+            code = coder.resolve(raw_code, "pattern")
+            if code is None:
+                continue
+            try:
+                rules = convert_pattern(post, synsets)
+            except Skip as exc:
+                skipped[f"pattern: {exc.args[0]}"] += 1
+                continue
+            for lemma, vparticle in verbs:
+                for r in rules:
+                    if r["particle"] and vparticle:
+                        continue  # "+PULL_OUT" with "* UP ...": not this verb's pattern
+                    particle = r["particle"] or vparticle
+                    plain = not (r["obj"] or r["has"] or r["prep"] or r["tgt"] or r["particle"])
+                    if plain:
+                        # "- * [CODE]" only restates the verb's bare code
+                        key0 = (lemma, particle)
+                        trig = f"{lemma}+{particle}" if particle else lemma
+                        if trig in GENERIC_VERBS or (not particle and lemma in GENERIC_VERBS):
+                            dropped_bare.add(trig)
+                            continue
+                        bare[key0] = (code, block.name)
+                        continue
+                    base = (lemma, particle, r["prep"], frozenset(r["has"]), tuple(r["tgt"]))
+                    for w in sorted(r["obj"]) or [None]:
+                        k = (*base, w)
+                        if k in table and table[k][0] != code:
+                            conflicts += 1
+                        table[k] = (code, block.name)
+    # regroup obj words per (trigger, constraints, code)
+    grouped: dict[tuple, set[str]] = defaultdict(set)
+    for (lemma, particle, prep, has, tgt, w), (code, bname) in table.items():
+        objs = grouped[(lemma, particle, prep, has, tgt, code, bname)]
+        if w:
+            objs.add(w)
+    rows: list[tuple[tuple, str]] = []
+    for (lemma, particle), (code, bname) in bare.items():
+        r = {"particle": particle, "obj": set(), "has": set(), "prep": "", "tgt": []}
+        rows.append(((lemma, particle, 0, 0, render(lemma, r)), f"{render(lemma, r)}\t{code}\tCAMEO {bname}"))
+    for (lemma, particle, prep, has, tgt, code, bname), objs in grouped.items():
+        r = {"particle": particle, "obj": objs, "has": set(has), "prep": prep, "tgt": list(tgt)}
+        text = render(lemma, r)
+        two_word = max((o.count("+") for o in objs), default=0)
+        rows.append(((lemma, particle, -specificity(r), -two_word, text), f"{text}\t{code}\tCAMEO {bname}"))
+    rows.sort(key=lambda x: (x[0], x[1]))
+    seen: set[str] = set()
+    lines = []
+    for _, line in rows:
+        if line not in seen:
+            seen.add(line)
+            lines.append(line)
+    info = {
+        "blocks": len(blocks),
+        "verbs": len(owner),
+        "patterns_read": n_patterns,
+        "bare_lines": len(bare),
+        "conflicts": conflicts,
+        "dropped_bare": sorted(dropped_bare),
+        "remapped": coder.remapped,
+    }
+    return lines, skipped, info
+
+
+HEADER = """\
+# tidings event lexicon, converted from the PETRARCH2 CAMEO verb dictionary.
+# GENERATED FILE, do not edit: regenerate with
+#     python3 tools/convert_cameo_verbs.py
+# Source: CAMEO.2.0.txt, openeventdata/petrarch2 @676801c (a composite of the TABARI
+# CAMEO verb dictionaries and WordNet synsets), MIT licence:
+#
+#   The MIT License (MIT)
+#
+#   Copyright (c) 2014 Open Event Data
+#   (CAMEO.2.0.txt itself: Copyright (c) 2015 Open Event Data Alliance)
+#
+#   Permission is hereby granted, free of charge, to any person obtaining a copy of
+#   this software and associated documentation files (the "Software"), to deal in
+#   the Software without restriction, including without limitation the rights to
+#   use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of
+#   the Software, and to permit persons to whom the Software is furnished to do so,
+#   subject to the following conditions:
+#
+#   The above copyright notice and this permission notice shall be included in all
+#   copies or substantial portions of the Software.
+#
+#   THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+#   IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS
+#   FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR
+#   COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER
+#   IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN
+#   CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
+#
+# Same pattern language as event_lexicon.tsv (see its header). The hand-written
+# event_lexicon.tsv wins over this file wherever both have a pattern: the loader
+# reads both, and for the same trigger and equal specificity the hand pattern is
+# tried first. The third column names the CAMEO verb block a line came from.
+# Lines are sorted by trigger, then most specific first; what the converter
+# skipped, and why, is listed in README.md (section event_lexicon_cameo.tsv).
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--source", type=Path, default=SOURCE)
+    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--check", action="store_true", help="exit 1 if the output file is stale")
+    ap.add_argument("--stats", action="store_true", help="print counts and skip reasons")
+    args = ap.parse_args(argv)
+    lines, skipped, info = convert(args.source, load_codebook(CODEBOOK))
+    text = HEADER + "\n".join(lines) + "\n"
+    if args.stats:
+        n_verbs = len({ln.split("\t")[0].split()[0] for ln in lines})
+        print(f"blocks {info['blocks']}, verbs read {info['verbs']}, patterns read {info['patterns_read']}")
+        print(f"lines written {len(lines)} ({info['bare_lines']} bare), triggers {n_verbs}")
+        print(f"same pattern given twice with different codes (later wins): {info['conflicts']}")
+        print("skipped:")
+        for reason, n in sorted(skipped.items(), key=lambda x: (-x[1], x[0])):
+            print(f"  {n:5d}  {reason}")
+        print("codes mapped to a parent:", dict(info["remapped"]))
+        print("bare lines dropped (generic verbs):", " ".join(info["dropped_bare"]))
+    if args.check:
+        current = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
+        if current != text:
+            print(f"{args.out} is stale: run python3 tools/convert_cameo_verbs.py", file=sys.stderr)
+            return 1
+        return 0
+    args.out.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
