@@ -793,6 +793,10 @@ OVERRIDES = {
 ADDED = [
     ("official", "GOV", "", "added; generic, a longer phrase (police official) wins"),
     ("counterpart", "GOV", "", "added; 'his Belarusian counterpart' is a head of state or minister"),
+    ("party", "PTY", "", "added; political party (PLOVER PTY)"),
+    ("ruling party", "PTY", "GOV", "added"),
+    ("political party", "PTY", "", "added"),
+    ("opposition party", "PTY", "OPP", "added"),
     ("national", "CVL", "", "added; '33 Russian nationals' are citizens of the country"),
     ("agitator", "OPP", "", "added; as Phoenix ~OPP for activists"),
     ("secretary-general", "GOV", "", "added; head of an organisation (UN, NATO, a party): code with the organisation; stops general -> MIL"),

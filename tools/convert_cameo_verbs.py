@@ -96,11 +96,9 @@ IRREGULAR_PLURALS = {
     "crisis": "crises",
     "analysis": "analyses",
     "thesis": "theses",
-    "basis": "bases",
     "diagnosis": "diagnoses",
     "criterion": "criteria",
     "phenomenon": "phenomena",
-    "medium": "media",
     "leaf": "leaves",
     "life": "lives",
     "knife": "knives",
@@ -121,11 +119,9 @@ SINGULARS = {v: k for k, v in IRREGULAR_PLURALS.items()}
 NOT_PLURAL = frozenset(
     """
     news gas bus chaos status process means arms politics economics physics ethics tactics
-    logistics diabetes consensus census campus virus bonus corpus focus surplus thus plus
-    us this his has was is as yes its always perhaps unless across lens bias atlas canvas
-    alias bonus ceasefires
+    logistics consensus census campus virus bonus corpus focus surplus lens bias atlas alias
     """.split()
-) - {"ceasefires"}
+)
 
 
 def plural(noun: str) -> str:
@@ -156,6 +152,8 @@ def noun_forms(word: str, *, plurals: bool = True) -> set[str]:
     word = word.lower()
     if word.endswith("_") or not plurals:
         return {word.rstrip("_")}
+    if word in NOT_PLURAL:
+        return {word}
     sing = singular(word)
     if sing is not None:
         return {word, sing}
@@ -189,8 +187,21 @@ class Block:
         self.name = name
         self.code = code
         self.line = line
-        self.verbs: list[tuple[str, str, str, str]] = []  # (lemma, particle, code, origin word)
+        self.verbs: list[tuple[str, str, str, set[str]]] = []  # (lemma, particle, code, inflected forms)
         self.patterns: list[tuple[int, str]] = []
+
+
+def inflections(lemma: str, particle: str) -> set[str]:
+    """Upper-case regular forms of a verb as they are written in pattern comments (PULLED_OUT)."""
+    v = lemma.upper()
+    forms = {v, v + "S", v + "ES", v + "ED", v + "D", v + "ING"}
+    if v.endswith("E"):
+        forms.add(v[:-1] + "ING")
+    if v.endswith("Y"):
+        forms |= {v[:-1] + "IES", v[:-1] + "IED"}
+    if re.search(r"[^AEIOU][AEIOU][BDGKLMNPRTV]$", v):
+        forms |= {v + v[-1] + "ED", v + v[-1] + "ING"}
+    return {f"{f}_{particle.upper()}" for f in forms} if particle else forms
 
 
 def parse_code(text: str) -> str:
@@ -255,7 +266,9 @@ def read_dictionary(path: Path, skipped: Counter[str]) -> tuple[Synsets, list[Bl
         if "-" in lemma or not re.fullmatch(r"[a-z]+", lemma):
             skipped["verb: hyphenated or non-alphabetic (spaCy splits it)"] += 1
             continue
-        block.verbs.append((lemma, particle, code, form.replace("+", "").upper()))
+        irregular = re.search(r"\{([^}]*)\}", line)
+        forms = {f.replace("+", "").upper() for f in (irregular.group(1).split() if irregular else [])}
+        block.verbs.append((lemma, particle, code, forms | inflections(lemma, particle)))
     return synsets, blocks
 
 
@@ -485,8 +498,11 @@ def specificity(r: dict[str, object]) -> int:
     return bool(r["obj"]) * 2 + bool(r["has"]) * 2 + bool(r["prep"]) + bool(r["particle"])
 
 
-def convert(source: Path, codebook: set[str]) -> tuple[list[str], Counter[str], dict[str, object]]:
+def convert(
+    source: Path, codebook: set[str], *, all_verbs: bool = False
+) -> tuple[list[str], Counter[str], dict[str, object]]:
     skipped: Counter[str] = Counter()
+    origins: Counter[str] = Counter()
     synsets, blocks = read_dictionary(source, skipped)
     coder = Coder(codebook, skipped)
     owner: dict[tuple[str, str], str] = {}
@@ -498,13 +514,15 @@ def convert(source: Path, codebook: set[str]) -> tuple[list[str], Counter[str], 
     n_patterns = 0
     for block in blocks:
         verbs = []
-        for lemma, particle, raw_code, _origin in block.verbs:
+        block_forms = []
+        for lemma, particle, raw_code, forms in block.verbs:
             key = (lemma, particle)
             if key in owner:
                 skipped["verb: listed again in a later block (first block wins)"] += 1
                 continue
             owner[key] = block.name
             verbs.append((lemma, particle))
+            block_forms.append((lemma, particle, forms))
             code = coder.resolve(raw_code, "bare verb") if raw_code else None
             if code is None:
                 continue
@@ -547,7 +565,24 @@ def convert(source: Path, codebook: set[str]) -> tuple[list[str], Counter[str], 
             except Skip as exc:
                 skipped[f"pattern: {exc.args[0]}"] += 1
                 continue
-            for lemma, vparticle in verbs:
+            targets = verbs
+            if not all_verbs:
+                comment = raw.split("#", 1)[1].split() if "#" in raw else []
+                origin = comment[0].strip(",").upper() if comment else ""
+                named = [(lm, pt) for lm, pt, fs in block_forms if origin in fs]
+                if not named and "_" in origin:  # "RULED_OUT" for the block's plain RULE
+                    head, _, prt = origin.partition("_")
+                    if prt.lower() in PARTICLES | PREPOSITIONS:
+                        named = [(lm, prt.lower()) for lm, pt, fs in block_forms if not pt and head in fs]
+                if named:
+                    targets = named
+                    origins["named"] += 1
+                elif any(r["particle"] for r in rules):
+                    skipped["pattern: particle pattern with no verb named in its comment"] += 1
+                    continue
+                else:
+                    origins["unnamed"] += 1
+            for lemma, vparticle in targets:
                 for r in rules:
                     if r["particle"] and vparticle:
                         continue  # "+PULL_OUT" with "* UP ...": not this verb's pattern
@@ -598,6 +633,7 @@ def convert(source: Path, codebook: set[str]) -> tuple[list[str], Counter[str], 
         "conflicts": conflicts,
         "dropped_bare": sorted(dropped_bare),
         "remapped": coder.remapped,
+        "origins": origins,
     }
     return lines, skipped, info
 
@@ -646,13 +682,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--check", action="store_true", help="exit 1 if the output file is stale")
     ap.add_argument("--stats", action="store_true", help="print counts and skip reasons")
+    ap.add_argument(
+        "--all-verbs",
+        action="store_true",
+        help="apply each pattern to every verb of its block (PETRARCH2's reading), not only to the verb its comment names",
+    )
     args = ap.parse_args(argv)
-    lines, skipped, info = convert(args.source, load_codebook(CODEBOOK))
+    lines, skipped, info = convert(args.source, load_codebook(CODEBOOK), all_verbs=args.all_verbs)
     text = HEADER + "\n".join(lines) + "\n"
     if args.stats:
         n_verbs = len({ln.split("\t")[0].split()[0] for ln in lines})
         print(f"blocks {info['blocks']}, verbs read {info['verbs']}, patterns read {info['patterns_read']}")
         print(f"lines written {len(lines)} ({info['bare_lines']} bare), triggers {n_verbs}")
+        print(f"patterns applied to the verb their comment names: {info['origins']['named']}, to the whole block: {info['origins']['unnamed']}")
         print(f"same pattern given twice with different codes (later wins): {info['conflicts']}")
         print("skipped:")
         for reason, n in sorted(skipped.items(), key=lambda x: (-x[1], x[0])):

@@ -193,9 +193,8 @@ class ActorResolver:
                 unit.countries.append(e.key)
                 unit.government = True
             elif e.kind == "agent":
+                # The primary sector codes the actor ("defence minister": GOV, not MIL).
                 unit.sectors.append((e.key, text.lower()))
-                if e.sector2:
-                    unit.sectors.append((e.sector2, text.lower()))
                 if any(t.lower_ in ("former", "ex", "ex-") for t in root.children) or text.lower().startswith("ex-"):
                     unit.former = True
             elif e.kind == "person":
@@ -219,9 +218,7 @@ class ActorResolver:
         return tok.dep_ in ARGUMENT_DEPS
 
     # -- coding ---------------------------------------------------------
-    def _person(
-        self, unit: Unit, day: str | None, focus: str | None
-    ) -> tuple[str, str | None, str | None, str | None]:
+    def _person(self, unit: Unit, day: str | None, focus: str | None) -> tuple[str, str | None, str | None, str | None]:
         """(name, country, sector, wikidata) of a person by office table and text clues."""
         name = unit.persons[0] if unit.persons else _strip_titles(unit.person_text)
         country = unit.countries[0] if unit.countries else None
@@ -254,7 +251,9 @@ class ActorResolver:
                 return None
             if unit.igo and not self.lex.offices_of(name):
                 # "U.N. mediator Diego Cordovez" acts for the organisation.
-                code = unit.igo + (sector if sector and sector not in ("GOV", "IGO") and not unit.igo.endswith(sector) else "")
+                code = unit.igo + (
+                    sector if sector and sector not in ("GOV", "IGO") and not unit.igo.endswith(sector) else ""
+                )
                 return ("person", name), Actor(0, name, code, None, sector, wikidata, "person")
             return ("person", name), Actor(0, name, _join(country, sector), country, sector, wikidata, "person")
         if unit.igo:
@@ -466,7 +465,9 @@ def speaker_actor(article: Article, head: Token) -> ActorRef:
     sector = lex.agents.get(head.lemma_.lower(), ("", ""))[0] or None
     kind = "person" if head.pos_ == "PROPN" or head.ent_type_ == "PERSON" else "agent"
     for actor in article.actors:
-        if actor.name.lower() == name.lower() or (kind == "person" and actor.kind == "person" and actor.name.split()[-1] == name):
+        if actor.name.lower() == name.lower() or (
+            kind == "person" and actor.kind == "person" and actor.name.split()[-1] == name
+        ):
             break
     else:
         actor = Actor(len(article.actors) + 1, name, _join(None, sector), None, sector, None, kind)

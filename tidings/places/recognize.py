@@ -296,7 +296,7 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
             add(core, "entity", ent.label_, hint, query, cands)
             continue
         if ent.label_ in CONTAINER_LABELS or ent.label_ == "NORP":
-            _embedded(core, gaz, add, ent.label_)
+            _embedded(core, gaz, add, ent.label_, context)
 
     for run in _runs(doc, taken):
         core, hint = _strip(run)
@@ -412,8 +412,13 @@ def _whole_ok(
     seen: set[str],
 ) -> bool:
     """Whether a non-place entity or bare capitalised run is in fact a place name."""
-    if len(text) < 3 or not text[:1].isupper():
+    if not text[:1].isupper():
         return False
+    if len(text) < 3:
+        # "US tariffs", "UK officials": a country abbreviation, outside an all-capitals headline.
+        sent = core[0].sent
+        shouting = sum(t.is_upper for t in sent if t.is_alpha) > 0.5 * max(1, sum(t.is_alpha for t in sent))
+        return text.isupper() and not shouting and any(c.entry.feature == "country" for c in cands)
     if text.lower() in seen:
         return True  # one sense per discourse: the NER took the same name for a place elsewhere
     first = core[0]
@@ -436,7 +441,9 @@ def _whole_ok(
     return supported(cands, text, context, locative)
 
 
-def _embedded(core: list[Token], gaz: Gazetteer, add: object, label: str) -> None:
+def _embedded(
+    core: list[Token], gaz: Gazetteer, add: object, label: str, context: Counter[str] | None = None
+) -> None:
     """The longest capitalised sub-run naming a country, division or big city."""
     n = len(core)
     i = 0
@@ -452,7 +459,7 @@ def _embedded(core: list[Token], gaz: Gazetteer, add: object, label: str) -> Non
             if text.lower() in demonyms() or generic(text) or (len(sub) == 1 and sub[0].lower_ in COMMON):
                 continue
             cands = gaz.candidates(text)
-            if cands and strong(cands, text):
+            if cands and (strong(cands, text) or (context is not None and supported(cands, text, context, False))):
                 add(sub, "embedded", label, None, text, cands)  # type: ignore[operator]
                 i = j
                 found = True
