@@ -30,6 +30,7 @@ INTENT_VERBS = frozenset(
 DEMAND_VERBS = frozenset({"demand", "urge", "call", "ask", "press", "request"})
 NEGATING_VERBS = frozenset({"refuse", "decline", "fail", "deny", "reject"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may"})
+INTENT_ADJECTIVES = frozenset({"willing", "prepared", "ready", "determined", "eager", "keen", "set", "poised"})
 PROTEST_NOUNS = frozenset({"protest", "demonstration", "rally", "march", "unrest", "riot"})
 # Verbs that say an event noun happened ("protests broke out"): such a noun is an
 # event even with no actor named; elsewhere ("curb the protests") it only refers to one.
@@ -333,24 +334,29 @@ class EventCoder:
         elif aux & HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in trigger.children):
             modality = "hypothetical"
         t = trigger
-        for _ in range(3):
+        for _ in range(4):
             if t.dep_ not in ("xcomp", "ccomp", "conj", "advcl") or t.head.i == t.i:
                 break
             head = t.head
             lemma = head.lemma_.lower()
+            found = None  # the nearest frame wins: "said it agreed to resign" is an intention
             if t.dep_ == "xcomp" and lemma in NEGATING_VERBS:
                 negated = True
-            if lemma in INTENT_VERBS and t.dep_ == "xcomp":
-                modality = "intended"
+            if t.dep_ == "xcomp" and (lemma in INTENT_VERBS or lemma in INTENT_ADJECTIVES):
+                found = "intended"  # "agreed to resign", "is willing to send"
             elif lemma in DEMAND_VERBS and t.dep_ in ("xcomp", "ccomp"):
-                modality = "demanded"
+                found = "demanded"
             elif lemma in SAY_VERBS and t.dep_ == "ccomp":
                 speaker = next((c for c in head.children if c.dep_ == "nsubj"), None)
                 sref = index.resolve(speaker) if speaker is not None else None
                 if sref is None or source is None or sref.actor.id != source.actor.id:
-                    modality = "reported_claim"
+                    found = "reported_claim"
                 if lemma == "deny":
                     negated = True
+            if found is not None and modality == "asserted":
+                modality = found
+            if head.pos_ == "ADJ" and head.head.i != head.i:
+                head = head.head  # "is willing to": climb past the adjective
             t = head
         return modality, negated
 
@@ -447,7 +453,7 @@ class EventCoder:
                 targets = [r for r in others if r is not None] or [None]
         modality, negated = self._modality(trigger, source, index)
         code = p.code
-        if modality in ("future", "intended"):
+        if modality in ("future", "intended") or (modality == "hypothetical" and p.code[:2] in INTENT_CODES):
             code = INTENT_CODES.get(code, INTENT_CODES.get(code[:3], INTENT_CODES.get(code[:2], code)))
         entry = lookup(code)
         date, date_source = self._date(article, trigger, sentence, lede)
@@ -464,7 +470,11 @@ class EventCoder:
             seen.add(key)
             confidence = 0.3 + 0.05 * min(p.specificity, 4) + (0.25 if source else 0) + (0.15 if target else 0)
             confidence -= 0.1 if inherited else 0
-            confidence -= 0.1 if modality != "asserted" else 0
+            confidence -= 0.1 if modality in ("hypothetical", "reported_claim") else 0
+            # The sentence's own predicate is what the sentence reports; a relative clause
+            # or an event noun ("after the protests") is background.
+            confidence += 0.1 if _main_predicate(trigger) else 0
+            confidence -= 0.1 if trigger.pos_ in ("NOUN", "PROPN") else 0
             out.append(
                 Event(
                     cameo=entry.code,
@@ -489,6 +499,16 @@ class EventCoder:
                 )
             )
         return out
+
+
+def _main_predicate(tok: Token) -> bool:
+    """True for the root verb and the verbs it chains to by "and" or "to" (or its "that" clause)."""
+    t = tok
+    while t.head.i != t.i:
+        if t.dep_ not in ("conj", "xcomp", "ccomp"):
+            return False
+        t = t.head
+    return True
 
 
 def _occurs(noun: Token) -> bool:
