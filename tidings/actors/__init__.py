@@ -70,6 +70,7 @@ class Unit:
     org_text: str = ""
     former: bool = False
     coordinated: bool = False  # "agitators from Poland and the Netherlands": one actor per country
+    head_kind: str = ""  # what the head word itself is (country, person, agent, igo...)
 
 
 class ActorResolver:
@@ -115,6 +116,25 @@ class ActorResolver:
                 kind = "person" if ent.label_ == "PERSON" else "org"
                 pieces.append((ent.root, [Entry(kind, ent.text)], set(range(ent.start, ent.end))))
                 covered.update(range(ent.start, ent.end))
+
+        # "opposition candidates", "Ugandan opposition candidates": an agent word that
+        # modifies a plain noun names the actor that noun heads.
+        promoted: list[tuple[Token, list[Entry], set[int]]] = []
+        roots = {root.i for root, _, _ in pieces}
+        for root, entries, toks in pieces:
+            head = root.head
+            if (
+                {e.kind for e in entries} == {"agent"}
+                and root.dep_ in ("compound", "amod")
+                and head.pos_ == "NOUN"
+                and head.i not in roots
+                and head.i != root.i
+            ):
+                promoted.append((head, entries, toks | {head.i}))
+                roots.add(head.i)
+            else:
+                promoted.append((root, entries, toks))
+        pieces = promoted
 
         def can_head(tok: Token, entries: list[Entry]) -> bool:
             kinds = {e.kind for e in entries}
@@ -179,6 +199,8 @@ class ActorResolver:
         text = doc[min(toks) : max(toks) + 1].text
         if root.dep_ == "conj" and any(e.kind in ("country", "adjective") for e in entries):
             unit.coordinated = True
+        if root.i == unit.head and entries and not unit.head_kind:
+            unit.head_kind = entries[0].kind
         for e in entries:
             if e.kind == "country":
                 unit.countries.append(e.key)
@@ -256,7 +278,7 @@ class ActorResolver:
                 )
                 return ("person", name), Actor(0, name, code, None, sector, wikidata, "person")
             return ("person", name), Actor(0, name, _join(country, sector), country, sector, wikidata, "person")
-        if unit.igo:
+        if unit.igo and unit.head_kind not in ("country", "metonym"):  # not "NATO-member Norway"
             sector = unit.sectors[0][0] if unit.sectors else None
             extra = sector if sector and sector not in ("GOV", "IGO") and not unit.igo.endswith(sector) else ""
             code = unit.igo + extra

@@ -129,8 +129,10 @@ def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return verb.head, True
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
         return _subject(verb.head.head, depth + 1) if verb.head.head.pos_ in ("VERB", "AUX") else (None, True)
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
-        return _subject(verb.head, depth + 1)
+    if verb.dep_ == "advcl" and (
+        verb.tag_ == "VBG" or any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
+    ):
+        return _subject(verb.head, depth + 1)  # "..., sending troops", "... to help defend X"
     return None, True
 
 
