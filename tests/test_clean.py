@@ -54,3 +54,5 @@ def test_dateline() -> None:
     span = find_dateline("KYIV, March 3 (tidings) - Ukraine said on Monday that it had retaken a village.")
     assert span is not None and span.text == "KYIV" and span.start == 0
     assert find_dateline("Kyiv said on Monday that it had retaken a village.") is None
+    span = find_dateline("MEXICO CITY (AP) The president said on Monday that talks would resume.")
+    assert span is not None and span.text == "MEXICO CITY"

@@ -26,7 +26,7 @@ class Settings:
     max_bytes: int = 500_000  # bigger inputs are refused, not parsed for minutes
     min_english: float = 0.12  # share of common English function words a text needs
     min_chars: int = 40
-    city_min_population: int = 15000
+    city_min_population: int = 1000
     extra: dict[str, Any] = field(default_factory=dict)
 
 

@@ -51,7 +51,8 @@ QUOTE_MAP = str.maketrans(
 DATELINE_RE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'\- ]{1,40}?(?:,\s*[A-Z][A-Za-z.'\- ]{1,30}?)?)"
     r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
-    r"\s*(?:\((?P<agency>[^)]{1,40})\))?\s*[-–—]+\s+"
+    # "(Reuters) -", "-", or "(AP)" alone: some wires put no dash after the agency.
+    r"\s*(?:\((?P<agency>[^)]{1,40})\)\s*[-–—]*|[-–—]+)\s+"
 )
 
 

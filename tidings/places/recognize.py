@@ -19,6 +19,7 @@ returns the countries they point to, as context for resolution.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -227,7 +228,11 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
     mentions: list[Mention] = []
     taken: set[int] = set()
 
-    def add(tokens: list[Token], source: str, label: str, hint: str | None, query: str, cands: tuple[Candidate, ...]) -> Mention:
+    def add(
+        tokens: list[Token], source: str, label: str, hint: str | None, query: str, cands: tuple[Candidate, ...]
+    ) -> Mention:
+        if hint is None and source in ("entity", "run"):
+            hint, tokens = _hint_around(doc, tokens)
         first, last = tokens[0], tokens[-1]
         m = Mention(
             first.i, last.i + 1, first.idx, last.idx + len(last.text), _text(tokens), query, source, label, hint, cands
@@ -245,7 +250,7 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
         if not toks:
             continue
         # "Baja California": a capitalised word the NER left out may belong to the name.
-        start, end = toks[0].i, toks[-1].i + 1
+        start = toks[0].i
         before = doc[start - 1] if start > 0 else None
         if before is not None and _capitalised(before) and before.pos_ == "PROPN" and not before.ent_type_:
             longer = [before, *toks]
@@ -265,14 +270,8 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
             _embedded(toks, gaz, add, label)
             if len(mentions) > before_n:
                 continue
-        nxt = doc[end] if end < len(doc) else None
-        if hint is None and nxt is not None and nxt.lower_ in ADMIN_WORDS | CITY_WORDS:
-            hint = "admin" if nxt.lower_ in ADMIN_WORDS else "city"
-            span = [*toks, nxt]
-        elif hint is None and start >= 2 and doc[start - 1].lower_ == "of":
-            word = doc[start - 2].lower_
-            if word in ADMIN_WORDS | CITY_WORDS:
-                hint = "admin" if word in ADMIN_WORDS else "city"
+        if hint is None:
+            hint, span = _hint_around(doc, toks)
         if hint is None and query.split()[-1].lower() in ADMIN_WORDS:
             hint = "admin"  # "Plymouth County" found as it stands
         add(span, "ner", label, hint, query, cands)
@@ -302,7 +301,12 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
         core, hint = _strip(run)
         if not core:
             continue
-        if len(core) == 1 and core[0].i > 0 and doc[core[0].i - 1].text == "," and _after_comma(doc, core[0].i - 1, gaz):
+        if (
+            len(core) == 1
+            and core[0].i > 0
+            and doc[core[0].i - 1].text == ","
+            and _after_comma(doc, core[0].i - 1, gaz)
+        ):
             continue  # "Churchill, Man.": the abbreviation is linked to the name before it below
         text = _text(core)
         query, cands = _lookup(gaz, core)
@@ -341,12 +345,28 @@ def _keep(m: Mention, doc: Doc, gaz: Gazetteer) -> bool:
     """Drop what is more likely a person or a generic word than a place."""
     if m.source in ("dateline", "abbreviation"):
         return True
-    if not m.cands and (generic(m.text) or m.end - m.start == 1 and m.text.lower() in _person_words(doc)):
+    if not m.cands and (generic(m.text) or (m.end - m.start == 1 and m.text.lower() in _person_words(doc))):
         return False  # "the Centre"; "Buhari" after "Muhammadu Buhari"
     if m.end - m.start == 1 and m.text.lower() in _person_words(doc):
         # "Georgia" after "Georgia Smith": a place only with a preposition or "Name, Region".
         return _locative(doc, m.start) or m.parent is not None
     return True
+
+
+def _hint_around(doc: Doc, toks: list[Token]) -> tuple[str | None, list[Token]]:
+    """ "Donetsk region", "the province of Idlib": the word next to a name says what it is.
+
+    A following division or city word joins the span; a preceding "X of" does not.
+    """
+    start, end = toks[0].i, toks[-1].i + 1
+    nxt = doc[end] if end < len(doc) else None
+    if nxt is not None and nxt.lower_ in ADMIN_WORDS | CITY_WORDS and nxt.text.islower():
+        return ("admin" if nxt.lower_ in ADMIN_WORDS else "city"), [*toks, nxt]
+    if start >= 2 and doc[start - 1].lower_ == "of":
+        word = doc[start - 2].lower_
+        if word in ADMIN_WORDS | CITY_WORDS:
+            return ("admin" if word in ADMIN_WORDS else "city"), toks
+    return None, toks
 
 
 def _place_entities(doc: Doc, gaz: Gazetteer) -> list[tuple[list[Token], str]]:
@@ -442,7 +462,7 @@ def _whole_ok(
 
 
 def _embedded(
-    core: list[Token], gaz: Gazetteer, add: object, label: str, context: Counter[str] | None = None
+    core: list[Token], gaz: Gazetteer, add: Callable[..., Mention], label: str, context: Counter[str] | None = None
 ) -> None:
     """The longest capitalised sub-run naming a country, division or big city."""
     n = len(core)
@@ -460,7 +480,7 @@ def _embedded(
                 continue
             cands = gaz.candidates(text)
             if cands and (strong(cands, text) or (context is not None and supported(cands, text, context, False))):
-                add(sub, "embedded", label, None, text, cands)  # type: ignore[operator]
+                add(sub, "embedded", label, None, text, cands)
                 i = j
                 found = True
                 break
@@ -511,7 +531,16 @@ def _link_parents(mentions: list[Mention], doc: Doc, gaz: Gazetteer) -> None:
             cands = _abbreviated(gaz, name)
             if cands:
                 p = Mention(
-                    tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), tok.text, name, "abbreviation", "", "admin", cands
+                    tok.i,
+                    tok.i + 1,
+                    tok.idx,
+                    tok.idx + len(tok.text),
+                    tok.text,
+                    name,
+                    "abbreviation",
+                    "",
+                    "admin",
+                    cands,
                 )
                 mentions.append(p)
                 m.parent, p.child = p, m

@@ -27,7 +27,7 @@ from tidings.places.gazetteer import Candidate, GeoEntry, distance_km
 from tidings.places.recognize import Mention, generic
 
 W_POP = 1.0  # per factor of ten in population
-W_CAPITAL = 0.5
+W_CAPITAL = 1.5
 W_CONTEXT = 2.0  # the whole context on one country adds this much
 W_IN_CONTEXT = 0.5  # any support at all for the country
 W_ADMIN = 1.5  # a city inside a division the article names
@@ -35,13 +35,15 @@ W_PARENT = 8.0  # "Springfield, Illinois"
 W_COUNTRY = 2.5  # countries and continents over same-named cities
 W_NEAR = 0.75  # for each other place of the article within 150 km (at most 4)
 P_ALTERNATE = 0.5
+P_ADMIN2 = 0.5  # a bare county name ("Norfolk", "Fife") when no town of its country has it
+P_ADMIN2_SHADOWED = 2.0
 P_ALTERNATE_SHADOWED = 1.5
 P_ADMIN_SHADOWED = 1.5  # a division whose name a city of the same country also has
 
 
 @dataclass(slots=True)
 class Context:
-    countries: Counter[str] = field(default_factory=Counter)
+    countries: dict[str, float] = field(default_factory=dict)
     admin1: set[tuple[str, str]] = field(default_factory=set)
     points: list[tuple[float, float]] = field(default_factory=list)
 
@@ -66,8 +68,12 @@ def score(c: Candidate, m: Mention, ctx: Context) -> float:
             # than its division; a small one ("California", Pennsylvania) is not.
             s -= P_ADMIN_SHADOWED
     elif e.feature == "admin2":
-        # Counties and districts are rarely meant by a bare name ("Plymouth" is the town).
-        s += 2.5 if m.hint == "admin" else -2.0
+        if m.hint == "admin":
+            s += 2.5
+        elif any(o.entry.feature == "city" and o.entry.country == e.country for o in m.cands):
+            s -= P_ADMIN2_SHADOWED  # "Plymouth" is the town, not the county
+        else:
+            s -= P_ADMIN2
     elif e.feature == "city":
         if m.hint == "admin":
             s -= 2.0
@@ -100,9 +106,11 @@ def _contains(outer: GeoEntry, inner: GeoEntry) -> bool:
         return inner.feature != "country"
     if outer.feature == "admin1":
         return inner.feature in ("admin2", "city") and inner.admin1_code == outer.admin1_code
-    if outer.feature == "admin2" and inner.feature == "city" and inner.lat is not None and outer.lat is not None:
+    if outer.feature == "admin2" and inner.feature == "city":
         # No admin2 code on cities: near enough to the county's point counts.
-        return inner.admin1_code == outer.admin1_code and distance_km(inner.lat, inner.lon, outer.lat, outer.lon or 0) < 80  # type: ignore[arg-type]
+        if None in (inner.lat, inner.lon, outer.lat, outer.lon) or inner.admin1_code != outer.admin1_code:
+            return False
+        return distance_km(inner.lat, inner.lon, outer.lat, outer.lon) < 80  # type: ignore[arg-type]
     return False
 
 
@@ -116,16 +124,16 @@ def _key(m: Mention) -> tuple[str, str | None]:
 
 def resolve(mentions: list[Mention], base: Counter[str]) -> dict[int, GeoEntry | None]:
     """The chosen entry of every mention (by ``id(mention)``); None when it has no candidate."""
-    ctx = Context(countries=Counter(base))
+    ctx = Context(countries=dict(base))
     chosen = _pass(mentions, ctx)
     # Second pass: the first pass's countries, divisions and points become context.
-    ctx2 = Context(countries=Counter(base))
+    ctx2 = Context(countries=dict(base))
     for m in mentions:
         e = chosen.get(id(m))
         if e is None or e.country is None:
             continue
         weight = 1.0 if len({c.entry.country for c in m.cands}) > 1 else 1.5
-        ctx2.countries[e.country] += weight
+        ctx2.countries[e.country] = ctx2.countries.get(e.country, 0.0) + weight
         if e.feature == "admin1" and e.admin1_code:
             ctx2.admin1.add((e.country, e.admin1_code))
         if e.feature in ("city", "admin1") and e.lat is not None and e.lon is not None:
@@ -160,9 +168,9 @@ def _without(ctx: Context, m: Mention, prev: dict[int, GeoEntry | None] | None, 
     e = prev.get(id(m))
     if e is None or e.country is None:
         return ctx
-    countries = Counter(ctx.countries)
+    countries = dict(ctx.countries)
     weight = 1.0 if len({c.entry.country for c in m.cands}) > 1 else 1.5
-    countries[e.country] = max(0.0, countries[e.country] - weight * n)  # type: ignore[assignment]
+    countries[e.country] = max(0.0, countries.get(e.country, 0.0) - weight * n)
     points = [p for p in ctx.points if p != (e.lat, e.lon)]
     return Context(countries, ctx.admin1, points)
 
@@ -174,8 +182,8 @@ def _plausible(c: Candidate, m: Mention, ctx: Context) -> bool:
         return True
     if e.feature == "admin2" and c.alternate and m.hint != "admin":
         return False  # "Atlantic" is not Atlantic County
-    if c.alternate and m.source in ("entity", "run", "embedded"):
-        return False  # a name the NER did not call a place must be a place's own name ("Chen" is not Chenzhou)
+    if c.alternate and e.feature == "city" and m.source in ("entity", "run", "embedded"):
+        return False  # a town the NER did not call a place must have it as its own name ("Chen" is not Chenzhou)
     supported = ctx.share(e.country) > 0 or m.parent is not None
     if generic(m.query):
         # "the Atlantic", "the Middle East": never a town that happens to have the name.

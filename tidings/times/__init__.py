@@ -17,7 +17,7 @@ from datetime import date
 
 from tidings.model import Article, TimeExpr
 from tidings.times.candidates import from_entities, grammar
-from tidings.times.normalise import Context, normalise
+from tidings.times.normalise import Context, normalise, starts_with_day
 from tidings.times.tense import clause_tense
 
 __all__ = ["Context", "TimeTagger", "find_times", "normalise"]
@@ -41,7 +41,7 @@ def find_times(article: Article) -> list[TimeExpr]:
     for cand in cands:
         if cand.start - quarter_at > QUARTER_REACH:
             refs.quarter = None
-        tense = _cue(text, cand.start)
+        tense = _cue(text, cand.start, cand.end)
         if tense is None and article.doc is not None:
             tense = clause_tense(article.doc, cand.start, cand.end)
         words = text[cand.start : cand.end]
@@ -57,13 +57,14 @@ def find_times(article: Article) -> list[TimeExpr]:
 # Words just before an expression that settle its direction whatever the verb's tense.
 _PAST_CUE = re.compile(r"\bsince(?:\s+(?:shortly|just|soon|late|early))?(?:\s+(?:after|before))?(?:\s+the)?\s*$", re.I)
 _FUTURE_CUE = re.compile(r"\b(?:as\s+(?:early|soon)\s+as|ahead\s+of(?:\s+the)?|in\s+time\s+for)\s*$", re.I)
+_FOR = re.compile(r"\bfor\s+$", re.I)
 
 
-def _cue(text: str, start: int) -> str | None:
+def _cue(text: str, start: int, end: int) -> str | None:
     before = text[max(0, start - 30) : start]
     if _PAST_CUE.search(before):
         return "past"
-    if _FUTURE_CUE.search(before):
+    if _FUTURE_CUE.search(before) or (_FOR.search(before) and starts_with_day(text[start:end].lower())):
         return "future"
     return None
 

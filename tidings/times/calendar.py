@@ -80,6 +80,18 @@ def day_of_month(base: date, month: int, day: int, tense: str | None) -> date | 
     return closest(base, dates, tense)
 
 
+def day_of_nearby_month(base: date, day: int, tense: str | None) -> date | None:
+    """The date of "the 20th": that day of the publication month, the one before or the one after."""
+    dates = []
+    for by in (-1, 0, 1):
+        y, m = shift_month(base.year, base.month, by)
+        try:
+            dates.append(date(y, m, day))
+        except ValueError:  # "the 31st" of a 30-day month
+            continue
+    return closest(base, dates, tense)
+
+
 def month_year(base: date, month: int, tense: str | None, rel: str | None = None) -> int:
     """The year of a month named alone: "last December", "next April", "in March".
 

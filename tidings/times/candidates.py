@@ -36,14 +36,17 @@ class Candidate:
     start: int
     end: int
     norm: str | None = None  # text to normalise instead of the span's own ("April 24 and 25" -> "April 25")
-    hint: str | None = None  # "set" for a rate ("$5 a day")
+    hint: str | None = None  # "set" for a rate ("$5 a day"), "stretch" for "the year (ended June 30)"
     source: str = "grammar"
 
 
 _MOD = r"(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)"
 _REL = r"(?:this\s+past|this\s+coming|last|next|this|coming|past|previous|current|following|preceding|prior|same)"
 _ZONE = r"(?:\s*\(?(?:[ECMP][SD]T|GMT|UTC|BST|CET|local\s+time)\)?)"
-_CLOCK = r"(?:\d{1,2}(?::\d{2})?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)|\d{1,2}:\d{2}(?=\s*(?:GMT|UTC|[ECMP][SD]T)\b)|[0-2]\d[0-5]\d(?=\s+(?:GMT|UTC)\b)|noon|midnight|midday|\d{1,2}\s+in\s+the\s+(?:morning|afternoon|evening))"
+_CLOCK = (
+    r"(?:\d{1,2}(?::\d{2})?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)|\d{1,2}:\d{2}(?=\s*(?:GMT|UTC|[ECMP][SD]T|local\s+time)\b)|"
+    r"[0-2]\d[0-5]\d(?=\s+(?:GMT|UTC)\b)|noon|midnight|midday|\d{1,2}\s+in\s+the\s+(?:morning|afternoon|evening))"
+)
 _DAYREF = rf"(?:{WD}|today|yesterday|tomorrow|{MON_BEFORE_DAY}\s+{DAY})"
 _QORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|year-ago|year-earlier)"
 _HOLIDAY = (
@@ -59,12 +62,14 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "time",
         rf"\b(?:(?:about|around|approximately|shortly\s+(?:before|after))\s+)?(?:{_CLOCK}|(?:early|late|mid)[\s-]?(?:morning|afternoon|evening)){_ZONE}?"
-        rf"(?:,?\s+(?:on\s+)?{_DAYREF}(?:,?\s+{YEAR})?)?",
+        rf"(?:,?\s+(?:on\s+)?{_DAYREF}(?:\s+{PART})?(?:,?\s+{YEAR})?)?",
     ),
     (
         "month-day",
         rf"(?:\b{WD},?\s+)?(?:\b{_MOD}\s+)?\b{MON_BEFORE_DAY}\s+(?:the\s+)?{DAY_ANY}\b(?:,?\s+(?:{YEAR}|{SPOKEN_YEAR}|(?:this|last|next)\s+year)\b)?",
     ),
+    # "on the 20th": a day of the month the story is in; not "the 20th anniversary".
+    ("day-alone", r"\bthe\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?=\s*(?:[.,;:)]|$|and\b|or\b))"),
     ("day-month", rf"(?:\b{WD},?\s+)?\b(?:the\s+)?{DAY_ANY}\s+(?:of\s+)?{MON_BEFORE_DAY}\b(?:,?\s+{YEAR}\b)?"),
     (
         "month-year",
@@ -122,6 +127,10 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"(?:\s+(?:of\s+)?(?:{YEAR}|{SPOKEN_YEAR}))?(?!\s+(?:in|of|to|from|on)\b)|\b{SEASON}\s+(?:of\s+)?{YEAR}\b|\b{YEAR}\s+{SEASON}\b",
     ),
     (
+        "rate",
+        r"(?:\d|%|\b(?:million|billion|trillion|thousand|hundred|percent)|\b[a-z]+s)\s+(?P<x>(?:a|per)\s+(?:day|week|month|year))\b",
+    ),
+    (
         "duration",
         rf"\b(?:(?:at\s+least|more\s+than|less\s+than|fewer\s+than|nearly|almost|about|around|roughly|approximately|"
         rf"some|up\s+to|only|just|another)\s+)?(?:the\s+)?(?:(?:past|last|next|previous|coming|first|final|latest|"
@@ -153,10 +162,6 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"\b(?:every|each)\s+(?:other\s+)?(?:(?:{NUM})\s+)?(?:{UNIT}s?|{PART})\b|"
         rf"\b(?:every|each)\s+(?:{WD}|{MON_FULL})\b|\b{WD}s\b(?:\s+{PART}s)?",
     ),
-    (
-        "rate",
-        r"(?:\d|%|\b(?:million|billion|trillion|thousand|hundred|percent)|\b[a-z]+s)\s+(?P<x>(?:a|per)\s+(?:day|week|month|year))\b",
-    ),
     ("holiday", rf"(?:\b(?:last|next|this)\s+)?\b{_HOLIDAY}(?:\s+week)?\b"),
     (
         "anaphoric",
@@ -176,6 +181,11 @@ _YEAR_PREV_OK = re.compile(
     r"(?:\b(?:in|since|by|of|until|till|from|before|after|during|through|to|and|or|between|fiscal|calendar|year|"
     r"early|late|mid|the|around|circa|about|spring|summer|fall|autumn|winter|end|beginning|start|middle|than|"
     r"for|as|at|on|'s|'|its|his|her|their|our|that|a|an|this)|[,(-])\s*$",
+    re.IGNORECASE,
+)
+_STRETCH = re.compile(r"\s+(?:ended|ending|to|through)\s+(?:[A-Z]|\d)")
+_MONTH_PREV_OK = re.compile(
+    r"\b(?:in|since|by|until|till|from|through|of|during|before|after|early|late|mid|last|next|this|and|or|to)\s+$",
     re.IGNORECASE,
 )
 _AGE = re.compile(r"\b(?:years?|months?)[\s-]+old\b|-(?:year|month|week|day)s?-old\b", re.IGNORECASE)
@@ -204,16 +214,11 @@ def _keep(name: str, text: str, m: re.Match[str]) -> bool:
             re.search(r"\b(?:in|since|by|until)\s+$", before) and not re.match(r"\s+[a-z]", text[m.end() :])
         ):
             return False
-    if name == "month":
-        # A bare "May" or "March" is a name or a verb unless something temporal stands by it.
-        if re.fullmatch(r"(?:May|March|MAY|MARCH)(?:'s)?", s):
-            before = text[max(0, m.start() - 12) : m.start()]
-            if not re.search(
-                r"\b(?:in|since|by|until|till|from|through|of|during|before|after|early|late|mid|last|next|this|and|or|to)\s+$",
-                before,
-                re.I,
-            ):
-                return False
+    # A bare "May" or "March" is a name or a verb unless a temporal word stands before it.
+    if name == "month" and re.fullmatch(r"(?:May|March|MAY|MARCH)(?:'s)?", s):
+        before = text[max(0, m.start() - 12) : m.start()]
+        if not _MONTH_PREV_OK.search(before):
+            return False
     if name == "duration" and re.match(r"(?:an?|one)\s+second\b", s, re.I):
         return False  # "a second group" is an ordinal
     if name == "duration" and (
@@ -231,21 +236,26 @@ def _keep(name: str, text: str, m: re.Match[str]) -> bool:
 
 # Every expression holds one of these; the patterns run only near them, which is most of their cost saved.
 _TRIGGER = re.compile(
-    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|day|week|month|year|"
-    r"quarter|half|period|decade|centur|hour|minute|second|fortnight|spring|summer|fall|autumn|winter|now|current|"
-    r"recent|lately|present|future|past|today|tonight|tomorrow|yesterday|daily|nightly|weekly|biweekly|monthly|"
-    r"annual|yearly|hourly|semiannual|every|each|twice|once|morning|afternoon|evening|night|noon|midnight|midday|"
-    r"christmas|easter|thanksgiving|halloween|new year|good friday|labor|memorial|independence|valentine|election|"
-    r"veterans|boxing|twent|thirt|fort|fift|sixt|sevent|eight|ninet|nineteen|thousand|term|ago)",
+    r"\b(?:1[5-9]|20)\d\d|\d0s\b|\d\s*(?:[ap]\.?m\b|:\d\d)|\d/\d|\b[0-2]\d[0-5]\d\s+(?:gmt|utc)|\b(?:q[1-4]|[1-4]q)\b|"
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b|\b(?:jan|feb|mar|apr|aug|sept?|oct|"
+    r"nov|dec)\.|\b(?:day|week|month|year|quarter|half|period|decade|centur|hour|minute|second|fortnight|spring|summer|"
+    r"fall|autumn|winter|now|current|recent|lately|present|future|past|today|tonight|tomorrow|yesterday|daily|nightly|"
+    r"weekly|biweekly|monthly|annual|yearly|hourly|semiannual|every|each|twice|once|morning|afternoon|evening|night|"
+    r"noon|midnight|midday|christmas|easter|thanksgiving|halloween|new year|good friday|labor|memorial|independence|"
+    r"valentine|election|veterans|boxing|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|"
+    r"nineteen|thousand|term|ago)",
     re.IGNORECASE,
 )
-_REACH = 60  # characters an expression runs beyond its trigger words ("at least the past", "or so ago")
+# How far an expression runs before its first trigger word ("at least the past twenty-six years") and
+# after its last ("Friday's", "or so ago").
+_BEFORE, _AFTER = 40, 25
 
 
 def _windows(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for m in _TRIGGER.finditer(text):
-        start, end = max(0, m.start() - _REACH), min(len(text), m.end() + _REACH)
+        start, end = max(0, m.start() - _BEFORE), min(len(text), m.end() + _AFTER)
         if out and start <= out[-1][1]:
             out[-1] = (out[-1][0], end)
         else:
@@ -266,8 +276,10 @@ def grammar(text: str) -> list[Candidate]:
                     (m.start("x"), m.end("x"), rank, Candidate(m.start("x"), m.end("x"), hint="set", source=name))
                 )
                 continue
-            found.append((m.start(), m.end(), rank, Candidate(m.start(), m.end(), source=name)))
-    found.extend(_second_days(text))
+            # "the year ended June 30", "the quarter to March": twelve (three) months, not this year.
+            hint = "stretch" if name == "the-unit" and _STRETCH.match(text, m.end()) else None
+            found.append((m.start(), m.end(), rank, Candidate(m.start(), m.end(), hint=hint, source=name)))
+    found.extend(_other_days(text))
     chosen: list[Candidate] = []
     taken: list[tuple[int, int]] = []
     for start, end, _rank, cand in sorted(found, key=lambda f: (-(f[1] - f[0]), f[2], f[0])):
@@ -278,16 +290,19 @@ def grammar(text: str) -> list[Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
-_SECOND_DAY = re.compile(
-    rf"\b({MON_BEFORE_DAY})\s+{DAY}\s*(?:,|and|to|through|-|–|or)\s*(?:and\s+)?({DAY})\b(?!\s*(?:{MON_BEFORE_DAY}|%))"
-)
+_LINK = r"\s*(?:,|and|to|through|-|–|or)\s*(?:and\s+)?"
+_SECOND_DAY = re.compile(rf"\b({MON_BEFORE_DAY})\s+{DAY}{_LINK}({DAY})\b(?!\s*(?:{MON_BEFORE_DAY}|%))")
+_FIRST_DAY = re.compile(rf"(?<![\d.,$])\b({DAY}){_LINK}{DAY}\s+({MON_BEFORE_DAY})\b")
 
 
-def _second_days(text: str) -> Iterable[tuple[int, int, int, Candidate]]:
-    """The bare day of "April 24 and 25": an expression of its own, in the month before it."""
+def _other_days(text: str) -> Iterable[tuple[int, int, int, Candidate]]:
+    """The bare day of "April 24 and 25" or "1 to 3 March": an expression of its own, in the month beside it."""
     for m in _SECOND_DAY.finditer(text):
         start, end = m.start(2), m.end(2)
-        yield start, end, -1, Candidate(start, end, norm=f"{m.group(1)} {m.group(2)}", source="second-day")
+        yield start, end, -1, Candidate(start, end, norm=f"{m.group(1)} {m.group(2)}", source="other-day")
+    for m in _FIRST_DAY.finditer(text):
+        start, end = m.start(1), m.end(1)
+        yield start, end, -1, Candidate(start, end, norm=f"{m.group(2)} {m.group(1)}", source="other-day")
 
 
 def _trim(text: str, cand: Candidate) -> Candidate:

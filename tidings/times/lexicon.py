@@ -197,7 +197,6 @@ def spoken_year(text: str) -> int | None:
         rest = number(" ".join(t[1:]))
         return 1900 + int(rest) if rest is not None and rest < 100 else None
     if t[:2] == ["two", "thousand"]:
-        rest = [w for w in t[2:] if w != "and"]
-        value = number(" ".join(rest)) if rest else 0
-        return 2000 + int(value) if value is not None else None
+        after = number(" ".join(w for w in t[2:] if w != "and")) if len(t) > 2 else 0.0
+        return 2000 + int(after) if after is not None else None
     return None

@@ -39,6 +39,7 @@ class Context:
     day: date | None = None
     month: tuple[int, int] | None = None
     year: int | None = None
+    stretch: bool = False  # the words after it make it a stretch of time: "the year ended June 30"
 
 
 # The normaliser reads lower-cased text; these match it.
@@ -114,7 +115,7 @@ _SET_WORDS = {
 
 
 def _set(t: str, hint: str | None) -> Result | None:
-    """"daily", "every two weeks", "each Thursday", "twice a year", "$5 a day" -> TimeML SET values."""
+    """ "daily", "every two weeks", "each Thursday", "twice a year", "$5 a day" -> TimeML SET values."""
     if t in _SET_WORDS:
         return _SET_WORDS[t], "set", "set-word"
     m = re.fullmatch(rf"(?:every|each)\s+(other\s+)?(?:(\S+(?:\s+\S+)?)\s+)?({_UNIT})s?", t)
@@ -150,7 +151,7 @@ _ADJ_DURATION = re.compile(rf"(?:an?\s+)?(?P<n>[a-z0-9.]+(?:-[a-z]+)?)-(?P<unit>
 
 
 def _durations(t: str, base: date | None, refs: Context) -> Result | None:
-    """"the past 26 years", "six-week", "5 1/2 hours"; and "two weeks ago", which is a date."""
+    """ "the past 26 years", "six-week", "5 1/2 hours"; and "two weeks ago", which is a date."""
     m = _ADJ_DURATION.fullmatch(t)
     if m and m.group("unit") != "weekend":
         n = number(m.group("n").replace("-", " "))
@@ -175,13 +176,14 @@ def _durations(t: str, base: date | None, refs: Context) -> Result | None:
     if base is None:
         return None, "date", "relative-no-base"
     sign = -1 if rel in ("ago", "earlier") else 1
-    if rel in ("earlier", "later") and unit in ("day", "hour", "minute", "second"):
+    if unit in ("hour", "minute", "second"):
+        # "two hours ago" is today; "an hour later" is an hour after some event: no day of its own.
+        return (base.isoformat(), "date", "ago") if rel == "ago" else (cal.duration(n, unit), "duration", "duration")
+    if rel in ("earlier", "later") and unit == "day":
         # "two days later" counts from an event of the story, not from the publication date.
         if refs.day is None:
             return cal.duration(n, unit), "duration", "duration"
         return (refs.day + timedelta(days=sign * int(n))).isoformat(), "date", "ref-shift"
-    if unit in ("hour", "minute", "second"):
-        return base.isoformat(), "date", "ago"
     return cal.shift(base, int(n), unit, sign, refs.quarter if n == 1 else None), "date", "ago"
 
 
@@ -206,44 +208,50 @@ def _absolute(t: str, base: date | None, refs: Context) -> Result | None:
     found = _day_of_month(t, base, refs)
     if found:
         return found
-    y = _year_in(t)
+    m = re.fullmatch(r"the\s+(\d{1,2})(?:st|nd|rd|th)", t)
+    if m:  # "the 20th": that day of this month, the last or the next
+        if base is None:
+            return None, "date", "relative-no-base"
+        day = cal.day_of_nearby_month(base, int(m.group(1)), refs.tense)
+        return (day.isoformat(), "date", "day-alone") if day else None
+    year = _year_in(t)
     m = re.search(rf"\b({_MON})\s+(?:of\s+)?({_YEAR}|{_SPOKEN_YEAR}|(?:this|last|next)\s+year)\b", t)
     if m:
         rel = re.match(r"(this|last|next)\s+year", m.group(2))
         if rel and base is None:
             return None, "date", "relative-no-base"
-        year = base.year + _REL_YEAR[rel.group(1)] if rel and base else _year_in(m.group(2))
-        if year is not None:
-            return f"{year:04d}-{_month(m.group(1)):02d}", "date", "month-year"
-    if y is not None and not re.search(r"\b\d{4}s\b", t):
+        named = base.year + _REL_YEAR[rel.group(1)] if rel and base else _year_in(m.group(2))
+        if named is not None:
+            return f"{named:04d}-{_month(m.group(1)):02d}", "date", "month-year"
+    if year is not None and not re.search(r"\b\d{4}s\b", t):
         m = re.search(rf"\b({'|'.join(_QORD)}|last)[\s-]+(quarter|half)\b", t)
         if m:
-            return _part(y, m.group(1), m.group(2)), "date", "quarter-year"
+            return _part(year, m.group(1), m.group(2)), "date", "quarter-year"
         if re.search(r"\b(?:quarter|period)\b", t):  # "the 1988 quarter": the quarter the story speaks of
-            return (f"{y}-Q{refs.quarter[1]}" if refs.quarter else f"{y:04d}"), "date", "year-period"
+            return (f"{year}-Q{refs.quarter[1]}" if refs.quarter else f"{year:04d}"), "date", "year-period"
         m = re.search(r"\b(spring|summer|fall|autumn|winter)\b", t)
         if m:
-            return f"{y:04d}-{SEASONS[m.group(1)]}", "date", "season-year"
+            return f"{year:04d}-{SEASONS[m.group(1)]}", "date", "season-year"
     found = _decade(t, base)
     if found:
         return found
-    if y is not None and re.fullmatch(
+    if year is not None and re.fullmatch(
         rf"(?:(?:{_EDGE}|the\s+first\s+half\s+of|fiscal|calendar|the\s+year|the\s+fiscal\s+year|the|all\s+of)[\s-]+)*"
         rf"(?:{_YEAR}|{_SPOKEN_YEAR})",
         t,
     ):
-        return f"{y:04d}", "date", "year"
+        return f"{year:04d}", "date", "year"
     return None
 
 
 def _day_of_month(t: str, base: date | None, refs: Context) -> Result | None:
-    """"Aug. 15", "15 August 2020", "Saturday, April 25", "March eighth", "5 p.m. EST Nov. 9"."""
+    """ "Aug. 15", "15 August 2020", "Saturday, April 25", "March eighth", "5 p.m. EST Nov. 9"."""
     m = re.search(rf"\b({_MON})\s+(?:the\s+)?({_ORD})\b", t) or re.search(
         rf"\b(?:the\s+)?({_ORD})\s+(?:of\s+)?({_MON})(?=[\s,]|$)", t
     )
     if not m:
         return None
-    mon, word = (m.group(1), m.group(2)) if m.group(1)[0].isalpha() else (m.group(2), m.group(1))
+    mon, word = (m.group(1), m.group(2)) if re.fullmatch(_MON, m.group(1)) else (m.group(2), m.group(1))
     day = ordinal(word)
     if day is None or not 1 <= day <= 31:
         return None
@@ -269,7 +277,7 @@ def _day_of_month(t: str, base: date | None, refs: Context) -> Result | None:
 
 
 def _decade(t: str, base: date | None) -> Result | None:
-    """"the 1990s" -> 199, "the '80s" -> 198, "the nineties" -> 199, "the 20th century" -> 19."""
+    """ "the 1990s" -> 199, "the '80s" -> 198, "the nineties" -> 199, "the 20th century" -> 19."""
     m = re.search(r"\b(1[5-9]|20)(\d)0'?s\b", t)
     if m:
         return f"{m.group(1)}{m.group(2)}", "date", "decade"
@@ -298,9 +306,9 @@ def _clock(t: str) -> str:
     if m:
         hour = int(m.group(1)) % 12 + (12 if m.group(3).startswith("p") else 0)
         return f"T{hour:02d}:{m.group(2) or '00'}"
-    m = re.search(r"\b([01]\d|2[0-3]):?([0-5]\d)\s*(?:gmt|utc)\b", t)
+    m = re.search(r"\b([01]\d|2[0-3]):?([0-5]\d)\s*(?:gmt|utc)\b", t) or re.search(r"\b([01]?\d|2[0-3]):([0-5]\d)\b", t)
     if m:
-        return f"T{m.group(1)}:{m.group(2)}"
+        return f"T{int(m.group(1)):02d}:{m.group(2)}"
     m = re.search(r"\b(\d{1,2})\s+in\s+the\s+(morning|afternoon|evening)\b", t)
     if m:
         return f"T{int(m.group(1)) % 12 + (0 if m.group(2) == 'morning' else 12):02d}:00"
@@ -346,6 +354,8 @@ def _relative(t: str, base: date, refs: Context) -> Result | None:
         r"(week|weekend|month|year|quarter|decade|century|period)",
         t,
     )
+    if m and refs.stretch:
+        return cal.duration(1, "quarter" if m.group(3) == "period" else m.group(3)), "duration", "the-unit-ended"
     if m and (m.group(1) or m.group(2)):
         rel = {"this past": "last", "this coming": "next"}.get(m.group(2) or "the", m.group(2) or "the")
         unit = m.group(3)
@@ -356,11 +366,11 @@ def _relative(t: str, base: date, refs: Context) -> Result | None:
 
     m = re.fullmatch(rf"(?:(this\s+past|this\s+coming|last|next|this|{_EDGE})[\s-]+)?({_MON})", t)
     if m:
-        rel = {"this past": "last", "this coming": "next"}.get(m.group(1) or "", m.group(1))
-        rel = rel if rel in ("last", "next", "this") else None
+        which: str | None = {"this past": "last", "this coming": "next"}.get(m.group(1) or "", m.group(1))
+        which = which if which in ("last", "next", "this") else None
         month = _month(m.group(2))
-        year = cal.month_year(base, month, refs.tense, rel)
-        return f"{year:04d}-{month:02d}", "date", "month" + (f"-{rel}" if rel else "")
+        year = cal.month_year(base, month, refs.tense, which)
+        return f"{year:04d}-{month:02d}", "date", "month" + (f"-{which}" if which else "")
 
     found = _season(t, base, refs) or _quarter(t, base, refs)
     if found:
@@ -394,7 +404,7 @@ def _relative(t: str, base: date, refs: Context) -> Result | None:
 
 
 def _weekday(t: str, base: date, refs: Context, clock: str) -> Result | None:
-    """"Saturday", "last Sunday", "next Tuesday", "Friday night", "noon Thursday"."""
+    """ "Saturday", "last Sunday", "next Tuesday", "Friday night", "noon Thursday"."""
     m = re.search(
         r"(?:\b(this\s+coming|this\s+past|last|next|this|coming|past|previous|the\s+previous|the\s+following|"
         rf"the\s+next|following)\s+)?\b({_WD})\b",
@@ -417,7 +427,7 @@ def _weekday(t: str, base: date, refs: Context, clock: str) -> Result | None:
 
 
 def _unit(rel: str, unit: str, base: date, refs: Context, t: str) -> Result | None:
-    """"this week", "last month", "next year", "the weekend", "that year", "the latest quarter"."""
+    """ "this week", "last month", "next year", "the weekend", "that year", "the latest quarter"."""
     step = {"last": -1, "previous": -1, "preceding": -1, "prior": -1, "next": 1, "coming": 1, "following": 1}
     shift = step.get(rel, 0)
     # "the following year" and "that year" move from the story's own time, not from today.
@@ -437,8 +447,6 @@ def _unit(rel: str, unit: str, base: date, refs: Context, t: str) -> Result | No
         y, mo = cal.shift_month(y, mo, shift)
         return f"{y:04d}-{mo:02d}", "date", f"{rel}-month"
     if unit == "year":
-        if re.search(r"\b(?:ended|ending)\b", t):
-            return "P1Y", "duration", "the-year-ended"
         year = (refs.year if anaphoric and refs.year else base.year) + shift
         return f"{year:04d}", "date", f"{rel}-year"
     if unit in ("quarter", "period"):
@@ -471,7 +479,7 @@ def _season(t: str, base: date, refs: Context) -> Result | None:
 
 
 def _quarter(t: str, base: date, refs: Context) -> Result | None:
-    """"the third quarter", "third-quarter", "Q3", "the year-ago quarter", "the latest period"."""
+    """ "the third quarter", "third-quarter", "Q3", "the year-ago quarter", "the latest period"."""
     back = re.search(r"year-(?:ago|earlier)|(?:last|previous)\s+year|a\s+year\s+(?:ago|earlier)", t)
     shift = -1 if back else 1 if re.search(r"next\s+year", t) else 0
     rule = "quarter" if shift == 0 else "quarter-shifted"
@@ -518,9 +526,15 @@ def _clean(text: str) -> tuple[str, str | None]:
         return t, "past"
     if "soon" in words or "early" in words:  # "as soon as Tuesday"
         return t, "future"
-    if "for" in words and re.match(rf"{_WD}|{_MON}\s|tomorrow|tonight", t):  # "a summit for Saturday"
-        return t, "future"
-    return t, None
+    return t, ("future" if "for" in words and starts_with_day(t) else None)
+
+
+def starts_with_day(t: str) -> bool:
+    """True when lower-cased ``t`` opens with a day: "saturday", "sept. 3", "tomorrow".
+
+    "a summit for Saturday" is the coming Saturday; "for the past 26 years" is no day at all.
+    """
+    return bool(re.match(rf"{_WD}|{_MON}\s+\d|tomorrow|tonight", t))
 
 
 def normalise(
@@ -531,12 +545,13 @@ def normalise(
     ``base`` is the publication date; without one, expressions that need it
     get ``None`` rather than a guess. ``tense`` is the tense of the clause the
     expression belongs to ("past", "future", "present"); ``refs`` what the
-    story said before it; ``hint`` is "set" for a rate ("$5 a day").
+    story said before it; ``hint`` is "set" for a rate ("$5 a day") and
+    "stretch" for a unit the next words bound ("the year ended June 30").
     """
     refs = refs or Context()
     t, cue = _clean(text)
-    if cue is not None or tense is not None:
-        refs = replace(refs, tense=cue or tense)
+    if cue is not None or tense is not None or hint == "stretch":
+        refs = replace(refs, tense=cue or tense or refs.tense, stretch=hint == "stretch")
     if not t:
         return None, "date", "empty"
     for value, pattern in _REFS.items():
@@ -562,7 +577,7 @@ def _dateparser(t: str, base: date, tense: str | None) -> Result:
         "RELATIVE_BASE": datetime(base.year, base.month, base.day),
         "PREFER_DATES_FROM": "future" if tense == "future" else "past",
     }
-    parsed = dateparser.parse(t, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    parsed = dateparser.parse(t, languages=["en"], settings=settings)
     if parsed is None:
         return None, "date", "unparsed"
     if re.search(rf"\d{{1,2}}(?!\d)|\b{_WD}\b", re.sub(r"\d{4}", "", t)):

