@@ -131,6 +131,8 @@ def process(
 
 def _summary(done: list[Article], failures: list[str], db: str) -> None:
     out = Console(highlight=False)
+    if not out.is_terminal:
+        out = Console(highlight=False, width=140)  # a log file has no width; keep rows on one line
     counts = Table(title=f"tidings: {len(done)} article(s) into {db}", show_header=True)
     for col in ("articles", "failed", "actors", "events", "quotes", "places", "times"):
         counts.add_column(col, justify="right")

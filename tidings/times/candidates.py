@@ -269,15 +269,21 @@ def grammar(text: str) -> list[Candidate]:
     windows = _windows(text)
     for rank, (name, pattern) in enumerate(_COMPILED):
         for m in (m for start, end in windows for m in pattern.finditer(text, start, end)):
-            if m.end() == m.start() or not _keep(name, text, m):
+            s = m.group(0)
+            if not s or not _keep(name, text, m):
                 continue
             if name == "rate":
                 found.append(
                     (m.start("x"), m.end("x"), rank, Candidate(m.start("x"), m.end("x"), hint="set", source=name))
                 )
                 continue
-            # "the year ended June 30", "the quarter to March": twelve (three) months, not this year.
-            hint = "stretch" if name == "the-unit" and _STRETCH.match(text, m.end()) else None
+            # "the year ended June 30", "the year to March": twelve months, not this year. ("The quarter
+            # ended Sept. 30" is still a calendar quarter.)
+            hint = (
+                "stretch"
+                if name == "the-unit" and s.lower().endswith("year") and _STRETCH.match(text, m.end())
+                else None
+            )
             found.append((m.start(), m.end(), rank, Candidate(m.start(), m.end(), hint=hint, source=name)))
     found.extend(_other_days(text))
     chosen: list[Candidate] = []

@@ -355,7 +355,7 @@ def _relative(t: str, base: date, refs: Context) -> Result | None:
         t,
     )
     if m and refs.stretch:
-        return cal.duration(1, "quarter" if m.group(3) == "period" else m.group(3)), "duration", "the-unit-ended"
+        return cal.duration(1, m.group(3)), "duration", "the-year-ended"
     if m and (m.group(1) or m.group(2)):
         rel = {"this past": "last", "this coming": "next"}.get(m.group(2) or "the", m.group(2) or "the")
         unit = m.group(3)
