@@ -88,6 +88,8 @@ def test_possessive_weekday_dates_its_noun_not_the_clause(pipeline: Pipeline) ->
 def test_clock_time_joins_its_day(pipeline: Pipeline) -> None:
     found = times(pipeline, "The curfew began at 9 p.m. Saturday.")
     assert [(t.value, t.kind) for t in found.values()] == [("2020-08-15T21:00", "time")]
+    found = times(pipeline, "The polls close at 20:00 local time on Sunday.")
+    assert [t.value for t in found.values()] == ["2020-08-16T20:00"]
 
 
 # ------------------------------------------------------- days, weeks, months
@@ -145,6 +147,13 @@ def test_a_day_range_gives_both_days(pipeline: Pipeline) -> None:
     found = times(pipeline, "The summit will be held on April 24 and 25 next year.")
     assert found["April 24"].value is not None and found["25"].value is not None
     assert found["25"].value.endswith("-04-25")
+    found = times(pipeline, "The talks were held from 1 to 3 March.")
+    assert (found["1"].value, found["3 March"].value) == ("2020-03-01", "2020-03-03")
+
+
+def test_a_day_of_the_month_alone(pipeline: Pipeline) -> None:
+    assert value(pipeline, "Parliament will vote on the 20th.", "the 20th") == "2020-08-20"
+    assert times(pipeline, "The town marked the 20th anniversary of the siege.") == {}
 
 
 # -------------------------------------------------------------- durations
@@ -176,6 +185,16 @@ def test_durations(pipeline: Pipeline, text: str, words: str, expected: str) -> 
 )
 def test_ago_is_a_date_at_the_units_precision(pipeline: Pipeline, text: str, words: str, expected: str) -> None:
     assert value(pipeline, text, words) == expected
+
+
+def test_a_bounded_year_is_a_stretch_of_time(pipeline: Pipeline) -> None:
+    found = times(pipeline, "Profit rose 5% in the year ended June 30.")
+    assert (found["the year"].value, found["the year"].kind) == ("P1Y", "duration")
+
+
+def test_a_shift_from_an_unknown_event_stays_a_duration(pipeline: Pipeline) -> None:
+    found = times(pipeline, "Trading halted at noon and resumed an hour later.")
+    assert found["an hour later"].value == "PT1H"
 
 
 def test_ages_are_not_times(pipeline: Pipeline) -> None:

@@ -7,7 +7,10 @@ Codes are stable so that users can search for them and scripts can match them.
   T009 bad date
 - T010-T012 configuration
 - T020 model not installed
-- T030 store
+- T030-T031 store
+- T040 event lexicon
+- T050 extract needs the HTML reader, T051 no evaluation data, T052 unknown evaluation set
+- T099 an internal error on one article (the batch goes on)
 """
 
 from __future__ import annotations

@@ -169,6 +169,10 @@ class ActorResolver:
                 if h is None:
                     continue
                 unit = heads[h]
+            elif {e.kind for e in entries} == {"adjective"} and root.dep_ in ("amod", "compound"):
+                # "Palestinian lorries", "Belarusian presidential elections": no actor
+                # heads the phrase, but it still names the country.
+                unit = heads.setdefault(root.i, Unit(head=root.i))
             else:
                 continue
             unit.tokens |= toks
@@ -206,8 +210,8 @@ class ActorResolver:
                 unit.countries.append(e.key)
             elif e.kind == "adjective":
                 unit.countries.append(e.key)
-                if root.i == unit.head:
-                    unit.demonym = True
+                if root.i == unit.head and root.pos_ in ("NOUN", "PROPN") and root.dep_ not in ("amod", "compound"):
+                    unit.demonym = True  # "Belarusians", not "Belarusian elections"
             elif e.kind == "metonym":
                 # A capital city is a government only when it acts, not where things happen.
                 if root.i == unit.head and not self._acts(root):

@@ -30,6 +30,32 @@ INTENT_VERBS = frozenset(
 DEMAND_VERBS = frozenset({"demand", "urge", "call", "ask", "press", "request"})
 NEGATING_VERBS = frozenset({"refuse", "decline", "fail", "deny", "reject"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may"})
+# People named by their tie to someone else: the phrase does not stand for that someone.
+RELATIONAL_NOUNS = frozenset(
+    {
+        "ally",
+        "friend",
+        "relative",
+        "wife",
+        "husband",
+        "son",
+        "daughter",
+        "brother",
+        "sister",
+        "aide",
+        "associate",
+        "rival",
+        "critic",
+        "opponent",
+        "supporter",
+        "lawyer",
+        "widow",
+        "mother",
+        "father",
+        "adviser",
+        "advisor",
+    }
+)
 INTENT_ADJECTIVES = frozenset({"willing", "prepared", "ready", "determined", "eager", "keen", "set", "poised"})
 PROTEST_NOUNS = frozenset({"protest", "demonstration", "rally", "march", "unrest", "riot"})
 # Verbs that say an event noun happened ("protests broke out"): such a noun is an
@@ -172,6 +198,8 @@ class MentionIndex:
         refs = self.all_at(tok)
         if refs:
             return refs
+        if tok.lemma_.lower() in RELATIONAL_NOUNS:
+            return []  # "a close ally of Putin" is not Putin
         for t in sorted(phrase_tokens(tok), key=lambda t: t.i):
             refs = self.all_at(t)
             if refs:
@@ -247,9 +275,17 @@ class EventCoder:
         return True
 
     # -- arguments ------------------------------------------------------
-    def _targets(self, p: Pattern, trigger: Token, index: MentionIndex, article: Article) -> list[ActorRef]:
+    def _targets(
+        self, p: Pattern, trigger: Token, index: MentionIndex, article: Article, source: ActorRef | None = None
+    ) -> list[ActorRef]:
         args = _arg_tokens(trigger)
-        slots = list(dict.fromkeys([*p.targets, *DEFAULT_TARGETS]))
+        # "Russia closed its borders with Iran": a slot that only names the source again
+        # ("its") gives no target; the next slot may.
+        not_source = source.actor.id if source is not None else -1
+        # A verb may take its target from any usual slot; an event noun only from its own
+        # ("protests against X"), not from "blame for the protests on agitators".
+        noun = trigger.pos_ in ("NOUN", "PROPN")
+        slots = list(p.targets) if noun else list(dict.fromkeys([*p.targets, *DEFAULT_TARGETS]))
         if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass"):
             # "protests broke out against X": the target hangs on the verb of the noun.
             args += [c for c in trigger.head.children if c.dep_ == "prep"]
@@ -263,7 +299,7 @@ class EventCoder:
                     t for t in [*trigger.children, *args] if t.dep_ in ("prep", "dative", "agent") and t.lower_ == slot
                 ]
                 toks = [o for pr in preps for c in pr.children if c.dep_ == "pobj" for o in conjuncts(c)]
-            refs = [r for t in toks for r in self._refs(t, index, article)]
+            refs = [r for t in toks for r in self._refs(t, index, article) if r.actor.id != not_source]
             if refs:
                 return _unique(refs)
         # "demanded that the US cancel ...": the one asked is the subject of the clause.
@@ -442,7 +478,7 @@ class EventCoder:
         if sentence is None:
             return []
         source, inherited = self._source(trigger, index, article)
-        targets: list[ActorRef | None] = list(self._targets(p, trigger, index, article)) if p.targets else []
+        targets: list[ActorRef | None] = list(self._targets(p, trigger, index, article, source)) if p.targets else []
         if not targets:
             targets = [None]
         if trigger.pos_ in ("NOUN", "PROPN") and inherited and targets == [None] and not _occurs(trigger):
@@ -496,7 +532,7 @@ class EventCoder:
                     place=place,
                     place_source=place_source,
                     confidence=max(0.05, min(0.95, confidence)),
-                    pattern=p.text,
+                    pattern=p.text if p.origin in ("", "event_lexicon.tsv") else f"{p.origin}: {p.text}",
                     name=entry.name,
                 )
             )

@@ -13,7 +13,7 @@ from tidings.errors import TidingsError
 from tidings.events.ontology import lookup
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-DEFAULT_TARGETS = ("dobj", "dative", "with", "against", "to", "toward", "towards", "at", "on")
+DEFAULT_TARGETS = ("dobj", "dative", "with", "against", "to", "toward", "towards", "at", "on", "into")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,13 +28,14 @@ class Pattern:
     targets: tuple[str, ...]
     people: bool  # obj=@people
     text: str  # the pattern as written, for provenance
+    origin: str = ""  # the lexicon file it came from
 
     @property
     def specificity(self) -> int:
         return bool(self.obj) * 2 + bool(self.has) * 2 + bool(self.prep) + bool(self.particle) + self.people * 2
 
 
-def parse_line(line: str, where: str) -> Pattern:
+def parse_line(line: str, where: str, *, origin: str = "") -> Pattern:
     cols = line.rstrip("\n").split("\t")
     if len(cols) < 2:
         raise TidingsError("T040", f"{where}: expected 'pattern<TAB>code', got {line.strip()!r}")
@@ -74,6 +75,7 @@ def parse_line(line: str, where: str) -> Pattern:
         targets=() if targets == ("none",) else targets,
         people=people,
         text=pattern,
+        origin=origin,
     )
 
 
@@ -90,7 +92,7 @@ def load(path: Path) -> EventLexicon:
         for n, line in enumerate(fh, 1):
             if not line.strip() or line.startswith("#"):
                 continue
-            p = parse_line(line, f"{path.name}:{n}")
+            p = parse_line(line, f"{path.name}:{n}", origin=path.name)
             (nouns if p.noun else verbs).setdefault(p.lemma, []).append(p)
     for table in (verbs, nouns):
         for plist in table.values():
@@ -98,6 +100,24 @@ def load(path: Path) -> EventLexicon:
     return EventLexicon(verbs, nouns)
 
 
+def merge(hand: EventLexicon, extra: EventLexicon) -> EventLexicon:
+    """Hand patterns first: a converted pattern goes before a hand pattern of the same
+    trigger only when it is at least 2 more specific (an extra obj= or has=)."""
+    tables: list[dict[str, list[Pattern]]] = []
+    for a, b in ((hand.verbs, extra.verbs), (hand.nouns, extra.nouns)):
+        out: dict[str, list[Pattern]] = {}
+        for k in a.keys() | b.keys():
+            ranked = [(p.specificity + 1, 0, i, p) for i, p in enumerate(a.get(k, []))]
+            ranked += [(p.specificity, 1, i, p) for i, p in enumerate(b.get(k, []))]
+            ranked.sort(key=lambda t: (-t[0], t[1], t[2]))
+            out[k] = [t[3] for t in ranked]
+        tables.append(out)
+    return EventLexicon(*tables)
+
+
 @lru_cache(maxsize=1)
 def default_lexicon() -> EventLexicon:
-    return load(DATA / "event_lexicon.tsv")
+    """The hand-written lexicon over the one converted from PETRARCH2's CAMEO dictionary."""
+    hand = load(DATA / "event_lexicon.tsv")
+    cameo = DATA / "event_lexicon_cameo.tsv"
+    return merge(hand, load(cameo)) if cameo.exists() else hand

@@ -55,88 +55,84 @@ _HOLIDAY = (
     r"Valentine's\s+Day|Election\s+Day|Boxing\s+Day|Veterans\s+Day)"
 )
 
+_EDGE = r"(?:the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of)"
+_FRINGE = r"(?:early|late|mid)[\s-]+"
+_YEAR_REL = r"(?:this|last|next)\s+year"
+_STEP = r"(?:this\s+coming|this\s+past|last|next|this|coming|past|previous|the\s+previous|the\s+following)"
+
 # Order matters only for ties: on equal spans the earlier pattern wins.
 _PATTERNS: list[tuple[str, str]] = [
     ("iso", r"\b\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?)?\b"),
     ("numeric", r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b"),
     (
         "time",
-        rf"\b(?:(?:about|around|approximately|shortly\s+(?:before|after))\s+)?(?:{_CLOCK}|(?:early|late|mid)[\s-]?(?:morning|afternoon|evening)){_ZONE}?"
+        rf"\b(?:(?:about|around|approximately|shortly\s+(?:before|after))\s+)?"
+        rf"(?:{_CLOCK}|{_FRINGE}?(?:morning|afternoon|evening)){_ZONE}?"
         rf"(?:,?\s+(?:on\s+)?{_DAYREF}(?:\s+{PART})?(?:,?\s+{YEAR})?)?",
     ),
     (
         "month-day",
-        rf"(?:\b{WD},?\s+)?(?:\b{_MOD}\s+)?\b{MON_BEFORE_DAY}\s+(?:the\s+)?{DAY_ANY}\b(?:,?\s+(?:{YEAR}|{SPOKEN_YEAR}|(?:this|last|next)\s+year)\b)?",
+        rf"(?:\b{WD},?\s+)?(?:\b{_MOD}\s+)?\b{MON_BEFORE_DAY}\s+(?:the\s+)?{DAY_ANY}\b"
+        rf"(?:,?\s+(?:{YEAR}|{SPOKEN_YEAR}|{_YEAR_REL})\b)?",
     ),
     # "on the 20th": a day of the month the story is in; not "the 20th anniversary".
     ("day-alone", r"\bthe\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?=\s*(?:[.,;:)]|$|and\b|or\b))"),
     ("day-month", rf"(?:\b{WD},?\s+)?\b(?:the\s+)?{DAY_ANY}\s+(?:of\s+)?{MON_BEFORE_DAY}\b(?:,?\s+{YEAR}\b)?"),
-    (
-        "month-year",
-        rf"(?:\b{_MOD}[\s-]+)?\b{MON}\s+(?:of\s+)?(?:{YEAR}|{SPOKEN_YEAR}|(?:this|last|next)\s+year)\b",
-    ),
+    ("month-year", rf"(?:\b{_MOD}[\s-]+)?\b{MON}\s+(?:of\s+)?(?:{YEAR}|{SPOKEN_YEAR}|{_YEAR_REL})\b"),
     ("month", rf"(?:\b(?:{_REL}|{_MOD})\s+|\bmid-|\blate-|\bearly-)?\b{MON}(?!\s*\d)(?:'s)?"),
-    ("decade", r"(?:\bthe\s+)?(?:\b(?:early|late|mid)[\s-]+)?(?:\b(?:1[5-9]|20)\d0'?s\b|'\d0s\b)"),
+    ("decade", rf"(?:\bthe\s+)?(?:\b{_FRINGE})?(?:\b(?:1[5-9]|20)\d0'?s\b|'\d0s\b)"),
     (
         "decade-word",
-        r"\bthe\s+(?:(?:early|late|mid)[\s-]+)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+        rf"\bthe\s+(?:{_FRINGE})?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
     ),
-    (
-        "century",
-        rf"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{ORD_WORD}|twenty-first)[\s-]+century\b",
-    ),
+    ("century", rf"\b(?:the\s+)?(?:{_FRINGE})?(?:\d{{1,2}}(?:st|nd|rd|th)|{ORD_WORD}|twenty-first)[\s-]+century\b"),
     ("spoken-year", rf"\b(?:the\s+year\s+)?{SPOKEN_YEAR}\b"),
-    (
-        "year",
-        rf"(?:\b(?:{_MOD}|fiscal|calendar)[\s-]+)*(?:\bmid-)?\b{YEAR}\b(?!\s*%|-\d|\s*(?:GMT|UTC)\b)",
-    ),
+    ("year", rf"(?:\b(?:{_MOD}|fiscal|calendar)[\s-]+)*(?:\bmid-)?\b{YEAR}\b(?!\s*%|-\d|\s*(?:GMT|UTC)\b)"),
     (
         "quarter",
-        rf"\b(?:(?:the|a|its|their|this|that|his|her)\s+)?(?:(?:{YEAR}|this\s+year's|last\s+year's|next\s+year's|"
-        rf"fiscal|same|comparable|corresponding|previous|prior|seasonally\s+slow|flat|strong|weak|year-ago|year-earlier|"
-        rf"latest|current)[\s-]+)*(?:{_QORD}|{YEAR}|this\s+year's|last\s+year's|next\s+year's)[\s-]+(?:fiscal[\s-]+)?"
-        rf"(?:quarter|half|period)\b(?!-)(?:\s+of\s+(?:(?:fiscal\s+)?{YEAR}|this\s+year|last\s+year|next\s+year|the\s+year))?"
-        rf"(?:\s+(?:last\s+year|a\s+year\s+(?:ago|earlier)))?",
+        rf"\b(?:(?:the|a|its|their|this|that|his|her)\s+)?(?:(?:{YEAR}|{_YEAR_REL}'s|fiscal|same|comparable|"
+        r"corresponding|previous|prior|seasonally\s+slow|flat|strong|weak|year-ago|year-earlier|latest|current)[\s-]+)*"
+        rf"(?:{_QORD}|{YEAR}|{_YEAR_REL}'s)[\s-]+(?:fiscal[\s-]+)?(?:quarter|half|period)\b(?!-)"
+        rf"(?:\s+of\s+(?:(?:fiscal\s+)?{YEAR}|{_YEAR_REL}|the\s+year))?"
+        r"(?:\s+(?:last\s+year|a\s+year\s+(?:ago|earlier)))?",
     ),
     ("quarter-code", rf"(?-i:\bQ[1-4]\b|\b[1-4]Q\b)(?:\s+{YEAR})?"),
     (
         "day-word",
-        rf"\b(?:(?:late|early|earlier|later|mid)[\s-]+)?(?:the\s+day\s+(?:before|after)\s+)?(?:yesterday|today|tonight|tomorrow)(?:\s+{PART})?\b",
+        rf"\b(?:(?:late|early|earlier|later|mid)[\s-]+)?(?:the\s+day\s+(?:before|after)\s+)?"
+        rf"(?:yesterday|today|tonight|tomorrow)(?:\s+{PART})?\b",
     ),
     ("part-of-day", rf"\b(?:(?:earlier|later|early|late)\s+)?(?:this|last)\s+{PART}\b"),
-    (
-        "weekday",
-        rf"(?:\b(?:this\s+coming|this\s+past|last|next|this|coming|past|previous|the\s+previous|the\s+following|early|late|earlier|later)\s+)?"
-        rf"\b{WD}(?:'s)?(?:\s+{PART}s?)?\b",
-    ),
+    ("weekday", rf"(?:\b(?:{_STEP}|early|late|earlier|later)\s+)?\b{WD}(?:'s)?(?:\s+{PART}s?)?\b"),
     (
         "unit",
-        rf"(?:\b(?:early|late|earlier|later|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|"
-        rf"the\s+rest\s+of|the\s+remainder\s+of)[\s-]+)?(?:\bthe\s+)?\b{_REL}\s+(?:fiscal\s+|calendar\s+)?"
-        rf"(?:week|weekend|month|year|quarter|decade|century)\b(?!-)(?:'s)?",
+        rf"(?:\b(?:early|late|earlier|later|mid|{_EDGE}|the\s+remainder\s+of)[\s-]+)?(?:\bthe\s+)?\b{_REL}\s+"
+        r"(?:fiscal\s+|calendar\s+)?(?:week|weekend|month|year|quarter|decade|century)\b(?!-)(?:'s)?",
     ),
     (
         "the-unit",
-        r"(?:\b(?:the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of)\s+)?\b(?:the|that)\s+(?:fiscal\s+|calendar\s+|full\s+)?"
-        r"(?:week|weekend|month|year|quarter)\b(?!-|\s+(?:of|to|in)\s+(?:a|an|the|its|their|his|her)\b)(?:'s)?",
+        rf"(?:\b{_EDGE}\s+)?\b(?:the|that)\s+(?:fiscal\s+|calendar\s+|full\s+)?(?:week|weekend|month|year|quarter)\b"
+        r"(?!-|\s+(?:of|to|in)\s+(?:a|an|the|its|their|his|her)\b)(?:'s)?",
     ),
     ("year-end", r"\b(?:year-end|year's\s+end)\b"),
     (
         "season",
-        rf"(?:\b(?:this\s+past|this\s+coming|this|last|next|the|that|early|late|mid)[\s-]+)(?:(?:early|late|mid)[\s-]+)?{SEASON}\b"
-        rf"(?:\s+(?:of\s+)?(?:{YEAR}|{SPOKEN_YEAR}))?(?!\s+(?:in|of|to|from|on)\b)|\b{SEASON}\s+(?:of\s+)?{YEAR}\b|\b{YEAR}\s+{SEASON}\b",
+        rf"(?:\b(?:this\s+past|this\s+coming|this|last|next|the|that|early|late|mid)[\s-]+)(?:{_FRINGE})?{SEASON}\b"
+        rf"(?:\s+(?:of\s+)?(?:{YEAR}|{SPOKEN_YEAR}))?(?!\s+(?:in|of|to|from|on)\b)|"
+        rf"\b{SEASON}\s+(?:of\s+)?{YEAR}\b|\b{YEAR}\s+{SEASON}\b",
     ),
     (
         "rate",
-        r"(?:\d|%|\b(?:million|billion|trillion|thousand|hundred|percent)|\b[a-z]+s)\s+(?P<x>(?:a|per)\s+(?:day|week|month|year))\b",
+        r"(?:\d|%|\b(?:million|billion|trillion|thousand|hundred|percent)|\b[a-z]+s)\s+"
+        r"(?P<x>(?:a|per)\s+(?:day|week|month|year))\b",
     ),
     (
         "duration",
-        rf"\b(?:(?:at\s+least|more\s+than|less\s+than|fewer\s+than|nearly|almost|about|around|roughly|approximately|"
-        rf"some|up\s+to|only|just|another)\s+)?(?:the\s+)?(?:(?:past|last|next|previous|coming|first|final|latest|"
-        rf"following|remaining|additional|year-earlier|same|entire|full|whole|initial)\s+)*{NUM}(?:\s+(?:to|or|-)\s+{NUM})?\s+"
-        rf"(?:(?:more|additional|consecutive|straight|full|long|extra|successive)\s+)?{UNIT}s?\b(?!-)"
-        rf"(?:\s+and\s+a\s+half)?(?:\s+or\s+so)?(?:\s+(?:ago|earlier|later|from\s+now|hence))?",
+        r"\b(?:(?:at\s+least|more\s+than|less\s+than|fewer\s+than|nearly|almost|about|around|roughly|approximately|"
+        r"some|up\s+to|only|just|another)\s+)?(?:the\s+)?(?:(?:past|last|next|previous|coming|first|final|latest|"
+        rf"following|remaining|additional|year-earlier|same|entire|full|whole|initial)\s+)*{NUM}"
+        rf"(?:\s+(?:to|or|-)\s+{NUM})?\s+(?:(?:more|additional|consecutive|straight|full|long|extra|successive)\s+)?"
+        rf"{UNIT}s?\b(?!-)(?:\s+and\s+a\s+half)?(?:\s+or\s+so)?(?:\s+(?:ago|earlier|later|from\s+now|hence))?",
     ),
     (
         "duration-adj",
@@ -145,19 +141,21 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "vague",
-        r"\b(?:recent|coming)\s+(?:days|weeks|months|years|quarters|decades)(?:\s+and\s+(?:days|weeks|months|years))?\b|"
+        r"\b(?:recent|coming)\s+(?:days|weeks|months|years|quarters|decades)"
+        r"(?:\s+and\s+(?:days|weeks|months|years))?\b|"
         r"\bthe\s+(?:past|last|next|coming)\s+(?:few|several)\s+(?:days|weeks|months|years|decades)\b",
     ),
     (
         "ref",
-        r"\b(?:(?:right|just)\s+now|now|currently|(?:until|more|most)\s+recently|recently|lately|at\s+present|presently|"
+        r"\b(?:(?:right|just)\s+now|now|currently|(?:until|more|most)\s+recently|recently|lately|at\s+present|"
+        r"presently|"
         r"nowadays|these\s+days|the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|"
         r"the\s+(?:near|short|long)\s+term|the\s+past)\b(?!-)",
     ),
     ("ref-adj", r"\b(?:current|recent)\b(?=\s+[a-z])"),
     (
         "set",
-        rf"\b(?:daily|weekly|biweekly|monthly|annually|yearly|nightly|hourly|semiannually)\b|"
+        r"\b(?:daily|weekly|biweekly|monthly|annually|yearly|nightly|hourly|semiannually)\b|"
         rf"\b(?:twice|once|(?:{NUM}|several)\s+times)\s+(?:a|an|per|each|every)\s+{UNIT}\b|"
         rf"\b(?:every|each)\s+(?:other\s+)?(?:(?:{NUM})\s+)?(?:{UNIT}s?|{PART})\b|"
         rf"\b(?:every|each)\s+(?:{WD}|{MON_FULL})\b|\b{WD}s\b(?:\s+{PART}s)?",
@@ -165,8 +163,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("holiday", rf"(?:\b(?:last|next|this)\s+)?\b{_HOLIDAY}(?:\s+week)?\b"),
     (
         "anaphoric",
-        rf"\b(?:(?:earlier|later)\s+)?(?:the\s+same|that\s+same|the\s+next|the\s+following|the\s+previous|the\s+preceding)"
-        rf"\s+(?:day|{PART})\b|\b(?:earlier|later)\s+that\s+day\b",
+        r"\b(?:(?:earlier|later)\s+)?(?:the\s+same|that\s+same|the\s+next|the\s+following|the\s+previous|"
+        rf"the\s+preceding)\s+(?:day|{PART})\b|\b(?:earlier|later)\s+that\s+day\b",
     ),
 ]
 _COMPILED = [(name, re.compile(p, re.IGNORECASE)) for name, p in _PATTERNS]
@@ -236,7 +234,8 @@ def _keep(name: str, text: str, m: re.Match[str]) -> bool:
 
 # Every expression holds one of these; the patterns run only near them, which is most of their cost saved.
 _TRIGGER = re.compile(
-    r"\b(?:1[5-9]|20)\d\d|\d0s\b|\d\s*(?:[ap]\.?m\b|:\d\d)|\d/\d|\b[0-2]\d[0-5]\d\s+(?:gmt|utc)|\b(?:q[1-4]|[1-4]q)\b|"
+    r"\b(?:1[5-9]|20)\d\d|\d0s\b|\d(?:st|nd|rd|th)\b|\d\s*(?:[ap]\.?m\b|:\d\d)|\d/\d|"
+    r"\b[0-2]\d[0-5]\d\s+(?:gmt|utc)|\b(?:q[1-4]|[1-4]q)\b|"
     r"\b(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|"
     r"nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b|\b(?:jan|feb|mar|apr|aug|sept?|oct|"
     r"nov|dec)\.|\b(?:day|week|month|year|quarter|half|period|decade|centur|hour|minute|second|fortnight|spring|summer|"
@@ -269,31 +268,28 @@ def grammar(text: str) -> list[Candidate]:
     windows = _windows(text)
     for rank, (name, pattern) in enumerate(_COMPILED):
         for m in (m for start, end in windows for m in pattern.finditer(text, start, end)):
-            s = m.group(0)
-            if not s or not _keep(name, text, m):
+            if not m.group(0) or not _keep(name, text, m):
                 continue
-            if name == "rate":
-                found.append(
-                    (m.start("x"), m.end("x"), rank, Candidate(m.start("x"), m.end("x"), hint="set", source=name))
-                )
-                continue
-            # "the year ended June 30", "the year to March": twelve months, not this year. ("The quarter
-            # ended Sept. 30" is still a calendar quarter.)
-            hint = (
-                "stretch"
-                if name == "the-unit" and s.lower().endswith("year") and _STRETCH.match(text, m.end())
-                else None
-            )
-            found.append((m.start(), m.end(), rank, Candidate(m.start(), m.end(), hint=hint, source=name)))
+            cand = _candidate(name, text, m)
+            found.append((cand.start, cand.end, rank, cand))
     found.extend(_other_days(text))
     chosen: list[Candidate] = []
     taken: list[tuple[int, int]] = []
     for start, end, _rank, cand in sorted(found, key=lambda f: (-(f[1] - f[0]), f[2], f[0])):
-        if any(start < e and s < end for s, e in taken):
+        if any(start < b and a < end for a, b in taken):
             continue
         taken.append((start, end))
         chosen.append(_trim(text, cand))
     return sorted(chosen, key=lambda c: c.start)
+
+
+def _candidate(name: str, text: str, m: re.Match[str]) -> Candidate:
+    if name == "rate":  # "400 tons a day": the rate is "a day"
+        return Candidate(m.start("x"), m.end("x"), hint="set", source=name)
+    # "the year ended June 30", "the year to March": twelve months, not this year. ("The quarter
+    # ended Sept. 30" is still a calendar quarter.)
+    stretch = name == "the-unit" and m.group(0).lower().endswith("year") and _STRETCH.match(text, m.end())
+    return Candidate(m.start(), m.end(), hint="stretch" if stretch else None, source=name)
 
 
 _LINK = r"\s*(?:,|and|to|through|-|–|or)\s*(?:and\s+)?"
@@ -312,7 +308,7 @@ def _other_days(text: str) -> Iterable[tuple[int, int, int, Candidate]]:
 
 
 def _trim(text: str, cand: Candidate) -> Candidate:
-    """Drop a trailing possessive or dot the span does not need ("Friday's" keeps "Friday's" for TimeML)."""
+    """Drop trailing spaces and punctuation a pattern took in ("Friday, Oct. 23," -> "Friday, Oct. 23")."""
     start, end = cand.start, cand.end
     while end > start and text[end - 1] in " ,;:":
         end -= 1
@@ -320,7 +316,7 @@ def _trim(text: str, cand: Candidate) -> Candidate:
 
 
 # spaCy DATE/TIME entities too vague or too often something else to keep: numbers (ages), a bare
-# part of the day ("Good evening"), "annual", a unit with no amount ("for years", "the day").
+# part of the day ("Good evening"), "annual", "the day", "days".
 _VAGUE_ENT = re.compile(
     r"[\d\s,.'-]+|(?:the\s+|this\s+|that\s+)?(?:(?:first|same|great|whole|following)\s+)?"
     r"(?:morning|afternoon|evening|night|noon|midnight|annual|day|days|minutes|seconds)"

@@ -101,6 +101,12 @@ NUMBER_WORDS: dict[str, int] = {w: i for i, w in enumerate(_SMALL)} | _TENS
 # Quantities TimeML writes as X ("several months" -> PXM).
 VAGUE = frozenset({"several", "few", "a few", "many", "some", "a number of", "numerous", "recent", "coming"})
 
+
+def words(text: str) -> frozenset[str]:
+    """A set of words written as one string, so long word lists stay readable."""
+    return frozenset(text.split())
+
+
 # ---------------------------------------------------------------- regex parts
 
 
@@ -175,7 +181,7 @@ def number(text: str) -> float | None:
 
 
 def ordinal(text: str) -> int | None:
-    """ "3rd", "third", "twenty-first" -> 3, 3, 21."""
+    """An ordinal's value: "3rd", "third", "twenty-first" -> 3, 3, 21."""
     t = text.lower().replace("-", " ").strip()
     m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)?", t)
     if m:
@@ -187,7 +193,7 @@ def ordinal(text: str) -> int | None:
 
 
 def spoken_year(text: str) -> int | None:
-    """ "nineteen ninety-six" -> 1996, "two thousand" -> 2000."""
+    """A year in words: "nineteen ninety-six" -> 1996, "two thousand" -> 2000."""
     t = text.lower().replace("-", " ").split()
     if not t:
         return None

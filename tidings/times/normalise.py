@@ -115,7 +115,7 @@ _SET_WORDS = {
 
 
 def _set(t: str, hint: str | None) -> Result | None:
-    """ "daily", "every two weeks", "each Thursday", "twice a year", "$5 a day" -> TimeML SET values."""
+    """Sets: "daily", "every two weeks", "each Thursday", "twice a year", "$5 a day"."""
     if t in _SET_WORDS:
         return _SET_WORDS[t], "set", "set-word"
     m = re.fullmatch(rf"(?:every|each)\s+(other\s+)?(?:(\S+(?:\s+\S+)?)\s+)?({_UNIT})s?", t)
@@ -151,7 +151,7 @@ _ADJ_DURATION = re.compile(rf"(?:an?\s+)?(?P<n>[a-z0-9.]+(?:-[a-z]+)?)-(?P<unit>
 
 
 def _durations(t: str, base: date | None, refs: Context) -> Result | None:
-    """ "the past 26 years", "six-week", "5 1/2 hours"; and "two weeks ago", which is a date."""
+    """Durations: "the past 26 years", "six-week", "5 1/2 hours"; and "two weeks ago", a date."""
     m = _ADJ_DURATION.fullmatch(t)
     if m and m.group("unit") != "weekend":
         n = number(m.group("n").replace("-", " "))
@@ -212,8 +212,8 @@ def _absolute(t: str, base: date | None, refs: Context) -> Result | None:
     if m:  # "the 20th": that day of this month, the last or the next
         if base is None:
             return None, "date", "relative-no-base"
-        day = cal.day_of_nearby_month(base, int(m.group(1)), refs.tense)
-        return (day.isoformat(), "date", "day-alone") if day else None
+        nearby = cal.day_of_nearby_month(base, int(m.group(1)), refs.tense)
+        return (nearby.isoformat(), "date", "day-alone") if nearby else None
     year = _year_in(t)
     m = re.search(rf"\b({_MON})\s+(?:of\s+)?({_YEAR}|{_SPOKEN_YEAR}|(?:this|last|next)\s+year)\b", t)
     if m:
@@ -245,7 +245,7 @@ def _absolute(t: str, base: date | None, refs: Context) -> Result | None:
 
 
 def _day_of_month(t: str, base: date | None, refs: Context) -> Result | None:
-    """ "Aug. 15", "15 August 2020", "Saturday, April 25", "March eighth", "5 p.m. EST Nov. 9"."""
+    """A day of a month: "Aug. 15", "15 August 2020", "Saturday, April 25", "5 p.m. EST Nov. 9"."""
     m = re.search(rf"\b({_MON})\s+(?:the\s+)?({_ORD})\b", t) or re.search(
         rf"\b(?:the\s+)?({_ORD})\s+(?:of\s+)?({_MON})(?=[\s,]|$)", t
     )
@@ -277,7 +277,7 @@ def _day_of_month(t: str, base: date | None, refs: Context) -> Result | None:
 
 
 def _decade(t: str, base: date | None) -> Result | None:
-    """ "the 1990s" -> 199, "the '80s" -> 198, "the nineties" -> 199, "the 20th century" -> 19."""
+    """Decades and centuries: "the 1990s" -> 199, "the '80s" -> 198, "the 20th century" -> 19."""
     m = re.search(r"\b(1[5-9]|20)(\d)0'?s\b", t)
     if m:
         return f"{m.group(1)}{m.group(2)}", "date", "decade"
@@ -404,7 +404,7 @@ def _relative(t: str, base: date, refs: Context) -> Result | None:
 
 
 def _weekday(t: str, base: date, refs: Context, clock: str) -> Result | None:
-    """ "Saturday", "last Sunday", "next Tuesday", "Friday night", "noon Thursday"."""
+    """Weekdays: "Saturday", "last Sunday", "next Tuesday", "Friday night", "noon Thursday"."""
     m = re.search(
         r"(?:\b(this\s+coming|this\s+past|last|next|this|coming|past|previous|the\s+previous|the\s+following|"
         rf"the\s+next|following)\s+)?\b({_WD})\b",
@@ -427,7 +427,7 @@ def _weekday(t: str, base: date, refs: Context, clock: str) -> Result | None:
 
 
 def _unit(rel: str, unit: str, base: date, refs: Context, t: str) -> Result | None:
-    """ "this week", "last month", "next year", "the weekend", "that year", "the latest quarter"."""
+    """Units: "this week", "last month", "next year", "the weekend", "that year", "the latest quarter"."""
     step = {"last": -1, "previous": -1, "preceding": -1, "prior": -1, "next": 1, "coming": 1, "following": 1}
     shift = step.get(rel, 0)
     # "the following year" and "that year" move from the story's own time, not from today.
@@ -479,7 +479,7 @@ def _season(t: str, base: date, refs: Context) -> Result | None:
 
 
 def _quarter(t: str, base: date, refs: Context) -> Result | None:
-    """ "the third quarter", "third-quarter", "Q3", "the year-ago quarter", "the latest period"."""
+    """Quarters: "the third quarter", "third-quarter", "Q3", "the year-ago quarter", "the latest period"."""
     back = re.search(r"year-(?:ago|earlier)|(?:last|previous)\s+year|a\s+year\s+(?:ago|earlier)", t)
     shift = -1 if back else 1 if re.search(r"next\s+year", t) else 0
     rule = "quarter" if shift == 0 else "quarter-shifted"
@@ -489,7 +489,8 @@ def _quarter(t: str, base: date, refs: Context) -> Result | None:
         if m:
             word, part = m.group(1), "quarter" if m.group(2) == "period" else m.group(2)
         else:
-            word, part = ("1st", "2nd", "3rd", "4th")[int(code.group(1) or code.group(2)) - 1], "quarter"  # type: ignore[union-attr]
+            digit = code.group(1) or code.group(2)  # type: ignore[union-attr]
+            word, part = ("1st", "2nd", "3rd", "4th")[int(digit) - 1], "quarter"
         if word == "last" and part == "quarter":
             y, q = refs.quarter or cal.reported_quarter(base)
             return f"{y + shift}-Q{q}", "date", rule

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tidings.syntax import VERBAL_POS, clause_head
+from tidings.times.lexicon import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -19,61 +20,23 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "ll"})
 # "could" is as often past ability ("could not be reached Friday") as a possibility ahead.
 MODALS = frozenset({"would", "may", "might", "should", "can", "must", "'d", "ca"})
 # Verbs whose past tense is spelt as their present: a "present" tag on them is often the past.
-SAME_PAST = frozenset(
-    {"hurt", "cut", "set", "put", "hit", "quit", "spread", "cost", "let", "shut", "cast", "split", "bid"}
+SAME_PAST = words("hurt cut set put hit quit spread cost let shut cast split bid")
+# Verbs above an infinitive that put it ahead: "planned to leave Thursday", "is to resume Monday".
+AHEAD = words(
+    "schedule plan expect due intend aim slate propose prepare hope want seek promise pledge vow threaten agree "
+    "decide set postpone delay adjourn defer reschedule be have need suppose try wish ask urge call"
 )
-# Verbs whose infinitive (or whose own date) lies ahead: "planned to leave Thursday", "scheduled for Friday".
-AHEAD = frozenset(
-    {
-        "schedule",
-        "plan",
-        "expect",
-        "due",
-        "intend",
-        "aim",
-        "slate",
-        "propose",
-        "prepare",
-        "hope",
-        "want",
-        "seek",
-        "promise",
-        "pledge",
-        "vow",
-        "threaten",
-        "agree",
-        "decide",
-        "set",
-        "postpone",
-        "delay",
-        "adjourn",
-        "defer",
-        "reschedule",
-        "be",
-        "have",
-        "need",
-        "suppose",
-        "try",
-        "wish",
-        "ask",
-        "urge",
-        "call",
-    }
-)
-SCHEDULED = frozenset({"schedule", "slate", "postpone", "adjourn", "defer", "reschedule", "due", "expect", "plan"})
+# Verbs whose own date lies ahead: "a summit scheduled for Thursday", "talks due Monday".
+SCHEDULED = words("schedule slate postpone adjourn defer reschedule due expect plan")
 # "extended the deadline until Friday", "gave them until Tuesday": the new date lies ahead.
-DEADLINE = frozenset(
-    {"extend", "postpone", "delay", "adjourn", "defer", "give", "push", "move", "suspend", "reschedule"}
-)
+DEADLINE = words("extend postpone delay adjourn defer give push move suspend reschedule")
 # A date that modifies a noun ("Wednesday's ruling", "a June agreement") dates that noun, not the clause.
 NOMINAL_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
-REPORTING = frozenset(
-    {"say", "tell", "report", "announce", "state", "claim", "add", "note", "confirm", "deny", "write"}
-)
+REPORTING = words("say tell report announce state claim add note confirm deny write")
 
 
 def clause_tense(doc: Doc, start: int, end: int) -> str | None:
-    """ "past", "future", "present" or None (no verb, or one that does not say)."""
+    """The clause's tense: "past", "future", "present", or None when no verb says."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
