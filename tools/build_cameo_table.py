@@ -435,9 +435,7 @@ OVERRIDES = {
 # 026<->106 ...); PLOVER folds both into REQUEST, so 02x copies its 10x twin.
 APPEAL_TWIN = {"02": "10"}
 
-QUAD_BY_ROOT = {
-    r: 1 if r <= 5 else 2 if r <= 8 else 3 if r <= 13 else 4 for r in range(1, 21)
-}
+QUAD_BY_ROOT = {r: 1 if r <= 5 else 2 if r <= 8 else 3 if r <= 13 else 4 for r in range(1, 21)}
 QUAD_NAMES = {
     "VERBAL COOPERATION": 1,
     "MATERIAL COOPERATION": 2,
@@ -488,9 +486,7 @@ def normalise(
         mode = mode or default_mode
     if label not in PLOVER_TYPES:
         raise ValueError(f"unknown PLOVER label {label!r}")
-    ctxs = [
-        CONTEXT_FIXES.get(c.strip(), c.strip()) for c in context.split(";") if c.strip()
-    ]
+    ctxs = [CONTEXT_FIXES.get(c.strip(), c.strip()) for c in context.split(";") if c.strip()]
     if mode and mode not in modes_of[label]:
         if (label, mode) not in MODE_FIXES:
             raise ValueError(f"{label} has no mode {mode!r}; add it to MODE_FIXES")
@@ -519,9 +515,7 @@ def build_plover(ontology: dict) -> dict:
         "event_types": types,
         "contexts": list(ontology["contexts"]),
         "auxiliary_modes": list(ontology.get("auxiliary_modes", [])),
-        "legacy_labels": {
-            k: {"type": v[0], "mode": v[1]} for k, v in LEGACY_LABELS.items()
-        },
+        "legacy_labels": {k: {"type": v[0], "mode": v[1]} for k, v in LEGACY_LABELS.items()},
     }
 
 
@@ -559,9 +553,7 @@ def build_cameo(crosswalk: dict, plover: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
-    ap.add_argument(
-        "--check", action="store_true", help="exit 1 if the files on disk are stale"
-    )
+    ap.add_argument("--check", action="store_true", help="exit 1 if the files on disk are stale")
     args = ap.parse_args(argv)
     ref = args.shared / "eval" / "reference"
     ontology = json.loads((ref / "plover_ontology.json").read_text(encoding="utf-8"))
@@ -571,11 +563,7 @@ def main(argv: list[str] | None = None) -> int:
         DATA / "plover.json": json.dumps(plover, indent=2, ensure_ascii=False) + "\n",
         DATA / "cameo.tsv": build_cameo(crosswalk, plover),
     }
-    stale = [
-        p
-        for p, text in outputs.items()
-        if not p.exists() or p.read_text(encoding="utf-8") != text
-    ]
+    stale = [p for p, text in outputs.items() if not p.exists() or p.read_text(encoding="utf-8") != text]
     if args.check:
         for p in stale:
             print(f"stale: {p.relative_to(REPO)}", file=sys.stderr)

@@ -10,6 +10,7 @@ written for the tidings project. Running this script (re)writes:
 and checks that every expected trigger, quote opening, place name and time
 expression is present in its article's text.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -26,10 +27,7 @@ EXPECTED_OUT = ROOT / "tests" / "fixtures" / "sample_expected.json"
 def hard_wrap(text: str, width: int) -> str:
     """Simulate a scraped page with hard line breaks inside paragraphs."""
     paras = text.split("\n\n")
-    return "\n\n".join(
-        textwrap.fill(p, width=width, break_long_words=False, break_on_hyphens=False)
-        for p in paras
-    )
+    return "\n\n".join(textwrap.fill(p, width=width, break_long_words=False, break_on_hyphens=False) for p in paras)
 
 
 def ev(source, target, root, trigger, note):
@@ -93,16 +91,37 @@ Opposition leader Sviatlana Tsikhanouskaya, who left for Lithuania after the ele
 Lukashenko, who has ruled Belarus since 1994, has refused to hold talks with the opposition's Coordination Council and has dismissed the protests as a foreign-backed plot. He said last week that he would not step down "under pressure from the street".
 """,
     [
-        ev("BLRCOP", "BLROPP", "17", "detained",
-           "Belarusian riot police detained more than 400 protesters (173 arrest/detain)"),
-        ev("BLROPP", "BLRGOV", "11", "condemned",
-           "Tsikhanouskaya condemned the Belarusian authorities (111 criticise/denounce)"),
-        ev("BLRGOV", "BLROPP", "12", "refused",
-           "Lukashenko has refused to hold talks with the opposition's Coordination Council (12x refuse to negotiate)"),
+        ev(
+            "BLRCOP",
+            "BLROPP",
+            "17",
+            "detained",
+            "Belarusian riot police detained more than 400 protesters (173 arrest/detain)",
+        ),
+        ev(
+            "BLROPP",
+            "BLRGOV",
+            "11",
+            "condemned",
+            "Tsikhanouskaya condemned the Belarusian authorities (111 criticise/denounce)",
+        ),
+        ev(
+            "BLRGOV",
+            "BLROPP",
+            "12",
+            "refused",
+            "Lukashenko has refused to hold talks with the opposition's Coordination Council (12x refuse to negotiate)",
+        ),
     ],
     [q("BLR", "People came out peacefully"), q("BLROPP", "The regime is trying")],
-    [pl("Minsk", "BLR"), pl("Brest", "BLR"), pl("Grodno", "BLR"), pl("Gomel", "BLR"),
-     pl("Lithuania", "LTU"), pl("Vilnius", "LTU")],
+    [
+        pl("Minsk", "BLR"),
+        pl("Brest", "BLR"),
+        pl("Grodno", "BLR"),
+        pl("Gomel", "BLR"),
+        pl("Lithuania", "LTU"),
+        pl("Vilnius", "LTU"),
+    ],
     [tm("on Sunday", "2020-09-13"), tm("on Monday", "2020-09-14")],
 )
 
@@ -129,18 +148,32 @@ In Moscow, Kremlin spokesman Dmitry Peskov accused Berlin of prolonging the war 
 Germany has become Ukraine's largest military donor in Europe since Russia launched its full-scale invasion in February 2022.
 """,
     [
-        ev("DEUGOV", "UKRGOV", "04", "spoke",
-           "Merz spoke by telephone with Zelensky (041 discuss by telephone)"),
-        ev("DEUGOV", "UKR", "03", "promised",
-           "Merz promised to send air defence systems to Ukraine (03 intent to provide military aid)"),
-        ev("UKRGOV", "DEUGOV", "05", "thanked",
-           "Zelensky thanked Merz (051 praise/endorse)"),
-        ev("RUSGOV", "DEUGOV", "11", "accused",
-           "Peskov accused Berlin (metonym for German government) of prolonging the war (112 accuse)"),
+        ev("DEUGOV", "UKRGOV", "04", "spoke", "Merz spoke by telephone with Zelensky (041 discuss by telephone)"),
+        ev(
+            "DEUGOV",
+            "UKR",
+            "03",
+            "promised",
+            "Merz promised to send air defence systems to Ukraine (03 intent to provide military aid)",
+        ),
+        ev("UKRGOV", "DEUGOV", "05", "thanked", "Zelensky thanked Merz (051 praise/endorse)"),
+        ev(
+            "RUSGOV",
+            "DEUGOV",
+            "11",
+            "accused",
+            "Peskov accused Berlin (metonym for German government) of prolonging the war (112 accuse)",
+        ),
     ],
     [q("UKRGOV", "Germany has been a"), q("RUSGOV", "Every new delivery of")],
-    [pl("Berlin", "DEU"), pl("Ukraine", "UKR"), pl("Munich", "DEU"), pl("Kharkiv", "UKR"),
-     pl("Odesa", "UKR"), pl("Moscow", "RUS")],
+    [
+        pl("Berlin", "DEU"),
+        pl("Ukraine", "UKR"),
+        pl("Munich", "DEU"),
+        pl("Kharkiv", "UKR"),
+        pl("Odesa", "UKR"),
+        pl("Moscow", "RUS"),
+    ],
     [tm("on Monday", "2026-02-09"), tm("on Friday", "2026-02-13"), tm("on Tuesday", "2026-02-10")],
 )
 
@@ -165,16 +198,32 @@ The European Union's foreign policy chief, Josep Borrell, urged both countries t
 Russia brokered the truce that ended the six-week war in November last year and deployed about 2,000 peacekeepers to Nagorno-Karabakh.
 """,
     [
-        ev("AZEMIL", "ARMMIL", "19", "shelled",
-           "Azerbaijani forces shelled Armenian positions (194 artillery fighting)"),
-        ev("AZE", "ARM", "11", "accused",
-           "Azerbaijan's defence ministry accused Armenia of a provocation (112 accuse)"),
-        ev("ARMGOV", "RUS", "02", "appealed",
-           "Pashinyan appealed to Russia for military assistance (0212 appeal for military aid)"),
+        ev(
+            "AZEMIL",
+            "ARMMIL",
+            "19",
+            "shelled",
+            "Azerbaijani forces shelled Armenian positions (194 artillery fighting)",
+        ),
+        ev(
+            "AZE", "ARM", "11", "accused", "Azerbaijan's defence ministry accused Armenia of a provocation (112 accuse)"
+        ),
+        ev(
+            "ARMGOV",
+            "RUS",
+            "02",
+            "appealed",
+            "Pashinyan appealed to Russia for military assistance (0212 appeal for military aid)",
+        ),
     ],
     [q("ARMGOV", "We are talking about")],
-    [pl("Yerevan", "ARM"), pl("Nagorno-Karabakh", "AZE"), pl("Jermuk", "ARM"),
-     pl("Vayots Dzor", "ARM"), pl("Kalbajar", "AZE")],
+    [
+        pl("Yerevan", "ARM"),
+        pl("Nagorno-Karabakh", "AZE"),
+        pl("Jermuk", "ARM"),
+        pl("Vayots Dzor", "ARM"),
+        pl("Kalbajar", "AZE"),
+    ],
     [tm("on Tuesday", "2021-11-16"), tm("last year", "2020")],
     wrap=79,
 )
@@ -210,19 +259,37 @@ Click here to subscribe to our newsletter
 Lithuanian Foreign Minister Gabrielius Landsbergis welcomed the decision but said the EU should act faster. "Every week of delay gives the regime more time to adapt," he said.
 """,
     [
-        ev("IGOEUREEC", "BLRGOV", "16", "imposed",
-           "The European Union imposed sanctions on Belarusian officials (163 impose embargo/sanctions)"),
-        ev("BLRGOV", "BLRMED", "17", "arrested",
-           "Belarusian authorities ... arrested a dissident journalist (173 arrest)"),
-        ev("BLRGOV", "IGOEUREEC", "11", "accused",
-           "The Belarusian foreign ministry accused the European Union (112 accuse)"),
-        ev("BLRGOV", "IGOEUREEC", "13", "threatened",
-           "Makei threatened retaliatory measures against the EU (13 threaten)"),
+        ev(
+            "IGOEUREEC",
+            "BLRGOV",
+            "16",
+            "imposed",
+            "The European Union imposed sanctions on Belarusian officials (163 impose embargo/sanctions)",
+        ),
+        ev(
+            "BLRGOV",
+            "BLRMED",
+            "17",
+            "arrested",
+            "Belarusian authorities ... arrested a dissident journalist (173 arrest)",
+        ),
+        ev(
+            "BLRGOV",
+            "IGOEUREEC",
+            "11",
+            "accused",
+            "The Belarusian foreign ministry accused the European Union (112 accuse)",
+        ),
+        ev(
+            "BLRGOV",
+            "IGOEUREEC",
+            "13",
+            "threatened",
+            "Makei threatened retaliatory measures against the EU (13 threaten)",
+        ),
     ],
-    [q("IGOEUREEC", "We are not going"), q("BLRGOV", "The sanctions will hit"),
-     q("LTUGOV", "Every week of delay")],
-    [pl("Brussels", "BEL"), pl("Minsk", "BLR"), pl("Luxembourg", "LUX"), pl("Athens", "GRC"),
-     pl("Vilnius", "LTU")],
+    [q("IGOEUREEC", "We are not going"), q("BLRGOV", "The sanctions will hit"), q("LTUGOV", "Every week of delay")],
+    [pl("Brussels", "BEL"), pl("Minsk", "BLR"), pl("Luxembourg", "LUX"), pl("Athens", "GRC"), pl("Vilnius", "LTU")],
     [tm("on Monday", "2021-06-21"), tm("last month", "2021-05"), tm("In May", "2021-05")],
 )
 
@@ -247,17 +314,40 @@ The army-aligned government has accused the RSF of looting aid warehouses in Dar
 The United Nations says about 25 million people, half of Sudan's population, need humanitarian assistance. Its appeal for Sudan this year is less than a third funded, and the agency warned that it could be forced to cut rations from October.
 """,
     [
-        ev("IGOUNO", "SDN", "07", "delivered",
-           "The World Food Programme (UN agency) delivered food aid to displaced families (071 provide economic/humanitarian aid)"),
-        ev("IGOUNO", "SDNMIL", "02", "urged",
-           "Guterres urged the Sudanese army and the RSF to allow aid workers access (02 appeal)"),
-        ev("SDNGOV", "SDN", "11", "accused",
-           "The army-aligned government has accused the RSF of looting (112 accuse); RSF = Sudanese paramilitary"),
+        ev(
+            "IGOUNO",
+            "SDN",
+            "07",
+            "delivered",
+            "The World Food Programme (UN agency) delivered food aid to displaced families (071 provide economic/humanitarian aid)",
+        ),
+        ev(
+            "IGOUNO",
+            "SDNMIL",
+            "02",
+            "urged",
+            "Guterres urged the Sudanese army and the RSF to allow aid workers access (02 appeal)",
+        ),
+        ev(
+            "SDNGOV",
+            "SDN",
+            "11",
+            "accused",
+            "The army-aligned government has accused the RSF of looting (112 accuse); RSF = Sudanese paramilitary",
+        ),
     ],
     [q("IGOUNO", "This is a lifeline,")],
-    [pl("Port Sudan", "SDN"), pl("North Darfur", "SDN"), pl("Sudan", "SDN"), pl("Chad", "TCD"),
-     pl("El Fasher", "SDN"), pl("Adre", "TCD"), pl("New York", "USA"), pl("Darfur", "SDN"),
-     pl("Khartoum", "SDN")],
+    [
+        pl("Port Sudan", "SDN"),
+        pl("North Darfur", "SDN"),
+        pl("Sudan", "SDN"),
+        pl("Chad", "TCD"),
+        pl("El Fasher", "SDN"),
+        pl("Adre", "TCD"),
+        pl("New York", "USA"),
+        pl("Darfur", "SDN"),
+        pl("Khartoum", "SDN"),
+    ],
     [tm("on Tuesday", "2024-08-20"), tm("this year", "2024")],
 )
 
@@ -282,12 +372,21 @@ The European Union's delegation in Ankara called on Turkish authorities to respe
 Dozens of journalists are currently held in Turkish prisons, most of them on terrorism charges, according to rights groups. President Tayyip Erdogan's government says the cases are a matter for independent courts and denies that anyone is jailed for their reporting.
 """,
     [
-        ev("TURCOP", "TURMED", "17", "detained",
-           "Turkish police detained nine journalists (173 arrest/detain)"),
-        ev("TUROPP", "TURGOV", "11", "accused",
-           "The main opposition Republican People's Party accused the government (112 accuse)"),
-        ev("IGOEUREEC", "TURGOV", "02", "called",
-           "The EU delegation called on Turkish authorities to respect media freedom (02 appeal)"),
+        ev("TURCOP", "TURMED", "17", "detained", "Turkish police detained nine journalists (173 arrest/detain)"),
+        ev(
+            "TUROPP",
+            "TURGOV",
+            "11",
+            "accused",
+            "The main opposition Republican People's Party accused the government (112 accuse)",
+        ),
+        ev(
+            "IGOEUREEC",
+            "TURGOV",
+            "02",
+            "called",
+            "The EU delegation called on Turkish authorities to respect media freedom (02 appeal)",
+        ),
     ],
     [q("TURGOV", "Nobody can hide behind"), q("TUROPP", "This is not a")],
     [pl("Istanbul", "TUR"), pl("Ankara", "TUR"), pl("Diyarbakir", "TUR")],
@@ -317,19 +416,37 @@ The European Union urged Georgia's election authorities to investigate the repor
 Opposition parties called on their supporters to gather outside the parliament building on Rustaveli Avenue on Monday evening.
 """,
     [
-        ev("GEOOPP", None, "12", "rejected",
-           "Georgia's main opposition parties rejected the official results (12 reject); no actor target"),
-        ev("GEOOPP", "GEO", "11", "accused",
-           "Opposition leaders accused Georgian Dream (ruling party, GEOGOV or GEOPTY) of rigging the vote (112 accuse)"),
-        ev("HUNGOV", "GEO", "05", "congratulated",
-           "Orban congratulated Georgian Dream on its victory (051 praise)"),
-        ev("IGOEUREEC", "GEOGOV", "02", "urged",
-           "The EU urged Georgia's election authorities to investigate irregularities (02 appeal)"),
+        ev(
+            "GEOOPP",
+            None,
+            "12",
+            "rejected",
+            "Georgia's main opposition parties rejected the official results (12 reject); no actor target",
+        ),
+        ev(
+            "GEOOPP",
+            "GEO",
+            "11",
+            "accused",
+            "Opposition leaders accused Georgian Dream (ruling party, GEOGOV or GEOPTY) of rigging the vote (112 accuse)",
+        ),
+        ev("HUNGOV", "GEO", "05", "congratulated", "Orban congratulated Georgian Dream on its victory (051 praise)"),
+        ev(
+            "IGOEUREEC",
+            "GEOGOV",
+            "02",
+            "urged",
+            "The EU urged Georgia's election authorities to investigate irregularities (02 appeal)",
+        ),
     ],
     [q("GEOOPP", "We do not recognise"), q("GEOGOV", "The Georgian people have")],
     [pl("Tbilisi", "GEO"), pl("Georgia", "GEO")],
-    [tm("on Sunday", "2024-10-27"), tm("Saturday", "2024-10-26"), tm("on Monday", "2024-10-28"),
-     tm("last December", "2023-12")],
+    [
+        tm("on Sunday", "2024-10-27"),
+        tm("Saturday", "2024-10-26"),
+        tm("on Monday", "2024-10-28"),
+        tm("last December", "2023-12"),
+    ],
 )
 
 # ----------------------------------------------------------- 08 ceasefire
@@ -355,18 +472,33 @@ Congo and neighbouring Rwanda signed a separate peace agreement in Washington in
 Aid agencies said the ceasefire must be followed quickly by the reopening of roads and airports so that food and medicine can reach the displaced.
 """,
     [
-        ev("CODGOV", "CODREB", "08", "agreed",
-           "Congo's government and the M23 rebel group agreed to a ceasefire (0871 declare truce/ceasefire)"),
-        ev("CODREB", "CODGOV", "11", "accused",
-           "M23 spokesman ... accused Kinshasa (metonym for Congolese government) of striking villages (112 accuse)"),
-        ev("USAGOV", "QATGOV", "05", "praised",
-           "Boulos praised Qatar for its mediation (051 praise)"),
-        ev("CODGOV", "RWA", "11", "accuse",
-           "Kinshasa and UN experts accuse Rwanda of arming M23 (112 accuse)"),
+        ev(
+            "CODGOV",
+            "CODREB",
+            "08",
+            "agreed",
+            "Congo's government and the M23 rebel group agreed to a ceasefire (0871 declare truce/ceasefire)",
+        ),
+        ev(
+            "CODREB",
+            "CODGOV",
+            "11",
+            "accused",
+            "M23 spokesman ... accused Kinshasa (metonym for Congolese government) of striking villages (112 accuse)",
+        ),
+        ev("USAGOV", "QATGOV", "05", "praised", "Boulos praised Qatar for its mediation (051 praise)"),
+        ev("CODGOV", "RWA", "11", "accuse", "Kinshasa and UN experts accuse Rwanda of arming M23 (112 accuse)"),
     ],
     [q("CODGOV", "This is the beginning")],
-    [pl("Doha", "QAT"), pl("Goma", "COD"), pl("Bukavu", "COD"), pl("South Kivu", "COD"),
-     pl("North Kivu", "COD"), pl("Washington", "USA"), pl("Rwanda", "RWA")],
+    [
+        pl("Doha", "QAT"),
+        pl("Goma", "COD"),
+        pl("Bukavu", "COD"),
+        pl("South Kivu", "COD"),
+        pl("North Kivu", "COD"),
+        pl("Washington", "USA"),
+        pl("Rwanda", "RWA"),
+    ],
     [tm("on Saturday", "2025-07-19"), tm("in January", "2025-01"), tm("in June", "2025-06")],
 )
 
@@ -389,14 +521,22 @@ The U.S. State Department urged Pyongyang to return to talks without preconditio
 North Korea has fired dozens of ballistic missiles since the start of last year, including several that flew over Japan, and analysts say it may be preparing for its first nuclear test since 2017.
 """,
     [
-        ev("PRKGOV", "USA", "13", "threatened",
-           "North Korea threatened to take military action against the United States (138 threaten military force)"),
-        ev("PRKGOV", "KOR", "13", "threatened",
-           "... and against South Korea (same sentence, second target)"),
-        ev("KORGOV", "PRK", "11", "accused",
-           "Yoon accused the North of using the exercises as an excuse (112 accuse)"),
-        ev("USAGOV", "PRKGOV", "02", "urged",
-           "The U.S. State Department urged Pyongyang (metonym) to return to talks (02 appeal)"),
+        ev(
+            "PRKGOV",
+            "USA",
+            "13",
+            "threatened",
+            "North Korea threatened to take military action against the United States (138 threaten military force)",
+        ),
+        ev("PRKGOV", "KOR", "13", "threatened", "... and against South Korea (same sentence, second target)"),
+        ev("KORGOV", "PRK", "11", "accused", "Yoon accused the North of using the exercises as an excuse (112 accuse)"),
+        ev(
+            "USAGOV",
+            "PRKGOV",
+            "02",
+            "urged",
+            "The U.S. State Department urged Pyongyang (metonym) to return to talks (02 appeal)",
+        ),
     ],
     [q("PRKGOV", "The enemies should know"), q("KORGOV", "North Korea's threats will")],
     [pl("Seoul", "KOR"), pl("Tokyo", "JPN"), pl("Japan", "JPN")],
@@ -425,12 +565,21 @@ Kremlin spokesman Dmitry Peskov accused Estonia of stoking "anti-Russian hysteri
 Relations between Russia and the Baltic states have deteriorated sharply since Moscow launched its full-scale invasion of Ukraine in February 2022. Estonia, a member of NATO and the European Union, has repeatedly cut the number of Russian diplomats allowed in the country and last year asked Russia to reduce its embassy staff to the level of Estonia's mission in Moscow.
 """,
     [
-        ev("ESTGOV", "RUSGOV", "16", "expelled",
-           "Estonia expelled two Russian diplomats (16 reduce relations: expulsion of diplomats)"),
-        ev("RUSGOV", "ESTGOV", "13", "threatened",
-           "Russia's foreign ministry threatened retaliation against Estonia (13 threaten)"),
-        ev("RUSGOV", "EST", "11", "accused",
-           "Peskov accused Estonia of stoking hysteria (112 accuse)"),
+        ev(
+            "ESTGOV",
+            "RUSGOV",
+            "16",
+            "expelled",
+            "Estonia expelled two Russian diplomats (16 reduce relations: expulsion of diplomats)",
+        ),
+        ev(
+            "RUSGOV",
+            "ESTGOV",
+            "13",
+            "threatened",
+            "Russia's foreign ministry threatened retaliation against Estonia (13 threaten)",
+        ),
+        ev("RUSGOV", "EST", "11", "accused", "Peskov accused Estonia of stoking hysteria (112 accuse)"),
     ],
     [q("ESTGOV", "Russia is using its")],
     [pl("Tallinn", "EST"), pl("Narva", "EST"), pl("Ukraine", "UKR"), pl("Moscow", "RUS")],
@@ -460,18 +609,13 @@ Officials in Kyiv say thousands of Ukrainians remain in Russian detention, inclu
 The last exchange, in February, brought home 100 Ukrainian soldiers.
 """,
     [
-        ev("RUS", "UKR", "08", "released",
-           "Russia released 98 Ukrainian soldiers (0841 return/release persons)"),
-        ev("UKR", "RUS", "08", "handed",
-           "Ukraine handed over the same number of Russian servicemen (0841)"),
-        ev("UKRGOV", "ARE", "05", "thanked",
-           "Zelensky thanked the United Arab Emirates (051 praise)"),
-        ev("UKRGOV", "RUS", "11", "accused",
-           "Lubinets accused Russia of torturing Ukrainian prisoners (112 accuse)"),
+        ev("RUS", "UKR", "08", "released", "Russia released 98 Ukrainian soldiers (0841 return/release persons)"),
+        ev("UKR", "RUS", "08", "handed", "Ukraine handed over the same number of Russian servicemen (0841)"),
+        ev("UKRGOV", "ARE", "05", "thanked", "Zelensky thanked the United Arab Emirates (051 praise)"),
+        ev("UKRGOV", "RUS", "11", "accused", "Lubinets accused Russia of torturing Ukrainian prisoners (112 accuse)"),
     ],
     [q("UKRGOV", "Our people are home."), q("RUS", "The servicemen will receive")],
-    [pl("Kyiv", "UKR"), pl("Mariupol", "UKR"), pl("Moscow", "RUS"), pl("Zaporizhzhia", "UKR"),
-     pl("Kherson", "UKR")],
+    [pl("Kyiv", "UKR"), pl("Mariupol", "UKR"), pl("Moscow", "RUS"), pl("Zaporizhzhia", "UKR"), pl("Kherson", "UKR")],
     [tm("on Wednesday", "2024-04-17"), tm("in February", "2024-02")],
 )
 
@@ -496,14 +640,30 @@ The U.S. State Department urged China to exercise restraint and said Washington 
 Beijing regards democratically governed Taiwan as its own territory and has stepped up military pressure on the island since President Lai Ching-te took office in May last year. Lai rejects Beijing's sovereignty claims and says only Taiwan's people can decide their future.
 """,
     [
-        ev("CHNMIL", "TWN", "15", "launched",
-           "China's military launched drills around Taiwan (15 exhibit military posture)"),
-        ev("TWNMIL", "CHNMIL", "15", "deployed",
-           "Taiwan deployed warships and jets to monitor the Chinese forces (152 increase military alert)"),
-        ev("TWNGOV", "CHNGOV", "11", "condemned",
-           "Taiwan's presidential office condemned Beijing (metonym) (111 criticise/denounce)"),
-        ev("USAGOV", "CHNGOV", "02", "urged",
-           "The U.S. State Department urged China to exercise restraint (02 appeal)"),
+        ev(
+            "CHNMIL",
+            "TWN",
+            "15",
+            "launched",
+            "China's military launched drills around Taiwan (15 exhibit military posture)",
+        ),
+        ev(
+            "TWNMIL",
+            "CHNMIL",
+            "15",
+            "deployed",
+            "Taiwan deployed warships and jets to monitor the Chinese forces (152 increase military alert)",
+        ),
+        ev(
+            "TWNGOV",
+            "CHNGOV",
+            "11",
+            "condemned",
+            "Taiwan's presidential office condemned Beijing (metonym) (111 criticise/denounce)",
+        ),
+        ev(
+            "USAGOV", "CHNGOV", "02", "urged", "The U.S. State Department urged China to exercise restraint (02 appeal)"
+        ),
     ],
     [q("CHNMIL", "The drills are a"), q("TWNGOV", "Military intimidation will not")],
     [pl("Taipei", "TWN"), pl("Taiwan", "TWN")],
@@ -531,18 +691,20 @@ Relations worsened last year when Ukraine expelled a Hungarian consul from the t
 Szijjarto said he would travel to Uzhhorod next month to meet leaders of the Hungarian community.
 """,
     [
-        ev("HUNGOV", "UKR", "11", "accused",
-           "Szijjarto accused Ukraine of violating minority rights (112 accuse)"),
-        ev("HUNGOV", "UKRGOV", "04", "met",
-           "Szijjarto met his Ukrainian counterpart, Vadym Prystaiko (042/043 meet)"),
-        ev("UKRGOV", "HUN", "12", "rejected",
-           "Prystaiko rejected Hungary's demand (12 reject)"),
+        ev("HUNGOV", "UKR", "11", "accused", "Szijjarto accused Ukraine of violating minority rights (112 accuse)"),
+        ev("HUNGOV", "UKRGOV", "04", "met", "Szijjarto met his Ukrainian counterpart, Vadym Prystaiko (042/043 meet)"),
+        ev("UKRGOV", "HUN", "12", "rejected", "Prystaiko rejected Hungary's demand (12 reject)"),
     ],
     [q("HUNGOV", "We cannot support Ukraine's"), q("UKRGOV", "Ukraine is open to")],
-    [pl("Budapest", "HUN"), pl("Hungary", "HUN"), pl("Transcarpathia", "UKR"), pl("Ukraine", "UKR"),
-     pl("Berehove", "UKR"), pl("Uzhhorod", "UKR")],
-    [tm("on Tuesday", "2019-10-08"), tm("in May", "2019-05"), tm("last year", "2018"),
-     tm("next month", "2019-11")],
+    [
+        pl("Budapest", "HUN"),
+        pl("Hungary", "HUN"),
+        pl("Transcarpathia", "UKR"),
+        pl("Ukraine", "UKR"),
+        pl("Berehove", "UKR"),
+        pl("Uzhhorod", "UKR"),
+    ],
+    [tm("on Tuesday", "2019-10-08"), tm("in May", "2019-05"), tm("last year", "2018"), tm("next month", "2019-11")],
     wrap=62,
 )
 
@@ -575,14 +737,24 @@ Click here to subscribe to our newsletter
 Opinion polls show that about two-thirds of French voters oppose the reform.
 """,
     [
-        ev("FRALAB", "FRAGOV", "14", "strike",
-           "French trade unions staged a nationwide strike against Macron's plan (143 conduct strike)"),
-        ev("FRALAB", "FRAGOV", "10", "demanded",
-           "The eight main unions demanded that the government withdraw the reform (10 demand)"),
-        ev("FRAGOV", "FRALAB", "12", "rejected",
-           "Borne rejected the unions' demands (12 reject)"),
-        ev("FRACOP", "FRAOPP", "17", "detained",
-           "Police detained 22 people after clashes with protesters (173 arrest)"),
+        ev(
+            "FRALAB",
+            "FRAGOV",
+            "14",
+            "strike",
+            "French trade unions staged a nationwide strike against Macron's plan (143 conduct strike)",
+        ),
+        ev(
+            "FRALAB",
+            "FRAGOV",
+            "10",
+            "demanded",
+            "The eight main unions demanded that the government withdraw the reform (10 demand)",
+        ),
+        ev("FRAGOV", "FRALAB", "12", "rejected", "Borne rejected the unions' demands (12 reject)"),
+        ev(
+            "FRACOP", "FRAOPP", "17", "detained", "Police detained 22 people after clashes with protesters (173 arrest)"
+        ),
     ],
     [q("FRALAB", "The government cannot ignore"), q("FRAGOV", "We have listened, we")],
     [pl("Paris", "FRA"), pl("Normandy", "FRA"), pl("Marseille", "FRA")],
@@ -610,12 +782,15 @@ Opposition conservatives accused Scholz of putting business interests ahead of h
 China is Germany's largest trading partner, with bilateral trade worth more than 245 billion euros last year.
 """,
     [
-        ev("DEUGOV", "CHNGOV", "04", "met",
-           "Scholz met Chinese President Xi Jinping in Beijing (042/043 make a visit / host)"),
-        ev("DEUGOV", "CHNGOV", "02", "urged",
-           "Scholz urged Xi to use his influence on Russia (02 appeal)"),
-        ev("DEUOPP", "DEUGOV", "11", "accused",
-           "Opposition conservatives accused Scholz (112 accuse)"),
+        ev(
+            "DEUGOV",
+            "CHNGOV",
+            "04",
+            "met",
+            "Scholz met Chinese President Xi Jinping in Beijing (042/043 make a visit / host)",
+        ),
+        ev("DEUGOV", "CHNGOV", "02", "urged", "Scholz urged Xi to use his influence on Russia (02 appeal)"),
+        ev("DEUOPP", "DEUGOV", "11", "accused", "Opposition conservatives accused Scholz (112 accuse)"),
     ],
     [q("DEUGOV", "It is important that")],
     [pl("Beijing", "CHN"), pl("Ukraine", "UKR"), pl("Hamburg", "DEU")],
@@ -643,17 +818,24 @@ Anti-government protests have taken place across Serbia for more than a year, si
 The European Union urged Serbian authorities to respect the right to peaceful assembly and to guarantee a fair trial for the detained activists. "Serbia's path to the EU depends on the rule of law," EU enlargement commissioner Marta Kos said in a statement.
 """,
     [
-        ev("SRBCOP", "SRBOPP", "17", "arrested",
-           "Serbian police arrested four opposition activists (173 arrest)"),
-        ev("SRBOPP", "SRBGOV", "11", "accused",
-           "Opposition leaders accused Vucic (112 accuse)"),
-        ev("IGOEUREEC", "SRBGOV", "02", "urged",
-           "The European Union urged Serbian authorities to respect assembly rights (02 appeal)"),
+        ev("SRBCOP", "SRBOPP", "17", "arrested", "Serbian police arrested four opposition activists (173 arrest)"),
+        ev("SRBOPP", "SRBGOV", "11", "accused", "Opposition leaders accused Vucic (112 accuse)"),
+        ev(
+            "IGOEUREEC",
+            "SRBGOV",
+            "02",
+            "urged",
+            "The European Union urged Serbian authorities to respect assembly rights (02 appeal)",
+        ),
     ],
     [q("SRBGOV", "Nobody is above the"), q("IGOEUREEC", "Serbia's path to the")],
     [pl("Belgrade", "SRB"), pl("Novi Sad", "SRB"), pl("Serbia", "SRB")],
-    [tm("on Saturday", "2026-01-17"), tm("on Monday", "2026-01-19"), tm("on Sunday", "2026-01-18"),
-     tm("this year", "2026")],
+    [
+        tm("on Saturday", "2026-01-17"),
+        tm("on Monday", "2026-01-19"),
+        tm("on Sunday", "2026-01-18"),
+        tm("this year", "2026"),
+    ],
 )
 
 

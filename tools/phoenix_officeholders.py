@@ -39,6 +39,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import itertools
 import re
 import sys
 import unicodedata
@@ -49,14 +50,30 @@ DEFAULT_PHOENIX = ROOT.parent / "shared" / "eval" / "reference"
 FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt")
 TABLE = ROOT / "tidings" / "data" / "officeholders.tsv"
 
-CODE_RE = re.compile(
-    r"\[([A-Z]{3,})\s*(?:(?P<op>[<>])\s*(?P<one>\d{6,8})|(?P<a>\d{6,8})\s*-\s*(?P<b>\d{6,8}))?\s*\]"
-)
+CODE_RE = re.compile(r"\[([A-Z]{3,})\s*(?:(?P<op>[<>])\s*(?P<one>\d{6,8})|(?P<a>\d{6,8})\s*-\s*(?P<b>\d{6,8}))?\s*\]")
 # Words that mark an alias as a title phrase rather than a name.
 TITLE_WORDS = {
-    "PRESIDENT", "MINISTER", "PRIME", "CHANCELLOR", "KING", "QUEEN", "AMBASSADOR",
-    "SECRETARY", "GENERAL", "FOREIGN", "DEFENSE", "DEFENCE", "SPEAKER", "LEADER",
-    "RUSSIAN", "AMERICAN", "GERMAN", "BRITISH", "FRENCH", "CHINESE", "U.S.",
+    "PRESIDENT",
+    "MINISTER",
+    "PRIME",
+    "CHANCELLOR",
+    "KING",
+    "QUEEN",
+    "AMBASSADOR",
+    "SECRETARY",
+    "GENERAL",
+    "FOREIGN",
+    "DEFENSE",
+    "DEFENCE",
+    "SPEAKER",
+    "LEADER",
+    "RUSSIAN",
+    "AMERICAN",
+    "GERMAN",
+    "BRITISH",
+    "FRENCH",
+    "CHINESE",
+    "U.S.",
 }
 
 
@@ -131,8 +148,16 @@ def cmd_extract(args) -> int:
         for code, start, end in codes:
             if start is None and end is None and not args.undated:
                 continue
-            out.writerow([name.title(), "|".join(a.title() for a in aliases), code,
-                          start.isoformat() if start else "", end.isoformat() if end else "", src])
+            out.writerow(
+                [
+                    name.title(),
+                    "|".join(a.title() for a in aliases),
+                    code,
+                    start.isoformat() if start else "",
+                    end.isoformat() if end else "",
+                    src,
+                ]
+            )
             n += 1
     print(f"{n} rows", file=sys.stderr)
     return 0
@@ -179,8 +204,11 @@ def cmd_compare(args) -> int:
                 print(f"DATE\t{row['name']}\t{code}\t{row['role']}\tours={row['start']}\tphoenix={best[0]}\t{best[1]}")
     for name, al in sorted(missing_aliases.items()):
         print(f"ALIAS\t{name}\t" + "|".join(sorted(al)))
-    print(f"{len(rows)} rows, {found} found in Phoenix, {date_issues} start-date differences > {args.days} days, "
-          f"{len(missing_aliases)} people with Phoenix aliases not in the table", file=sys.stderr)
+    print(
+        f"{len(rows)} rows, {found} found in Phoenix, {date_issues} start-date differences > {args.days} days, "
+        f"{len(missing_aliases)} people with Phoenix aliases not in the table",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -233,9 +261,11 @@ def cmd_check(args) -> int:
             forms.setdefault(form.casefold(), set()).add(name)
     for key, ts in terms.items():
         ts.sort()
-        for a, b in zip(ts, ts[1:]):
+        for a, b in itertools.pairwise(ts):
             if b[0] < a[1]:
-                errors.append(f"overlap in {'/'.join(k for k in key if k)}: {a[2]} ({a[0]}..{a[1]}) and {b[2]} (from {b[0]})")
+                errors.append(
+                    f"overlap in {'/'.join(k for k in key if k)}: {a[2]} ({a[0]}..{a[1]}) and {b[2]} (from {b[0]})"
+                )
     for form, people in sorted(forms.items()):
         if len(people) > 1:
             errors.append(f"surface form {form!r} shared by {sorted(people)}")

@@ -145,9 +145,7 @@ def _iso_date(value: str | None) -> date | None:
             if len(candidate) == 10:
                 return date.fromisoformat(candidate)
             if len(candidate) == 8 and candidate.isdigit():
-                return date(
-                    int(candidate[:4]), int(candidate[4:6]), int(candidate[6:8])
-                )
+                return date(int(candidate[:4]), int(candidate[4:6]), int(candidate[6:8]))
         except ValueError:
             continue
     return None
@@ -243,9 +241,7 @@ def _plover_markup(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
-def load_plover_gsr(
-    data_dir: Path, *, split: str | None = None, limit: int | None = None
-) -> list[PloverItem]:
+def load_plover_gsr(data_dir: Path, *, split: str | None = None, limit: int | None = None) -> list[PloverItem]:
     """Load ``events/plover_gsr.json`` (322 records after the DOCUMENT header).
 
     The first record only documents the file, so it is skipped. Empty ``mode``
@@ -255,9 +251,7 @@ def load_plover_gsr(
     path = _require(Path(data_dir) / "events" / "plover_gsr.json")
     records = json.loads(path.read_text(encoding="utf-8"))
     if not isinstance(records, list):
-        raise TypeError(
-            f"{path}: expected a JSON list of records, got {type(records).__name__}"
-        )
+        raise TypeError(f"{path}: expected a JSON list of records, got {type(records).__name__}")
 
     def items() -> Iterator[PloverItem]:
         for rec in records:
@@ -317,9 +311,7 @@ class Petr2Item:
     conllu: str
 
 
-def load_petr2_gsr(
-    data_dir: Path, *, split: str | None = None, limit: int | None = None
-) -> list[Petr2Item]:
+def load_petr2_gsr(data_dir: Path, *, split: str | None = None, limit: int | None = None) -> list[Petr2Item]:
     """Load ``events/petr2_gsr_validation.jsonl`` (78 sentences, 80 expected events).
 
     ``date`` parses the ``YYYYMMDD`` stamp; the one malformed stamp in the file
@@ -400,9 +392,7 @@ def _find_tokens(text: str, tokenised: str) -> tuple[int, int] | None:
     return (match.start(), match.end()) if match else None
 
 
-def load_conflibert(
-    data_dir: Path, *, split: str | None = None, limit: int | None = None
-) -> list[ConflibertItem]:
+def load_conflibert(data_dir: Path, *, split: str | None = None, limit: int | None = None) -> list[ConflibertItem]:
     """Load ``events/conflibert_cameo_train.jsonl`` (1,349 sentences, label 0-4)."""
     _check_split("conflibert", split, [None])
     path = Path(data_dir) / "events" / "conflibert_cameo_train.jsonl"
@@ -421,9 +411,7 @@ def load_conflibert(
                         end=found[1] if found else None,
                     )
                 )
-            yield ConflibertItem(
-                index=index, text=text, label=int(rec["pentaclass"]), spans=tuple(spans)
-            )
+            yield ConflibertItem(index=index, text=text, label=int(rec["pentaclass"]), spans=tuple(spans))
 
     return _take(items(), limit)
 
@@ -472,9 +460,7 @@ class NgecActorItem:
         return bool(predicted == want)
 
 
-def load_ngec_actors(
-    data_dir: Path, *, split: str | None = None, limit: int | None = None
-) -> list[NgecActorItem]:
+def load_ngec_actors(data_dir: Path, *, split: str | None = None, limit: int | None = None) -> list[NgecActorItem]:
     """Load ``events/ngec_actor_gold.jsonl`` (333 cases)."""
     _check_split("ngec-actors", split, [None])
     path = Path(data_dir) / "events" / "ngec_actor_gold.jsonl"
@@ -542,9 +528,7 @@ class GeoArticle:
     date: str | None = None
 
 
-def load_geo_gwn(
-    data_dir: Path, *, split: str | None = None, limit: int | None = None
-) -> list[GeoArticle]:
+def load_geo_gwn(data_dir: Path, *, split: str | None = None, limit: int | None = None) -> list[GeoArticle]:
     """Load ``geo/GWN.xml`` (GeoWebNews: 200 articles).
 
     Offsets are code-point offsets into ``<text>`` as parsed. Five toponyms in
@@ -574,10 +558,7 @@ def load_geo_gwn(
                         lat=_float(tp.findtext("latitude")),
                         lon=_float(tp.findtext("longitude")),
                         kind=tp.findtext("type") or None,
-                        non_locational=(tp.findtext("nonLocational") or "")
-                        .strip()
-                        .lower()
-                        == "yes",
+                        non_locational=(tp.findtext("nonLocational") or "").strip().lower() == "yes",
                     )
                 )
             yield GeoArticle(
@@ -595,9 +576,7 @@ def load_geo_gwn(
 _TRNEWS_WINDOW = 64
 
 
-def load_geo_trnews(
-    data_dir: Path, *, split: str | None = None, limit: int | None = None
-) -> list[GeoArticle]:
+def load_geo_trnews(data_dir: Path, *, split: str | None = None, limit: int | None = None) -> list[GeoArticle]:
     """Load ``geo/TR-News.xml`` (118 articles, 1,319 toponyms).
 
     About a tenth of TR-News offsets drift a few characters left of the phrase
@@ -630,17 +609,11 @@ def load_geo_trnews(
                         start=start,
                         end=end,
                         name=phrase,
-                        geonameid=_int(gaz.get("geonameid"))
-                        if gaz is not None
-                        else None,
+                        geonameid=_int(gaz.get("geonameid")) if gaz is not None else None,
                         lat=_float(gaz.findtext("lat")) if gaz is not None else None,
                         lon=_float(gaz.findtext("lon")) if gaz is not None else None,
-                        feature_code=(gaz.findtext("fcode") or None)
-                        if gaz is not None
-                        else None,
-                        country_geonameid=_int(country.get("geonameid"))
-                        if country is not None
-                        else None,
+                        feature_code=(gaz.findtext("fcode") or None) if gaz is not None else None,
+                        country_geonameid=_int(country.get("geonameid")) if country is not None else None,
                     )
                 )
             yield GeoArticle(
@@ -746,10 +719,7 @@ def _parse_brat(ann_path: Path, text: str) -> list[PolnearQuote]:
             # whose text contains a newline, or annotator notes: not needed,
             # because span text is re-read from the .txt.
             if m := _BRAT_T.match(line):
-                frags = tuple(
-                    (int(a), int(b))
-                    for a, b in (part.split() for part in m.group(3).split(";"))
-                )
+                frags = tuple((int(a), int(b)) for a, b in (part.split() for part in m.group(3).split(";")))
                 spans[m.group(1)] = BratSpan(
                     id=m.group(1),
                     label=m.group(2),
@@ -758,9 +728,7 @@ def _parse_brat(ann_path: Path, text: str) -> list[PolnearQuote]:
                 )
             elif m := _BRAT_E.match(line):
                 trigger = m.group(2)
-                roles = [
-                    tuple(arg.split(":", 1)) for arg in m.group(3).split() if ":" in arg
-                ]
+                roles = [tuple(arg.split(":", 1)) for arg in m.group(3).split() if ":" in arg]
                 relations.append((m.group(1), trigger, [(r, v) for r, v in roles]))
 
     quotes: list[PolnearQuote] = []
@@ -769,11 +737,7 @@ def _parse_brat(ann_path: Path, text: str) -> list[PolnearQuote]:
         for role, ref in roles:
             if ref in spans:
                 # Content2 continues the Content of the same attribution.
-                by_role[
-                    "Content"
-                    if role.startswith("Content")
-                    else role.rstrip("0123456789")
-                ].append(spans[ref])
+                by_role["Content" if role.startswith("Content") else role.rstrip("0123456789")].append(spans[ref])
         content = tuple(sorted(by_role["Content"], key=lambda s: s.fragments))
         if not content or not _is_direct(" ".join(s.text for s in content)):
             continue
@@ -793,18 +757,13 @@ def _polnear_metadata(path: Path) -> dict[tuple[str, str], dict[str, str]]:
     if not path.exists():
         return {}
     with path.open(encoding="utf-8", newline="") as fh:
-        return {
-            (row["compartment"], row["filename"]): row
-            for row in csv.DictReader(fh, delimiter="\t")
-        }
+        return {(row["compartment"], row["filename"]): row for row in csv.DictReader(fh, delimiter="\t")}
 
 
 _ANNOTATOR_SUFFIX = re.compile(r"^(?P<base>.+)_(?P<annotator>[0-9a-f]{4})\.ann$")
 
 
-def load_polnear(
-    data_dir: Path, *, split: str | None = None, limit: int | None = None
-) -> list[PolnearArticle]:
+def load_polnear(data_dir: Path, *, split: str | None = None, limit: int | None = None) -> list[PolnearArticle]:
     """Load PolNeAR articles from ``quotes/polnear/<split>`` (default split ``dev``).
 
     Only direct quotes are kept: attributions whose Content (with any Content2
@@ -828,9 +787,7 @@ def load_polnear(
     chosen: dict[str, tuple[str, Path | None]] = {}
     for ann in sorted(ann_dir.glob("*.ann")):
         m = _ANNOTATOR_SUFFIX.match(ann.name)
-        name, annotator = (
-            (m.group("base"), m.group("annotator")) if m else (ann.stem, "")
-        )
+        name, annotator = (m.group("base"), m.group("annotator")) if m else (ann.stem, "")
         chosen.setdefault(name, (annotator, ann))
 
     def items() -> Iterator[PolnearArticle]:
@@ -882,9 +839,7 @@ class TimebankDoc:
     timexes: tuple[Timex, ...]
 
 
-def _flatten_timeml(
-    elem: ET.Element, parts: list[str], offset: int, timexes: list[Timex]
-) -> int:
+def _flatten_timeml(elem: ET.Element, parts: list[str], offset: int, timexes: list[Timex]) -> int:
     """Append ``elem``'s inner text to ``parts``, recording TIMEX3 offsets; return the new offset."""
     if elem.text:
         parts.append(elem.text)
@@ -912,9 +867,7 @@ def _flatten_timeml(
 _TIMEBANK_SPLITS = {"timebank": "TimeBank", "aquaint": "AQUAINT"}
 
 
-def load_timebank(
-    data_dir: Path, *, split: str | None = None, limit: int | None = None
-) -> list[TimebankDoc]:
+def load_timebank(data_dir: Path, *, split: str | None = None, limit: int | None = None) -> list[TimebankDoc]:
     """Load TimeBank (183 docs) and AQUAINT (73 docs) from ``time/TBAQ-cleaned``.
 
     ``split`` is ``"timebank"``, ``"aquaint"`` or None for both. The
@@ -982,7 +935,7 @@ def _iob1_entities(tokens: list[str], tags: list[str]) -> tuple[str, list[GoldSp
     text = " ".join(tokens)
     entities: list[GoldSpan] = []
     current: tuple[str, int, int] | None = None  # label, first token, last token
-    for i, tag in enumerate(tags + ["O"]):
+    for i, tag in enumerate([*tags, "O"]):
         prefix, _, label = tag.partition("-")
         continues = current is not None and prefix == "I" and label == current[0]
         if current is not None and not continues:
@@ -997,9 +950,7 @@ def _iob1_entities(tokens: list[str], tags: list[str]) -> tuple[str, list[GoldSp
     return text, entities
 
 
-def load_conll(
-    data_dir: Path, *, split: str | None = None, limit: int | None = None
-) -> list[ConllSentence]:
+def load_conll(data_dir: Path, *, split: str | None = None, limit: int | None = None) -> list[ConllSentence]:
     """Load the CoNLL-2003 English dev set ``ner/conll2003_eng.testa`` (IOB1, 4 columns).
 
     The original whitespace is not in the file, so ``text`` is the tokens joined
@@ -1016,9 +967,7 @@ def load_conll(
 
         def flush() -> ConllSentence:
             text, entities = _iob1_entities(tokens, tags)
-            return ConllSentence(
-                doc_index, index, tuple(tokens), tuple(tags), text, tuple(entities)
-            )
+            return ConllSentence(doc_index, index, tuple(tokens), tuple(tags), text, tuple(entities))
 
         with path.open(encoding="utf-8") as fh:
             for line in fh:
@@ -1090,10 +1039,7 @@ class MeantimeDoc:
     def chain_spans(self) -> list[list[tuple[int, int]]]:
         """Chains as lists of ``(start, end)`` keys, the shape :func:`metrics.muc` takes."""
         by_id = {m.id: m for m in self.mentions}
-        return [
-            [(by_id[i].start, by_id[i].end) for i in c.mention_ids if i in by_id]
-            for c in self.chains
-        ]
+        return [[(by_id[i].start, by_id[i].end) for i in c.mention_ids if i in by_id] for c in self.chains]
 
 
 def _parse_meantime(path: Path, topic: str) -> MeantimeDoc:
@@ -1120,18 +1066,12 @@ def _parse_meantime(path: Path, topic: str) -> MeantimeDoc:
     dct: date | None = None
     for elem in markables if markables is not None else ():
         if elem.tag == "ENTITY_MENTION":
-            anchors = [
-                token_span[a.get("t_id", "")]
-                for a in elem.iter("token_anchor")
-                if a.get("t_id") in token_span
-            ]
+            anchors = [token_span[a.get("t_id", "")] for a in elem.iter("token_anchor") if a.get("t_id") in token_span]
             if not anchors:  # one mention in the corpus has no tokens
                 continue
             # Ten mentions skip a token; the span covers first..last token.
             start, end = min(a[0] for a in anchors), max(a[1] for a in anchors)
-            raw_mentions.append(
-                (elem.get("m_id", ""), start, end, elem.get("syntactic_type", ""))
-            )
+            raw_mentions.append((elem.get("m_id", ""), start, end, elem.get("syntactic_type", "")))
         elif elem.tag == "ENTITY":
             entities[elem.get("m_id", "")] = elem
         elif elem.tag == "TIMEX3" and elem.get("functionInDocument") == "CREATION_TIME":
@@ -1153,9 +1093,7 @@ def _parse_meantime(path: Path, topic: str) -> MeantimeDoc:
     # Chains must partition the mentions; the two mentions in the corpus that
     # refer to two entities stay with the entity of lower id.
     for ent_id in sorted(members, key=int):
-        ids = sorted(
-            {i for i in members[ent_id] if i in mention_ids} - claimed, key=int
-        )
+        ids = sorted({i for i in members[ent_id] if i in mention_ids} - claimed, key=int)
         claimed.update(ids)
         if not ids:
             continue
@@ -1180,9 +1118,7 @@ def _parse_meantime(path: Path, topic: str) -> MeantimeDoc:
             syntactic_type=syn,
             entity_type=entity_of.get(mid),
         )
-        for mid, s, e, syn in sorted(
-            raw_mentions, key=lambda m: (m[1], m[2], int(m[0]))
-        )
+        for mid, s, e, syn in sorted(raw_mentions, key=lambda m: (m[1], m[2], int(m[0])))
     )
     first_start = {m.id: m.start for m in mentions}
     chains.sort(key=lambda c: (first_start[c.mention_ids[0]], int(c.id)))
@@ -1198,9 +1134,7 @@ def _parse_meantime(path: Path, topic: str) -> MeantimeDoc:
     )
 
 
-def load_meantime(
-    data_dir: Path, *, split: str | None = None, limit: int | None = None
-) -> list[MeantimeDoc]:
+def load_meantime(data_dir: Path, *, split: str | None = None, limit: int | None = None) -> list[MeantimeDoc]:
     """Load MEANTIME English document-level annotation (``coref/meantime_en/intra-doc_annotation``).
 
     ``split`` picks one topic folder (``airbus``, ``apple``, ``gm``, ``stock``)
@@ -1210,9 +1144,7 @@ def load_meantime(
     mention that refers to two entities (two in the corpus) joins the first.
     """
     base = _require(Path(data_dir) / "coref" / "meantime_en" / "intra-doc_annotation")
-    topics = sorted(
-        p.name.removeprefix("corpus_") for p in base.iterdir() if p.is_dir()
-    )
+    topics = sorted(p.name.removeprefix("corpus_") for p in base.iterdir() if p.is_dir())
     _check_split("meantime", split, [None, *topics])
     chosen = [split] if split else topics
 
@@ -1239,9 +1171,7 @@ class ExtractItem:
     article_body: str
 
 
-def load_extract(
-    data_dir: Path, *, split: str | None = None, limit: int | None = None
-) -> list[ExtractItem]:
+def load_extract(data_dir: Path, *, split: str | None = None, limit: int | None = None) -> list[ExtractItem]:
     """Load the 181 pages of ``extract/html/<key>.html.gz`` with ``extract/ground-truth.json``.
 
     Pages are decoded as UTF-8 (all 181 are) with replacement for stray bytes,
@@ -1251,9 +1181,7 @@ def load_extract(
     base = Path(data_dir) / "extract"
     truth_path = _require(base / "ground-truth.json")
     html_dir = _require(base / "html")
-    truth: dict[str, dict[str, str]] = json.loads(
-        truth_path.read_text(encoding="utf-8")
-    )
+    truth: dict[str, dict[str, str]] = json.loads(truth_path.read_text(encoding="utf-8"))
 
     def items() -> Iterator[ExtractItem]:
         for key in sorted(truth):
@@ -1290,6 +1218,4 @@ DATASETS: dict[str, Callable[..., list[Any]]] = {
 }
 
 #: The split each loader uses when ``split`` is None (None = the whole set).
-DEFAULT_SPLITS: dict[str, str | None] = dict.fromkeys(DATASETS) | {
-    "polnear": "dev"
-}
+DEFAULT_SPLITS: dict[str, str | None] = dict.fromkeys(DATASETS) | {"polnear": "dev"}

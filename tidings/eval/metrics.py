@@ -75,9 +75,7 @@ def prf(tp: float, fp: float, fn: float) -> PRF:
         raise ValueError(f"counts must be >= 0, got tp={tp} fp={fp} fn={fn}")
     precision = _ratio(tp, tp + fp)
     recall = _ratio(tp, tp + fn)
-    return PRF(
-        precision, recall, _f1(precision, recall), float(tp), float(fp), float(fn)
-    )
+    return PRF(precision, recall, _f1(precision, recall), float(tp), float(fp), float(fn))
 
 
 def accuracy(pairs: Iterable[tuple[object, object]]) -> float:
@@ -102,14 +100,8 @@ def macro_f1(
     mismatch, which would otherwise silently misalign the pairs.
     """
     if len(gold_labels) != len(pred_labels):
-        raise ValueError(
-            f"{len(gold_labels)} gold labels but {len(pred_labels)} predicted"
-        )
-    label_set = (
-        list(dict.fromkeys(labels))
-        if labels is not None
-        else list(dict.fromkeys([*gold_labels, *pred_labels]))
-    )
+        raise ValueError(f"{len(gold_labels)} gold labels but {len(pred_labels)} predicted")
+    label_set = list(dict.fromkeys(labels)) if labels is not None else list(dict.fromkeys([*gold_labels, *pred_labels]))
     if not label_set:
         return 0.0
     tp: Counter[H] = Counter()
@@ -133,9 +125,7 @@ def _labels_agree(a: Span, b: Span) -> bool:
     return len(a) < 3 or len(b) < 3 or a[-1] == b[-1]
 
 
-def _greedy_match(
-    gold: Sequence[Span], pred: Sequence[Span], score: Callable[[Span, Span], int]
-) -> int:
+def _greedy_match(gold: Sequence[Span], pred: Sequence[Span], score: Callable[[Span, Span], int]) -> int:
     """Pair gold and predicted spans one-to-one, best-scoring pairs first; return the pair count.
 
     Ties break on gold then prediction order so the result is deterministic.
@@ -172,9 +162,7 @@ def span_overlap_prf(gold_spans: Sequence[Span], pred_spans: Sequence[Span]) -> 
 
 def exact_span_prf(gold_spans: Sequence[Span], pred_spans: Sequence[Span]) -> PRF:
     """Strict span P/R/F1: same start and end (and label, where both have one), one-to-one."""
-    tp = _greedy_match(
-        gold_spans, pred_spans, lambda g, p: int(g[0] == p[0] and g[1] == p[1])
-    )
+    tp = _greedy_match(gold_spans, pred_spans, lambda g, p: int(g[0] == p[0] and g[1] == p[1]))
     return prf(tp, len(pred_spans) - tp, len(gold_spans) - tp)
 
 
@@ -188,10 +176,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     phi1, phi2 = math.radians(lat1), math.radians(lat2)
     dphi = phi2 - phi1
     dlam = math.radians(lon2 - lon1)
-    h = (
-        math.sin(dphi / 2) ** 2
-        + math.cos(phi1) * math.cos(phi2) * math.sin(dlam / 2) ** 2
-    )
+    h = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlam / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
@@ -205,16 +190,10 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 def _shingles(text: str, n: int, lowercase: bool) -> Counter[tuple[str, ...]]:
     tokens = _WORD.findall(text.lower() if lowercase else text)
     # As the benchmark: a text shorter than n yields one short shingle.
-    return Counter(
-        shingle
-        for i in range(max(1, len(tokens) - n + 1))
-        if (shingle := tuple(tokens[i : i + n]))
-    )
+    return Counter(shingle for i in range(max(1, len(tokens) - n + 1)) if (shingle := tuple(tokens[i : i + n])))
 
 
-def token_prf(
-    gold_text: str, pred_text: str, *, ngram_n: int = 4, lowercase: bool = False
-) -> PRF:
+def token_prf(gold_text: str, pred_text: str, *, ngram_n: int = 4, lowercase: bool = False) -> PRF:
     """Per-document text-overlap P/R/F1 as the Scrapinghub article-extraction benchmark scores it.
 
     This follows ``evaluate.py`` of scrapinghub/article-extraction-benchmark:
@@ -331,9 +310,7 @@ def _b3_side(key: list[set[H]], response: list[set[H]]) -> float:
     return _ratio(score, total)
 
 
-def b_cubed(
-    gold_chains: Iterable[Iterable[H]], pred_chains: Iterable[Iterable[H]]
-) -> PRF:
+def b_cubed(gold_chains: Iterable[Iterable[H]], pred_chains: Iterable[Iterable[H]]) -> PRF:
     """B-cubed mention-based coreference score (Bagga & Baldwin 1998), CoNLL-scorer style.
 
     Recall averages, over gold mentions, the share of the mention's gold chain

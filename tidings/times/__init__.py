@@ -48,7 +48,7 @@ def find_times(article: Article) -> list[TimeExpr]:
         value, kind, rule = normalise(cand.norm or words, base, tense=tense, refs=refs, hint=cand.hint)
         times.append(TimeExpr(text=words, start=cand.start, end=cand.end, value=value, kind=kind, rule=rule))
         if value is not None and kind in ("date", "time"):
-            if rule in ("quarter", "quarter-year"):
+            if rule in ("quarter", "quarter-year") and value[4:6] == "-Q":
                 refs.quarter, quarter_at = (int(value[:4]), int(value[-1])), cand.start
             _remember(refs, value)
     return times
