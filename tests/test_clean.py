@@ -56,3 +56,15 @@ def test_dateline() -> None:
     assert find_dateline("Kyiv said on Monday that it had retaken a village.") is None
     span = find_dateline("MEXICO CITY (AP) The president said on Monday that talks would resume.")
     assert span is not None and span.text == "MEXICO CITY"
+
+
+def test_dateline_date_becomes_the_publication_date_only_with_a_year() -> None:
+    from tidings.clean import Cleaner, dateline_date
+    from tidings.model import Article
+
+    assert dateline_date("MINSK, Aug. 16, 2020 (tidings) - Police detained dozens of people.") == "2020-08-16"
+    assert dateline_date("MINSK, Aug. 16 (tidings) - Police detained dozens of people.") is None
+    art = Cleaner()(Article(raw="MINSK, Aug. 16, 2020 (tidings) - Police detained dozens of people on Saturday."))
+    assert art.published == "2020-08-16" and any("dateline" in n for n in art.notes)
+    given = Cleaner()(Article(raw="MINSK, Aug. 16, 2020 (tidings) - Police detained people.", published="2020-08-17"))
+    assert given.published == "2020-08-17"

@@ -65,9 +65,7 @@ def test_missing_data_names_the_path(name: str, tmp_path: Path) -> None:
 
 def test_iob1_decoding() -> None:
     # IOB1: I- continues, B- only separates two adjacent entities of one type.
-    text, ents = ds._iob1_entities(
-        ["A", "B", "C", "D", "E"], ["I-PER", "I-PER", "B-PER", "O", "I-LOC"]
-    )
+    text, ents = ds._iob1_entities(["A", "B", "C", "D", "E"], ["I-PER", "I-PER", "B-PER", "O", "I-LOC"])
     assert text == "A B C D E"
     assert [(e.start, e.end, e.label) for e in ents] == [
         (0, 3, "PER"),
@@ -87,9 +85,7 @@ def test_timeml_flattening() -> None:
     ds._flatten_timeml(body, parts, 0, timexes)
     text = "".join(parts)
     assert text == "On Monday it fell."
-    assert [(t.start, t.end, t.text, t.value) for t in timexes] == [
-        (3, 9, "Monday", "1998-01-08")
-    ]
+    assert [(t.start, t.end, t.text, t.value) for t in timexes] == [(3, 9, "Monday", "1998-01-08")]
 
 
 # --------------------------------------------------------------------------- helpers
@@ -97,9 +93,7 @@ def test_timeml_flattening() -> None:
 T = TypeVar("T")
 
 
-def _limit_and_split_checks(
-    loader: Callable[..., list[T]], data: Path, n: int = 3
-) -> list[T]:
+def _limit_and_split_checks(loader: Callable[..., list[T]], data: Path, n: int = 3) -> list[T]:
     items = loader(data, limit=n)
     assert len(items) == n
     assert loader(data, limit=0) == []
@@ -117,12 +111,8 @@ def test_plover_gsr(eval_data_dir: Path) -> None:
     assert all(item.text and item.id.startswith("PLOVER-") for item in items)
     events = Counter(item.event for item in items)
     assert not set(events) & set(PLOVER_LABEL_MAP)  # old labels all mapped
-    assert events["ACCUSE"] == sum(
-        1 for i in items if i.original_event in ("DISAPPROVE", "INVESTIGATE")
-    )
-    assert {i.mode for i in items if i.original_event == "INVESTIGATE"} == {
-        "investigate"
-    }
+    assert events["ACCUSE"] == sum(1 for i in items if i.original_event in ("DISAPPROVE", "INVESTIGATE"))
+    assert {i.mode for i in items if i.original_event == "INVESTIGATE"} == {"investigate"}
     assert all(a.code for i in items for a in (*i.sources, *i.targets))
     assert sum(1 for i in items if i.sources) >= 320
     with pytest.raises(ValueError):
@@ -151,9 +141,7 @@ def test_conflibert(eval_data_dir: Path) -> None:
     spans = [(i.text, s) for i in items for s in i.spans]
     assert {s.role for _, s in spans} <= {"S", "T", "R"}
     located = [(t, s) for t, s in spans if s.start is not None and s.end is not None]
-    assert len(located) == len(
-        spans
-    )  # tokenised span text found again in every sentence
+    assert len(located) == len(spans)  # tokenised span text found again in every sentence
     assert all(t[s.start : s.end] == s.text for t, s in located)
 
 
@@ -233,11 +221,7 @@ def test_polnear_picks_first_annotator(eval_data_dir: Path) -> None:
     by_article: dict[str, list[str]] = {}
     for path in sorted(ann_dir.glob("*.ann")):
         by_article.setdefault(path.name[:-9], []).append(path.name[-8:-4])
-    multi = {
-        name: annotators
-        for name, annotators in by_article.items()
-        if len(annotators) > 1
-    }
+    multi = {name: annotators for name, annotators in by_article.items() if len(annotators) > 1}
     assert multi  # the dev split does contain multiply-annotated articles
     chosen = {a.id: a.annotator for a in load_polnear(eval_data_dir, split="dev")}
     for name, annotators in multi.items():
@@ -278,9 +262,7 @@ def test_conll(eval_data_dir: Path) -> None:
     assert len(entities) == 5942
     assert {e.label for _, e in entities} == {"PER", "LOC", "ORG", "MISC"}
     assert all(s.text[e.start : e.end] == e.text for s, e in entities)
-    assert all(
-        s.text == " ".join(s.tokens) and len(s.tokens) == len(s.tags) for s in sentences
-    )
+    assert all(s.text == " ".join(s.tokens) and len(s.tokens) == len(s.tags) for s in sentences)
 
 
 # --------------------------------------------------------------------------- coreference

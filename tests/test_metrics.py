@@ -88,9 +88,7 @@ def test_span_overlap_prf() -> None:
     gold = [(0, 10), (20, 30)]
     assert_prf(span_overlap_prf(gold, [(2, 9), (25, 31)]), 1.0, 1.0, 1.0)
     assert_prf(span_overlap_prf(gold, []), 0.0, 0.0, 0.0)
-    assert_prf(
-        span_overlap_prf(gold, [(10, 20)]), 0.0, 0.0, 0.0
-    )  # touching is not overlapping
+    assert_prf(span_overlap_prf(gold, [(10, 20)]), 0.0, 0.0, 0.0)  # touching is not overlapping
     # pred (5,12) overlaps gold0 by 5; (8,25) overlaps gold0 by 2, gold1 by 5; (40,50) none.
     # Greedy by overlap: gold0<-(5,12), gold1<-(8,25). tp 2, fp 1, fn 0:
     # P 2/3, R 1, F1 = 4/5
@@ -149,9 +147,7 @@ def test_token_prf_benchmark_shingles() -> None:
     text = "one two three four five six"
     assert_prf(token_prf(text, text), 1.0, 1.0, 1.0)
     assert_prf(token_prf(text, ""), 0.0, 0.0, 0.0)
-    assert_prf(
-        token_prf("", ""), 1.0, 1.0, 1.0
-    )  # benchmark: nothing to find, nothing wrong
+    assert_prf(token_prf("", ""), 1.0, 1.0, 1.0)  # benchmark: nothing to find, nothing wrong
     # 4-gram shingles: gold a-b-c-d, b-c-d-e; pred a-b-c-d, b-c-d-x.
     # tp1 fp1 fn1 -> P 1/2, R 1/2, F1 1/2; counts normalised to sum 1.
     score = token_prf("a b c d e", "a b c d x")
@@ -203,9 +199,7 @@ def test_b_cubed() -> None:
     # recall: each gold mention sees 2 of its 4 chain-mates -> 4 * (2/4) / 4 = 1/2
     # precision: each pred mention's chain is wholly correct -> 1
     # F1 = 2 * 1 * 0.5 / 1.5 = 2/3
-    assert_prf(
-        b_cubed([["a", "b", "c", "d"]], [["a", "b"], ["c", "d"]]), 1.0, 0.5, 2 / 3
-    )
+    assert_prf(b_cubed([["a", "b", "c", "d"]], [["a", "b"], ["c", "d"]]), 1.0, 0.5, 2 / 3)
 
 
 def test_coref_keys_can_be_spans() -> None:

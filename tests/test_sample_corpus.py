@@ -24,7 +24,7 @@ EXPECTED: dict[str, dict[str, list[dict[str, Any]]]] = json.loads(
     (ROOT / "tests" / "fixtures" / "sample_expected.json").read_text(encoding="utf-8")
 )
 
-FLOORS = {"events": 0.50, "quotes": 0.70, "places": 0.65, "times": 0.80}
+FLOORS = {"events": 0.60, "quotes": 0.80, "places": 0.80, "times": 0.85}
 
 
 @pytest.fixture(scope="module")

@@ -168,6 +168,9 @@ def test_a_day_of_the_month_alone(pipeline: Pipeline) -> None:
         ("The talks lasted three months.", "three months", "P3M"),
         ("The hearing lasted 5 1/2 hours.", "5 1/2 hours", "PT5H30M"),
         ("Rebels have held the town for several months.", "several months", "PXM"),
+        ("The rule has stood for at least five years.", "at least five years", "P5Y"),
+        ("The clans fought for hundreds of years.", "hundreds of years", "PXY"),
+        ("It ended a half-century of military rule.", "half-century", "P50Y"),
     ],
 )
 def test_durations(pipeline: Pipeline, text: str, words: str, expected: str) -> None:
@@ -247,6 +250,7 @@ def test_a_year_ago_without_quarters_is_last_year(pipeline: Pipeline) -> None:
         ("The ministry recently changed its rules.", "recently", "PAST_REF"),
         ("In the past, such protests were rare.", "the past", "PAST_REF"),
         ("Talks may resume in the future.", "the future", "FUTURE_REF"),
+        ("No talks are planned at present.", "at present", "PRESENT_REF"),
         ("Aid arrived on Christmas Day.", "Christmas Day", "2019-12-25"),
     ],
 )
@@ -272,6 +276,22 @@ def test_the_grammar_span_wins_over_a_merged_spacy_entity(pipeline: Pipeline) ->
 def test_names_and_verbs_are_not_months(pipeline: Pipeline) -> None:
     found = times(pipeline, "Theresa May said the talks may march on. Two thousand troops arrived.")
     assert found == {}
+
+
+def test_names_that_hold_a_holiday_are_not_dates(pipeline: Pipeline) -> None:
+    assert times(pipeline, "The ship reached Easter Island.") == {}
+
+
+def test_a_day_before_an_event_is_not_a_rate(pipeline: Pipeline) -> None:
+    found = times(pipeline, "The debate comes a day before the vote.")
+    assert all(t.kind != "set" for t in found.values())
+
+
+def test_numeric_dates_follow_the_storys_own_order(pipeline: Pipeline) -> None:
+    # A story that writes 13/09/2020 writes its days first, so 02/05/2020 is the 2nd of May.
+    found = times(pipeline, "The fair runs from 13/09/2020. Tickets went on sale on 02/05/2020.")
+    assert found["02/05/2020"].value == "2020-05-02"
+    assert value(pipeline, "Tickets went on sale on 02/05/2020.", "02/05/2020") == "2020-02-05"
 
 
 def test_windowed_scan_finds_what_a_full_scan_finds() -> None:

@@ -136,9 +136,12 @@ class TimeExpr:
 
     @property
     def day(self) -> str | None:
-        """The value when it names one calendar day, else None."""
+        """The calendar day the value names ("2020-08-14", also of "2020-08-14TNI" or
+        "2020-08-15T21:00"), else None."""
         v = self.value
-        return v if v is not None and len(v) == 10 and v[4] == "-" else None
+        if v is None or len(v) < 10 or not (v[:4].isdigit() and v[4] == "-" and v[7] == "-" and v[8:10].isdigit()):
+            return None
+        return v[:10] if len(v) == 10 or v[10] == "T" else None
 
     def to_dict(self) -> dict[str, Any]:
         return {

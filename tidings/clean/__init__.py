@@ -138,4 +138,21 @@ class Cleaner:
         article.text = result.text
         article.removed = result.removed
         article.dateline = result.dateline
+        if article.published is None:
+            day = dateline_date(result.text)
+            if day is not None:
+                # "MINSK, Aug. 16, 2020 (Reuters) -": the story's own date anchors it.
+                article.published = day
+                article.notes.append(f"publication date {day} taken from the dateline")
         return article
+
+
+def dateline_date(text: str) -> str | None:
+    """The full date of a dateline that gives one ("Aug. 16, 2020"); None when it has no year."""
+    m = DATELINE_RE.match(text)
+    if not m or not m.group("date"):
+        return None
+    from tidings.times.normalise import normalise
+
+    value = normalise(m.group("date"), None)[0]
+    return value if value is not None and len(value) == 10 else None

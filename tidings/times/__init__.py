@@ -20,7 +20,7 @@ from tidings.times.candidates import from_entities, grammar
 from tidings.times.normalise import Context, normalise, starts_with_day
 from tidings.times.tense import clause_tense
 
-__all__ = ["Context", "TimeTagger", "find_times", "normalise"]
+__all__ = ["NO_DATE_NOTE", "Context", "TimeTagger", "find_times", "normalise"]
 
 NO_DATE_NOTE = "no publication date: relative time expressions are left without a value"
 # How far (in characters) a quarter stays the story's reference for "a year earlier".
@@ -35,7 +35,7 @@ def find_times(article: Article) -> list[TimeExpr]:
     if article.doc is not None:
         ents = [(e.start_char, e.end_char) for e in article.doc.ents if e.label_ in ("DATE", "TIME")]
         cands = sorted(cands + from_entities(text, ents, cands), key=lambda c: c.start)
-    refs = Context()
+    refs = Context(day_first=bool(_DAY_FIRST.search(text)))
     quarter_at = -QUARTER_REACH
     times: list[TimeExpr] = []
     for cand in cands:
@@ -54,6 +54,8 @@ def find_times(article: Article) -> list[TimeExpr]:
     return times
 
 
+# A numeric date that can only be day first: the story writes them all so.
+_DAY_FIRST = re.compile(r"\b(?:1[3-9]|2\d|3[01])[/.](?:0?[1-9]|1[0-2])[/.]\d{2,4}\b")
 # Words just before an expression that settle its direction whatever the verb's tense.
 _PAST_CUE = re.compile(r"\bsince(?:\s+(?:shortly|just|soon|late|early))?(?:\s+(?:after|before))?(?:\s+the)?\s*$", re.I)
 _FUTURE_CUE = re.compile(r"\b(?:as\s+(?:early|soon)\s+as|ahead\s+of(?:\s+the)?|in\s+time\s+for)\s*$", re.I)

@@ -52,7 +52,7 @@ _QORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current
 _HOLIDAY = (
     r"(?-i:Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|"
     r"Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Halloween|Independence\s+Day|Labor\s+Day|Memorial\s+Day|"
-    r"Valentine's\s+Day|Election\s+Day|Boxing\s+Day|Veterans\s+Day)"
+    r"Valentine's\s+Day|Election\s+Day|Boxing\s+Day|Veterans\s+Day)(?!\s+(?-i:[A-Z]))"  # not "Easter Island"
 )
 
 _EDGE = r"(?:the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of)"
@@ -123,7 +123,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "rate",
-        r"(?:\d|%|\b(?:million|billion|trillion|thousand|hundred|percent)|\b[a-z]+s)\s+"
+        # An amount, or a count of things: "$500 a month", "60 hours a week", "four flights a week".
+        rf"(?:\d|%|\b(?:million|billion|trillion|thousand|hundred|percent|{NUM_WORD}))(?:\s+[a-z]+s)?\s+"
         r"(?P<x>(?:a|per)\s+(?:day|week|month|year))\b",
     ),
     (

@@ -99,7 +99,10 @@ _SMALL = [
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 NUMBER_WORDS: dict[str, int] = {w: i for i, w in enumerate(_SMALL)} | _TENS
 # Quantities TimeML writes as X ("several months" -> PXM).
-VAGUE = frozenset({"several", "few", "a few", "many", "some", "a number of", "numerous", "recent", "coming"})
+VAGUE = frozenset(
+    {"several", "few", "a few", "many", "some", "a number of", "numerous", "recent", "coming"}
+    | {"dozens of", "hundreds of", "thousands of"}
+)
 
 
 def words(text: str) -> frozenset[str]:
@@ -155,7 +158,7 @@ def number(text: str) -> float | None:
         return value
     if t in ("a", "an", "one"):
         return 1.0
-    if t in ("a half", "half a", "half an"):
+    if t in ("a half", "half a", "half an", "half"):
         return 0.5
     if t in ("a couple of", "couple of", "a couple"):
         return 2.0

@@ -40,6 +40,7 @@ class Context:
     month: tuple[int, int] | None = None
     year: int | None = None
     stretch: bool = False  # the words after it make it a stretch of time: "the year ended June 30"
+    day_first: bool = False  # the story writes numeric dates day first: 13/09/2018
 
 
 # The normaliser reads lower-cased text; these match it.
@@ -63,7 +64,7 @@ _REL_YEAR = {"this": 0, "last": -1, "next": 1}
 
 # Prepositions and hedges before an expression; some say which way it points.
 _LEAD = re.compile(
-    r"^(?:(?:on|in|at|by|since|from|until|till|to|during|of|for|within|through|throughout|before|after|"
+    r"^(?:(?:on|in|at(?!\s+(?:least|present))|by|since|from|until|till|to|during|of|for|within|through|throughout|before|after|"
     r"as\s+(?:early|late|soon|recently)\s+as|as\s+of|sometime|ahead\s+of|starting|beginning|no\s+later\s+than|"
     r"around|about|circa|approximately|roughly|the\s+night\s+of|the\s+morning\s+of)\s+)+"
 )
@@ -200,7 +201,8 @@ def _absolute(t: str, base: date | None, refs: Context) -> Result | None:
     if m:
         a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
         y = y if y > 99 else (1900 + y if y >= 50 else 2000 + y)
-        month, day = (b, a) if a > 12 else (a, b)  # US order unless that cannot be
+        # Month first, as in US news, unless the story writes its days first ("13/09/2018" somewhere in it).
+        month, day = (b, a) if a > 12 or refs.day_first else (a, b)
         try:
             return date(y, month, day).isoformat(), "date", "numeric"
         except ValueError:
