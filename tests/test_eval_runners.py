@@ -350,13 +350,26 @@ def test_conll_maps_labels_and_scores_exact_spans() -> None:
     assert m["per_f1"] == 1.0 and m["org_f1"] == 0.0
 
 
-def test_extract_refuses_without_an_html_reader(monkeypatch: pytest.MonkeyPatch) -> None:
-    from tidings.errors import TidingsError
+def test_extract_scores_the_html_reader() -> None:
+    from tidings.eval.datasets import ExtractItem
 
-    monkeypatch.setattr(runners.importlib.util, "find_spec", lambda name: None)
-    with pytest.raises(TidingsError) as info:
-        runners.run_extract(items=[])
-    assert info.value.code == "T050"
+    body = (
+        "Police in Belarus detained dozens of protesters on Saturday after a rally in the capital, the interior "
+        "ministry said in a statement on Sunday. The protesters had gathered near the main square to demand new "
+        "elections and the release of political prisoners held since August."
+    )
+    html = (
+        "<html><head><title>Arrests</title></head><body><nav>Home | World | Sport</nav>"
+        f"<article><p>{body[:130]}</p><p>{body[131:]}</p></article>"
+        "<footer>Subscribe to our newsletter for more news every morning.</footer></body></html>"
+    )
+    good = ExtractItem(id="p1", url="https://example.org/a", html=html, article_body=body)
+    empty = ExtractItem(id="p2", url="https://example.org/b", html="<html><body></body></html>", article_body=body)
+    m = runners.run_extract(items=[good]).metrics
+    assert m["f1"] > 0.9 and m["cleaned_f1"] > 0.9
+    both = runners.run_extract(items=[good, empty])
+    assert both.metrics["recall"] < m["recall"]
+    assert [e["id"] for e in both.errors] == ["p2"]
 
 
 # --------------------------------------------------------------------------- #
