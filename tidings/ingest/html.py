@@ -27,11 +27,19 @@ def extract_html(html: str, *, url: str | None = None, where: str = "html") -> P
     """The main text and metadata of an HTML page; InputError when it has no readable text."""
     import trafilatura  # imported here: only HTML inputs need it, and it costs ~0.3 s to load
 
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
-    if doc is None:
+    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, as_dict=True)
+    if not isinstance(doc, dict):
         raise InputError("T006", f"{where}: no article text found in the HTML")
-    text = (doc.text or "").strip()
+    text = (doc.get("text") or "").strip()
     if not text:
         raise InputError("T006", f"{where}: no article text found in the HTML")
-    date = doc.date[:10] if isinstance(doc.date, str) and len(doc.date) >= 10 else None
-    return Page(text=text, title=doc.title, author=doc.author, date=date, site=doc.sitename, url=doc.url or url)
+    raw_date = doc.get("date")
+    date = raw_date[:10] if isinstance(raw_date, str) and len(raw_date) >= 10 else None
+    return Page(
+        text=text,
+        title=doc.get("title"),
+        author=doc.get("author"),
+        date=date,
+        site=doc.get("sitename"),
+        url=doc.get("url") or url,
+    )
