@@ -24,24 +24,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from tidings.clean import QUOTE_MAP
+
 __all__ = ["Alignment", "fold"]
 
-#: Characters the clean stage rewrites, folded to one spelling on both sides.
-_FOLD = str.maketrans(
-    {
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-    }
-)
+#: Quote marks the clean stage rewrites, folded to one spelling on both sides
+#: (the clean stage's own table, so the two never drift apart).
+_FOLD = {k: v for k, v in QUOTE_MAP.items() if v in ('"', "'")}
 #: Characters that carry no text: never aligned, like whitespace.
 _INVISIBLE = frozenset("\u200b\ufeff\u00ad")
 
