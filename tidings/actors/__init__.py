@@ -32,6 +32,49 @@ GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 # Seats of government that are buildings, never a place an event is located.
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "agent", "dative", "conj", "appos", "attr"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "around", "inside", "outside", "throughout", "into"})
+# Nouns for people or groups that an agent word can qualify ("opposition candidates").
+GROUP_HEADS = frozenset(
+    {
+        "candidate",
+        "member",
+        "leader",
+        "officer",
+        "official",
+        "group",
+        "force",
+        "supporter",
+        "worker",
+        "figure",
+        "activist",
+        "representative",
+        "delegation",
+        "delegate",
+        "fighter",
+        "unit",
+        "commander",
+        "chief",
+        "faction",
+        "coalition",
+        "movement",
+        "camp",
+        "bloc",
+        "agent",
+        "staff",
+        "personnel",
+        "team",
+        "wing",
+        "body",
+        "organisation",
+        "organization",
+        "lawmaker",
+        "deputy",
+        "envoy",
+        "source",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+    }
+)
 # Words in an unknown organisation's name that give its sector.
 ORG_SECTOR_WORDS = {
     "ministry": "GOV",
@@ -127,6 +170,7 @@ class ActorResolver:
                 {e.kind for e in entries} == {"agent"}
                 and root.dep_ in ("compound", "amod")
                 and head.pos_ == "NOUN"
+                and head.lemma_.lower() in GROUP_HEADS  # not "police violence"
                 and head.i not in roots
                 and head.i != root.i
             ):

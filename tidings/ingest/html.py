@@ -27,9 +27,10 @@ def extract_html(html: str, *, url: str | None = None, where: str = "html") -> P
     """The main text and metadata of an HTML page; InputError when it has no readable text."""
     import trafilatura  # imported here: only HTML inputs need it, and it costs ~0.3 s to load
 
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, as_dict=True)
-    if not isinstance(doc, dict):
+    result = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
+    if result is None:
         raise InputError("T006", f"{where}: no article text found in the HTML")
+    doc = result if isinstance(result, dict) else result.as_dict()
     text = (doc.get("text") or "").strip()
     if not text:
         raise InputError("T006", f"{where}: no article text found in the HTML")
