@@ -56,6 +56,7 @@ RELATIONAL_NOUNS = frozenset(
         "advisor",
     }
 )
+SPEECH_ACT_VERBS = frozenset({"say", "declare", "announce", "insist", "reiterate", "state", "stress", "warn", "tell"})
 INTENT_ADJECTIVES = frozenset({"willing", "prepared", "ready", "determined", "eager", "keen", "set", "poised"})
 PROTEST_NOUNS = frozenset({"protest", "demonstration", "rally", "march", "unrest", "riot"})
 # Verbs that say an event noun happened ("protests broke out"): such a noun is an
@@ -99,6 +100,22 @@ INTENT_CODES = {
     "085": "0354",
     "0871": "0356",
     "0874": "0356",
+}
+# A coercive or violent act announced for later ("will extend the curfew", "may halt
+# mediation if ...") is a threat: CAMEO's 13x codes.
+THREAT_CODES = {
+    "16": "130",
+    "161": "130",
+    "162": "131",
+    "163": "132",
+    "164": "134",
+    "165": "135",
+    "166": "136",
+    "17": "137",
+    "172": "132",
+    "18": "138",
+    "19": "138",
+    "20": "138",
 }
 
 
@@ -257,8 +274,21 @@ class EventCoder:
             return False
         objs = _objects(tok)
         if p.obj:
-            lemmas = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
-            lemmas |= {f"{o.doc[o.i - 1].lower_} {o.lower_}" for o in objs if o.i > 0}
+            # The object's head, its compounds and what it measures: "aid deliveries",
+            # "25,000 tons of food aid", "part of a military aid programme".
+            heads = list(objs)
+            for o in objs:
+                heads += [c for c in o.children if c.dep_ == "compound"]
+                heads += [
+                    g
+                    for c in o.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ]
+                heads += [c for g in heads[len(objs) :] for c in g.children if c.dep_ == "compound"]
+            lemmas = {o.lemma_.lower() for o in heads} | {o.lower_ for o in heads}
+            lemmas |= {f"{o.doc[o.i - 1].lower_} {o.lower_}" for o in heads if o.i > 0}
             if not lemmas & p.obj:
                 return False
         if p.people:
@@ -454,7 +484,7 @@ class EventCoder:
         for tok in doc:
             if tok.pos_ in ("NOUN", "PROPN") and tok.head.i in fired:
                 continue  # "staged a protest": the verb's event already covers the noun
-            for p in self._candidates(tok):
+            for p in [*self._candidates(tok), *_speech_act(tok)]:
                 if not self._fits(p, tok, index):
                     continue
                 found = self._events(p, tok, index, article, lede, seen)
@@ -493,6 +523,8 @@ class EventCoder:
         code = p.code
         if modality in ("future", "intended") or (modality == "hypothetical" and p.code[:2] in INTENT_CODES):
             code = INTENT_CODES.get(code, INTENT_CODES.get(code[:3], INTENT_CODES.get(code[:2], code)))
+        if modality in ("future", "hypothetical") and not negated:
+            code = THREAT_CODES.get(code[:3], THREAT_CODES.get(code[:2], code))
         entry = lookup(code)
         date, date_source = self._date(article, trigger, sentence, lede)
         place, place_source = self._place(article, trigger, sentence)
@@ -537,6 +569,27 @@ class EventCoder:
                 )
             )
         return out
+
+
+def _speech_act(tok: Token) -> list[Pattern]:
+    """What a verb of saying does by its clause: "X said Y must go" demands (100) of Y,
+    "X warned that Y would pay" threatens (130) Y. Used when the lexicon has no pattern."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB" or lemma not in SPEECH_ACT_VERBS:
+        return []
+    comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    if comp is None:
+        return []
+    aux = {c.lower_ for c in comp.children if c.dep_ == "aux"}
+    if lemma == "warn":
+        code = "130"
+    elif aux & {"must", "should"}:
+        code = "100"
+    else:
+        return []
+    return [
+        Pattern(lemma, "", False, code, frozenset(), frozenset(), "", ("ccomp",), False, f"{lemma} that ... {code}")
+    ]
 
 
 def _main_predicate(tok: Token) -> bool:
