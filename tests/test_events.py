@@ -10,7 +10,13 @@ import tidings
 def _events(text: str, date: str = "2024-03-12") -> list[tuple[str, str | None, str | None, str, bool]]:
     art = tidings.process_text(text, date=date)
     return [
-        (e.cameo, e.source.actor.code if e.source else None, e.target.actor.code if e.target else None, e.modality, e.negated)
+        (
+            e.cameo,
+            e.source.actor.code if e.source else None,
+            e.target.actor.code if e.target else None,
+            e.modality,
+            e.negated,
+        )
         for e in art.events
     ]
 
@@ -29,8 +35,10 @@ def test_coordinated_targets_make_one_event_each() -> None:
 def test_negation_and_refusal() -> None:
     got = _events("Serbia did not recognise Kosovo, the foreign ministry said.")
     assert any(code == "054" and neg for code, _, _, _, neg in got)
+    # A cooperative act refused is a rejection (CAMEO 124 "refuse to yield"), not a negated retreat.
     got = _events("Armenia refused to withdraw its troops from the border, officials said.")
-    assert any(code.startswith("087") and neg for code, _, _, _, neg in got)
+    assert any(code == "124" and not neg for code, _, _, _, neg in got)
+    assert not any(code.startswith("087") for code, *_ in got)
 
 
 def test_intention_recodes_to_express_intent() -> None:

@@ -56,7 +56,9 @@ RELATIONAL_NOUNS = frozenset(
         "advisor",
     }
 )
-SPEECH_ACT_VERBS = frozenset({"say", "declare", "announce", "insist", "reiterate", "state", "stress", "warn", "tell"})
+SPEECH_ACT_VERBS = frozenset(
+    {"say", "declare", "announce", "insist", "reiterate", "state", "stress", "warn", "tell", "conclude", "add"}
+)
 INTENT_ADJECTIVES = frozenset({"willing", "prepared", "ready", "determined", "eager", "keen", "set", "poised"})
 PROTEST_NOUNS = frozenset({"protest", "demonstration", "rally", "march", "unrest", "riot"})
 # Verbs that say an event noun happened ("protests broke out"): such a noun is an
@@ -101,6 +103,8 @@ INTENT_CODES = {
     "0871": "0356",
     "0874": "0356",
 }
+# A cooperative act refused: CAMEO's 12x codes.
+REJECT_CODES = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 # A coercive or violent act announced for later ("will extend the curfew", "may halt
 # mediation if ...") is a threat: CAMEO's 13x codes.
 THREAT_CODES = {
@@ -399,6 +403,8 @@ class EventCoder:
         modality = "asserted"
         if aux & {"will", "shall", "'ll"}:
             modality = "future"
+        elif aux & {"must"}:
+            modality = "demanded"  # "Libya must hand over the suspects": asked of Libya, not done by it
         elif aux & HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in trigger.children):
             modality = "hypothetical"
         t = trigger
@@ -521,9 +527,16 @@ class EventCoder:
                 targets = [r for r in others if r is not None] or [None]
         modality, negated = self._modality(trigger, source, index)
         code = p.code
-        if modality in ("future", "intended") or (modality == "hypothetical" and p.code[:2] in INTENT_CODES):
+        if (
+            negated
+            and code[:2] in REJECT_CODES
+            and (modality in ("future", "intended", "hypothetical") or _refused(trigger))
+        ):
+            # "refused to allow", "will not accept": a cooperative act declined is a rejection.
+            code, negated = REJECT_CODES[code[:2]], False
+        elif modality in ("future", "intended") or (modality == "hypothetical" and p.code[:2] in INTENT_CODES):
             code = INTENT_CODES.get(code, INTENT_CODES.get(code[:3], INTENT_CODES.get(code[:2], code)))
-        if modality in ("future", "hypothetical") and not negated:
+        if modality in ("future", "hypothetical") and not negated and not code.startswith("12"):
             code = THREAT_CODES.get(code[:3], THREAT_CODES.get(code[:2], code))
         entry = lookup(code)
         date, date_source = self._date(article, trigger, sentence, lede)
@@ -540,7 +553,7 @@ class EventCoder:
             seen.add(key)
             confidence = 0.3 + 0.05 * min(p.specificity, 4) + (0.25 if source else 0) + (0.15 if target else 0)
             confidence -= 0.1 if inherited else 0
-            confidence -= 0.1 if modality in ("hypothetical", "reported_claim") else 0
+            confidence -= 0.1 if modality in ("hypothetical", "reported_claim", "demanded") else 0
             # The sentence's own predicate is what the sentence reports; a relative clause
             # or an event noun ("after the protests") is background.
             confidence += 0.1 if _main_predicate(trigger) else 0
@@ -569,6 +582,16 @@ class EventCoder:
                 )
             )
         return out
+
+
+def _refused(tok: Token) -> bool:
+    """The verb is what someone refused or declined to do ("refused to allow")."""
+    t = tok
+    while t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
+        if t.head.lemma_.lower() in NEGATING_VERBS:
+            return True
+        t = t.head
+    return False
 
 
 def _speech_act(tok: Token) -> list[Pattern]:
