@@ -261,7 +261,10 @@ class EventCoder:
     def _candidates(self, tok: Token) -> list[Pattern]:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB":
-            return self.lex.verbs.get(lemma, [])
+            for form in verb_lemmas(tok):
+                if form in self.lex.verbs:
+                    return self.lex.verbs[form]
+            return []
         if tok.pos_ in ("NOUN", "PROPN"):
             pats = list(self.lex.nouns.get(lemma, []))
             prev = tok.doc[tok.i - 1] if tok.i > 0 else None
@@ -625,8 +628,27 @@ def _main_predicate(tok: Token) -> bool:
     return True
 
 
+def verb_lemmas(tok: Token) -> list[str]:
+    """The lemma, then forms rebuilt from the word when the lemmatizer slips ("staged" -> "stag")."""
+    out = [tok.lemma_.lower()]
+    w = tok.lower_
+    if w.endswith("ied"):
+        out.append(w[:-3] + "y")
+    elif w.endswith("ed"):
+        out += [w[:-1], w[:-2]]
+        if len(w) > 4 and w[-3] == w[-4]:
+            out.append(w[:-3])  # "planned" -> "plan"
+    elif w.endswith("ing"):
+        out += [w[:-3], w[:-3] + "e"]
+        if len(w) > 5 and w[-4] == w[-5]:
+            out.append(w[:-4])
+    elif w.endswith("s") and not w.endswith("ss"):
+        out.append(w[:-1])
+    return out
+
+
 def _occurs(noun: Token) -> bool:
-    if noun.dep_ in ("nsubj", "nsubjpass", "dobj") and noun.head.lemma_.lower() in OCCUR_VERBS:
+    if noun.dep_ in ("nsubj", "nsubjpass", "dobj") and set(verb_lemmas(noun.head)) & OCCUR_VERBS:
         return True
     return any(c.dep_ == "acl" and c.lemma_.lower() in OCCUR_VERBS for c in noun.children)
 
