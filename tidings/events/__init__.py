@@ -419,8 +419,10 @@ class EventCoder:
             found = None  # the nearest frame wins: "said it agreed to resign" is an intention
             if t.dep_ == "xcomp" and lemma in NEGATING_VERBS:
                 negated = True
-            if t.dep_ == "xcomp" and (lemma in INTENT_VERBS or lemma in INTENT_ADJECTIVES):
-                found = "intended"  # "agreed to resign", "is willing to send"
+            if (t.dep_ == "xcomp" and (lemma in INTENT_VERBS or lemma in INTENT_ADJECTIVES)) or (
+                t.dep_ == "ccomp" and lemma in ("agree", "decide", "pledge", "promise", "vow")
+            ):
+                found = "intended"  # "agreed to resign", "is willing to send", "agreed that they should"
             elif lemma in DEMAND_VERBS and t.dep_ in ("xcomp", "ccomp"):
                 found = "demanded"
             elif lemma in SAY_VERBS and t.dep_ == "ccomp":
@@ -554,12 +556,12 @@ class EventCoder:
             if key in seen:
                 continue
             seen.add(key)
-            confidence = 0.3 + 0.05 * min(p.specificity, 4) + (0.25 if source else 0) + (0.15 if target else 0)
+            confidence = 0.3 + 0.025 * min(p.specificity, 4) + (0.25 if source else 0) + (0.15 if target else 0)
             confidence -= 0.1 if inherited else 0
             confidence -= 0.1 if modality in ("hypothetical", "reported_claim", "demanded") else 0
             # The sentence's own predicate is what the sentence reports; a relative clause
             # or an event noun ("after the protests") is background.
-            confidence += 0.1 if _main_predicate(trigger) else 0
+            confidence += 0.15 if _main_predicate(trigger) else 0
             confidence -= 0.1 if trigger.pos_ in ("NOUN", "PROPN") else 0
             out.append(
                 Event(
@@ -619,10 +621,10 @@ def _speech_act(tok: Token) -> list[Pattern]:
 
 
 def _main_predicate(tok: Token) -> bool:
-    """True for the root verb and the verbs it chains to by "and" or "to" (or its "that" clause)."""
+    """True for the root verb and the verbs it chains to by "and" or "to"."""
     t = tok
     while t.head.i != t.i:
-        if t.dep_ not in ("conj", "xcomp", "ccomp"):
+        if t.dep_ not in ("conj", "xcomp"):
             return False
         t = t.head
     return True
