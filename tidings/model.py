@@ -9,6 +9,7 @@ events, quotes, places, times. ``Article.to_dict`` is the record that
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -252,6 +253,17 @@ class Article:
     times: list[TimeExpr] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what a stage wants the reader to know
     doc: Doc | None = field(default=None, repr=False)
+
+    def adopt_actor(self, matches: Callable[[Actor], bool], make: Callable[[int], Actor], span: Span) -> Actor:
+        """The first actor that ``matches``, else a new one from ``make(next_id)``; ``span``
+        becomes one of its mentions (once). Stages that meet an actor late use this."""
+        actor = next((a for a in self.actors if matches(a)), None)
+        if actor is None:
+            actor = make(len(self.actors) + 1)
+            self.actors.append(actor)
+        if all(m.start != span.start for m in actor.mentions):
+            actor.mentions.append(span)
+        return actor
 
     def sentence_at(self, offset: int) -> Sentence | None:
         for s in self.sentences:

@@ -534,14 +534,10 @@ def speaker_actor(article: Article, head: Token) -> ActorRef:
     lex = default_lexicon()
     sector = lex.agents.get(head.lemma_.lower(), ("", ""))[0] or None
     kind = "person" if head.pos_ == "PROPN" or head.ent_type_ == "PERSON" else "agent"
-    for actor in article.actors:
-        if actor.name.lower() == name.lower() or (
-            kind == "person" and actor.kind == "person" and actor.name.split()[-1] == name
-        ):
-            break
-    else:
-        actor = Actor(len(article.actors) + 1, name, _join(None, sector), None, sector, None, kind)
-        article.actors.append(actor)
-    if all(m.start != span.start for m in actor.mentions):
-        actor.mentions.append(span)
+    actor = article.adopt_actor(
+        # the same name, or a surname after the full name ("Caddell" after "Pat Caddell")
+        lambda a: a.name.lower() == name.lower() or (kind == "person" == a.kind and a.name.split()[-1:] == [name]),
+        lambda n: Actor(n, name, _join(None, sector), None, sector, None, kind),
+        span,
+    )
     return ActorRef(actor, span)

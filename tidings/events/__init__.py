@@ -236,15 +236,11 @@ def ensure_actor(article: Article, *, country: str | None, sector: str | None, n
     """The actor with this code, created when the article has none, with ``span`` as a mention."""
     code = (country or "") + (sector or "")
     kind = "agent" if sector else "country"
-    for actor in article.actors:
-        if actor.code == code and actor.kind == kind:
-            break
-    else:
-        actor = Actor(len(article.actors) + 1, name, code or "---", country, sector, None, kind)
-        article.actors.append(actor)
-    if all(m.start != span.start for m in actor.mentions):
-        actor.mentions.append(span)
-    return actor
+    return article.adopt_actor(
+        lambda a: a.code == code and a.kind == kind,
+        lambda n: Actor(n, name, code or "---", country, sector, None, kind),
+        span,
+    )
 
 
 class EventCoder:
