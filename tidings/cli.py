@@ -7,6 +7,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from datetime import date as _date
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.console import Console
@@ -42,14 +43,57 @@ def cli() -> None:
     """
 
 
-def _articles(items: Iterable[Article | InputError], failures: list[str], quiet: bool) -> Iterator[Article]:
-    """Pass articles on; report each bad input on one line of stderr and go on."""
-    for item in items:
-        if isinstance(item, InputError):
-            failures.append(str(item))
-            err.print(f"tidings: {item.message} [{item.code}]", markup=False)
-        else:
-            yield item
+class Batch:
+    """What one ``tidings process`` run has done so far, in constant memory.
+
+    Counts, and the few most confident events for the summary table: never the
+    articles themselves, so a run over 100,000 articles stays as small as one
+    over ten.
+    """
+
+    TOP = 15
+
+    def __init__(self) -> None:
+        self.done = 0
+        self.failed = 0
+        self.skipped = 0
+        self.counts = dict.fromkeys(("actors", "events", "quotes", "places", "times"), 0)
+        self.top: list[tuple[float, str, int, tuple[str, ...]]] = []  # a min-heap on confidence
+        self._n = 0
+
+    def add(self, a: Article) -> None:
+        import heapq
+
+        self.done += 1
+        for name in self.counts:
+            self.counts[name] += len(getattr(a, name))
+        for e in a.events:
+            if e.negated:
+                continue
+            self._n += 1
+            row = (
+                e.date or "",
+                f"{e.source.actor.name} ({e.source.actor.code})" if e.source else "",
+                f"{e.cameo} {e.name}",
+                f"{e.target.actor.name} ({e.target.actor.code})" if e.target else "",
+                e.place.name if e.place else "",
+                (a.title or a.id)[:40],
+            )
+            # Ties go to the earlier date, as in a sort by (-confidence, date).
+            key = (e.confidence, _invert(e.date or ""), -self._n, row)
+            if len(self.top) < self.TOP:
+                heapq.heappush(self.top, key)
+            elif key > self.top[0]:
+                heapq.heapreplace(self.top, key)
+
+
+def _invert(s: str) -> str:
+    return "".join(chr(0x10FFFF - ord(c)) for c in s)
+
+
+def _where(message: str) -> str:
+    """The input an error message names: the text before its first ': ' (URLs have '://', not ': ')."""
+    return message.split(": ", 1)[0]
 
 
 @cli.command()
@@ -62,33 +106,71 @@ def _articles(items: Iterable[Article | InputError], failures: list[str], quiet:
 @click.option(
     "--config", type=click.Path(exists=True, dir_okay=False), help="A TOML file overriding the packaged settings."
 )
-@click.option("--quiet", "-q", is_flag=True, help="Print no summary (errors still go to stderr).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary (errors still go to stderr).")
+@click.option("--fetch", is_flag=True, help="For feeds: download each item's page instead of using the feed's text.")
+@click.option("--force", is_flag=True, help="Process articles again even when the database already holds them.")
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Parser processes (spaCy nlp.pipe n_process).",
+)
+@click.option("--lang-any", is_flag=True, help="Process articles that do not look English instead of skipping them.")
 def process(
-    paths: tuple[str, ...], published: str | None, as_json: bool, db: str, config: str | None, quiet: bool
+    paths: tuple[str, ...],
+    published: str | None,
+    as_json: bool,
+    db: str,
+    config: str | None,
+    quiet: bool,
+    fetch: bool,
+    force: bool,
+    workers: int,
+    lang_any: bool,
 ) -> None:
-    """Process articles: .txt files, directories of them, or .jsonl records.
+    """Process articles: text, HTML, JSONL, feeds, WARC files, URLs, directories, or - for stdin.
 
-    A JSONL line is {"id", "text", "date", "title", "url"}; its id and date are
-    kept. Bad inputs are reported on stderr and skipped; the exit status is 1
-    only when every input failed.
+    What a file holds is read from its first bytes (its extension breaks ties);
+    gzip-compressed files of every kind are opened as they are. A directory is
+    read recursively. An http(s) URL, or a file of URLs one a line, is
+    downloaded (timeouts, retries with backoff, at most [fetch] per_host
+    downloads to one host, pages over [input] max_html_bytes refused). A feed's
+    items become articles; --fetch downloads each item's page. A WARC file's
+    HTML responses (and a WET file's text) are articles. A JSONL line is
+    {"id", "text", "date", "title", "url"}; its id and date are kept.
+
+    An article's id comes from its canonical URL, else its normalised text, so
+    one story read twice is stored once. Each article is committed on its own:
+    a run that is stopped can simply be started again, and articles already
+    in the database are skipped (--force processes them again). Bad inputs are
+    reported on stderr and in the database's failures table, and skipped; the
+    exit status is 1 only when every input failed. A progress bar (articles/s,
+    failures) shows on a terminal unless --quiet.
 
     Examples:
 
         tidings process ../shared/seed/000_8f90abbaab45254c.txt --date 2020-08-16 --json
 
-        tidings process news/ --db news.db
+        tidings process news/ saved-pages/ crawl.warc.gz --db news.db --workers 2
+
+        tidings process https://example.org/world/rss.xml --fetch --db news.db
+
+        cat urls.txt | tidings process - --lang-any --force --quiet
     """
+    from dataclasses import replace
+
     from tidings.config import load_settings
-    from tidings.ingest import read_inputs
+    from tidings.ingest import Reader
     from tidings.pipeline import Failure, Pipeline
 
     try:
         settings = load_settings(config)
+        if lang_any:
+            settings = replace(settings, min_english=0.0)
         pipeline = Pipeline(settings)
     except TidingsError as exc:
         raise click.ClickException(str(exc)) from exc
-    failures: list[str] = []
-    done: list[Article] = []
     conn = None
     if not as_json:
         from tidings.store import connect
@@ -97,73 +179,141 @@ def process(
             conn = connect(db)
         except TidingsError as exc:
             raise click.ClickException(str(exc)) from exc
-    source = _articles(read_inputs(list(paths), settings, published=published), failures, quiet)
-    for result in pipeline.pipe(source):
-        if isinstance(result, Failure):
-            failures.append(result.message)
-            err.print(f"tidings: {result.input}: {result.message}", markup=False)
-            continue
-        if as_json:
-            click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
-        else:
-            from tidings.store import record_failure, save
+    batch = Batch()
+    progress = _progress(quiet)
 
-            assert conn is not None
-            try:
-                save(conn, result)
-            except Exception as exc:  # noqa: BLE001 - any store error fails this article only
-                failures.append(str(exc))
-                err.print(f"tidings: {result.input or result.id}: [T030] could not store: {exc}", markup=False)
+    def fail(where: str, message: str) -> None:
+        batch.failed += 1
+        err.print(f"tidings: {message}", markup=False)
+        if conn is not None:
+            from tidings.store import record_failure
+
+            record_failure(conn, where, message)
+        progress.update(batch)
+
+    def skip_url(url: str) -> bool:
+        if force or conn is None:
+            return False
+        from tidings.store import has_url
+
+        if has_url(conn, url):
+            batch.skipped += 1
+            return True
+        return False
+
+    seen: set[str] = set()  # ids met in this run: the same story from two inputs is processed once
+
+    def articles(items: Iterable[Article | InputError]) -> Iterator[Article]:
+        from tidings.store import has_article
+
+        for item in items:
+            if isinstance(item, InputError):
+                fail(_where(item.message), f"{item.message} [{item.code}]")
                 continue
-        result.doc = None  # the parse is not needed any more; keep memory flat
-        done.append(result)
-    if conn is not None:
-        from tidings.store import record_failure
+            if item.id in seen or (not force and conn is not None and has_article(conn, item.id)):
+                batch.skipped += 1
+                progress.update(batch)
+                continue
+            seen.add(item.id)
+            yield item
 
-        for message in failures:
-            record_failure(conn, message.split(":")[0], message)
-        conn.close()
+    reader = Reader(settings, published=published, fetch=fetch, skip_url=skip_url)
+    try:
+        with progress:
+            for result in pipeline.pipe(articles(reader.read(paths)), n_process=workers):
+                if isinstance(result, Failure):
+                    fail(result.input, f"{result.input}: {result.message}")
+                    continue
+                if as_json:
+                    click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
+                else:
+                    from tidings.store import save
+
+                    assert conn is not None
+                    try:
+                        save(conn, result)
+                    except Exception as exc:  # noqa: BLE001 - any store error fails this article only
+                        fail(result.input or result.id, f"{result.input or result.id}: [T030] could not store: {exc}")
+                        continue
+                result.doc = None  # the parse is not needed any more; keep memory flat
+                batch.add(result)
+                progress.update(batch)
+    finally:
+        reader.close()
+        if conn is not None:
+            conn.close()
     if not as_json and not quiet:
-        _summary(done, failures, db)
-    if failures and not done:
+        _summary(batch, db)
+    if batch.failed and not batch.done and not batch.skipped:
         sys.exit(1)
 
 
-def _summary(done: list[Article], failures: list[str], db: str) -> None:
+class _Progress:
+    """A one-line rich progress display on stderr (articles, articles/s, failures), or nothing."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self._bar: Any = None  # a rich Progress once entered
+        self._task: Any = None
+        self._t0 = 0.0
+
+    def __enter__(self) -> _Progress:
+        import time
+
+        self._t0 = time.perf_counter()
+        if self.enabled:
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            self._bar = Progress(
+                SpinnerColumn(),
+                TextColumn("{task.completed:,.0f} articles"),
+                TextColumn("{task.fields[rate]:.1f} articles/s"),
+                TextColumn("[red]{task.fields[failed]:,} failed"),
+                TextColumn("{task.fields[skipped]:,} skipped"),
+                TimeElapsedColumn(),
+                console=err,
+                transient=False,
+            )
+            self._bar.__enter__()
+            self._task = self._bar.add_task("process", total=None, rate=0.0, failed=0, skipped=0)
+        return self
+
+    def update(self, batch: Batch) -> None:
+        if self._bar is None or self._task is None:
+            return
+        import time
+
+        elapsed = max(time.perf_counter() - self._t0, 1e-6)
+        self._bar.update(
+            self._task, completed=batch.done, rate=batch.done / elapsed, failed=batch.failed, skipped=batch.skipped
+        )
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
+
+
+def _progress(quiet: bool) -> _Progress:
+    return _Progress(enabled=not quiet and err.is_terminal)
+
+
+def _summary(batch: Batch, db: str) -> None:
     out = Console(highlight=False)
     if not out.is_terminal:
         out = Console(highlight=False, width=140)  # a log file has no width; keep rows on one line
-    counts = Table(title=f"tidings: {len(done)} article(s) into {db}", show_header=True)
-    for col in ("articles", "failed", "actors", "events", "quotes", "places", "times"):
+    counts = Table(title=f"tidings: {batch.done} article(s) into {db}", show_header=True)
+    for col in ("articles", "failed", "skipped", "actors", "events", "quotes", "places", "times"):
         counts.add_column(col, justify="right")
-    counts.add_row(
-        str(len(done)),
-        str(len(failures)),
-        str(sum(len(a.actors) for a in done)),
-        str(sum(len(a.events) for a in done)),
-        str(sum(len(a.quotes) for a in done)),
-        str(sum(len(a.places) for a in done)),
-        str(sum(len(a.times) for a in done)),
-    )
+    counts.add_row(str(batch.done), str(batch.failed), str(batch.skipped), *(str(v) for v in batch.counts.values()))
     out.print(counts)
-    events = sorted(
-        ((a, e) for a in done for e in a.events if not e.negated),
-        key=lambda ae: (-ae[1].confidence, ae[1].date or ""),
-    )[:15]
+    events = sorted(batch.top, reverse=True)
     if not events:
         return
     top = Table(title="Top events (by confidence)")
     for col in ("date", "source", "event", "target", "place", "article"):
         top.add_column(col, overflow="fold")
-    for a, e in events:
-        top.add_row(
-            e.date or "",
-            f"{e.source.actor.name} ({e.source.actor.code})" if e.source else "",
-            f"{e.cameo} {e.name}",
-            f"{e.target.actor.name} ({e.target.actor.code})" if e.target else "",
-            e.place.name if e.place else "",
-            (a.title or a.id)[:40],
-        )
+    for *_, row in events:
+        top.add_row(*row)
     out.print(top)
 
 

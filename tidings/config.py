@@ -26,7 +26,14 @@ class Settings:
     max_bytes: int = 500_000  # bigger inputs are refused, not parsed for minutes
     min_english: float = 0.12  # share of common English function words a text needs
     min_chars: int = 40
+    max_html_bytes: int = 5_000_000  # a saved page, a WARC record or a download; bigger ones are refused
     city_min_population: int = 1000
+    fetch_timeout: float = 15.0  # seconds to connect, and between bytes of a response
+    fetch_retries: int = 2  # extra tries after a timeout, a dropped connection, 429 or 5xx
+    fetch_backoff: float = 1.0  # seconds before the first retry; doubled for each later one
+    fetch_concurrency: int = 8  # downloads in flight at once
+    fetch_per_host: int = 2  # of those, at most this many to one host
+    user_agent: str = ""  # empty: "tidings/<version> (+news event coder; ...)"
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -36,6 +43,13 @@ _SECTIONS = {
     ("input", "max_bytes"): "max_bytes",
     ("input", "min_english"): "min_english",
     ("input", "min_chars"): "min_chars",
+    ("input", "max_html_bytes"): "max_html_bytes",
+    ("fetch", "timeout"): "fetch_timeout",
+    ("fetch", "retries"): "fetch_retries",
+    ("fetch", "backoff"): "fetch_backoff",
+    ("fetch", "concurrency"): "fetch_concurrency",
+    ("fetch", "per_host"): "fetch_per_host",
+    ("fetch", "user_agent"): "user_agent",
     ("places", "city_min_population"): "city_min_population",
 }
 

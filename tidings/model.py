@@ -239,8 +239,9 @@ class Article:
     published: str | None = None  # YYYY-MM-DD
     title: str | None = None
     url: str | None = None
-    source: str | None = None
-    input: str | None = None
+    source: str | None = None  # the site or agency that published it
+    author: str | None = None  # from the page's markup or a byline line the cleaner took out
+    input: str | None = None  # the file path or URL it was read from
     text: str = ""  # the cleaned text; every offset indexes it
     removed: list[str] = field(default_factory=list)  # promo/navigation lines the cleaner dropped
     dateline: Span | None = None  # the place of a "CITY, Date -" opening, when there is one
@@ -277,6 +278,7 @@ class Article:
             "url": self.url,
             "title": self.title,
             "source": self.source,
+            "author": self.author,
             "published": self.published,
             "input": self.input,
             "text": self.text,

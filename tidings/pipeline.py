@@ -13,6 +13,7 @@ country of the place it acts in.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
@@ -123,41 +124,48 @@ class Pipeline:
             article = s(article)
         return article
 
-    def pipe(self, articles: Iterable[Article], *, batch_size: int | None = None) -> Iterator[Article | Failure]:
-        """Process articles in batches (spaCy's ``nlp.pipe`` parses a batch at once).
+    def pipe(
+        self, articles: Iterable[Article], *, batch_size: int | None = None, n_process: int = 1
+    ) -> Iterator[Article | Failure]:
+        """Process a stream of articles, yielding results in input order.
 
-        An article whose processing raises is yielded as a :class:`Failure`; the
-        others go on.
+        The parse is one streaming ``nlp.pipe`` (batches of ``batch_size``,
+        ``n_process`` worker processes), so memory stays flat however long the
+        stream. An article whose processing raises is yielded as a
+        :class:`Failure` in its own place; the others go on.
         """
-        size = batch_size or self.settings.batch_size
-        batch: list[Article] = []
-        for article in articles:
-            batch.append(article)
-            if len(batch) >= size:
-                yield from self._batch(batch)
-                batch = []
-        if batch:
-            yield from self._batch(batch)
-
-    def _batch(self, batch: list[Article]) -> Iterator[Article | Failure]:
         names = [s.name for s in self.stages]
         if "nlp" not in names:
-            for article in batch:
+            for article in articles:
                 yield self._safe(article, self.stages)
             return
         cut = names.index("nlp")
         before, parser, after = self.stages[:cut], self.stages[cut], self.stages[cut + 1 :]
-        ready: list[Article] = []
-        for article in batch:
-            result = self._safe(article, before)
-            if isinstance(result, Failure):
-                yield result
-            else:
-                ready.append(result)
+        # The parser reads ahead; failures wait here with their position until the
+        # articles before them have come out of the parse.
+        waiting: deque[tuple[int, Failure]] = deque()
+        order: deque[int] = deque()
+
+        def ready() -> Iterator[Article]:
+            for seq, article in enumerate(articles):
+                result = self._safe(article, before)
+                if isinstance(result, Failure):
+                    waiting.append((seq, result))
+                else:
+                    order.append(seq)
+                    yield result
+
         pipe = getattr(parser, "pipe", None)
-        parsed: Iterable[Article] = pipe(ready) if pipe is not None else (parser(a) for a in ready)
+        parsed: Iterable[Article] = (
+            pipe(ready(), batch_size=batch_size, n_process=n_process) if pipe is not None else map(parser, ready())
+        )
         for article in parsed:
+            seq = order.popleft()
+            while waiting and waiting[0][0] < seq:
+                yield waiting.popleft()[1]
             yield self._safe(article, after)
+        while waiting:
+            yield waiting.popleft()[1]
 
     @staticmethod
     def _safe(article: Article, stages: list[Stage]) -> Article | Failure:

@@ -7,6 +7,7 @@ reads ``article.doc``; none loads a model of its own.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -104,10 +105,23 @@ class Parser:
         article.sentences = sentences(article.doc)
         return article
 
-    def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
-        """Parse many articles with ``nlp.pipe`` (batched, much faster than one by one)."""
-        items = list(articles)
-        for article, doc in zip(items, self.nlp.pipe((a.text for a in items), batch_size=self.batch_size), strict=True):
+    def pipe(
+        self, articles: Iterable[Article], *, batch_size: int | None = None, n_process: int = 1
+    ) -> Iterator[Article]:
+        """Parse a stream of articles with ``nlp.pipe`` (batched; ``n_process`` worker processes).
+
+        The stream is never held in memory: articles wait in a queue only
+        while their batch is being parsed (spaCy returns docs in input order).
+        """
+        queue: deque[Article] = deque()
+
+        def texts() -> Iterator[str]:
+            for article in articles:
+                queue.append(article)
+                yield article.text
+
+        for doc in self.nlp.pipe(texts(), batch_size=batch_size or self.batch_size, n_process=max(1, n_process)):
+            article = queue.popleft()
             article.doc = doc
             article.sentences = sentences(doc)
             yield article

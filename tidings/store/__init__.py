@@ -38,7 +38,9 @@ CREATE TABLE IF NOT EXISTS articles (
     text TEXT NOT NULL,
     notes TEXT,
     processed_at TEXT NOT NULL,
-    tidings_version TEXT NOT NULL
+    tidings_version TEXT NOT NULL,
+    author TEXT,
+    raw TEXT  -- the text as read, before cleaning; offsets index `text`, not this
 );
 CREATE TABLE IF NOT EXISTS actors (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -142,6 +144,9 @@ CREATE TABLE IF NOT EXISTS failures (
     failed_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
+CREATE INDEX IF NOT EXISTS articles_url ON articles(url);
+CREATE INDEX IF NOT EXISTS articles_input ON articles(input);
+CREATE INDEX IF NOT EXISTS failures_input ON failures(input);
 CREATE INDEX IF NOT EXISTS actors_code ON actors(code);
 CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
 CREATE INDEX IF NOT EXISTS events_date ON events(date);
@@ -178,6 +183,7 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
             # isolation_level=None: transactions are explicit (see ``transaction``).
             conn = sqlite3.connect(str(path), isolation_level=None)
             conn.execute("PRAGMA journal_mode=WAL")
+            _add_columns(conn)
             conn.executescript(SCHEMA)
             conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
     except sqlite3.Error as exc:
@@ -185,6 +191,31 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
     conn.execute("PRAGMA foreign_keys=ON")
     conn.row_factory = sqlite3.Row
     return conn
+
+
+# Columns added after the first release: a store written by an older tidings gets them on open.
+ADDED_COLUMNS = {"articles": (("author", "TEXT"), ("raw", "TEXT"))}
+
+
+def _add_columns(conn: sqlite3.Connection) -> None:
+    for table, columns in ADDED_COLUMNS.items():
+        have = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+        if not have:
+            continue  # a new store: the schema creates the table whole
+        for name, kind in columns:
+            if name not in have:
+                conn.execute(f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
+
+
+def has_article(conn: sqlite3.Connection, article_id: str) -> bool:
+    """True when an article with this id is stored (a re-run skips it)."""
+    return conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+
+def has_url(conn: sqlite3.Connection, url: str) -> bool:
+    """True when an article read from (or published at) this URL is stored: no need to download it again."""
+    row = conn.execute("SELECT 1 FROM articles WHERE input = ? OR url = ? LIMIT 1", (url, url)).fetchone()
+    return row is not None
 
 
 def _ref(ref: ActorRef | None) -> list[Any]:
@@ -221,7 +252,8 @@ def save(conn: sqlite3.Connection, article: Article) -> None:
     with transaction(conn):
         conn.execute("DELETE FROM articles WHERE id = ?", (article.id,))
         conn.execute(
-            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO articles (id, input, url, title, source, published, focus_country, text, notes,"
+            " processed_at, tidings_version, author, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 article.id,
                 article.input,
@@ -234,6 +266,8 @@ def save(conn: sqlite3.Connection, article: Article) -> None:
                 json.dumps(article.notes) if article.notes else None,
                 now,
                 __version__,
+                article.author,
+                article.raw,
             ),
         )
         conn.executemany(
@@ -330,7 +364,9 @@ def save(conn: sqlite3.Connection, article: Article) -> None:
 
 
 def record_failure(conn: sqlite3.Connection, input_name: str, error: str) -> None:
+    """One failure row per input and error: a re-run that fails the same way does not add another."""
     with transaction(conn):
+        conn.execute("DELETE FROM failures WHERE input = ? AND error = ?", (input_name, error))
         conn.execute(
             "INSERT INTO failures VALUES (?, ?, ?)",
             (input_name, error, datetime.now(UTC).isoformat(timespec="seconds")),
