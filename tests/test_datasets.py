@@ -52,6 +52,7 @@ def test_registry_names_and_defaults() -> None:
         "conll",
         "meantime",
         "extract",
+        "warc",
     }
     assert DEFAULT_SPLITS["polnear"] == "dev"
     assert set(DEFAULT_SPLITS) == set(DATASETS)

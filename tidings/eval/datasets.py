@@ -59,6 +59,7 @@ __all__ = [
     "TimebankDoc",
     "Timex",
     "Toponym",
+    "WarcItem",
     "load_conflibert",
     "load_conll",
     "load_extract",
@@ -70,6 +71,7 @@ __all__ = [
     "load_plover_gsr",
     "load_polnear",
     "load_timebank",
+    "load_warc",
 ]
 
 T = TypeVar("T")
@@ -1199,6 +1201,63 @@ def load_extract(data_dir: Path, *, split: str | None = None, limit: int | None 
 
 
 # --------------------------------------------------------------------------- #
+# WARC ingest: the extract pages as WARC records
+# --------------------------------------------------------------------------- #
+
+
+@dataclass(frozen=True, slots=True)
+class WarcItem:
+    """One HTML record of a WARC file, as tidings' WARC reader hands it on, and its gold ``articleBody``.
+
+    ``body`` is the record's payload decoded as latin-1 (a lossless byte-for-byte
+    mapping) so that the item stays plain JSON for the gate's digest; ``error``
+    is the reader's message when the record could not be read.
+    """
+
+    id: str
+    url: str
+    body: str
+    charset: str | None
+    article_body: str
+    error: str | None = None
+
+
+WARC_FILES: dict[str | None, str] = {None: "synthetic-news-aeb181.warc.gz"}
+
+
+def load_warc(data_dir: Path, *, split: str | None = None, limit: int | None = None) -> list[WarcItem]:
+    """The HTML records of ``warc/synthetic-news-aeb181.warc.gz`` with the gold of ``extract/ground-truth.json``.
+
+    Records are read by :func:`tidings.ingest.warc.warc_pages`, the reader
+    ``tidings process`` uses, and matched to the gold by their WARC-Target-URI.
+    Items are in file order.
+    """
+    from tidings.config import load_settings
+    from tidings.errors import InputError
+    from tidings.ingest.warc import warc_pages
+
+    _check_split("warc", split, WARC_FILES)
+    path = _require(Path(data_dir) / "warc" / WARC_FILES[split])
+    truth_path = _require(Path(data_dir) / "extract" / "ground-truth.json")
+    truth: dict[str, dict[str, str]] = json.loads(truth_path.read_text(encoding="utf-8"))
+    gold = {v.get("url", ""): v.get("articleBody", "") for v in truth.values()}
+
+    def items() -> Iterator[WarcItem]:
+        for n, page in enumerate(warc_pages(str(path), str(path), load_settings()), 1):
+            if isinstance(page, InputError):
+                yield WarcItem(id=f"record-{n}", url="", body="", charset=None, article_body="", error=str(page))
+                continue
+            url = page.uri or ""
+            if url not in gold:
+                continue  # a record with no gold page cannot be scored
+            yield WarcItem(
+                id=url, url=url, body=page.body.decode("latin-1"), charset=page.charset, article_body=gold[url]
+            )
+
+    return _take(items(), limit)
+
+
+# --------------------------------------------------------------------------- #
 # registry
 # --------------------------------------------------------------------------- #
 
@@ -1215,6 +1274,7 @@ DATASETS: dict[str, Callable[..., list[Any]]] = {
     "conll": load_conll,
     "meantime": load_meantime,
     "extract": load_extract,
+    "warc": load_warc,
 }
 
 #: The split each loader uses when ``split`` is None (None = the whole set).
