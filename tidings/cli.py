@@ -196,7 +196,7 @@ def process(
             return False
         from tidings.store import has_url
 
-        if has_url(conn, url):
+        if has_url(conn, url) or ("#" in url and has_url(conn, url.split("#", 1)[0])):
             batch.skipped += 1
             return True
         return False
