@@ -68,3 +68,46 @@ def test_dateline_date_becomes_the_publication_date_only_with_a_year() -> None:
     assert art.published == "2020-08-16" and any("dateline" in n for n in art.notes)
     given = Cleaner()(Article(raw="MINSK, Aug. 16, 2020 (tidings) - Police detained people.", published="2020-08-17"))
     assert given.published == "2020-08-17"
+
+
+SCRAPED = (
+    "By Jane Doe and Ali Khan, Reuters\n"
+    "Updated: March 5, 2024 10:42 AM\n"
+    "\n"
+    "Police in Chisinau detained 12 opposition activists on Tuesday after a rally outside parliament.\n"
+    "\n"
+    "Activists gather outside parliament in Chisinau on Tuesday. (AP Photo/Ion Popescu)\n"
+    "\n"
+    "By the time officers arrived, most of the crowd had gone home, witnesses said.\n"
+    "\n"
+    "Reporting by Jane Doe; Editing by Tom Lee\n"
+)
+
+
+def test_bylines_captions_credits_and_stamps_become_metadata() -> None:
+    from tidings.clean import Cleaner
+    from tidings.model import Article
+
+    art = Cleaner()(Article(raw=SCRAPED))
+    assert art.author == "Jane Doe and Ali Khan"
+    assert art.published == "2024-03-05" and any("March 5, 2024" in n for n in art.notes)
+    assert art.text.split("\n\n") == [
+        "Police in Chisinau detained 12 opposition activists on Tuesday after a rally outside parliament.",
+        "By the time officers arrived, most of the crowd had gone home, witnesses said.",
+    ]
+    assert len(art.removed) == 4 and art.raw == SCRAPED  # the original is kept alongside
+    given = Cleaner()(Article(raw=SCRAPED, author="Desk", published="2024-03-04"))
+    assert given.author == "Desk" and given.published == "2024-03-04"
+
+
+def test_furniture_is_not_mistaken_for_story() -> None:
+    from tidings.clean import furniture
+
+    for line in ("By Maria Chen", "FILE PHOTO: A view of the Kremlin", "Posted on 5 March 2024"):
+        assert furniture(line) is not None, line
+    for line in (
+        "By Tuesday, officials said the talks had failed.",
+        "The photo shows a crowd outside the ministry.",
+        "Updated rules will apply to all members.",
+    ):
+        assert furniture(line) is None, line

@@ -2,8 +2,12 @@
 
 Scrapers hand us hard-wrapped lines (a newline every 60-80 characters, even
 inside a name), promo and navigation lines ("Also Read: ...", "Click here to
-subscribe"), curly quotes and ragged whitespace. spaCy parses a wrapped
-sentence as several, so the wraps must be mended before anything else runs.
+subscribe"), share bars, photo captions, byline and timestamp lines ("By Jane
+Doe, Reuters", "Updated: 5 March 2024"), curly quotes and ragged whitespace.
+spaCy parses a wrapped sentence as several, so the wraps must be mended before
+anything else runs. Dropped lines are kept in ``article.removed``; a byline
+becomes ``article.author`` and a timestamp line the publication date when the
+input gave none. ``article.raw`` keeps the text as it came.
 """
 
 from __future__ import annotations
@@ -26,6 +30,37 @@ PROMO_RE = re.compile(
 # Whole-line share bars and bylines-without-sentence ("Share | Tweet | Email").
 SHARE_BAR_RE = re.compile(
     r"^\s*(?:(?:share|tweet|email|facebook|twitter|whatsapp|linkedin|print)\s*[|·•/]?\s*){2,}$", re.IGNORECASE
+)
+# "By Jane Doe", "By Jane Doe and Ali Khan, Reuters", "Written by J. R. Smith | Staff writer".
+_NAME = r"[A-Z][\w.'\-]*(?:\s+(?:[A-Z][\w.'\-]*|de|van|von|der|al|bin|da|del|la|le|di)){1,4}"
+BYLINE_RE = re.compile(  # case matters in the names ("By the time ..." is a sentence), not in "by"
+    rf"^\s*(?i:by|written\s+by|words\s+by|story\s+by)\s*:?\s+(?P<name>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)"
+    r"(?:\s*[,|/\u2013\u2014-]\s*(?P<org>(?:[A-Z][\w.&'\-]*|and|of|the)(?:\s+(?:[A-Z][\w.&'\-]*|and|of|the)){0,5}))?"
+    r"\s*$"
+)
+# Wire credit lines at the end of a story: "Reporting by ...; Editing by ...".
+CREDIT_RE = re.compile(
+    r"^\s*\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|translated)\s+by\b[^\n]{0,200}$", re.IGNORECASE
+)
+# Photo captions: a label at the start, or a photo credit at the end of a short line.
+CAPTION_RE = re.compile(
+    r"""^\s*(?:
+        (?:file\s+)?photo(?:graph)?\s*[:|]|image(?:\s+(?:caption|copyright|source))?\s*[:|]|picture\s*[:|]|
+        media\s+caption|image\s+caption|caption\s*[:|]|\(?(?:photo|image|picture)\s+(?:by|credit|courtesy)\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+PHOTO_CREDIT_RE = re.compile(
+    r"(?:\((?:AP|AFP|EPA|Reuters)\s+Photo\b[^)]*\)|\(Photo(?:graph)?:?\s+(?:by\s+)?[^)]{1,80}\)"
+    r"|\b[A-Z][\w.' -]{1,40}/(?:Getty\s+Images|Reuters|REUTERS|AFP|AP|EPA(?:-EFE)?|Shutterstock|Bloomberg)\b[^.]{0,40}"
+    r"|\b(?:REUTERS|Reuters|AFP|AP|EPA|Getty\s+Images)/[A-Z][\w.' -]{1,40})"
+    r"\s*\)?\s*$"
+)
+# "Published: 10:42 AM, March 5, 2024", "Updated 5 March 2024", "Last updated on Mar 5, 2024 at 3pm".
+STAMP_RE = re.compile(
+    r"^\s*(?:published|updated|last\s+updated|posted|first\s+published|date)(?:\s+on)?\s*:?\s+"
+    r"(?P<when>(?=[^\n]*\d)[^\n.!?]{4,60}?)\s*$",
+    re.IGNORECASE,
 )
 TERMINAL_RE = re.compile(r"""[.!?:;]["')\]]?\s*$|["”]\s*$""")
 QUOTE_MAP = str.maketrans(
@@ -61,11 +96,30 @@ class CleanResult:
     text: str
     removed: list[str]
     dateline: Span | None
+    byline: str | None = None  # the author(s) of a "By ..." line
+    stamp: str | None = None  # the date part of a "Published: ..." line, as written
 
 
 def is_promo(line: str) -> bool:
     """True for a promo, related-links or share line that is no part of the story."""
     return bool(PROMO_RE.match(line) or SHARE_BAR_RE.match(line))
+
+
+def furniture(line: str) -> str | None:
+    """What kind of non-story line this is (promo, byline, credit, caption, stamp), or None."""
+    if is_promo(line):
+        return "promo"
+    if len(line) > 300:
+        return None
+    if BYLINE_RE.match(line) and len(line) <= 120:
+        return "byline"
+    if CREDIT_RE.match(line):
+        return "credit"
+    if CAPTION_RE.match(line) or PHOTO_CREDIT_RE.search(line):
+        return "caption"
+    if STAMP_RE.match(line):
+        return "stamp"
+    return None
 
 
 def _paragraphs(lines: list[str]) -> list[list[str]]:
@@ -99,8 +153,17 @@ def clean_text(raw: str) -> CleanResult:
     text = raw.replace("\r\n", "\n").replace("\r", "\n").translate(QUOTE_MAP)
     text = re.sub(r"[\t\f\v ]+", " ", text)
     lines = text.split("\n")
-    removed = [ln.strip() for ln in lines if ln.strip() and is_promo(ln)]
-    kept = [ln for ln in lines if not (ln.strip() and is_promo(ln))]
+    kinds = [furniture(ln) if ln.strip() else None for ln in lines]
+    removed = [ln.strip() for ln, k in zip(lines, kinds, strict=True) if k]
+    kept = [ln for ln, k in zip(lines, kinds, strict=True) if not k]
+    byline = stamp = None
+    for ln, k in zip(lines, kinds, strict=True):
+        if k == "byline" and byline is None:
+            m = BYLINE_RE.match(ln)
+            byline = m.group("name").strip() if m else None
+        elif k == "stamp" and stamp is None:
+            m = STAMP_RE.match(ln)
+            stamp = m.group("when").strip() if m else None
     out: list[str] = []
     for para in _paragraphs(kept):
         joined = " ".join(ln.strip() for ln in para)
@@ -112,7 +175,7 @@ def clean_text(raw: str) -> CleanResult:
         if joined:
             out.append(joined)
     cleaned = "\n\n".join(out)
-    return CleanResult(cleaned, removed, find_dateline(cleaned))
+    return CleanResult(cleaned, removed, find_dateline(cleaned), byline, stamp)
 
 
 def find_dateline(text: str) -> Span | None:
@@ -138,6 +201,13 @@ class Cleaner:
         article.text = result.text
         article.removed = result.removed
         article.dateline = result.dateline
+        if article.author is None and result.byline:
+            article.author = result.byline
+        if article.published is None and result.stamp:
+            day = stamp_date(result.stamp)
+            if day is not None:
+                article.published = day
+                article.notes.append(f"publication date {day} taken from a timestamp line ({result.stamp!r})")
         if article.published is None:
             day = dateline_date(result.text)
             if day is not None:
@@ -156,3 +226,17 @@ def dateline_date(text: str) -> str | None:
 
     value = normalise(m.group("date"), None)[0]
     return value if value is not None and len(value) == 10 else None
+
+
+def stamp_date(when: str) -> str | None:
+    """The full date in a timestamp line's text ("10:42 AM, March 5, 2024" -> 2024-03-05), else None."""
+    from tidings.times.normalise import normalise
+
+    for m in re.finditer(
+        r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})|(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})|(?:\d{4}-\d{2}-\d{2})",
+        when,
+    ):
+        value = normalise(m.group(0), None)[0]
+        if value is not None and len(value) == 10:
+            return value
+    return None
