@@ -56,6 +56,7 @@ CI_LIMITS: dict[str, int] = {
     "conll": 3250,
     "meantime": 120,
     "extract": 181,
+    "warc": 181,
 }
 
 

@@ -34,6 +34,7 @@ from tidings.eval.datasets import (
     load_plover_gsr,
     load_polnear,
     load_timebank,
+    load_warc,
 )
 
 # --------------------------------------------------------------------------- no data needed
@@ -301,3 +302,12 @@ def test_extract(eval_data_dir: Path) -> None:
     for item in items:
         assert "<" in item.html and item.article_body
         assert item.url.startswith("http")
+
+
+def test_warc(eval_data_dir: Path) -> None:
+    items = load_warc(eval_data_dir)
+    assert len(items) == 181 and not any(i.error for i in items)
+    truth = {i.url: i.article_body for i in load_extract(eval_data_dir)}
+    assert {i.url: i.article_body for i in items} == truth  # every record found its gold page by URL
+    assert all(i.body.lstrip().startswith("<") or "<html" in i.body[:2000].lower() for i in items)
+    _limit_and_split_checks(load_warc, eval_data_dir)

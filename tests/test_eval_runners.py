@@ -372,6 +372,25 @@ def test_extract_scores_the_html_reader() -> None:
     assert [e["id"] for e in both.errors] == ["p2"]
 
 
+def test_warc_scores_records_through_the_process_reader() -> None:
+    from tidings.eval.datasets import WarcItem
+
+    body = (
+        "Police in Belarus detained dozens of protesters on Saturday after a rally in the capital, the interior "
+        "ministry said in a statement on Sunday. The protesters had gathered near the main square to demand new "
+        "elections and the release of political prisoners held since August."
+    )
+    html = f"<html><head><title>Arrests</title></head><body><nav>Home | World</nav><article><p>{body}</p></article>"
+    page = html + "<footer>Subscribe to our newsletter for more news every morning.</footer></body></html>"
+    good = WarcItem(id="u1", url="https://example.org/a", body=page, charset="utf-8", article_body=body)
+    cut = WarcItem(id="r2", url="", body="", charset=None, article_body=body, error="[T061] truncated")
+    m = runners.run_warc(items=[good]).metrics
+    assert m["f1"] > 0.9 and m["cleaned_f1"] > 0.9 and m["non_english"] == 0
+    both = runners.run_warc(items=[good, cut])
+    assert both.failures == 1 and both.metrics["recall"] < m["recall"]
+    assert [e["kind"] for e in both.errors] == ["read error"]
+
+
 # --------------------------------------------------------------------------- #
 # command lines
 # --------------------------------------------------------------------------- #
