@@ -409,9 +409,7 @@ class Reader:
                 data = read_capped(stream, s.max_html_bytes, where, what="feed")
                 yield from self._feed(data, where)
             elif kind == "urls":
-                text = decode(read_capped(stream, s.max_bytes, where, what="URL list"), where, s)
-                urls = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-                yield from self._urls(urls)
+                yield from self._urls(_url_lines(stream))
             elif kind == "html":
                 from tidings.ingest.html import page_article
 
@@ -441,10 +439,10 @@ class Reader:
             data, where, self.settings, published=self.published, fetch_pages=self._pages if self.fetch else None
         )
 
-    def _todo(self, urls: list[str]) -> list[str]:
-        return [u for u in urls if self.skip_url is None or not self.skip_url(u)]
+    def _todo(self, urls: Iterable[str]) -> Iterator[str]:
+        return (u for u in urls if self.skip_url is None or not self.skip_url(u))
 
-    def _urls(self, urls: list[str]) -> Iterator[Article | InputError]:
+    def _urls(self, urls: Iterable[str]) -> Iterator[Article | InputError]:
         for url, result in self.fetcher.fetch_many(self._todo(urls)):
             if isinstance(result, InputError):
                 yield result
@@ -503,27 +501,20 @@ class Reader:
                 yield link, exc
 
 
+def _url_lines(stream: BinaryIO) -> Iterator[str]:
+    """The URLs of a URL list, one a line, read lazily (a list of a million URLs is fine)."""
+    for raw in stream:
+        line = raw.decode("utf-8", errors="replace").strip()
+        if line and not line.startswith("#"):
+            yield line
+
+
 def _wanted(name: str) -> bool:
     return name.lower().removesuffix(".gz").endswith(SUFFIXES)
 
 
 def _gz(stream: BinaryIO) -> bool:
     return isinstance(stream, gzip.GzipFile)
-
-
-def iter_paths(paths: list[str]) -> Iterator[Path | InputError]:
-    """Expand directories (recursively, sorted) into the files :class:`Reader` reads."""
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            found = sorted(f for f in path.rglob("*") if f.is_file() and _wanted(f.name))
-            if not found:
-                yield InputError("T008", f"{p}: directory holds no readable files")
-            yield from found
-        elif path.exists():
-            yield path
-        else:
-            yield InputError("T008", f"{p}: no such file or directory")
 
 
 def read_inputs(
