@@ -3,6 +3,7 @@ article exactly once and none half-written, and the summary stays in constant me
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -13,6 +14,8 @@ import sys
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+
+import pytest
 
 from tidings.errors import TidingsError
 from tidings.model import Article
@@ -121,3 +124,42 @@ def test_killed_batch_resumes_with_every_article_once(tmp_path: Path) -> None:
     again = subprocess.run(cmd[:-1], cwd=REPO, capture_output=True, text=True, timeout=600)
     assert again.returncode == 0
     assert re.search(rf"│\s+0 │\s+0 │\s+{len(ids)} │", again.stdout), again.stdout
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rich.console import Console
+
+    from tidings import cli
+
+    monkeypatch.setattr(cli, "err", Console(file=io.StringIO()))
+    assert not cli._progress(quiet=False).enabled  # a log file or a pipe gets no bar
+    buf = io.StringIO()
+    monkeypatch.setattr(cli, "err", Console(file=buf, force_terminal=True, width=120))
+    assert not cli._progress(quiet=True).enabled
+    batch = cli.Batch()
+    batch.done, batch.failed, batch.skipped = 5, 2, 1
+    with cli._progress(quiet=False) as progress:
+        progress.update(batch)
+    shown = buf.getvalue()
+    assert "5 articles" in shown and "articles/s" in shown and "2 failed" in shown and "1 skipped" in shown
+
+
+def test_summary_keeps_the_most_confident_events_in_constant_memory() -> None:
+    from tidings import cli
+    from tidings.model import Event, Sentence, Span
+
+    def event(conf: float, day: str | None) -> Event:
+        return Event(
+            cameo="040", root="04", plover="CONSULT", plover_mode=None, quad_class=1, goldstein=1.0,
+            source=None, target=None, trigger=Span("met", 0, 3), sentence=Sentence(0, 0, 3, "met"),
+            confidence=conf, date=day,
+        )  # fmt: skip
+
+    batch = cli.Batch()
+    events = [event((i * 7 % 10) / 10, f"2024-01-{i % 28 + 1:02d}" if i % 5 else None) for i in range(200)]
+    for i in range(0, 200, 10):
+        batch.add(Article(raw="x", id=f"a{i}", events=events[i : i + 10]))
+    assert len(batch.top) == cli.Batch.TOP and batch.done == 20 and batch.counts["events"] == 200
+    expected = sorted(events, key=lambda e: (-e.confidence, e.date or ""))[: cli.Batch.TOP]
+    got = [row for *_, row in sorted(batch.top, reverse=True)]
+    assert [(r[0], r[2]) for r in got] == [(e.date or "", "040 ") for e in expected]

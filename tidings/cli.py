@@ -58,7 +58,7 @@ class Batch:
         self.failed = 0
         self.skipped = 0
         self.counts = dict.fromkeys(("actors", "events", "quotes", "places", "times"), 0)
-        self.top: list[tuple[float, str, int, tuple[str, ...]]] = []  # a min-heap on confidence
+        self.top: list[tuple[float, bool, str, int, tuple[str, ...]]] = []  # a min-heap on confidence
         self._n = 0
 
     def add(self, a: Article) -> None:
@@ -79,8 +79,8 @@ class Batch:
                 e.place.name if e.place else "",
                 (a.title or a.id)[:40],
             )
-            # Ties go to the earlier date, as in a sort by (-confidence, date).
-            key = (e.confidence, _invert(e.date or ""), -self._n, row)
+            # Ties go as in a sort by (-confidence, date): undated first, then the earlier date, then the first met.
+            key = (e.confidence, not e.date, _invert(e.date or ""), -self._n, row)
             if len(self.top) < self.TOP:
                 heapq.heappush(self.top, key)
             elif key > self.top[0]:
