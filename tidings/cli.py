@@ -150,12 +150,10 @@ def process(
 
     Examples:
 
+    \b
         tidings process ../shared/seed/000_8f90abbaab45254c.txt --date 2020-08-16 --json
-
         tidings process news/ saved-pages/ crawl.warc.gz --db news.db --workers 2
-
         tidings process https://example.org/world/rss.xml --fetch --db news.db
-
         cat urls.txt | tidings process - --lang-any --force --quiet
     """
     from dataclasses import replace
