@@ -15,11 +15,12 @@ from typing import TYPE_CHECKING
 
 from tidings.events.lexicon import DEFAULT_TARGETS, EventLexicon, Pattern, default_lexicon
 from tidings.events.ontology import lookup
+from tidings.events.scoring import Features, confidence
 from tidings.model import Actor, ActorRef, Article, Event, Place, Sentence, Span
 from tidings.syntax import clause_head, conjuncts, phrase_tokens
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 SAY_VERBS = frozenset(
     {"say", "allege", "claim", "report", "tell", "state", "insist", "accuse", "add", "assert", "argue", "suggest"}
@@ -89,6 +90,31 @@ OCCUR_VERBS = frozenset(
         "draw",
     }
 )
+# "asked X to help": X is the one who would help.
+OBJECT_CONTROL_VERBS = frozenset(
+    {
+        "ask",
+        "urge",
+        "call",
+        "press",
+        "pressure",
+        "force",
+        "persuade",
+        "tell",
+        "want",
+        "allow",
+        "encourage",
+        "invite",
+        "order",
+        "compel",
+        "request",
+        "push",
+        "require",
+        "wish",
+    }
+)
+# "wants Putin to attack": what one wants of another is asked of them, not intended.
+WANT_VERBS = frozenset({"want", "wish", "expect"})
 # Deps under a trigger whose words are still its arguments (for has= and target search).
 ARG_DEPS_BLOCKED = frozenset({"nsubj", "csubj", "relcl", "advcl", "ccomp", "conj", "parataxis", "punct", "mark", "cc"})
 # A stated intention recodes an event to CAMEO's "express intent to ..." code.
@@ -121,6 +147,48 @@ THREAT_CODES = {
     "19": "138",
     "20": "138",
 }
+
+
+# Roots of acts done together: with no target named, conjoined subjects are each
+# other's counterparts ("Brazil and the US agreed to deepen ties").
+JOINT_ROOTS = frozenset({"03", "04", "05", "06"})
+# An intended act of force is a threat ("wants to attack", "plans to impose sanctions").
+INTENDED_THREAT_ROOTS = frozenset({"16", "18", "19", "20"})
+# Verbs by which the subject undergoes an event noun: "faced criticism from X".
+UNDERGO_VERBS = frozenset({"face", "receive", "get", "draw", "attract", "suffer", "endure", "win", "earn"})
+# Verbs whose other party gives rather than receives: "received weapons from X".
+RECEIVE_VERBS = frozenset({"receive", "obtain", "get", "accept", "buy", "purchase"})
+# Nouns of violence that can carry its doer when a passive names none
+# ("were killed in Israeli shelling", "in an air strike by government forces").
+ATTACK_NOUNS = frozenset(
+    {
+        "attack",
+        "strike",
+        "airstrike",
+        "shelling",
+        "bombing",
+        "bombardment",
+        "raid",
+        "fire",
+        "gunfire",
+        "shooting",
+        "assault",
+        "offensive",
+        "crackdown",
+        "ambush",
+        "barrage",
+        "missile",
+        "rocket",
+        "shell",
+    }
+)
+# Verbs of saying whose clause, when it reports another actor's act of force, is an
+# accusation by the speaker (CAMEO 112); "claim"/"admit" of one's own act claims it (015).
+ACCUSING_SAY_VERBS = frozenset({"claim", "allege", "charge", "assert", "insist", "contend", "maintain"})
+CLAIMING_VERBS = frozenset({"claim", "admit", "acknowledge", "confirm"})
+# Appeals by what is asked for: CAMEO's 02 tree by the root of the act asked for.
+APPEAL_CODES = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025"}
+DEMAND_CODES = {"04": "106", "05": "102", "06": "101", "07": "103", "08": "105"}
 
 
 def _arg_tokens(trigger: Token) -> list[Token]:
@@ -168,6 +236,16 @@ def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     for c in verb.children:
         if c.dep_ in ("nsubj", "csubj"):
             return c, depth > 0
+    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
+        head = verb.head
+        # "Obama is scheduled to attend", "was pressured by Congress to help": the passive's subject.
+        passive_subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        if passive_subj is not None:
+            return passive_subj, True
+        # "asked Obama to help", "urged Russia to withdraw": the one asked does it.
+        obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+        if obj is not None and head.lemma_.lower() in OBJECT_CONTROL_VERBS:
+            return obj, True
     if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head, depth + 1)
     if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.head.pos_ in ("VERB", "AUX"):
@@ -310,7 +388,8 @@ class EventCoder:
     # -- arguments ------------------------------------------------------
     def _targets(
         self, p: Pattern, trigger: Token, index: MentionIndex, article: Article, source: ActorRef | None = None
-    ) -> list[ActorRef]:
+    ) -> tuple[list[ActorRef], bool]:
+        """The targets and whether they are only the place the event happened in."""
         args = _arg_tokens(trigger)
         # "Russia closed its borders with Iran": a slot that only names the source again
         # ("its") gives no target; the next slot may.
@@ -319,6 +398,8 @@ class EventCoder:
         # ("protests against X"), not from "blame for the protests on agitators".
         noun = trigger.pos_ in ("NOUN", "PROPN")
         slots = list(p.targets) if noun else list(dict.fromkeys([*p.targets, *DEFAULT_TARGETS]))
+        if not noun and set(verb_lemmas(trigger)) & RECEIVE_VERBS:
+            slots.insert(0, "from")  # "received weapons from the government"
         if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass"):
             # "protests broke out against X": the target hangs on the verb of the noun.
             args += [c for c in trigger.head.children if c.dep_ == "prep"]
@@ -334,14 +415,14 @@ class EventCoder:
                 toks = [o for pr in preps for c in pr.children if c.dep_ == "pobj" for o in conjuncts(c)]
             refs = [r for t in toks for r in self._refs(t, index, article) if r.actor.id != not_source]
             if refs:
-                return _unique(refs)
+                return _unique(refs), False
         # "demanded that the US cancel ...": the one asked is the subject of the clause.
         for c in trigger.children:
             if c.dep_ == "ccomp":
                 subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
                 refs = self._refs(subj, index, article) if subj is not None else []
                 if refs:
-                    return _unique(refs)
+                    return _unique(refs), False
         # "arrived in Amman": a place stands for its country.
         for t in args:
             if t.dep_ == "pobj" and t.head.lower_ in ("in", "to"):
@@ -349,14 +430,14 @@ class EventCoder:
                 if place is not None and place.country:
                     span = Span(place.text, place.start, place.end)
                     actor = ensure_actor(article, country=place.country, sector=None, name=place.name, span=span)
-                    return [ActorRef(actor, span)]
+                    return [ActorRef(actor, span)], True
         # A repression verb's target may sit in its purpose clause ("to curb the protests").
         for c in args:
             if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB":
                 refs = [r for o in _objects(c) for r in self._refs(o, index, article)]
                 if refs:
-                    return _unique(refs)
-        return []
+                    return _unique(refs), False
+        return [], False
 
     def _refs(self, tok: Token, index: MentionIndex, article: Article) -> list[ActorRef]:
         refs = index.resolve_all(tok)
@@ -372,25 +453,80 @@ class EventCoder:
         actor = ensure_actor(article, country=country, sector="OPP", name=f"{cname} protesters".strip(), span=span)
         return ActorRef(actor, span)
 
-    def _source(self, trigger: Token, index: MentionIndex, article: Article) -> tuple[ActorRef | None, bool]:
+    def _sources(
+        self, trigger: Token, index: MentionIndex, article: Article, p: Pattern
+    ) -> tuple[list[ActorRef | None], bool]:
+        """Who did it: one actor per conjoined subject ("Brazil and the United States")."""
         if trigger.pos_ in ("NOUN", "PROPN"):
-            for c in trigger.children:
-                if c.dep_ == "prep" and c.lower_ == "by":
+            ref, inherited = self._source(trigger, index, article, p)
+            return [ref], inherited
+        subj, inherited = _subject(trigger)
+        if subj is None:
+            ref = self._instrument_agent(trigger, index, article) if _is_passive(trigger) else None
+            return [ref], ref is None
+        refs = _unique([r for c in conjuncts(subj) for r in index.resolve_all(c)])
+        if not refs and trigger.dep_ == "acl" and subj.i == trigger.head.i and subj.dep_ == "dobj":
+            # "issued a declaration demanding ...": the issuer demands.
+            outer, _ = _subject(subj.head)
+            refs = _unique(index.resolve_all(outer)) if outer is not None else []
+        if not refs and _is_passive(trigger) and subj.dep_ == "pobj":
+            # "blown up by a missile believed to be fired by rebels": the weapon's user.
+            ref = self._weapon_user(subj, index, article)
+            refs = [ref] if ref is not None else []
+        return (list(refs) or [None]), inherited
+
+    def _instrument_agent(self, verb: Token, index: MentionIndex, article: Article) -> ActorRef | None:
+        """A passive with no "by" agent may name its doer on the attack it happened in:
+        "were killed in Israeli shelling", "died in an air strike by government forces"."""
+        for c in verb.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "during"):
+                for n in c.children:
+                    if n.dep_ == "pobj" and n.lemma_.lower() in ATTACK_NOUNS:
+                        ref = self._weapon_user(n, index, article)
+                        if ref is not None:
+                            return ref
+        return None
+
+    def _weapon_user(self, noun: Token, index: MentionIndex, article: Article) -> ActorRef | None:
+        ref, inherited = self._source(noun, index, article)
+        if ref is None or inherited:
+            ref = None
+            for c in noun.children:
+                if c.dep_ == "acl" and _is_passive(c):  # "a missile believed to be fired by rebels"
+                    for v in [c, *(x for x in c.subtree if x.dep_ == "xcomp")]:
+                        s, _ = _subject(v)
+                        if s is not None and s.i != noun.i:
+                            ref = index.resolve(s)
+                            if ref is not None:
+                                break
+        if ref is not None:
+            self._consumed.add(noun.i)  # the noun's event is the verb's
+        return ref
+
+    def _source(
+        self, noun: Token, index: MentionIndex, article: Article, p: Pattern | None = None
+    ) -> tuple[ActorRef | None, bool]:
+        """Who an event noun's act is by: "the crackdown by riot police", "Russian pressure",
+        "pressure from Congress" (unless the pattern takes its target from "from")."""
+        preps = ("by",) if p is not None and "from" in p.targets else ("by", "from")
+        holders = [noun]
+        light = _light_verb(noun)
+        if light is not None:
+            holders.append(light)  # "received assurances from the government"
+        for h in holders:
+            for c in h.children:
+                if c.dep_ in ("prep", "agent") and c.lower_ in preps:
                     for cc in c.children:
                         if cc.dep_ == "pobj":
                             return index.resolve(cc), False
-            for c in trigger.children:
-                if c.dep_ in ("poss", "compound", "amod", "nmod"):
-                    ref = index.at(c)
-                    if ref is not None:
-                        return ref, False
-            if trigger.lemma_.lower() in PROTEST_NOUNS:
-                return self._protesters(trigger, article), True
-            return None, True
-        subj, inherited = _subject(trigger)
-        if subj is None:
-            return None, True
-        return index.resolve(subj), inherited
+        for c in noun.children:
+            if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                ref = index.at(c)
+                if ref is not None:
+                    return ref, False
+        if noun.lemma_.lower() in PROTEST_NOUNS:
+            return self._protesters(noun, article), True
+        return None, True
 
     # -- modality -------------------------------------------------------
     @staticmethod
@@ -415,12 +551,14 @@ class EventCoder:
             found = None  # the nearest frame wins: "said it agreed to resign" is an intention
             if t.dep_ == "xcomp" and lemma in NEGATING_VERBS:
                 negated = True
-            if (t.dep_ == "xcomp" and (lemma in INTENT_VERBS or lemma in INTENT_ADJECTIVES)) or (
+            if lemma in DEMAND_VERBS and t.dep_ in ("xcomp", "ccomp"):
+                found = "demanded"
+            elif lemma in WANT_VERBS and (t.dep_ == "ccomp" or any(c.dep_ == "dobj" for c in head.children)):
+                found = "demanded"  # "wants Putin to attack": asked of Putin, not intended by Obama
+            elif (t.dep_ == "xcomp" and (lemma in INTENT_VERBS or lemma in INTENT_ADJECTIVES)) or (
                 t.dep_ == "ccomp" and lemma in ("agree", "decide", "pledge", "promise", "vow")
             ):
                 found = "intended"  # "agreed to resign", "is willing to send", "agreed that they should"
-            elif lemma in DEMAND_VERBS and t.dep_ in ("xcomp", "ccomp"):
-                found = "demanded"
             elif lemma in SAY_VERBS and t.dep_ == "ccomp":
                 speaker = next((c for c in head.children if c.dep_ == "nsubj"), None)
                 sref = index.resolve(speaker) if speaker is not None else None
@@ -485,22 +623,105 @@ class EventCoder:
             return article
         index = MentionIndex(article)
         lede = next((t.day for t in article.times[:4] if t.day and t.start < _lede_end(article)), None)
-        events: list[Event] = []
         seen: set[tuple[str, int, int, int]] = set()
-        fired: set[int] = set()
+        fired: dict[int, list[Event]] = {}
+        self._consumed: set[int] = set()
         for tok in doc:
-            if tok.pos_ in ("NOUN", "PROPN") and tok.head.i in fired:
+            if tok.pos_ in ("NOUN", "PROPN") and (tok.head.i in fired or tok.i in self._consumed):
                 continue  # "staged a protest": the verb's event already covers the noun
-            for p in [*self._candidates(tok), *_speech_act(tok)]:
+            for p in [*self._candidates(tok), *_frame_patterns(tok)]:
                 if not self._fits(p, tok, index):
                     continue
                 found = self._events(p, tok, index, article, lede, seen)
                 if found:
-                    fired.add(tok.i)
-                events.extend(found)
+                    fired[tok.i] = found
                 break
+        fired = {i: evs for i, evs in fired.items() if i not in self._consumed or doc[i].pos_ not in ("NOUN", "PROPN")}
+        _fold_frames(doc, fired)
+        self._speech_events(doc, fired, index, article, lede, seen)
+        events = [e for i in sorted(fired) for e in fired[i]]
         article.events = merge_mentions(events)
         return article
+
+    def _speech_events(
+        self,
+        doc: Doc,
+        fired: dict[int, list[Event]],
+        index: MentionIndex,
+        article: Article,
+        lede: str | None,
+        seen: set[tuple[str, int, int, int]],
+    ) -> None:
+        """What a speaker does by reporting an act of force: "Israel said Hamas fired the
+        rockets" accuses Hamas (112); "the group claimed it had attacked" claims it (015).
+        The reported act stays an event of its own, marked as a claim."""
+        for i in sorted(fired):
+            link = doc[i]
+            while link.dep_ == "conj" and link.head.i != link.i:
+                link = link.head
+            gov = _governor(doc[i])
+            # Only "X claimed that Y ...": a trailing "..., police said" attributes, it does not accuse.
+            if gov is None or gov.i in fired or link.dep_ != "ccomp" or link.i < gov.i:
+                continue
+            lemma = gov.lemma_.lower()
+            if lemma not in ACCUSING_SAY_VERBS and lemma not in CLAIMING_VERBS:
+                continue
+            speaker_tok = next((c for c in gov.children if c.dep_ == "nsubj"), None)
+            speaker = index.resolve(speaker_tok) if speaker_tok is not None else None
+            if speaker is None:
+                continue
+            for ev in fired[i]:
+                if ev.quad_class != 4 or ev.negated or ev.modality not in ("asserted", "reported_claim"):
+                    continue
+                if ev.source is None:
+                    continue
+                if ev.source.actor.id == speaker.actor.id:
+                    if lemma not in CLAIMING_VERBS:
+                        continue
+                    code, target = "015", ev.target
+                elif lemma in ACCUSING_SAY_VERBS:
+                    code, target = "112", ev.source
+                else:
+                    continue
+                key = (code, speaker.actor.id, target.actor.id if target else 0, ev.sentence.index)
+                if key in seen:
+                    continue
+                seen.add(key)
+                entry = lookup(code)
+                date, date_source = self._date(article, gov, ev.sentence, lede)
+                place, place_source = self._place(article, gov, ev.sentence)
+                features = Features(
+                    origin="hand",
+                    specificity=2,
+                    has_source=True,
+                    has_target=target is not None,
+                    inherited=False,
+                    modality="asserted",
+                    main=_main_predicate(gov),
+                    noun=False,
+                )
+                fired.setdefault(gov.i, []).append(
+                    Event(
+                        cameo=entry.code,
+                        root=entry.root,
+                        plover=entry.plover,
+                        plover_mode=entry.plover_mode,
+                        quad_class=entry.quad_class,
+                        goldstein=entry.goldstein,
+                        source=speaker,
+                        target=target,
+                        trigger=Span(gov.text, gov.idx, gov.idx + len(gov.text)),
+                        sentence=ev.sentence,
+                        date=date,
+                        date_source=date_source,
+                        place=place,
+                        place_source=place_source,
+                        confidence=confidence(features),
+                        pattern=f"{lemma} that X did {ev.cameo} -> {code}",
+                        name=entry.name,
+                    )
+                )
+                break
 
     def _events(
         self,
@@ -514,19 +735,37 @@ class EventCoder:
         sentence = article.sentence_at(trigger.idx)
         if sentence is None:
             return []
-        source, inherited = self._source(trigger, index, article)
-        targets: list[ActorRef | None] = list(self._targets(p, trigger, index, article, source)) if p.targets else []
-        if not targets:
-            targets = [None]
+        sources, inherited = self._sources(trigger, index, article, p)
+        source = sources[0]
+        found, from_place = self._targets(p, trigger, index, article, source) if p.targets else ([], False)
+        light = _light_verb(trigger)
+        if light is not None and not found:
+            # "Obama faces pressure from Congress": Obama is pressed.
+            subj, _ = _subject(light)
+            found = index.resolve_all(subj) if subj is not None else []
+        targets: list[ActorRef | None] = list(found) or [None]
         if trigger.pos_ in ("NOUN", "PROPN") and inherited and targets == [None] and not _occurs(trigger):
             return []  # a noun that only refers back to an event ("blame for the protests")
-        # "Putin and Lukashenko talked": the second subject is the other party.
-        if targets == [None] and source is not None and p.code[:2] in ("04", "05", "06", "03"):
-            subj, _ = _subject(trigger) if trigger.pos_ == "VERB" else (None, True)
-            if subj is not None:
-                others = [index.resolve(c) for c in conjuncts(subj)[1:]]
-                targets = [r for r in others if r is not None] or [None]
         modality, negated = self._modality(trigger, source, index)
+        if source is None and (
+            from_place
+            or modality in ("hypothetical", "demanded", "future", "intended")
+            or trigger.dep_ == "relcl"
+            or (trigger.dep_ == "acl" and trigger.tag_ == "VBN")
+            or p.need_source
+        ):
+            # Nobody named as the doer and the event is background ("a member jailed a
+            # year ago"), unreal ("hoped they would be indicted") or its other side is
+            # only a place: too little to stand as an event.
+            return []
+        pairs: list[tuple[ActorRef | None, ActorRef | None]]
+        if targets == [None] and len(sources) > 1 and p.code[:2] in JOINT_ROOTS:
+            # "The US, Russia and Switzerland met": each party meets each other one.
+            pairs = [(s, t) for s in sources for t in sources if s is not t]
+        else:
+            pairs = [(s, t) for s in sources for t in targets]
+        if p.need_target and all(t is None for _, t in pairs):
+            return []
         code = p.code
         if (
             negated
@@ -537,13 +776,16 @@ class EventCoder:
             code, negated = REJECT_CODES[code[:2]], False
         elif modality in ("future", "intended") or (modality == "hypothetical" and p.code[:2] in INTENT_CODES):
             code = INTENT_CODES.get(code, INTENT_CODES.get(code[:3], INTENT_CODES.get(code[:2], code)))
-        if modality in ("future", "hypothetical") and not negated and not code.startswith("12"):
+        if not negated and not code.startswith("12") and (
+            modality in ("future", "hypothetical") or (modality == "intended" and code[:2] in INTENDED_THREAT_ROOTS)
+        ):
+            # "will impose a curfew", "wants to attack": force announced is a threat.
             code = THREAT_CODES.get(code[:3], THREAT_CODES.get(code[:2], code))
         entry = lookup(code)
         date, date_source = self._date(article, trigger, sentence, lede)
         place, place_source = self._place(article, trigger, sentence)
         out: list[Event] = []
-        for target in targets:
+        for source, target in pairs:
             if target is not None and source is not None and target.actor.id == source.actor.id:
                 target = None
             if source is None and target is None:
@@ -552,13 +794,16 @@ class EventCoder:
             if key in seen:
                 continue
             seen.add(key)
-            confidence = 0.3 + 0.025 * min(p.specificity, 4) + (0.25 if source else 0) + (0.15 if target else 0)
-            confidence -= 0.1 if inherited else 0
-            confidence -= 0.1 if modality in ("hypothetical", "reported_claim", "demanded") else 0
-            # The sentence's own predicate is what the sentence reports; a relative clause
-            # or an event noun ("after the protests") is background.
-            confidence += 0.15 if _main_predicate(trigger) else 0
-            confidence -= 0.1 if trigger.pos_ in ("NOUN", "PROPN") else 0
+            features = Features(
+                origin="cameo" if p.origin == "event_lexicon_cameo.tsv" else "hand",
+                specificity=p.specificity,
+                has_source=source is not None,
+                has_target=target is not None,
+                inherited=inherited,
+                modality=modality,
+                main=_main_predicate(trigger),
+                noun=trigger.pos_ in ("NOUN", "PROPN"),
+            )
             out.append(
                 Event(
                     cameo=entry.code,
@@ -577,7 +822,7 @@ class EventCoder:
                     date_source=date_source,
                     place=place,
                     place_source=place_source,
-                    confidence=max(0.05, min(0.95, confidence)),
+                    confidence=confidence(features),
                     pattern=p.text if p.origin in ("", "event_lexicon.tsv") else f"{p.origin}: {p.text}",
                     name=entry.name,
                 )
@@ -614,6 +859,94 @@ def _speech_act(tok: Token) -> list[Pattern]:
     return [
         Pattern(lemma, "", False, code, frozenset(), frozenset(), "", ("ccomp",), False, f"{lemma} that ... {code}")
     ]
+
+
+def _light_verb(noun: Token) -> Token | None:
+    """The verb by which its subject undergoes an event noun: "faces pressure",
+    "received assurances", "came under fire"."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    head = noun.head
+    if noun.dep_ == "dobj" and set(verb_lemmas(head)) & UNDERGO_VERBS:
+        return head
+    if noun.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma_.lower() in ("come", "be", "remain"):
+        return head.head
+    return None
+
+
+def _frame_patterns(tok: Token) -> list[Pattern]:
+    """Events a verb does by the clause below it, when the lexicon has no pattern for it."""
+    return _speech_act(tok) or _want_of(tok)
+
+
+def _want_of(tok: Token) -> list[Pattern]:
+    """ "Obama wants Putin to attack": an appeal (020) to the one who is to act."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in WANT_VERBS or tok.lemma_.lower() == "expect":
+        return []
+    own_subject = any(c.dep_ == "ccomp" and any(x.dep_ == "nsubj" for x in c.children) for c in tok.children)
+    object_control = any(c.dep_ == "dobj" for c in tok.children) and any(c.dep_ == "xcomp" for c in tok.children)
+    if not (own_subject or object_control):
+        return []
+    lemma = tok.lemma_.lower()
+    return [
+        Pattern(
+            lemma, "", False, "020", frozenset(), frozenset(), "", ("dobj",), False, f"{lemma} X to ... 020",
+            need_source=True, need_target=True,
+        )
+    ]
+
+
+def _governor(tok: Token) -> Token | None:
+    """The verb whose clause this one completes: "agreed to [lift]", "urged X to [withdraw]",
+    "said that Y [attacked]"; through "and" ("agreed to lift X and [free] Y")."""
+    t = tok
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    if t.dep_ not in ("xcomp", "ccomp") or t.head.i == t.i:
+        return None
+    head = t.head
+    if head.pos_ == "ADJ" and head.head.i != head.i:
+        head = head.head  # "is willing to send"
+    return head
+
+
+def _fold_frames(doc: Doc, fired: dict[int, list[Event]]) -> None:
+    """One event per frame and the act it frames.
+
+    "agreed to lift the sanctions": the lifting, as an intention, not a bare 030 too;
+    "urged Russia to withdraw": the appeal, made specific by what is asked (025), not
+    the withdrawal as well; "bombarded the city, killing eight", "met to discuss": the
+    clause that only goes on to tell the same act of the same kind adds no event.
+    """
+    for i in sorted(fired):
+        if i not in fired:
+            continue
+        tok, evs = doc[i], fired[i]
+        gov = _governor(tok)
+        if gov is not None and gov.i in fired and gov.i != i:
+            frame = fired[gov.i]
+            lemma = gov.lemma_.lower()
+            if lemma in INTENT_VERBS and all(e.root == "03" for e in frame) and all(e.root == "03" for e in evs):
+                del fired[gov.i]
+                continue
+            if all(e.modality == "demanded" for e in evs) and all(e.root in ("02", "10") for e in frame):
+                table = APPEAL_CODES if frame[0].root == "02" else DEMAND_CODES
+                for e in frame:
+                    if e.cameo in ("020", "100") and evs[0].root in table:
+                        _recode(e, table[evs[0].root])
+                del fired[i]
+                continue
+        if tok.dep_ == "advcl" and tok.head.i in fired and tok.head.i != i:
+            roots = {e.root for e in fired[tok.head.i]}
+            if all(e.root in roots for e in evs):
+                del fired[i]
+
+
+def _recode(ev: Event, code: str) -> None:
+    entry = lookup(code)
+    ev.cameo, ev.root, ev.name = entry.code, entry.root, entry.name
+    ev.plover, ev.plover_mode = entry.plover, entry.plover_mode
+    ev.quad_class, ev.goldstein = entry.quad_class, entry.goldstein
 
 
 def _main_predicate(tok: Token) -> bool:
