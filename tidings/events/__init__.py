@@ -28,7 +28,9 @@ SAY_VERBS = frozenset(
 INTENT_VERBS = frozenset(
     {"agree", "plan", "intend", "promise", "pledge", "vow", "want", "seek", "decide", "aim", "hope", "prepare", "offer"}
 )
-DEMAND_VERBS = frozenset({"demand", "urge", "call", "ask", "press", "request"})
+DEMAND_VERBS = frozenset(
+    {"demand", "urge", "call", "ask", "press", "request", "pressure", "push", "encourage", "persuade", "implore"}
+)
 NEGATING_VERBS = frozenset({"refuse", "decline", "fail", "deny", "reject"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may"})
 # People named by their tie to someone else: the phrase does not stand for that someone.
@@ -60,6 +62,8 @@ RELATIONAL_NOUNS = frozenset(
 SPEECH_ACT_VERBS = frozenset(
     {"say", "declare", "announce", "insist", "reiterate", "state", "stress", "warn", "tell", "conclude", "add"}
 )
+DEMAND_NOUNS = frozenset({"pressure", "call", "demand", "appeal", "request", "plea", "ultimatum", "order"})
+ANNOUNCE_VERBS = frozenset({"announce", "declare", "warn", "promise", "pledge", "vow", "confirm", "threaten"})
 INTENT_ADJECTIVES = frozenset({"willing", "prepared", "ready", "determined", "eager", "keen", "set", "poised"})
 PROTEST_NOUNS = frozenset({"protest", "demonstration", "rally", "march", "unrest", "riot"})
 # Verbs that say an event noun happened ("protests broke out"): such a noun is an
@@ -182,6 +186,10 @@ ATTACK_NOUNS = frozenset(
         "shell",
     }
 )
+# What kills or destroys without a doer: "killed by the crash" names no actor.
+NON_AGENT_NOUNS = frozenset(
+    {"crash", "accident", "earthquake", "quake", "flood", "flooding", "storm", "landslide", "disease", "virus"}
+)
 # Verbs of saying whose clause, when it reports another actor's act of force, is an
 # accusation by the speaker (CAMEO 112); "claim"/"admit" of one's own act claims it (015).
 ACCUSING_SAY_VERBS = frozenset({"claim", "allege", "charge", "assert", "insist", "contend", "maintain"})
@@ -216,6 +224,10 @@ def _objects(trigger: Token) -> list[Token]:
                     if cc.dep_ in ("dobj", "pcomp"):
                         objs.extend(x for x in ([cc] if cc.dep_ == "dobj" else cc.children) if x.dep_ == "dobj")
     return [o for obj in objs for o in conjuncts(obj)]
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
 
 
 def _is_passive(verb: Token) -> bool:
@@ -253,10 +265,17 @@ def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return verb.head, True
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
-        return _subject(verb.head.head, depth + 1) if verb.head.head.pos_ in ("VERB", "AUX") else (None, True)
-    if verb.dep_ == "advcl" and (
-        verb.tag_ == "VBG" or any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
-    ):
+        outer = verb.head.head
+        if outer.pos_ not in ("VERB", "AUX"):
+            return None, True
+        obj = next((c for c in outer.children if c.dep_ == "dobj"), None)
+        if obj is not None and verb.head.lower_ in ("for", "of"):
+            return obj, True  # "jailed a student for helping", "accused Uganda of arming": the object did it
+        return _subject(outer, depth + 1)
+    if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or _infinitive(verb)):
+        passive_subj = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+        if _infinitive(verb) and passive_subj is not None:
+            return passive_subj, True  # "was pressured by Congress to help": the one pressed
         return _subject(verb.head, depth + 1)  # "..., sending troops", "... to help defend X"
     return None, True
 
@@ -461,10 +480,20 @@ class EventCoder:
             ref, inherited = self._source(trigger, index, article, p)
             return [ref], inherited
         subj, inherited = _subject(trigger)
+        if subj is None and trigger.dep_ in ("acl", "relcl") and trigger.head.dep_ == "dobj":
+            # "introduced measures to remove restrictions": who introduced them removes them.
+            subj, inherited = _subject(trigger.head.head)
+            inherited = True
         if subj is None:
             ref = self._instrument_agent(trigger, index, article) if _is_passive(trigger) else None
             return [ref], ref is None
+        if subj.lemma_.lower() in NON_AGENT_NOUNS:
+            return [None], True  # "killed by the crash": no one did it
         refs = _unique([r for c in conjuncts(subj) for r in index.resolve_all(c)])
+        if not refs and subj.pos_ == "PRON":
+            # "Assad's regime said it would allow access": "it" is the speaker.
+            speaker = _speaker_of(trigger)
+            refs = index.resolve_all(speaker) if speaker is not None else []
         if not refs and trigger.dep_ == "acl" and subj.i == trigger.head.i and subj.dep_ == "dobj":
             # "issued a declaration demanding ...": the issuer demands.
             outer, _ = _subject(subj.head)
@@ -544,6 +573,10 @@ class EventCoder:
             modality = "hypothetical"
         t = trigger
         for _ in range(4):
+            if t.dep_ == "acl" and _infinitive(t) and t.head.lemma_.lower() in DEMAND_NOUNS:
+                if modality == "asserted":
+                    modality = "demanded"  # "faces pressure from Congress to help Iran"
+                break
             if t.dep_ not in ("xcomp", "ccomp", "conj", "advcl") or t.head.i == t.i:
                 break
             head = t.head
@@ -551,7 +584,8 @@ class EventCoder:
             found = None  # the nearest frame wins: "said it agreed to resign" is an intention
             if t.dep_ == "xcomp" and lemma in NEGATING_VERBS:
                 negated = True
-            if lemma in DEMAND_VERBS and t.dep_ in ("xcomp", "ccomp"):
+            purpose = t.dep_ == "advcl" and _infinitive(t)
+            if lemma in DEMAND_VERBS and (t.dep_ in ("xcomp", "ccomp") or purpose):
                 found = "demanded"
             elif lemma in WANT_VERBS and (t.dep_ == "ccomp" or any(c.dep_ == "dobj" for c in head.children)):
                 found = "demanded"  # "wants Putin to attack": asked of Putin, not intended by Obama
@@ -559,6 +593,8 @@ class EventCoder:
                 t.dep_ == "ccomp" and lemma in ("agree", "decide", "pledge", "promise", "vow")
             ):
                 found = "intended"  # "agreed to resign", "is willing to send", "agreed that they should"
+            elif purpose:
+                found = "intended"  # "sent troops to help": the help is the aim, not yet done
             elif lemma in SAY_VERBS and t.dep_ == "ccomp":
                 speaker = next((c for c in head.children if c.dep_ == "nsubj"), None)
                 sref = index.resolve(speaker) if speaker is not None else None
@@ -751,7 +787,7 @@ class EventCoder:
             from_place
             or modality in ("hypothetical", "demanded", "future", "intended")
             or trigger.dep_ == "relcl"
-            or (trigger.dep_ == "acl" and trigger.tag_ == "VBN")
+            or (trigger.dep_ == "acl" and trigger.tag_ in ("VBN", "VBG") and not _existential(trigger.head))
             or p.need_source
         ):
             # Nobody named as the doer and the event is background ("a member jailed a
@@ -759,7 +795,7 @@ class EventCoder:
             # only a place: too little to stand as an event.
             return []
         pairs: list[tuple[ActorRef | None, ActorRef | None]]
-        if targets == [None] and len(sources) > 1 and p.code[:2] in JOINT_ROOTS:
+        if (targets == [None] or from_place) and len(sources) > 1 and p.code[:2] in JOINT_ROOTS:
             # "The US, Russia and Switzerland met": each party meets each other one.
             pairs = [(s, t) for s in sources for t in sources if s is not t]
         else:
@@ -861,6 +897,23 @@ def _speech_act(tok: Token) -> list[Pattern]:
     ]
 
 
+def _speaker_of(verb: Token) -> Token | None:
+    """The subject of the verb of saying whose clause holds this verb."""
+    t = verb
+    for _ in range(4):
+        if t.dep_ not in ("ccomp", "conj", "xcomp") or t.head.i == t.i:
+            return None
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in SAY_VERBS | ANNOUNCE_VERBS:
+            return next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+        t = t.head
+    return None
+
+
+def _existential(noun: Token) -> bool:
+    """ "There were ten soldiers killed": the noun is what the sentence is about."""
+    return noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children)
+
+
 def _light_verb(noun: Token) -> Token | None:
     """The verb by which its subject undergoes an event noun: "faces pressure",
     "received assurances", "came under fire"."""
@@ -883,6 +936,8 @@ def _want_of(tok: Token) -> list[Pattern]:
     """ "Obama wants Putin to attack": an appeal (020) to the one who is to act."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in WANT_VERBS or tok.lemma_.lower() == "expect":
         return []
+    if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in tok.children):
+        return []  # "might want X to": not yet an appeal
     own_subject = any(c.dep_ == "ccomp" and any(x.dep_ == "nsubj" for x in c.children) for c in tok.children)
     object_control = any(c.dep_ == "dobj" for c in tok.children) and any(c.dep_ == "xcomp" for c in tok.children)
     if not (own_subject or object_control):
@@ -923,23 +978,40 @@ def _fold_frames(doc: Doc, fired: dict[int, list[Event]]) -> None:
             continue
         tok, evs = doc[i], fired[i]
         gov = _governor(tok)
+        if gov is None and tok.dep_ in ("acl", "advcl") and _infinitive(tok):
+            gov = tok.head  # "pressure from Congress to help Iran", "pressured by Congress to help"
         if gov is not None and gov.i in fired and gov.i != i:
             frame = fired[gov.i]
             lemma = gov.lemma_.lower()
-            if lemma in INTENT_VERBS and all(e.root == "03" for e in frame) and all(e.root == "03" for e in evs):
+            if (
+                lemma in INTENT_VERBS
+                and all(e.root == "03" for e in frame)
+                and (all(e.root == "03" for e in evs) or all(e.quad_class == 4 for e in evs))
+            ):
                 del fired[gov.i]
                 continue
-            if all(e.modality == "demanded" for e in evs) and all(e.root in ("02", "10") for e in frame):
-                table = APPEAL_CODES if frame[0].root == "02" else DEMAND_CODES
-                for e in frame:
-                    if e.cameo in ("020", "100") and evs[0].root in table:
-                        _recode(e, table[evs[0].root])
+            if all(e.modality == "demanded" for e in evs) and lemma not in SAY_VERBS:
+                if all(e.root in ("02", "10") for e in frame):
+                    table = APPEAL_CODES if frame[0].root == "02" else DEMAND_CODES
+                    for e in frame:
+                        if e.cameo in ("020", "100") and evs[0].root in table:
+                            _recode(e, table[evs[0].root])
                 del fired[i]
                 continue
         if tok.dep_ == "advcl" and tok.head.i in fired and tok.head.i != i:
-            roots = {e.root for e in fired[tok.head.i]}
-            if all(e.root in roots for e in evs):
+            roots = {_kind(e.root) for e in fired[tok.head.i]}
+            if all(_kind(e.root) in roots for e in evs):
                 del fired[i]
+
+
+def _kind(root: str) -> str:
+    """The kind of act a root is, an announced one counted as the act: "will meet ... to
+    discuss" is one meeting though the meeting is coded 036 and the discussion 040."""
+    if root == "03":
+        return "04"
+    if root == "13":
+        return "19"
+    return root
 
 
 def _recode(ev: Event, code: str) -> None:
