@@ -990,8 +990,9 @@ def _fold_frames(doc: Doc, fired: dict[int, list[Event]]) -> None:
             ):
                 del fired[gov.i]
                 continue
-            if all(e.modality == "demanded" for e in evs) and lemma not in SAY_VERBS:
-                if all(e.root in ("02", "10") for e in frame):
+            asks = all(e.root in ("02", "10") for e in frame)
+            if all(e.modality == "demanded" for e in evs) and (asks or lemma not in SAY_VERBS):
+                if asks:
                     table = APPEAL_CODES if frame[0].root == "02" else DEMAND_CODES
                     for e in frame:
                         if e.cameo in ("020", "100") and evs[0].root in table:
