@@ -166,6 +166,15 @@ RECEIVE_VERBS = frozenset({"receive", "obtain", "get", "accept", "buy", "purchas
 # ("were killed in Israeli shelling", "in an air strike by government forces").
 ATTACK_NOUNS = frozenset(
     {
+        "tank",
+        "artillery",
+        "mortar",
+        "helicopter",
+        "gunship",
+        "warplane",
+        "jet",
+        "drone",
+        "sniper",
         "attack",
         "strike",
         "airstrike",
@@ -490,6 +499,7 @@ class EventCoder:
         if subj.lemma_.lower() in NON_AGENT_NOUNS:
             return [None], True  # "killed by the crash": no one did it
         refs = _unique([r for c in conjuncts(subj) for r in index.resolve_all(c)])
+        refs = _unique(refs + self._listed_with(refs, trigger.doc, index, article))
         if not refs and subj.pos_ == "PRON":
             # "Assad's regime said it would allow access": "it" is the speaker.
             speaker = _speaker_of(trigger)
@@ -503,6 +513,27 @@ class EventCoder:
             ref = self._weapon_user(subj, index, article)
             refs = [ref] if ref is not None else []
         return (list(refs) or [None]), inherited
+
+    def _listed_with(self, refs: list[ActorRef], doc: Doc, index: MentionIndex, article: Article) -> list[ActorRef]:
+        """Actors coordinated inside a subject the parser or the actor mentions split
+        unevenly: "Barack Obama and Vladimir Putin" with the "and" under "Obama";
+        "The US, Russia, and Switzerland" with "Russia" taken into the first mention."""
+        out: list[ActorRef] = []
+        for r in refs:
+            span = doc.char_span(r.span.start, r.span.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                for c in t.children:
+                    if c.dep_ == "conj" and not (r.span.start <= c.idx < r.span.end):
+                        out += index.resolve_all(c)
+                if t.dep_ == "appos" and t.pos_ == "PROPN" and any(c.dep_ == "conj" for c in t.children):
+                    place = next((pl for pl in article.places if pl.start <= t.idx < pl.end and pl.country), None)
+                    if place is not None and place.country != r.actor.country:
+                        pspan = Span(place.text, place.start, place.end)
+                        actor = ensure_actor(article, country=place.country, sector=None, name=place.name, span=pspan)
+                        out.append(ActorRef(actor, pspan))
+        return out
 
     def _instrument_agent(self, verb: Token, index: MentionIndex, article: Article) -> ActorRef | None:
         """A passive with no "by" agent may name its doer on the attack it happened in:
@@ -795,8 +826,10 @@ class EventCoder:
             # only a place: too little to stand as an event.
             return []
         pairs: list[tuple[ActorRef | None, ActorRef | None]]
-        if (targets == [None] or from_place) and len(sources) > 1 and p.code[:2] in JOINT_ROOTS:
-            # "The US, Russia and Switzerland met": each party meets each other one.
+        one_mention = len(sources) > 1 and len({(s.span.start, s.span.end) for s in sources if s is not None}) == 1
+        if (targets == [None] or from_place) and len(sources) > 1 and (p.code[:2] in JOINT_ROOTS or one_mention):
+            # "The US, Russia and Switzerland met": each party meets each other one;
+            # "the two sides clashed": one mention standing for two actors acts between them.
             pairs = [(s, t) for s in sources for t in sources if s is not t]
         else:
             pairs = [(s, t) for s in sources for t in targets]
