@@ -179,6 +179,9 @@ class Event:
     # Later words of the article that report this same event ("the protests" again):
     # one event, several mentions, as GDELT separates events from mentions.
     mentions: list[Span] = field(default_factory=list)
+    # How the coder found it (tidings.events.scoring.Features as a dict), for fitting and
+    # checking ``confidence``; not part of the record.
+    evidence: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -451,7 +451,7 @@ class EventCoder:
                 refs = self._refs(subj, index, article) if subj is not None else []
                 if refs:
                     return _unique(refs), False
-        # "arrived in Amman": a place stands for its country.
+        # "arrived in Amman", "protested in Minsk": a place stands for its country.
         for t in args:
             if t.dep_ == "pobj" and t.head.lower_ in ("in", "to"):
                 place = next((pl for pl in article.places if pl.start <= t.idx < pl.end and pl.country), None)
@@ -459,8 +459,10 @@ class EventCoder:
                     span = Span(place.text, place.start, place.end)
                     actor = ensure_actor(article, country=place.country, sector=None, name=place.name, span=span)
                     return [ActorRef(actor, span)], True
-        # A repression verb's target may sit in its purpose clause ("to curb the protests").
-        for c in args:
+        # A repression verb's target may sit in its purpose clause ("to curb the protests",
+        # "opened fire to disperse the demonstrators").
+        purposes = [c for c in trigger.children if c.dep_ == "advcl" and _infinitive(c)]
+        for c in [*args, *purposes]:
             if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB":
                 refs = [r for o in _objects(c) for r in self._refs(o, index, article)]
                 if refs:
@@ -758,13 +760,15 @@ class EventCoder:
                 date, date_source = self._date(article, gov, ev.sentence, lede)
                 place, place_source = self._place(article, gov, ev.sentence)
                 features = Features(
-                    origin="hand",
+                    origin="frame",
                     specificity=2,
                     has_source=True,
                     has_target=target is not None,
                     inherited=False,
                     modality="asserted",
+                    negated=False,
                     main=_main_predicate(gov),
+                    attributed=_attributed(gov),
                     noun=False,
                 )
                 fired.setdefault(gov.i, []).append(
@@ -784,6 +788,7 @@ class EventCoder:
                         place=place,
                         place_source=place_source,
                         confidence=confidence(features),
+                        evidence=features.as_dict(),
                         pattern=f"{lemma} that X did {ev.cameo} -> {code}",
                         name=entry.name,
                     )
@@ -864,13 +869,15 @@ class EventCoder:
                 continue
             seen.add(key)
             features = Features(
-                origin="cameo" if p.origin == "event_lexicon_cameo.tsv" else "hand",
+                origin={"event_lexicon_cameo.tsv": "cameo", "": "frame"}.get(p.origin, "hand"),
                 specificity=p.specificity,
                 has_source=source is not None,
                 has_target=target is not None,
                 inherited=inherited,
                 modality=modality,
+                negated=negated,
                 main=_main_predicate(trigger),
+                attributed=_attributed(trigger),
                 noun=trigger.pos_ in ("NOUN", "PROPN"),
             )
             out.append(
@@ -892,6 +899,7 @@ class EventCoder:
                     place=place,
                     place_source=place_source,
                     confidence=confidence(features),
+                    evidence=features.as_dict(),
                     pattern=p.text if p.origin in ("", "event_lexicon.tsv") else f"{p.origin}: {p.text}",
                     name=entry.name,
                 )
@@ -1021,7 +1029,10 @@ def _fold_frames(doc: Doc, fired: dict[int, list[Event]]) -> None:
                 and all(e.root == "03" for e in frame)
                 and (all(e.root == "03" for e in evs) or all(e.quad_class == 4 for e in evs))
             ):
-                del fired[gov.i]
+                _absorb(evs, fired.pop(gov.i))
+                continue
+            if lemma in NEGATING_VERBS and all(e.root == "12" for e in frame + evs):
+                _absorb(evs, fired.pop(gov.i))  # "refused to meet": the refusal to meet (125), not a bare 120 too
                 continue
             asks = all(e.root in ("02", "10") for e in frame)
             if all(e.modality == "demanded" for e in evs) and (asks or lemma not in SAY_VERBS):
@@ -1036,6 +1047,14 @@ def _fold_frames(doc: Doc, fired: dict[int, list[Event]]) -> None:
             roots = {_kind(e.root) for e in fired[tok.head.i]}
             if all(_kind(e.root) in roots for e in evs):
                 del fired[i]
+
+
+def _absorb(events: list[Event], frame: list[Event]) -> None:
+    """The act told through a frame ("agreed to lift") is as sure as the frame was."""
+    best = max(frame, key=lambda e: e.confidence)
+    for e in events:
+        if best.confidence > e.confidence:
+            e.confidence, e.evidence = best.confidence, best.evidence
 
 
 def _kind(root: str) -> str:
@@ -1053,6 +1072,20 @@ def _recode(ev: Event, code: str) -> None:
     ev.cameo, ev.root, ev.name = entry.code, entry.root, entry.name
     ev.plover, ev.plover_mode = entry.plover, entry.plover_mode
     ev.quad_class, ev.goldstein = entry.quad_class, entry.goldstein
+
+
+def _attributed(tok: Token) -> bool:
+    """Told in the clause of a verb of saying: "..., police said", "X said that ..."."""
+    t = tok
+    for _ in range(6):
+        if t.head.i == t.i:
+            return False
+        if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in SAY_VERBS | ANNOUNCE_VERBS:
+            return True
+        if t.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "acl", "relcl", "pcomp", "prep", "pobj", "dobj"):
+            return False
+        t = t.head
+    return False
 
 
 def _main_predicate(tok: Token) -> bool:
