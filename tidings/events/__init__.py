@@ -11,12 +11,13 @@ from the event's own clause first, then its sentence, then the story.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from tidings.events.lexicon import DEFAULT_TARGETS, EventLexicon, Pattern, default_lexicon
 from tidings.events.ontology import lookup
 from tidings.events.scoring import Features, confidence
-from tidings.model import Actor, ActorRef, Article, Event, Place, Sentence, Span
+from tidings.model import Actor, ActorRef, Article, Event, EventMention, Place, Sentence, Span
 from tidings.syntax import clause_head, conjuncts, phrase_tokens
 
 if TYPE_CHECKING:
@@ -92,6 +93,28 @@ OCCUR_VERBS = frozenset(
         "join",
         "lead",
         "draw",
+    }
+)
+# Nouns for people held or handed over, actors or not: "handed over the suspects".
+PEOPLE_NOUNS = frozenset(
+    {
+        "suspect",
+        "prisoner",
+        "detainee",
+        "hostage",
+        "captive",
+        "fugitive",
+        "soldier",
+        "national",
+        "citizen",
+        "refugee",
+        "migrant",
+        "body",
+        "remains",
+        "militant",
+        "activist",
+        "journalist",
+        "dissident",
     }
 )
 # "asked X to help": X is the one who would help.
@@ -402,7 +425,9 @@ class EventCoder:
                 return False
         if p.people:
             refs = [index.resolve(o) for o in objs]
-            if not any(r and (r.actor.kind in ("person", "agent")) for r in refs):
+            if not any(r and (r.actor.kind in ("person", "agent")) for r in refs) and not any(
+                o.lemma_.lower() in PEOPLE_NOUNS for o in objs
+            ):
                 return False
         if p.has:
             args = _arg_tokens(tok)
@@ -709,7 +734,7 @@ class EventCoder:
         _fold_frames(doc, fired)
         self._speech_events(doc, fired, index, article, lede, seen)
         events = [e for i in sorted(fired) for e in fired[i]]
-        article.events = merge_mentions(events)
+        article.events = merge_mentions(events, headline_end(article))
         return article
 
     def _speech_events(
@@ -730,7 +755,19 @@ class EventCoder:
                 link = link.head
             gov = _governor(doc[i])
             # Only "X claimed that Y ...": a trailing "..., police said" attributes, it does not accuse.
-            if gov is None or gov.i in fired or link.dep_ != "ccomp" or link.i < gov.i:
+            if gov is None or link.dep_ != "ccomp" or link.i < gov.i:
+                continue
+            if gov.i in fired:
+                # "The army alleged that Israeli forces shelled ...": the allegation is against them.
+                doer = next((e.source for e in fired[i] if e.source is not None), None)
+                for e in fired[gov.i]:
+                    if (
+                        e.root == "11"
+                        and e.target is None
+                        and doer is not None
+                        and (e.source is None or e.source.actor.id != doer.actor.id)
+                    ):
+                        e.target = doer
                 continue
             lemma = gov.lemma_.lower()
             if lemma not in ACCUSING_SAY_VERBS and lemma not in CLAIMING_VERBS:
@@ -832,7 +869,8 @@ class EventCoder:
             return []
         pairs: list[tuple[ActorRef | None, ActorRef | None]]
         one_mention = len(sources) > 1 and len({(s.span.start, s.span.end) for s in sources if s is not None}) == 1
-        if (targets == [None] or from_place) and len(sources) > 1 and (p.code[:2] in JOINT_ROOTS or one_mention):
+        joint = p.code[:2] in JOINT_ROOTS or p.code == "0871"  # a truce is agreed between its parties
+        if (targets == [None] or from_place) and len(sources) > 1 and (joint or one_mention):
             # "The US, Russia and Switzerland met": each party meets each other one;
             # "the two sides clashed": one mention standing for two actors acts between them.
             pairs = [(s, t) for s in sources for t in sources if s is not t]
@@ -1031,6 +1069,13 @@ def _fold_frames(doc: Doc, fired: dict[int, list[Event]]) -> None:
             ):
                 _absorb(evs, fired.pop(gov.i))
                 continue
+            if lemma in INTENT_VERBS and all(e.root not in ("03", "12") for e in frame) and all(
+                e.root == "03" for e in evs
+            ):
+                # "agreed to extend the truce" coded by the frame's own pattern (agree has=truce,
+                # 0871) already; the extension as a bare intention (035) would tell it twice.
+                del fired[i]
+                continue
             if lemma in NEGATING_VERBS and all(e.root == "12" for e in frame + evs):
                 _absorb(evs, fired.pop(gov.i))  # "refused to meet": the refusal to meet (125), not a bare 120 too
                 continue
@@ -1041,6 +1086,12 @@ def _fold_frames(doc: Doc, fired: dict[int, list[Event]]) -> None:
                     for e in frame:
                         if e.cameo in ("020", "100") and evs[0].root in table:
                             _recode(e, table[evs[0].root])
+                del fired[i]
+                continue
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.i in fired:
+            # "blocked roads in protest against X": the protest is the blocking.
+            roots = {_kind(e.root) for e in fired[tok.head.head.i]}
+            if all(_kind(e.root) in roots for e in evs):
                 del fired[i]
                 continue
         if tok.dep_ == "advcl" and tok.head.i in fired and tok.head.i != i:
@@ -1127,31 +1178,63 @@ def _same_side(a: ActorRef | None, b: ActorRef | None) -> bool:
     return a is None or b is None or a.actor.id == b.actor.id
 
 
-def merge_mentions(events: list[Event]) -> list[Event]:
+def merge_mentions(events: list[Event], headline_end: int = 0) -> list[Event]:
     """One event per happening in an article: a later report of the same code between
-    the same actors (a missing side matches any) on a compatible date becomes a mention."""
+    the same actors (a missing side matches any) on a compatible date becomes a mention.
+
+    Events told in the headline (text before ``headline_end``) are marked so; when the
+    body tells the same event, the body's report is the event (its sentence has the
+    date, place and actors in full) and the headline's is one of its mentions.
+    """
     out: list[Event] = []
     for ev in events:
-        for prior in out:
+        ev.headline = ev.sentence.start < headline_end
+        for n, prior in enumerate(out):
             if (
                 prior.cameo == ev.cameo
                 and prior.negated == ev.negated
                 and _same_side(prior.source, ev.source)
                 and _same_side(prior.target, ev.target)
-                and (prior.date == ev.date or "clause" not in (prior.date_source, ev.date_source))
+                and (
+                    prior.date == ev.date
+                    or "clause" not in (prior.date_source, ev.date_source)
+                    # A headline states no date of its own: the body's is the event's.
+                    or (prior.headline and prior.date_source != "clause")
+                )
             ):
-                # Keep the fuller record first; the other becomes a mention of it.
-                if (ev.source is not None) + (ev.target is not None) > (prior.source is not None) + (
-                    prior.target is not None
-                ):
-                    prior.source = prior.source or ev.source
-                    prior.target = prior.target or ev.target
-                prior.mentions.append(ev.trigger)
-                prior.confidence = min(0.95, max(prior.confidence, ev.confidence) + 0.05)
+                keep, other = (ev, prior) if prior.headline and not ev.headline else (prior, ev)
+                keep.source = keep.source or other.source
+                keep.target = keep.target or other.target
+                keep.mentions = [
+                    EventMention(other.trigger, other.sentence, other.headline),
+                    *prior.mentions,
+                    *ev.mentions,
+                ]
+                keep.mentions.sort(key=lambda m: m.trigger.start)
+                keep.confidence = min(0.95, max(prior.confidence, ev.confidence) + 0.05)
+                out[n] = keep
                 break
         else:
             out.append(ev)
     return out
+
+
+def headline_end(article: Article) -> int:
+    """Where the headline ends in the text: the first paragraph when it is the article's
+    title, or reads as one (no closing punctuation, a dozen or so words, more text after)."""
+    text = article.text or ""
+    end = text.find("\n\n")
+    if end <= 0:
+        return 0
+    first = text[:end]
+    norm = " ".join(re.sub(r"[^\w\s]", " ", first.lower()).split())
+    if article.title:
+        title = " ".join(re.sub(r"[^\w\s]", " ", article.title.lower()).split())
+        return end if title and norm.startswith(title) else 0
+    words = first.split()
+    if len(words) <= 20 and not re.search(r"[.!?:;\"')]\s*$", first) and text[end:].strip():
+        return end
+    return 0
 
 
 def _unique(refs: list[ActorRef]) -> list[ActorRef]:
