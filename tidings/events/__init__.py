@@ -24,7 +24,21 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 SAY_VERBS = frozenset(
-    {"say", "allege", "claim", "report", "tell", "state", "insist", "accuse", "add", "assert", "argue", "suggest"}
+    {
+        "say",
+        "allege",
+        "claim",
+        "report",
+        "tell",
+        "state",
+        "insist",
+        "accuse",
+        "add",
+        "assert",
+        "argue",
+        "suggest",
+        "deny",
+    }
 )
 INTENT_VERBS = frozenset(
     {"agree", "plan", "intend", "promise", "pledge", "vow", "want", "seek", "decide", "aim", "hope", "prepare", "offer"}
@@ -226,6 +240,7 @@ NON_AGENT_NOUNS = frozenset(
 # accusation by the speaker (CAMEO 112); "claim"/"admit" of one's own act claims it (015).
 ACCUSING_SAY_VERBS = frozenset({"claim", "allege", "charge", "assert", "insist", "contend", "maintain"})
 CLAIMING_VERBS = frozenset({"claim", "admit", "acknowledge", "confirm"})
+DENYING_VERBS = frozenset({"deny"})
 # Appeals by what is asked for: CAMEO's 02 tree by the root of the act asked for.
 APPEAL_CODES = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025"}
 DEMAND_CODES = {"04": "106", "05": "102", "06": "101", "07": "103", "08": "105"}
@@ -572,6 +587,17 @@ class EventCoder:
                         ref = self._weapon_user(n, index, article)
                         if ref is not None:
                             return ref
+                    nxt = n.doc[n.i + 1] if n.i + 1 < len(n.doc) else None
+                    if (
+                        n.dep_ == "pobj"
+                        and nxt is not None
+                        and nxt.tag_ == "VBG"
+                        and nxt.lemma_.lower() in ATTACK_NOUNS | {"bomb", "shoot"}
+                    ):
+                        # "in Russian shelling" parsed as "in [Russian]" + a gerund "shelling".
+                        ref = index.resolve(n)
+                        if ref is not None:
+                            return ref
         return None
 
     def _weapon_user(self, noun: Token, index: MentionIndex, article: Article) -> ActorRef | None:
@@ -770,21 +796,29 @@ class EventCoder:
                         e.target = doer
                 continue
             lemma = gov.lemma_.lower()
-            if lemma not in ACCUSING_SAY_VERBS and lemma not in CLAIMING_VERBS:
+            if lemma not in ACCUSING_SAY_VERBS | CLAIMING_VERBS | DENYING_VERBS:
                 continue
             speaker_tok = next((c for c in gov.children if c.dep_ == "nsubj"), None)
             speaker = index.resolve(speaker_tok) if speaker_tok is not None else None
             if speaker is None:
                 continue
             for ev in fired[i]:
-                if ev.quad_class != 4 or ev.negated or ev.modality not in ("asserted", "reported_claim"):
+                denied = lemma in DENYING_VERBS and ev.negated
+                if (
+                    ev.quad_class != 4
+                    or (ev.negated and not denied)
+                    or ev.modality not in ("asserted", "reported_claim")
+                ):
                     continue
                 if ev.source is None:
                     continue
                 if ev.source.actor.id == speaker.actor.id:
-                    if lemma not in CLAIMING_VERBS:
+                    if lemma in DENYING_VERBS:
+                        code, target = "016", ev.target  # "Iran denied that it had attacked the tanker"
+                    elif lemma in CLAIMING_VERBS:
+                        code, target = "015", ev.target
+                    else:
                         continue
-                    code, target = "015", ev.target
                 elif lemma in ACCUSING_SAY_VERBS:
                     code, target = "112", ev.source
                 else:
@@ -888,8 +922,12 @@ class EventCoder:
             code, negated = REJECT_CODES[code[:2]], False
         elif modality in ("future", "intended") or (modality == "hypothetical" and p.code[:2] in INTENT_CODES):
             code = INTENT_CODES.get(code, INTENT_CODES.get(code[:3], INTENT_CODES.get(code[:2], code)))
-        if not negated and not code.startswith("12") and (
-            modality in ("future", "hypothetical") or (modality == "intended" and code[:2] in INTENDED_THREAT_ROOTS)
+        if (
+            not negated
+            and not code.startswith("12")
+            and (
+                modality in ("future", "hypothetical") or (modality == "intended" and code[:2] in INTENDED_THREAT_ROOTS)
+            )
         ):
             # "will impose a curfew", "wants to attack": force announced is a threat.
             code = THREAT_CODES.get(code[:3], THREAT_CODES.get(code[:2], code))
@@ -972,7 +1010,19 @@ def _speech_act(tok: Token) -> list[Pattern]:
     else:
         return []
     return [
-        Pattern(lemma, "", False, code, frozenset(), frozenset(), "", ("ccomp",), False, f"{lemma} that ... {code}")
+        Pattern(
+            lemma,
+            "",
+            False,
+            code,
+            frozenset(),
+            frozenset(),
+            "",
+            ("ccomp",),
+            False,
+            f"{lemma} that ... {code}",
+            need_source=True,
+        )
     ]
 
 
@@ -1024,8 +1074,18 @@ def _want_of(tok: Token) -> list[Pattern]:
     lemma = tok.lemma_.lower()
     return [
         Pattern(
-            lemma, "", False, "020", frozenset(), frozenset(), "", ("dobj",), False, f"{lemma} X to ... 020",
-            need_source=True, need_target=True,
+            lemma,
+            "",
+            False,
+            "020",
+            frozenset(),
+            frozenset(),
+            "",
+            ("dobj",),
+            False,
+            f"{lemma} X to ... 020",
+            need_source=True,
+            need_target=True,
         )
     ]
 
@@ -1069,8 +1129,10 @@ def _fold_frames(doc: Doc, fired: dict[int, list[Event]]) -> None:
             ):
                 _absorb(evs, fired.pop(gov.i))
                 continue
-            if lemma in INTENT_VERBS and all(e.root not in ("03", "12") for e in frame) and all(
-                e.root == "03" for e in evs
+            if (
+                lemma in INTENT_VERBS
+                and all(e.root not in ("03", "12") for e in frame)
+                and all(e.root == "03" for e in evs)
             ):
                 # "agreed to extend the truce" coded by the frame's own pattern (agree has=truce,
                 # 0871) already; the extension as a bare intention (035) would tell it twice.
