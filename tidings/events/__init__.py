@@ -254,7 +254,7 @@ def _arg_tokens(trigger: Token) -> list[Token]:
         t = stack.pop()
         out.append(t)
         stack.extend(c for c in t.children if c.dep_ not in ("relcl", "advcl", "ccomp", "parataxis", "punct"))
-    return out
+    return sorted(out, key=lambda t: t.i)  # nearest first: "relations with Congo over their ties with Israel"
 
 
 def _objects(trigger: Token) -> list[Token]:
@@ -494,7 +494,11 @@ class EventCoder:
         # "arrived in Amman", "protested in Minsk": a place stands for its country.
         for t in args:
             if t.dep_ == "pobj" and t.head.lower_ in ("in", "to"):
-                place = next((pl for pl in article.places if pl.start <= t.idx < pl.end and pl.country), None)
+                # The place itself or one its phrase names ("in the northern city of Kirkuk").
+                idx = [t.idx, *sorted(x.idx for x in phrase_tokens(t) if x.i != t.i)]
+                place = next(
+                    (pl for i in idx for pl in article.places if pl.start <= i < pl.end and pl.country), None
+                )
                 if place is not None and place.country:
                     span = Span(place.text, place.start, place.end)
                     actor = ensure_actor(article, country=place.country, sector=None, name=place.name, span=span)
