@@ -496,9 +496,7 @@ class EventCoder:
             if t.dep_ == "pobj" and t.head.lower_ in ("in", "to"):
                 # The place itself or one its phrase names ("in the northern city of Kirkuk").
                 idx = [t.idx, *sorted(x.idx for x in phrase_tokens(t) if x.i != t.i)]
-                place = next(
-                    (pl for i in idx for pl in article.places if pl.start <= i < pl.end and pl.country), None
-                )
+                place = next((pl for i in idx for pl in article.places if pl.start <= i < pl.end and pl.country), None)
                 if place is not None and place.country:
                     span = Span(place.text, place.start, place.end)
                     actor = ensure_actor(article, country=place.country, sector=None, name=place.name, span=span)
