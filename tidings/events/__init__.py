@@ -2,11 +2,18 @@
 
 For every verb (and event noun: "protests", "crackdown") whose lemma is in
 the lexicon, the most specific matching pattern gives the CAMEO code; the
-source comes from the subject (or the "by" agent of a passive, or the subject
-inherited through "and"/"to" chains), the target from the slots the pattern
-names. Coordinated targets make one event each. Modality and negation come
-from the verb's auxiliaries and the verbs above it; the date and place come
-from the event's own clause first, then its sentence, then the story.
+source comes from the subject (each of several conjoined ones, the "by" agent
+of a passive, the attack a passive happened in, the subject inherited through
+"and"/"to" chains, the one asked in "urged X to"), the target from the slots
+the pattern names. Coordinated targets make one event each; parties of a joint
+act ("X and Y met") are each other's targets. Modality and negation come from
+the verb's auxiliaries and the verbs above it; a frame and the act it frames
+are one event ("agreed to lift" -> intent to ease sanctions, "urged X to
+withdraw" -> appeal to yield); "X claimed/alleged that Y attacked" adds the
+claim or accusation. The date and place come from the event's own clause
+first, then its sentence, then the story. ``confidence`` is the calibrated
+score of tidings.events.scoring; one happening told twice (the headline and
+the body, or later again) is one event with several mentions.
 """
 
 from __future__ import annotations
@@ -396,6 +403,8 @@ class EventCoder:
 
     def __init__(self, *, lexicon: EventLexicon | None = None) -> None:
         self.lex = lexicon or default_lexicon()
+        # Event nouns whose doer a verb took ("killed in Israeli shelling"): their event is the verb's.
+        self._consumed: set[int] = set()
 
     # -- matching -------------------------------------------------------
     def _candidates(self, tok: Token) -> list[Pattern]:
@@ -603,6 +612,7 @@ class EventCoder:
         return None
 
     def _weapon_user(self, noun: Token, index: MentionIndex, article: Article) -> ActorRef | None:
+        """Who wielded an attack or weapon noun: its own agent, or the one its participle names."""
         ref, inherited = self._source(noun, index, article)
         if ref is None or inherited:
             ref = None
@@ -747,7 +757,7 @@ class EventCoder:
         lede = next((t.day for t in article.times[:4] if t.day and t.start < _lede_end(article)), None)
         seen: set[tuple[str, int, int, int]] = set()
         fired: dict[int, list[Event]] = {}
-        self._consumed: set[int] = set()
+        self._consumed = set()
         for tok in doc:
             if tok.pos_ in ("NOUN", "PROPN") and (tok.head.i in fired or tok.i in self._consumed):
                 continue  # "staged a protest": the verb's event already covers the noun
