@@ -906,7 +906,14 @@ class EventCoder:
             from_place
             or modality in ("hypothetical", "demanded", "future", "intended")
             or trigger.dep_ == "relcl"
-            or (trigger.dep_ == "acl" and trigger.tag_ in ("VBN", "VBG") and not _existential(trigger.head))
+            or (
+                trigger.dep_ == "acl"
+                and trigger.tag_ in ("VBN", "VBG")
+                and not _existential(trigger.head)
+                # "reports of detainees being beaten" tells the beating; "a member jailed
+                # a year ago" only describes the member.
+                and not any(c.dep_ == "auxpass" and c.lower_ == "being" for c in trigger.children)
+            )
             or p.need_source
         ):
             # Nobody named as the doer and the event is background ("a member jailed a
