@@ -178,6 +178,26 @@ def test_petr2_triples_roots_and_countries() -> None:
     assert [e["kind"] for e in report.errors] == ["mismatch", "false alarm"]
 
 
+def test_confidence_reliability_counts_events_at_or_above_the_bar() -> None:
+    items = [Petr2Item("a", "One.", None, "", "", (CameoEvent("USAGOV", "CHN", "042"),), False, "")]
+
+    def fill(a: Article) -> None:
+        a.events = [
+            _event("CONSULT", "043", 1, conf=0.9),  # root 04 matches the gold event
+            _event("CONSULT", "040", 1, conf=0.7),  # a second 04: the gold event is used up
+            _event("ACCUSE", "112", 3, conf=0.2),  # wrong, but below the bar
+        ]
+
+    m = runners.run_petr2_gsr(items=items, pipeline=StubPipeline(fill)).metrics  # type: ignore[arg-type]
+    assert m["precision_at_conf_0.5"] == pytest.approx(1 / 2)
+    assert m["coverage_at_conf_0.5"] == pytest.approx(2 / 3)
+    assert m["event_precision_all"] == pytest.approx(1 / 3)
+    # The most confident event takes the gold match, whatever the order in the text.
+    events = [_event("CONSULT", "040", 1, conf=0.3), _event("CONSULT", "043", 1, conf=0.8)]
+    assert runners.petr2_event_labels(events, ["042"]) == [False, True]
+    assert runners.plover_event_labels(events, "CONSULT") == [True, True]
+
+
 def test_conflibert_strongest_event_and_tie_to_higher_quad() -> None:
     items = [
         ConflibertItem(0, "Alpha scolded Beta.", 3, (ConflibertSpan("S", "Alpha", 0, 5),)),

@@ -41,6 +41,23 @@ class Sentence:
 
 
 @dataclass(slots=True)
+class EventMention:
+    """One more report of an event: the word that tells it and the sentence it is in."""
+
+    trigger: Span
+    sentence: Sentence
+    headline: bool = False  # the report is the article's headline
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "trigger": self.trigger.to_dict(),
+            "sentence": self.sentence.text,
+            "sentence_start": self.sentence.start,
+            "headline": self.headline,
+        }
+
+
+@dataclass(slots=True)
 class Actor:
     """An actor of the article, resolved once, with every mention of it."""
 
@@ -176,9 +193,13 @@ class Event:
     confidence: float = 0.5
     pattern: str = ""  # the lexicon entry that fired, for error analysis
     name: str = ""  # CAMEO name of the code
-    # Later words of the article that report this same event ("the protests" again):
-    # one event, several mentions, as GDELT separates events from mentions.
-    mentions: list[Span] = field(default_factory=list)
+    # Other reports of this same event in the article (the headline's, "the protests"
+    # again): one event, several mentions, as GDELT separates events from mentions.
+    mentions: list[EventMention] = field(default_factory=list)
+    headline: bool = False  # told only in the headline (a body report would be the event itself)
+    # How the coder found it (tidings.events.scoring.Features as a dict), for fitting and
+    # checking ``confidence``; not part of the record.
+    evidence: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -203,6 +224,7 @@ class Event:
             "confidence": round(self.confidence, 3),
             "pattern": self.pattern,
             "mentions": [m.to_dict() for m in self.mentions],
+            "headline": self.headline,
         }
 
 

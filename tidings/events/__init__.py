@@ -2,32 +2,57 @@
 
 For every verb (and event noun: "protests", "crackdown") whose lemma is in
 the lexicon, the most specific matching pattern gives the CAMEO code; the
-source comes from the subject (or the "by" agent of a passive, or the subject
-inherited through "and"/"to" chains), the target from the slots the pattern
-names. Coordinated targets make one event each. Modality and negation come
-from the verb's auxiliaries and the verbs above it; the date and place come
-from the event's own clause first, then its sentence, then the story.
+source comes from the subject (each of several conjoined ones, the "by" agent
+of a passive, the attack a passive happened in, the subject inherited through
+"and"/"to" chains, the one asked in "urged X to"), the target from the slots
+the pattern names. Coordinated targets make one event each; parties of a joint
+act ("X and Y met") are each other's targets. Modality and negation come from
+the verb's auxiliaries and the verbs above it; a frame and the act it frames
+are one event ("agreed to lift" -> intent to ease sanctions, "urged X to
+withdraw" -> appeal to yield); "X claimed/alleged that Y attacked" adds the
+claim or accusation. The date and place come from the event's own clause
+first, then its sentence, then the story. ``confidence`` is the calibrated
+score of tidings.events.scoring; one happening told twice (the headline and
+the body, or later again) is one event with several mentions.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from tidings.events.lexicon import DEFAULT_TARGETS, EventLexicon, Pattern, default_lexicon
 from tidings.events.ontology import lookup
-from tidings.model import Actor, ActorRef, Article, Event, Place, Sentence, Span
+from tidings.events.scoring import Features, confidence
+from tidings.model import Actor, ActorRef, Article, Event, EventMention, Place, Sentence, Span
 from tidings.syntax import clause_head, conjuncts, phrase_tokens
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 SAY_VERBS = frozenset(
-    {"say", "allege", "claim", "report", "tell", "state", "insist", "accuse", "add", "assert", "argue", "suggest"}
+    {
+        "say",
+        "allege",
+        "claim",
+        "report",
+        "tell",
+        "state",
+        "insist",
+        "accuse",
+        "add",
+        "assert",
+        "argue",
+        "suggest",
+        "deny",
+    }
 )
 INTENT_VERBS = frozenset(
     {"agree", "plan", "intend", "promise", "pledge", "vow", "want", "seek", "decide", "aim", "hope", "prepare", "offer"}
 )
-DEMAND_VERBS = frozenset({"demand", "urge", "call", "ask", "press", "request"})
+DEMAND_VERBS = frozenset(
+    {"demand", "urge", "call", "ask", "press", "request", "pressure", "push", "encourage", "persuade", "implore"}
+)
 NEGATING_VERBS = frozenset({"refuse", "decline", "fail", "deny", "reject"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may"})
 # People named by their tie to someone else: the phrase does not stand for that someone.
@@ -59,6 +84,8 @@ RELATIONAL_NOUNS = frozenset(
 SPEECH_ACT_VERBS = frozenset(
     {"say", "declare", "announce", "insist", "reiterate", "state", "stress", "warn", "tell", "conclude", "add"}
 )
+DEMAND_NOUNS = frozenset({"pressure", "call", "demand", "appeal", "request", "plea", "ultimatum", "order"})
+ANNOUNCE_VERBS = frozenset({"announce", "declare", "warn", "promise", "pledge", "vow", "confirm", "threaten"})
 INTENT_ADJECTIVES = frozenset({"willing", "prepared", "ready", "determined", "eager", "keen", "set", "poised"})
 PROTEST_NOUNS = frozenset({"protest", "demonstration", "rally", "march", "unrest", "riot"})
 # Verbs that say an event noun happened ("protests broke out"): such a noun is an
@@ -89,6 +116,53 @@ OCCUR_VERBS = frozenset(
         "draw",
     }
 )
+# Nouns for people held or handed over, actors or not: "handed over the suspects".
+PEOPLE_NOUNS = frozenset(
+    {
+        "suspect",
+        "prisoner",
+        "detainee",
+        "hostage",
+        "captive",
+        "fugitive",
+        "soldier",
+        "national",
+        "citizen",
+        "refugee",
+        "migrant",
+        "body",
+        "remains",
+        "militant",
+        "activist",
+        "journalist",
+        "dissident",
+    }
+)
+# "asked X to help": X is the one who would help.
+OBJECT_CONTROL_VERBS = frozenset(
+    {
+        "ask",
+        "urge",
+        "call",
+        "press",
+        "pressure",
+        "force",
+        "persuade",
+        "tell",
+        "want",
+        "allow",
+        "encourage",
+        "invite",
+        "order",
+        "compel",
+        "request",
+        "push",
+        "require",
+        "wish",
+    }
+)
+# "wants Putin to attack": what one wants of another is asked of them, not intended.
+WANT_VERBS = frozenset({"want", "wish", "expect"})
 # Deps under a trigger whose words are still its arguments (for has= and target search).
 ARG_DEPS_BLOCKED = frozenset({"nsubj", "csubj", "relcl", "advcl", "ccomp", "conj", "parataxis", "punct", "mark", "cc"})
 # A stated intention recodes an event to CAMEO's "express intent to ..." code.
@@ -123,6 +197,62 @@ THREAT_CODES = {
 }
 
 
+# Roots of acts done together: with no target named, conjoined subjects are each
+# other's counterparts ("Brazil and the US agreed to deepen ties").
+JOINT_ROOTS = frozenset({"03", "04", "05", "06"})
+# An intended act of force is a threat ("wants to attack", "plans to impose sanctions").
+INTENDED_THREAT_ROOTS = frozenset({"16", "18", "19", "20"})
+# Verbs by which the subject undergoes an event noun: "faced criticism from X".
+UNDERGO_VERBS = frozenset({"face", "receive", "get", "draw", "attract", "suffer", "endure", "win", "earn"})
+# Verbs whose other party gives rather than receives: "received weapons from X".
+RECEIVE_VERBS = frozenset({"receive", "obtain", "get", "accept", "buy", "purchase"})
+# Nouns of violence that can carry its doer when a passive names none
+# ("were killed in Israeli shelling", "in an air strike by government forces").
+ATTACK_NOUNS = frozenset(
+    {
+        "tank",
+        "artillery",
+        "mortar",
+        "helicopter",
+        "gunship",
+        "warplane",
+        "jet",
+        "drone",
+        "sniper",
+        "attack",
+        "strike",
+        "airstrike",
+        "shelling",
+        "bombing",
+        "bombardment",
+        "raid",
+        "fire",
+        "gunfire",
+        "shooting",
+        "assault",
+        "offensive",
+        "crackdown",
+        "ambush",
+        "barrage",
+        "missile",
+        "rocket",
+        "shell",
+    }
+)
+# What kills or destroys without a doer: "killed by the crash" names no actor.
+NON_AGENT_NOUNS = frozenset(
+    {"crash", "accident", "earthquake", "quake", "flood", "flooding", "storm", "landslide", "disease", "virus"}
+)
+# Verbs of saying whose clause, when it reports another actor's act of force, is an
+# accusation by the speaker (CAMEO 112); "claim"/"admit" of one's own act claims it (015).
+ACCUSING_SAY_VERBS = frozenset({"claim", "allege", "charge", "assert", "insist", "contend", "maintain"})
+CLAIMING_VERBS = frozenset({"claim", "admit", "acknowledge", "confirm"})
+DENYING_VERBS = frozenset({"deny"})
+# Appeals by what is asked for: CAMEO's 02 tree by the root of the act asked for.
+APPEAL_CODES = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025"}
+DEMAND_CODES = {"04": "106", "05": "102", "06": "101", "07": "103", "08": "105"}
+
+
 def _arg_tokens(trigger: Token) -> list[Token]:
     """Words among the trigger's arguments: objects, prepositional phrases, xcomp chains."""
     out: list[Token] = []
@@ -131,7 +261,7 @@ def _arg_tokens(trigger: Token) -> list[Token]:
         t = stack.pop()
         out.append(t)
         stack.extend(c for c in t.children if c.dep_ not in ("relcl", "advcl", "ccomp", "parataxis", "punct"))
-    return out
+    return sorted(out, key=lambda t: t.i)  # nearest first: "relations with Congo over their ties with Israel"
 
 
 def _objects(trigger: Token) -> list[Token]:
@@ -148,6 +278,10 @@ def _objects(trigger: Token) -> list[Token]:
                     if cc.dep_ in ("dobj", "pcomp"):
                         objs.extend(x for x in ([cc] if cc.dep_ == "dobj" else cc.children) if x.dep_ == "dobj")
     return [o for obj in objs for o in conjuncts(obj)]
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
 
 
 def _is_passive(verb: Token) -> bool:
@@ -168,6 +302,16 @@ def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     for c in verb.children:
         if c.dep_ in ("nsubj", "csubj"):
             return c, depth > 0
+    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
+        head = verb.head
+        # "Obama is scheduled to attend", "was pressured by Congress to help": the passive's subject.
+        passive_subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        if passive_subj is not None:
+            return passive_subj, True
+        # "asked Obama to help", "urged Russia to withdraw": the one asked does it.
+        obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+        if obj is not None and head.lemma_.lower() in OBJECT_CONTROL_VERBS:
+            return obj, True
     if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head, depth + 1)
     if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.head.pos_ in ("VERB", "AUX"):
@@ -175,10 +319,17 @@ def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return verb.head, True
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
-        return _subject(verb.head.head, depth + 1) if verb.head.head.pos_ in ("VERB", "AUX") else (None, True)
-    if verb.dep_ == "advcl" and (
-        verb.tag_ == "VBG" or any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
-    ):
+        outer = verb.head.head
+        if outer.pos_ not in ("VERB", "AUX"):
+            return None, True
+        obj = next((c for c in outer.children if c.dep_ == "dobj"), None)
+        if obj is not None and verb.head.lower_ in ("for", "of"):
+            return obj, True  # "jailed a student for helping", "accused Uganda of arming": the object did it
+        return _subject(outer, depth + 1)
+    if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or _infinitive(verb)):
+        passive_subj = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+        if _infinitive(verb) and passive_subj is not None:
+            return passive_subj, True  # "was pressured by Congress to help": the one pressed
         return _subject(verb.head, depth + 1)  # "..., sending troops", "... to help defend X"
     return None, True
 
@@ -252,6 +403,8 @@ class EventCoder:
 
     def __init__(self, *, lexicon: EventLexicon | None = None) -> None:
         self.lex = lexicon or default_lexicon()
+        # Event nouns whose doer a verb took ("killed in Israeli shelling"): their event is the verb's.
+        self._consumed: set[int] = set()
 
     # -- matching -------------------------------------------------------
     def _candidates(self, tok: Token) -> list[Pattern]:
@@ -296,7 +449,9 @@ class EventCoder:
                 return False
         if p.people:
             refs = [index.resolve(o) for o in objs]
-            if not any(r and (r.actor.kind in ("person", "agent")) for r in refs):
+            if not any(r and (r.actor.kind in ("person", "agent")) for r in refs) and not any(
+                o.lemma_.lower() in PEOPLE_NOUNS for o in objs
+            ):
                 return False
         if p.has:
             args = _arg_tokens(tok)
@@ -310,7 +465,8 @@ class EventCoder:
     # -- arguments ------------------------------------------------------
     def _targets(
         self, p: Pattern, trigger: Token, index: MentionIndex, article: Article, source: ActorRef | None = None
-    ) -> list[ActorRef]:
+    ) -> tuple[list[ActorRef], bool]:
+        """The targets and whether they are only the place the event happened in."""
         args = _arg_tokens(trigger)
         # "Russia closed its borders with Iran": a slot that only names the source again
         # ("its") gives no target; the next slot may.
@@ -319,6 +475,8 @@ class EventCoder:
         # ("protests against X"), not from "blame for the protests on agitators".
         noun = trigger.pos_ in ("NOUN", "PROPN")
         slots = list(p.targets) if noun else list(dict.fromkeys([*p.targets, *DEFAULT_TARGETS]))
+        if not noun and set(verb_lemmas(trigger)) & RECEIVE_VERBS:
+            slots.insert(0, "from")  # "received weapons from the government"
         if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass"):
             # "protests broke out against X": the target hangs on the verb of the noun.
             args += [c for c in trigger.head.children if c.dep_ == "prep"]
@@ -334,29 +492,33 @@ class EventCoder:
                 toks = [o for pr in preps for c in pr.children if c.dep_ == "pobj" for o in conjuncts(c)]
             refs = [r for t in toks for r in self._refs(t, index, article) if r.actor.id != not_source]
             if refs:
-                return _unique(refs)
+                return _unique(refs), False
         # "demanded that the US cancel ...": the one asked is the subject of the clause.
         for c in trigger.children:
             if c.dep_ == "ccomp":
                 subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
                 refs = self._refs(subj, index, article) if subj is not None else []
                 if refs:
-                    return _unique(refs)
-        # "arrived in Amman": a place stands for its country.
+                    return _unique(refs), False
+        # "arrived in Amman", "protested in Minsk": a place stands for its country.
         for t in args:
             if t.dep_ == "pobj" and t.head.lower_ in ("in", "to"):
-                place = next((pl for pl in article.places if pl.start <= t.idx < pl.end and pl.country), None)
+                # The place itself or one its phrase names ("in the northern city of Kirkuk").
+                idx = [t.idx, *sorted(x.idx for x in phrase_tokens(t) if x.i != t.i)]
+                place = next((pl for i in idx for pl in article.places if pl.start <= i < pl.end and pl.country), None)
                 if place is not None and place.country:
                     span = Span(place.text, place.start, place.end)
                     actor = ensure_actor(article, country=place.country, sector=None, name=place.name, span=span)
-                    return [ActorRef(actor, span)]
-        # A repression verb's target may sit in its purpose clause ("to curb the protests").
-        for c in args:
+                    return [ActorRef(actor, span)], True
+        # A repression verb's target may sit in its purpose clause ("to curb the protests",
+        # "opened fire to disperse the demonstrators").
+        purposes = [c for c in trigger.children if c.dep_ == "advcl" and _infinitive(c)]
+        for c in [*args, *purposes]:
             if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB":
                 refs = [r for o in _objects(c) for r in self._refs(o, index, article)]
                 if refs:
-                    return _unique(refs)
-        return []
+                    return _unique(refs), False
+        return [], False
 
     def _refs(self, tok: Token, index: MentionIndex, article: Article) -> list[ActorRef]:
         refs = index.resolve_all(tok)
@@ -372,25 +534,124 @@ class EventCoder:
         actor = ensure_actor(article, country=country, sector="OPP", name=f"{cname} protesters".strip(), span=span)
         return ActorRef(actor, span)
 
-    def _source(self, trigger: Token, index: MentionIndex, article: Article) -> tuple[ActorRef | None, bool]:
+    def _sources(
+        self, trigger: Token, index: MentionIndex, article: Article, p: Pattern
+    ) -> tuple[list[ActorRef | None], bool]:
+        """Who did it: one actor per conjoined subject ("Brazil and the United States")."""
         if trigger.pos_ in ("NOUN", "PROPN"):
-            for c in trigger.children:
-                if c.dep_ == "prep" and c.lower_ == "by":
+            ref, inherited = self._source(trigger, index, article, p)
+            return [ref], inherited
+        subj, inherited = _subject(trigger)
+        if subj is None and trigger.dep_ in ("acl", "relcl") and trigger.head.dep_ == "dobj":
+            # "introduced measures to remove restrictions": who introduced them removes them.
+            subj, inherited = _subject(trigger.head.head)
+            inherited = True
+        if subj is None:
+            ref = self._instrument_agent(trigger, index, article) if _is_passive(trigger) else None
+            return [ref], ref is None
+        if subj.lemma_.lower() in NON_AGENT_NOUNS:
+            return [None], True  # "killed by the crash": no one did it
+        refs = _unique([r for c in conjuncts(subj) for r in index.resolve_all(c)])
+        refs = _unique(refs + self._listed_with(refs, trigger.doc, index, article))
+        if not refs and subj.pos_ == "PRON":
+            # "Assad's regime said it would allow access": "it" is the speaker.
+            speaker = _speaker_of(trigger)
+            refs = index.resolve_all(speaker) if speaker is not None else []
+        if not refs and trigger.dep_ == "acl" and subj.i == trigger.head.i and subj.dep_ == "dobj":
+            # "issued a declaration demanding ...": the issuer demands.
+            outer, _ = _subject(subj.head)
+            refs = _unique(index.resolve_all(outer)) if outer is not None else []
+        if not refs and _is_passive(trigger) and subj.dep_ == "pobj":
+            # "blown up by a missile believed to be fired by rebels": the weapon's user.
+            ref = self._weapon_user(subj, index, article)
+            refs = [ref] if ref is not None else []
+        return (list(refs) or [None]), inherited
+
+    def _listed_with(self, refs: list[ActorRef], doc: Doc, index: MentionIndex, article: Article) -> list[ActorRef]:
+        """Actors coordinated inside a subject the parser or the actor mentions split
+        unevenly: "Barack Obama and Vladimir Putin" with the "and" under "Obama";
+        "The US, Russia, and Switzerland" with "Russia" taken into the first mention."""
+        out: list[ActorRef] = []
+        for r in refs:
+            span = doc.char_span(r.span.start, r.span.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                for c in t.children:
+                    if c.dep_ == "conj" and not (r.span.start <= c.idx < r.span.end):
+                        out += index.resolve_all(c)
+                if t.dep_ == "appos" and t.pos_ == "PROPN" and any(c.dep_ == "conj" for c in t.children):
+                    place = next((pl for pl in article.places if pl.start <= t.idx < pl.end and pl.country), None)
+                    if place is not None and place.country != r.actor.country:
+                        pspan = Span(place.text, place.start, place.end)
+                        actor = ensure_actor(article, country=place.country, sector=None, name=place.name, span=pspan)
+                        out.append(ActorRef(actor, pspan))
+        return out
+
+    def _instrument_agent(self, verb: Token, index: MentionIndex, article: Article) -> ActorRef | None:
+        """A passive with no "by" agent may name its doer on the attack it happened in:
+        "were killed in Israeli shelling", "died in an air strike by government forces"."""
+        for c in verb.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "during"):
+                for n in c.children:
+                    if n.dep_ == "pobj" and n.lemma_.lower() in ATTACK_NOUNS:
+                        ref = self._weapon_user(n, index, article)
+                        if ref is not None:
+                            return ref
+                    nxt = n.doc[n.i + 1] if n.i + 1 < len(n.doc) else None
+                    if (
+                        n.dep_ == "pobj"
+                        and nxt is not None
+                        and nxt.tag_ == "VBG"
+                        and nxt.lemma_.lower() in ATTACK_NOUNS | {"bomb", "shoot"}
+                    ):
+                        # "in Russian shelling" parsed as "in [Russian]" + a gerund "shelling".
+                        ref = index.resolve(n)
+                        if ref is not None:
+                            return ref
+        return None
+
+    def _weapon_user(self, noun: Token, index: MentionIndex, article: Article) -> ActorRef | None:
+        """Who wielded an attack or weapon noun: its own agent, or the one its participle names."""
+        ref, inherited = self._source(noun, index, article)
+        if ref is None or inherited:
+            ref = None
+            for c in noun.children:
+                if c.dep_ == "acl" and _is_passive(c):  # "a missile believed to be fired by rebels"
+                    for v in [c, *(x for x in c.subtree if x.dep_ == "xcomp")]:
+                        s, _ = _subject(v)
+                        if s is not None and s.i != noun.i:
+                            ref = index.resolve(s)
+                            if ref is not None:
+                                break
+        if ref is not None:
+            self._consumed.add(noun.i)  # the noun's event is the verb's
+        return ref
+
+    def _source(
+        self, noun: Token, index: MentionIndex, article: Article, p: Pattern | None = None
+    ) -> tuple[ActorRef | None, bool]:
+        """Who an event noun's act is by: "the crackdown by riot police", "Russian pressure",
+        "pressure from Congress" (unless the pattern takes its target from "from")."""
+        preps = ("by",) if p is not None and "from" in p.targets else ("by", "from")
+        holders = [noun]
+        light = _light_verb(noun)
+        if light is not None:
+            holders.append(light)  # "received assurances from the government"
+        for h in holders:
+            for c in h.children:
+                if c.dep_ in ("prep", "agent") and c.lower_ in preps:
                     for cc in c.children:
                         if cc.dep_ == "pobj":
                             return index.resolve(cc), False
-            for c in trigger.children:
-                if c.dep_ in ("poss", "compound", "amod", "nmod"):
-                    ref = index.at(c)
-                    if ref is not None:
-                        return ref, False
-            if trigger.lemma_.lower() in PROTEST_NOUNS:
-                return self._protesters(trigger, article), True
-            return None, True
-        subj, inherited = _subject(trigger)
-        if subj is None:
-            return None, True
-        return index.resolve(subj), inherited
+        for c in noun.children:
+            if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                ref = index.at(c)
+                if ref is not None:
+                    return ref, False
+        if noun.lemma_.lower() in PROTEST_NOUNS:
+            return self._protesters(noun, article), True
+        return None, True
 
     # -- modality -------------------------------------------------------
     @staticmethod
@@ -408,6 +669,10 @@ class EventCoder:
             modality = "hypothetical"
         t = trigger
         for _ in range(4):
+            if t.dep_ == "acl" and _infinitive(t) and t.head.lemma_.lower() in DEMAND_NOUNS:
+                if modality == "asserted":
+                    modality = "demanded"  # "faces pressure from Congress to help Iran"
+                break
             if t.dep_ not in ("xcomp", "ccomp", "conj", "advcl") or t.head.i == t.i:
                 break
             head = t.head
@@ -415,12 +680,17 @@ class EventCoder:
             found = None  # the nearest frame wins: "said it agreed to resign" is an intention
             if t.dep_ == "xcomp" and lemma in NEGATING_VERBS:
                 negated = True
-            if (t.dep_ == "xcomp" and (lemma in INTENT_VERBS or lemma in INTENT_ADJECTIVES)) or (
+            purpose = t.dep_ == "advcl" and _infinitive(t)
+            if lemma in DEMAND_VERBS and (t.dep_ in ("xcomp", "ccomp") or purpose):
+                found = "demanded"
+            elif lemma in WANT_VERBS and (t.dep_ == "ccomp" or any(c.dep_ == "dobj" for c in head.children)):
+                found = "demanded"  # "wants Putin to attack": asked of Putin, not intended by Obama
+            elif (t.dep_ == "xcomp" and (lemma in INTENT_VERBS or lemma in INTENT_ADJECTIVES)) or (
                 t.dep_ == "ccomp" and lemma in ("agree", "decide", "pledge", "promise", "vow")
             ):
                 found = "intended"  # "agreed to resign", "is willing to send", "agreed that they should"
-            elif lemma in DEMAND_VERBS and t.dep_ in ("xcomp", "ccomp"):
-                found = "demanded"
+            elif purpose:
+                found = "intended"  # "sent troops to help": the help is the aim, not yet done
             elif lemma in SAY_VERBS and t.dep_ == "ccomp":
                 speaker = next((c for c in head.children if c.dep_ == "nsubj"), None)
                 sref = index.resolve(speaker) if speaker is not None else None
@@ -485,22 +755,128 @@ class EventCoder:
             return article
         index = MentionIndex(article)
         lede = next((t.day for t in article.times[:4] if t.day and t.start < _lede_end(article)), None)
-        events: list[Event] = []
         seen: set[tuple[str, int, int, int]] = set()
-        fired: set[int] = set()
+        fired: dict[int, list[Event]] = {}
+        self._consumed = set()
         for tok in doc:
-            if tok.pos_ in ("NOUN", "PROPN") and tok.head.i in fired:
+            if tok.pos_ in ("NOUN", "PROPN") and (tok.head.i in fired or tok.i in self._consumed):
                 continue  # "staged a protest": the verb's event already covers the noun
-            for p in [*self._candidates(tok), *_speech_act(tok)]:
+            for p in [*self._candidates(tok), *_frame_patterns(tok)]:
                 if not self._fits(p, tok, index):
                     continue
                 found = self._events(p, tok, index, article, lede, seen)
                 if found:
-                    fired.add(tok.i)
-                events.extend(found)
+                    fired[tok.i] = found
                 break
-        article.events = merge_mentions(events)
+        fired = {i: evs for i, evs in fired.items() if i not in self._consumed or doc[i].pos_ not in ("NOUN", "PROPN")}
+        _fold_frames(doc, fired)
+        self._speech_events(doc, fired, index, article, lede, seen)
+        events = [e for i in sorted(fired) for e in fired[i]]
+        article.events = merge_mentions(events, headline_end(article))
         return article
+
+    def _speech_events(
+        self,
+        doc: Doc,
+        fired: dict[int, list[Event]],
+        index: MentionIndex,
+        article: Article,
+        lede: str | None,
+        seen: set[tuple[str, int, int, int]],
+    ) -> None:
+        """What a speaker does by reporting an act of force: "Israel said Hamas fired the
+        rockets" accuses Hamas (112); "the group claimed it had attacked" claims it (015).
+        The reported act stays an event of its own, marked as a claim."""
+        for i in sorted(fired):
+            link = doc[i]
+            while link.dep_ == "conj" and link.head.i != link.i:
+                link = link.head
+            gov = _governor(doc[i])
+            # Only "X claimed that Y ...": a trailing "..., police said" attributes, it does not accuse.
+            if gov is None or link.dep_ != "ccomp" or link.i < gov.i:
+                continue
+            if gov.i in fired:
+                # "The army alleged that Israeli forces shelled ...": the allegation is against them.
+                doer = next((e.source for e in fired[i] if e.source is not None), None)
+                for e in fired[gov.i]:
+                    if (
+                        e.root == "11"
+                        and e.target is None
+                        and doer is not None
+                        and (e.source is None or e.source.actor.id != doer.actor.id)
+                    ):
+                        e.target = doer
+                continue
+            lemma = gov.lemma_.lower()
+            if lemma not in ACCUSING_SAY_VERBS | CLAIMING_VERBS | DENYING_VERBS:
+                continue
+            speaker_tok = next((c for c in gov.children if c.dep_ == "nsubj"), None)
+            speaker = index.resolve(speaker_tok) if speaker_tok is not None else None
+            if speaker is None:
+                continue
+            for ev in fired[i]:
+                denied = lemma in DENYING_VERBS and ev.negated
+                if (
+                    ev.quad_class != 4
+                    or (ev.negated and not denied)
+                    or ev.modality not in ("asserted", "reported_claim")
+                ):
+                    continue
+                if ev.source is None:
+                    continue
+                if ev.source.actor.id == speaker.actor.id:
+                    if lemma in DENYING_VERBS:
+                        code, target = "016", ev.target  # "Iran denied that it had attacked the tanker"
+                    elif lemma in CLAIMING_VERBS:
+                        code, target = "015", ev.target
+                    else:
+                        continue
+                elif lemma in ACCUSING_SAY_VERBS:
+                    code, target = "112", ev.source
+                else:
+                    continue
+                key = (code, speaker.actor.id, target.actor.id if target else 0, ev.sentence.index)
+                if key in seen:
+                    continue
+                seen.add(key)
+                entry = lookup(code)
+                date, date_source = self._date(article, gov, ev.sentence, lede)
+                place, place_source = self._place(article, gov, ev.sentence)
+                features = Features(
+                    origin="frame",
+                    specificity=2,
+                    has_source=True,
+                    has_target=target is not None,
+                    inherited=False,
+                    modality="asserted",
+                    negated=False,
+                    main=_main_predicate(gov),
+                    attributed=_attributed(gov),
+                    noun=False,
+                )
+                fired.setdefault(gov.i, []).append(
+                    Event(
+                        cameo=entry.code,
+                        root=entry.root,
+                        plover=entry.plover,
+                        plover_mode=entry.plover_mode,
+                        quad_class=entry.quad_class,
+                        goldstein=entry.goldstein,
+                        source=speaker,
+                        target=target,
+                        trigger=Span(gov.text, gov.idx, gov.idx + len(gov.text)),
+                        sentence=ev.sentence,
+                        date=date,
+                        date_source=date_source,
+                        place=place,
+                        place_source=place_source,
+                        confidence=confidence(features),
+                        evidence=features.as_dict(),
+                        pattern=f"{lemma} that X did {ev.cameo} -> {code}",
+                        name=entry.name,
+                    )
+                )
+                break
 
     def _events(
         self,
@@ -514,19 +890,47 @@ class EventCoder:
         sentence = article.sentence_at(trigger.idx)
         if sentence is None:
             return []
-        source, inherited = self._source(trigger, index, article)
-        targets: list[ActorRef | None] = list(self._targets(p, trigger, index, article, source)) if p.targets else []
-        if not targets:
-            targets = [None]
+        sources, inherited = self._sources(trigger, index, article, p)
+        source = sources[0]
+        found, from_place = self._targets(p, trigger, index, article, source) if p.targets else ([], False)
+        light = _light_verb(trigger)
+        if light is not None and not found:
+            # "Obama faces pressure from Congress": Obama is pressed.
+            subj, _ = _subject(light)
+            found = index.resolve_all(subj) if subj is not None else []
+        targets: list[ActorRef | None] = list(found) or [None]
         if trigger.pos_ in ("NOUN", "PROPN") and inherited and targets == [None] and not _occurs(trigger):
             return []  # a noun that only refers back to an event ("blame for the protests")
-        # "Putin and Lukashenko talked": the second subject is the other party.
-        if targets == [None] and source is not None and p.code[:2] in ("04", "05", "06", "03"):
-            subj, _ = _subject(trigger) if trigger.pos_ == "VERB" else (None, True)
-            if subj is not None:
-                others = [index.resolve(c) for c in conjuncts(subj)[1:]]
-                targets = [r for r in others if r is not None] or [None]
         modality, negated = self._modality(trigger, source, index)
+        if source is None and (
+            from_place
+            or modality in ("hypothetical", "demanded", "future", "intended")
+            or trigger.dep_ == "relcl"
+            or (
+                trigger.dep_ == "acl"
+                and trigger.tag_ in ("VBN", "VBG")
+                and not _existential(trigger.head)
+                # "reports of detainees being beaten" tells the beating; "a member jailed
+                # a year ago" only describes the member.
+                and not any(c.dep_ == "auxpass" and c.lower_ == "being" for c in trigger.children)
+            )
+            or p.need_source
+        ):
+            # Nobody named as the doer and the event is background ("a member jailed a
+            # year ago"), unreal ("hoped they would be indicted") or its other side is
+            # only a place: too little to stand as an event.
+            return []
+        pairs: list[tuple[ActorRef | None, ActorRef | None]]
+        one_mention = len(sources) > 1 and len({(s.span.start, s.span.end) for s in sources if s is not None}) == 1
+        joint = p.code[:2] in JOINT_ROOTS or p.code == "0871"  # a truce is agreed between its parties
+        if (targets == [None] or from_place) and len(sources) > 1 and (joint or one_mention):
+            # "The US, Russia and Switzerland met": each party meets each other one;
+            # "the two sides clashed": one mention standing for two actors acts between them.
+            pairs = [(s, t) for s in sources for t in sources if s is not t]
+        else:
+            pairs = [(s, t) for s in sources for t in targets]
+        if p.need_target and all(t is None for _, t in pairs):
+            return []
         code = p.code
         if (
             negated
@@ -537,13 +941,20 @@ class EventCoder:
             code, negated = REJECT_CODES[code[:2]], False
         elif modality in ("future", "intended") or (modality == "hypothetical" and p.code[:2] in INTENT_CODES):
             code = INTENT_CODES.get(code, INTENT_CODES.get(code[:3], INTENT_CODES.get(code[:2], code)))
-        if modality in ("future", "hypothetical") and not negated and not code.startswith("12"):
+        if (
+            not negated
+            and not code.startswith("12")
+            and (
+                modality in ("future", "hypothetical") or (modality == "intended" and code[:2] in INTENDED_THREAT_ROOTS)
+            )
+        ):
+            # "will impose a curfew", "wants to attack": force announced is a threat.
             code = THREAT_CODES.get(code[:3], THREAT_CODES.get(code[:2], code))
         entry = lookup(code)
         date, date_source = self._date(article, trigger, sentence, lede)
         place, place_source = self._place(article, trigger, sentence)
         out: list[Event] = []
-        for target in targets:
+        for source, target in pairs:
             if target is not None and source is not None and target.actor.id == source.actor.id:
                 target = None
             if source is None and target is None:
@@ -552,13 +963,18 @@ class EventCoder:
             if key in seen:
                 continue
             seen.add(key)
-            confidence = 0.3 + 0.025 * min(p.specificity, 4) + (0.25 if source else 0) + (0.15 if target else 0)
-            confidence -= 0.1 if inherited else 0
-            confidence -= 0.1 if modality in ("hypothetical", "reported_claim", "demanded") else 0
-            # The sentence's own predicate is what the sentence reports; a relative clause
-            # or an event noun ("after the protests") is background.
-            confidence += 0.15 if _main_predicate(trigger) else 0
-            confidence -= 0.1 if trigger.pos_ in ("NOUN", "PROPN") else 0
+            features = Features(
+                origin={"event_lexicon_cameo.tsv": "cameo", "": "frame"}.get(p.origin, "hand"),
+                specificity=p.specificity,
+                has_source=source is not None,
+                has_target=target is not None,
+                inherited=inherited,
+                modality=modality,
+                negated=negated,
+                main=_main_predicate(trigger),
+                attributed=_attributed(trigger),
+                noun=trigger.pos_ in ("NOUN", "PROPN"),
+            )
             out.append(
                 Event(
                     cameo=entry.code,
@@ -577,7 +993,8 @@ class EventCoder:
                     date_source=date_source,
                     place=place,
                     place_source=place_source,
-                    confidence=max(0.05, min(0.95, confidence)),
+                    confidence=confidence(features),
+                    evidence=features.as_dict(),
                     pattern=p.text if p.origin in ("", "event_lexicon.tsv") else f"{p.origin}: {p.text}",
                     name=entry.name,
                 )
@@ -612,8 +1029,195 @@ def _speech_act(tok: Token) -> list[Pattern]:
     else:
         return []
     return [
-        Pattern(lemma, "", False, code, frozenset(), frozenset(), "", ("ccomp",), False, f"{lemma} that ... {code}")
+        Pattern(
+            lemma,
+            "",
+            False,
+            code,
+            frozenset(),
+            frozenset(),
+            "",
+            ("ccomp",),
+            False,
+            f"{lemma} that ... {code}",
+            need_source=True,
+        )
     ]
+
+
+def _speaker_of(verb: Token) -> Token | None:
+    """The subject of the verb of saying whose clause holds this verb."""
+    t = verb
+    for _ in range(4):
+        if t.dep_ not in ("ccomp", "conj", "xcomp") or t.head.i == t.i:
+            return None
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in SAY_VERBS | ANNOUNCE_VERBS:
+            return next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+        t = t.head
+    return None
+
+
+def _existential(noun: Token) -> bool:
+    """ "There were ten soldiers killed": the noun is what the sentence is about."""
+    return noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children)
+
+
+def _light_verb(noun: Token) -> Token | None:
+    """The verb by which its subject undergoes an event noun: "faces pressure",
+    "received assurances", "came under fire"."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    head = noun.head
+    if noun.dep_ == "dobj" and set(verb_lemmas(head)) & UNDERGO_VERBS:
+        return head
+    if noun.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma_.lower() in ("come", "be", "remain"):
+        return head.head
+    return None
+
+
+def _frame_patterns(tok: Token) -> list[Pattern]:
+    """Events a verb does by the clause below it, when the lexicon has no pattern for it."""
+    return _speech_act(tok) or _want_of(tok)
+
+
+def _want_of(tok: Token) -> list[Pattern]:
+    """ "Obama wants Putin to attack": an appeal (020) to the one who is to act."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in WANT_VERBS or tok.lemma_.lower() == "expect":
+        return []
+    if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in tok.children):
+        return []  # "might want X to": not yet an appeal
+    own_subject = any(c.dep_ == "ccomp" and any(x.dep_ == "nsubj" for x in c.children) for c in tok.children)
+    object_control = any(c.dep_ == "dobj" for c in tok.children) and any(c.dep_ == "xcomp" for c in tok.children)
+    if not (own_subject or object_control):
+        return []
+    lemma = tok.lemma_.lower()
+    return [
+        Pattern(
+            lemma,
+            "",
+            False,
+            "020",
+            frozenset(),
+            frozenset(),
+            "",
+            ("dobj",),
+            False,
+            f"{lemma} X to ... 020",
+            need_source=True,
+            need_target=True,
+        )
+    ]
+
+
+def _governor(tok: Token) -> Token | None:
+    """The verb whose clause this one completes: "agreed to [lift]", "urged X to [withdraw]",
+    "said that Y [attacked]"; through "and" ("agreed to lift X and [free] Y")."""
+    t = tok
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    if t.dep_ not in ("xcomp", "ccomp") or t.head.i == t.i:
+        return None
+    head = t.head
+    if head.pos_ == "ADJ" and head.head.i != head.i:
+        head = head.head  # "is willing to send"
+    return head
+
+
+def _fold_frames(doc: Doc, fired: dict[int, list[Event]]) -> None:
+    """One event per frame and the act it frames.
+
+    "agreed to lift the sanctions": the lifting, as an intention, not a bare 030 too;
+    "urged Russia to withdraw": the appeal, made specific by what is asked (025), not
+    the withdrawal as well; "bombarded the city, killing eight", "met to discuss": the
+    clause that only goes on to tell the same act of the same kind adds no event.
+    """
+    for i in sorted(fired):
+        if i not in fired:
+            continue
+        tok, evs = doc[i], fired[i]
+        gov = _governor(tok)
+        if gov is None and tok.dep_ in ("acl", "advcl") and _infinitive(tok):
+            gov = tok.head  # "pressure from Congress to help Iran", "pressured by Congress to help"
+        if gov is not None and gov.i in fired and gov.i != i:
+            frame = fired[gov.i]
+            lemma = gov.lemma_.lower()
+            if (
+                lemma in INTENT_VERBS
+                and all(e.root == "03" for e in frame)
+                and (all(e.root == "03" for e in evs) or all(e.quad_class == 4 for e in evs))
+            ):
+                _absorb(evs, fired.pop(gov.i))
+                continue
+            if (
+                lemma in INTENT_VERBS
+                and all(e.root not in ("03", "12") for e in frame)
+                and all(e.root == "03" for e in evs)
+            ):
+                # "agreed to extend the truce" coded by the frame's own pattern (agree has=truce,
+                # 0871) already; the extension as a bare intention (035) would tell it twice.
+                del fired[i]
+                continue
+            if lemma in NEGATING_VERBS and all(e.root == "12" for e in frame + evs):
+                _absorb(evs, fired.pop(gov.i))  # "refused to meet": the refusal to meet (125), not a bare 120 too
+                continue
+            asks = all(e.root in ("02", "10") for e in frame)
+            if all(e.modality == "demanded" for e in evs) and (asks or lemma not in SAY_VERBS):
+                if asks:
+                    table = APPEAL_CODES if frame[0].root == "02" else DEMAND_CODES
+                    for e in frame:
+                        if e.cameo in ("020", "100") and evs[0].root in table:
+                            _recode(e, table[evs[0].root])
+                del fired[i]
+                continue
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.i in fired:
+            # "blocked roads in protest against X": the protest is the blocking.
+            roots = {_kind(e.root) for e in fired[tok.head.head.i]}
+            if all(_kind(e.root) in roots for e in evs):
+                del fired[i]
+                continue
+        if tok.dep_ == "advcl" and tok.head.i in fired and tok.head.i != i:
+            roots = {_kind(e.root) for e in fired[tok.head.i]}
+            if all(_kind(e.root) in roots for e in evs):
+                del fired[i]
+
+
+def _absorb(events: list[Event], frame: list[Event]) -> None:
+    """The act told through a frame ("agreed to lift") is as sure as the frame was."""
+    best = max(frame, key=lambda e: e.confidence)
+    for e in events:
+        if best.confidence > e.confidence:
+            e.confidence, e.evidence = best.confidence, best.evidence
+
+
+def _kind(root: str) -> str:
+    """The kind of act a root is, an announced one counted as the act: "will meet ... to
+    discuss" is one meeting though the meeting is coded 036 and the discussion 040."""
+    if root == "03":
+        return "04"
+    if root == "13":
+        return "19"
+    return root
+
+
+def _recode(ev: Event, code: str) -> None:
+    entry = lookup(code)
+    ev.cameo, ev.root, ev.name = entry.code, entry.root, entry.name
+    ev.plover, ev.plover_mode = entry.plover, entry.plover_mode
+    ev.quad_class, ev.goldstein = entry.quad_class, entry.goldstein
+
+
+def _attributed(tok: Token) -> bool:
+    """Told in the clause of a verb of saying: "..., police said", "X said that ..."."""
+    t = tok
+    for _ in range(6):
+        if t.head.i == t.i:
+            return False
+        if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in SAY_VERBS | ANNOUNCE_VERBS:
+            return True
+        if t.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "acl", "relcl", "pcomp", "prep", "pobj", "dobj"):
+            return False
+        t = t.head
+    return False
 
 
 def _main_predicate(tok: Token) -> bool:
@@ -655,31 +1259,63 @@ def _same_side(a: ActorRef | None, b: ActorRef | None) -> bool:
     return a is None or b is None or a.actor.id == b.actor.id
 
 
-def merge_mentions(events: list[Event]) -> list[Event]:
+def merge_mentions(events: list[Event], headline_end: int = 0) -> list[Event]:
     """One event per happening in an article: a later report of the same code between
-    the same actors (a missing side matches any) on a compatible date becomes a mention."""
+    the same actors (a missing side matches any) on a compatible date becomes a mention.
+
+    Events told in the headline (text before ``headline_end``) are marked so; when the
+    body tells the same event, the body's report is the event (its sentence has the
+    date, place and actors in full) and the headline's is one of its mentions.
+    """
     out: list[Event] = []
     for ev in events:
-        for prior in out:
+        ev.headline = ev.sentence.start < headline_end
+        for n, prior in enumerate(out):
             if (
                 prior.cameo == ev.cameo
                 and prior.negated == ev.negated
                 and _same_side(prior.source, ev.source)
                 and _same_side(prior.target, ev.target)
-                and (prior.date == ev.date or "clause" not in (prior.date_source, ev.date_source))
+                and (
+                    prior.date == ev.date
+                    or "clause" not in (prior.date_source, ev.date_source)
+                    # A headline states no date of its own: the body's is the event's.
+                    or (prior.headline and prior.date_source != "clause")
+                )
             ):
-                # Keep the fuller record first; the other becomes a mention of it.
-                if (ev.source is not None) + (ev.target is not None) > (prior.source is not None) + (
-                    prior.target is not None
-                ):
-                    prior.source = prior.source or ev.source
-                    prior.target = prior.target or ev.target
-                prior.mentions.append(ev.trigger)
-                prior.confidence = min(0.95, max(prior.confidence, ev.confidence) + 0.05)
+                keep, other = (ev, prior) if prior.headline and not ev.headline else (prior, ev)
+                keep.source = keep.source or other.source
+                keep.target = keep.target or other.target
+                keep.mentions = [
+                    EventMention(other.trigger, other.sentence, other.headline),
+                    *prior.mentions,
+                    *ev.mentions,
+                ]
+                keep.mentions.sort(key=lambda m: m.trigger.start)
+                keep.confidence = min(0.95, max(prior.confidence, ev.confidence) + 0.05)
+                out[n] = keep
                 break
         else:
             out.append(ev)
     return out
+
+
+def headline_end(article: Article) -> int:
+    """Where the headline ends in the text: the first paragraph when it is the article's
+    title, or reads as one (no closing punctuation, a dozen or so words, more text after)."""
+    text = article.text or ""
+    end = text.find("\n\n")
+    if end <= 0:
+        return 0
+    first = text[:end]
+    norm = " ".join(re.sub(r"[^\w\s]", " ", first.lower()).split())
+    if article.title:
+        title = " ".join(re.sub(r"[^\w\s]", " ", article.title.lower()).split())
+        return end if title and norm.startswith(title) else 0
+    words = first.split()
+    if len(words) <= 20 and not re.search(r"[.!?:;\"')]\s*$", first) and text[end:].strip():
+        return end
+    return 0
 
 
 def _unique(refs: list[ActorRef]) -> list[ActorRef]:

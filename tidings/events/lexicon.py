@@ -29,6 +29,8 @@ class Pattern:
     people: bool  # obj=@people
     text: str  # the pattern as written, for provenance
     origin: str = ""  # the lexicon file it came from
+    need_source: bool = False  # need=source: code only when the doer is named
+    need_target: bool = False  # need=target: code only when the other side is found
 
     @property
     def specificity(self) -> int:
@@ -53,7 +55,7 @@ def parse_line(line: str, where: str, *, origin: str = "") -> Pattern:
     fields: dict[str, str] = {}
     for w in words[1:]:
         key, sep, value = w.partition("=")
-        if not sep or key not in ("obj", "has", "prep", "tgt"):
+        if not sep or key not in ("obj", "has", "prep", "tgt", "need"):
             raise TidingsError("T040", f"{where}: unknown constraint {w!r}")
         fields[key] = value
     try:
@@ -64,6 +66,9 @@ def parse_line(line: str, where: str, *, origin: str = "") -> Pattern:
     people = "@people" in obj
     obj.discard("@people")
     targets = tuple(t for t in fields.get("tgt", "").split(",") if t) or DEFAULT_TARGETS
+    need = {v for v in fields.get("need", "").split(",") if v}
+    if need - {"source", "target"}:
+        raise TidingsError("T040", f"{where}: need= takes source and/or target, got {fields['need']!r}")
     return Pattern(
         lemma=lemma.lower(),
         particle=particle.lower(),
@@ -76,6 +81,8 @@ def parse_line(line: str, where: str, *, origin: str = "") -> Pattern:
         people=people,
         text=pattern,
         origin=origin,
+        need_source="source" in need,
+        need_target="target" in need,
     )
 
 
