@@ -47,6 +47,7 @@ QUOTE_MAP = str.maketrans(
         "\ufeff": "",
     }
 )
+DOUBLED_QUOTE_RE = re.compile(r"(?<!')''(?!')|``")
 # "MINSK, Aug. 16 (Reuters) - " or "KYIV (AP) —" at the very start of the text.
 DATELINE_RE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'\- ]{1,40}?(?:,\s*[A-Z][A-Za-z.'\- ]{1,30}?)?)"
@@ -97,6 +98,8 @@ def _paragraphs(lines: list[str]) -> list[list[str]]:
 def clean_text(raw: str) -> CleanResult:
     """Mend wraps, drop promo lines, normalise quotes and whitespace."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n").translate(QUOTE_MAP)
+    # ''Doubled apostrophes'' (New York Times style) and ``PTB openers`` are double quote marks.
+    text = DOUBLED_QUOTE_RE.sub('"', text)
     text = re.sub(r"[\t\f\v ]+", " ", text)
     lines = text.split("\n")
     removed = [ln.strip() for ln in lines if ln.strip() and is_promo(ln)]

@@ -38,6 +38,7 @@ __all__ = [
     "DATASETS",
     "DEFAULT_SPLITS",
     "PLOVER_LABEL_MAP",
+    "QUOTE_DIGRAPHS",
     "QUOTE_MARKS",
     "BratSpan",
     "CameoEvent",
@@ -637,6 +638,10 @@ def load_geo_trnews(data_dir: Path, *, split: str | None = None, limit: int | No
 #: always apostrophes ("Clinton’s"), and counting them would make most
 #: paraphrases look like direct quotes.
 QUOTE_MARKS = frozenset('"“”„«»‘')
+#: Two-character quote marks: the New York Times writes ''quotes'' with doubled
+#: apostrophes, and PTB-style text opens them with ``. A doubled apostrophe is
+#: never a possessive or a contraction, so it is always a quote mark.
+QUOTE_DIGRAPHS = ("''", "``")
 
 
 @dataclass(frozen=True, slots=True)
@@ -706,7 +711,7 @@ _BRAT_E = re.compile(r"^(E\d+)\t(\S+)(.*)$")
 
 
 def _is_direct(text: str) -> bool:
-    return any(ch in QUOTE_MARKS for ch in text)
+    return any(ch in QUOTE_MARKS for ch in text) or any(d in text for d in QUOTE_DIGRAPHS)
 
 
 def _parse_brat(ann_path: Path, text: str) -> list[PolnearQuote]:
@@ -767,7 +772,7 @@ def load_polnear(data_dir: Path, *, split: str | None = None, limit: int | None 
     """Load PolNeAR articles from ``quotes/polnear/<split>`` (default split ``dev``).
 
     Only direct quotes are kept: attributions whose Content (with any Content2
-    continuation) contains one of :data:`QUOTE_MARKS`. Articles are kept even
+    continuation) contains one of :data:`QUOTE_MARKS` or :data:`QUOTE_DIGRAPHS`. Articles are kept even
     when they have no direct quote, because a quote extractor's false positives
     there count too.
 
