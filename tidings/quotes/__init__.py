@@ -173,6 +173,10 @@ PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them"
 # A transcript turn: 'WALLACE: ...', 'SEN. JOHN SMITH: ...'.
 LABEL_RE = re.compile(r"^\s*((?:[A-Z][A-Z.'\-]+\s){0,3}[A-Z][A-Z'\-]{2,})\s?:\s+")
 SENT_END = frozenset({".", "!", "?"})
+# Entity types that never speak ('said Thursday morning').
+_NOT_SPEAKERS = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "WORK_OF_ART", "EVENT", "LAW"}
+)
 
 
 @dataclass
@@ -328,13 +332,14 @@ class QuoteFinder:
             words = sum(len(text[p.start : p.end].split()) for p in q.parts)
             if not q.has_own_cue and words <= 3:
                 continue  # scare quotes: the "problems", so-called "experts"
-            if not q.has_own_cue and self._is_title(text, q.parts[0]):
+            if len(q.parts) == 1 and self._is_title(text, q.parts[0]) and not self._named(doc, q.parts[0].start):
                 continue  # a title: "Shark Tank", "Contract with America"
             if (
                 q.has_own_cue
                 and words == 1
                 and q.parts[0].label is None
                 and not self._adjacent_cue(doc, q.parts[0].start, q.parts[0].end)
+                and self._scare_word(text, q.parts[0])
             ):
                 continue
             spans = [Span(text[p.start : p.end], p.start, p.end) for p in q.parts]
@@ -387,14 +392,36 @@ class QuoteFinder:
         return fixed
 
     @staticmethod
+    def _scare_word(text: str, piece: _Piece) -> bool:
+        """One quoted word that names a thing ('the "problems" in Belarus') rather than
+        words someone said ('was "disgusting"', 'called it "true"')."""
+        before = re.findall(r"[\w']+", text[max(0, piece.start - 30) : piece.start])
+        return bool(before) and (
+            before[-1].lower() in ("the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her")
+            or before[-1].endswith("'s")
+        )
+
+    @staticmethod
     def _is_title(text: str, piece: _Piece) -> bool:
         words = text[piece.start : piece.end].rstrip(".,!?").split()
-        if not words or len(words) > 10:
+        if not words or len(words) > 8:
             return False
+        before = re.findall(r"[\w']+", text[max(0, piece.start - 30) : piece.start])
+        if before and before[-1][:1].isupper() and text[piece.start - 2 : piece.start - 1] != ".":
+            return False  # a Title Case headline all through: the quote is not a title in it
         content = [w for w in words if len(w) > 3 or w[:1].isupper()]
         return all(w[:1].isupper() or not w[:1].isalpha() for w in content) and not any(
             w.endswith((".", "?", "!")) for w in words[:-1]
         )
+
+    @staticmethod
+    def _named(doc: Doc, start: int) -> bool:
+        """A verb of naming just before a quote ('called him "Crooked Hillary"')."""
+        tok = doc.char_span(start, start + 1, alignment_mode="expand")
+        if tok is None:
+            return False
+        before = [t for t in doc[max(0, tok.start - 4) : tok.start] if not t.is_punct]
+        return any(t.lemma_.lower() in NAMING_LEMMAS and not _so_called(t) for t in before)
 
     # -- cues ----------------------------------------------------------
     @staticmethod
@@ -511,11 +538,17 @@ class QuoteFinder:
         if subj is not None and subj.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
             subj = verb.head  # "Smith, who said ...": the noun the clause describes
         if subj is not None:
-            ref = index.resolve(subj)
+            ref = index.at(subj)
+            if ref is None and subj.pos_ == "PROPN" and subj.ent_type_ in ("PERSON", ""):
+                # 'Clinton spokesman Jesse Lehrich': a person no table knows, not the name inside.
+                return speaker_actor(article, subj)
+            ref = ref or index.resolve(subj)
             if ref is not None:
                 return ref
             if subj.lower_ in PRONOUNS:
                 return self._antecedent(article, subj)
+            if subj.pos_ != "PRON" and subj.dep_ != "nsubjpass" and subj.ent_type_ not in _NOT_SPEAKERS:
+                return speaker_actor(article, subj)
         # The parse failed ("a statement from the Kremlin read"): read the words around the cue.
         left = []
         for t in reversed(doc[cue.sent.start : cue.i]):
@@ -532,7 +565,11 @@ class QuoteFinder:
             ref = index.at(t)
             if ref is not None:
                 return ref
-            if t.pos_ == "PROPN" and t.dep_ in ("nsubj", "dobj", "attr", "npadvmod", "appos", "compound"):
+            if (
+                t.pos_ == "PROPN"
+                and t.ent_type_ not in _NOT_SPEAKERS
+                and t.dep_ in ("nsubj", "attr", "npadvmod", "appos", "compound")
+            ):
                 return speaker_actor(article, t.head if t.dep_ == "compound" else t)
         if subj is not None and subj.lower_ not in PRONOUNS and subj.dep_ != "nsubjpass" and subj.pos_ != "PRON":
             # A speaker the actor stage did not know ("the announcer", "Caddell"): it is
@@ -624,7 +661,7 @@ class QuoteFinder:
                 sentence_like = not between or between.endswith((".", ",", ":", "!", "?", "\u2014"))
                 if (
                     sentence_like
-                    and len(between) < 200
+                    and len(between) < 300
                     and prev.has_own_cue
                     and not self._new_subject(doc, prev, first)
                 ):
@@ -659,7 +696,16 @@ class QuoteFinder:
         gap = doc.char_span(prev.cue.end, piece.start - 1, alignment_mode="contract")
         if gap is None:
             return False
-        return any(t.dep_ == "nsubj" and t.pos_ in ("PROPN", "NOUN") and t.head.pos_ == "VERB" for t in gap)
+        speaker = prev.speaker.span if prev.speaker is not None else None
+        return any(
+            t.dep_ == "nsubj"
+            and t.pos_ in ("PROPN", "NOUN")
+            and t.head.pos_ == "VERB"
+            and t.head.idx != prev.cue.start  # the inverted speaker: '," said Caddell. "'
+            and t.head.dep_ not in ("relcl", "acl", "advcl")  # '..., who served as director'
+            and not (speaker is not None and speaker.start <= t.idx < speaker.end)
+            for t in gap
+        )
 
     @staticmethod
     def _ends_paragraph(text: str, doc: Doc, paras: list[tuple[int, int]], prev: _Quotation) -> bool:
