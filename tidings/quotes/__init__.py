@@ -173,6 +173,7 @@ PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them"
 # A transcript turn: 'WALLACE: ...', 'SEN. JOHN SMITH: ...'.
 LABEL_RE = re.compile(r"^\s*((?:[A-Z][A-Z.'\-]+\s){0,3}[A-Z][A-Z'\-]{2,})\s?:\s+")
 SENT_END = frozenset({".", "!", "?"})
+DASHES = frozenset({"\u2015", "\u2014", "\u2013", "-", "--"})
 # Entity types that never speak ('said Thursday morning').
 _NOT_SPEAKERS = frozenset(
     {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "WORK_OF_ART", "EVENT", "LAW"}
@@ -304,6 +305,7 @@ class QuoteFinder:
         index = MentionIndex(article)
         pieces = self._split_labels(text, _pieces(text))
         mark_starts = sorted({p.start - 1 for p in pieces} | {p.end for p in pieces})
+        quoted = [(p.start, p.end) for p in pieces]
         # One quotation per group (a quote carried over paragraphs), its first piece's cue.
         groups: dict[int, list[_Piece]] = {}
         for p in pieces:
@@ -319,29 +321,20 @@ class QuoteFinder:
                 q.speaker = self._label_speaker(doc, a, b, index, article)
                 q.has_own_cue = True
             else:
-                cue = self._cue(doc, first.start, first.end, mark_starts)
+                cue = self._cue(doc, first.start, first.end, mark_starts, quoted)
                 if cue is not None:
                     q.has_own_cue = True
                     q.cue = Span(cue.text, cue.idx, cue.idx + len(cue.text))
                     q.speaker = self._speaker(doc, cue, index, article)
             quotations.append(q)
         quotations.sort(key=lambda q: q.parts[0].start)
+        quotations = [q for q in quotations if not self._not_a_quote(text, doc, q)]
         quotations = self._merge(text, doc, quotations, index, article)
         quotes: list[Quote] = []
         for q in quotations:
             words = sum(len(text[p.start : p.end].split()) for p in q.parts)
             if not q.has_own_cue and words <= 3:
                 continue  # scare quotes: the "problems", so-called "experts"
-            if len(q.parts) == 1 and self._is_title(text, q.parts[0]) and not self._named(doc, q.parts[0].start):
-                continue  # a title: "Shark Tank", "Contract with America"
-            if (
-                q.has_own_cue
-                and words == 1
-                and q.parts[0].label is None
-                and not self._adjacent_cue(doc, q.parts[0].start, q.parts[0].end)
-                and self._scare_word(text, q.parts[0])
-            ):
-                continue
             spans = [Span(text[p.start : p.end], p.start, p.end) for p in q.parts]
             events = [
                 i
@@ -390,6 +383,23 @@ class QuoteFinder:
             else:
                 fixed.append(_Piece(p.start, p.end, p.para, remap.get(p.group, p.group), p.single, p.label))
         return fixed
+
+    def _not_a_quote(self, text: str, doc: Doc, q: _Quotation) -> bool:
+        """Titles ("Shark Tank", "Contract with America") and scare quotes: words in marks
+        that nobody says."""
+        piece = q.parts[0]
+        words = len(text[piece.start : piece.end].split())
+        if self._is_title(text, piece) and not self._named(doc, piece.start):
+            return True
+        if not q.has_own_cue and words <= 3 and not text[piece.start : piece.start + 1].isupper():
+            return True  # the "problems", so-called "experts"
+        return (
+            q.has_own_cue
+            and words == 1
+            and piece.label is None
+            and not self._adjacent_cue(doc, piece.start, piece.end)
+            and self._scare_word(text, piece)
+        )
 
     @staticmethod
     def _scare_word(text: str, piece: _Piece) -> bool:
@@ -449,7 +459,7 @@ class QuoteFinder:
         after = [t for t in doc[span.end : span.end + 5] if not t.is_punct][:3]
         return any(self._is_cue(t) for t in after)
 
-    def _cue(self, doc: Doc, start: int, end: int, marks: list[int]) -> Token | None:
+    def _cue(self, doc: Doc, start: int, end: int, marks: list[int], quoted: list[tuple[int, int]]) -> Token | None:
         """The verb of saying for a quoted piece, looked for outside the marks.
 
         A piece that opens its sentence takes the cue right after it ('"...," the
@@ -479,7 +489,9 @@ class QuoteFinder:
             right.append(t)
             if t.text in SENT_END:
                 break
-        content = doc.text[start:end].rstrip()
+        if len(right) > 1 and right[0].text in DASHES and right[1].pos_ == "PROPN":
+            return right[0]  # '"..." \u2015 Sonya Herridge': a name signs the quote
+        content = doc.text[start:end].rstrip(" '\"")
         ends_clause = content.endswith((",", "?", "!", "\u2014", "\u2013", "-", "\u2026", ":")) or (
             bool(right) and right[0].is_lower
         )
@@ -491,18 +503,25 @@ class QuoteFinder:
                     after = t
                     break
         before = next((t for t in reversed(left) if self._is_cue(t) and t.lemma_.lower() not in WEAK_CUES), None)
-        if before is None and left and left[-1].text == ":":
+        if before is None and left and left[-1].text in (":", ","):
             # 'Stated Stone:', 'He continued:', 'The statement:' — a weak cue or a statement noun.
-            before = next((t for t in reversed(left) if self._is_cue(t) or t.lemma_.lower() in STATEMENT_NOUNS), None)
+            before = next(
+                (
+                    t
+                    for t in reversed(left[-4:])
+                    if self._is_cue(t) or (left[-1].text == ":" and t.lemma_.lower() in STATEMENT_NOUNS)
+                ),
+                None,
+            )
         if not opening:
             # Inside a sentence: the verb of saying or naming the piece hangs on.
             for anc in inside.root.ancestors:
                 if anc.i >= first and anc.i < last:
                     continue
                 if self._is_cue(anc) or (anc.lemma_.lower() in NAMING_LEMMAS and not _so_called(anc)):
-                    if anc.i < first and (prev_mark < anc.idx):
-                        return anc
-                    if anc.i >= last and anc in right:
+                    in_quote = any(a <= anc.idx < b for a, b in quoted)
+                    same_sentence = anc.sent.start == doc[first].sent.start or anc.i >= last
+                    if not in_quote and same_sentence and (anc.i < first or anc in right):
                         return anc
                     break
         found = (after or before) if opening else (before or after)
@@ -523,6 +542,11 @@ class QuoteFinder:
                 if t.is_punct and t.text != "'s":
                     break
             return None
+        if cue.text in DASHES:
+            name = cue.nbor(1)
+            while name.dep_ == "compound" and name.head.i > name.i and name.head.pos_ == "PROPN":
+                name = name.head
+            return index.at(name) or speaker_actor(article, name)
         if cue.lemma_.lower() in STATEMENT_NOUNS:
             # "In a statement, the ministry: ..." / "Kremlin's statement:": who made it.
             for t in reversed(doc[cue.sent.start : cue.i + 1]):
@@ -649,10 +673,20 @@ class QuoteFinder:
         paras = _paragraphs(text)
         out: list[_Quotation] = []
         for q in quotations:
+            prev = out[-1] if out else None
             if q.has_own_cue:
+                if (
+                    prev is not None
+                    and prev.cue is not None
+                    and q.cue is not None
+                    and prev.cue.start == q.cue.start
+                    and q.parts[0].label is None
+                ):
+                    # 'called Machado "disgusting" and "a con"': one cue, one quote of two parts.
+                    prev.parts.extend(q.parts)
+                    continue
                 out.append(q)
                 continue
-            prev = out[-1] if out else None
             first = q.parts[0]
             pstart, _pend = paras[first.para]
             if prev is not None and prev.parts[-1].para == first.para and not first.single:
