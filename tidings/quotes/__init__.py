@@ -391,8 +391,6 @@ class QuoteFinder:
         words = len(text[piece.start : piece.end].split())
         if self._is_title(text, piece) and not self._named(doc, piece.start):
             return True
-        if not q.has_own_cue and words <= 3 and not text[piece.start : piece.start + 1].isupper():
-            return True  # the "problems", so-called "experts"
         return (
             q.has_own_cue
             and words == 1
@@ -497,7 +495,7 @@ class QuoteFinder:
         )
         opening = not [t for t in left if not t.is_punct]
         after = None
-        if ends_clause or not opening:
+        if ends_clause or (not opening and not content.endswith((".", "!", "?"))):
             for t in right[:12]:
                 if self._is_cue(t) or (t.lower_ == "according" and t.nbor(1).lower_ == "to"):
                     after = t
@@ -710,10 +708,13 @@ class QuoteFinder:
                     q.has_own_cue = True
                     out.append(q)
                     continue
+                last = prev.parts[-1] if prev is not None else None
                 if (
                     prev is not None
+                    and last is not None
                     and prev.has_own_cue
-                    and prev.parts[-1].para == first.para - 1
+                    and last.para == first.para - 1
+                    and self._kind(text, doc, last, len(text[last.start : last.end].split())) == "direct"
                     and self._ends_paragraph(text, doc, paras, prev)
                 ):
                     # A paragraph that only goes on quoting the speaker of the one before it.
