@@ -297,6 +297,9 @@ class QuoteFinder:
     requires: tuple[str, ...] = ("doc", "actors", "events")
     assigns: tuple[str, ...] = ("quotes",)
 
+    def __init__(self) -> None:
+        self._quoted: list[tuple[int, int]] = []  # the quoted pieces of the article in hand
+
     def __call__(self, article: Article) -> Article:
         doc = article.doc
         if doc is None:
@@ -306,6 +309,7 @@ class QuoteFinder:
         pieces = self._split_labels(text, _pieces(text))
         mark_starts = sorted({p.start - 1 for p in pieces} | {p.end for p in pieces})
         quoted = [(p.start, p.end) for p in pieces]
+        self._quoted = quoted
         # One quotation per group (a quote carried over paragraphs), its first piece's cue.
         groups: dict[int, list[_Piece]] = {}
         for p in pieces:
@@ -559,6 +563,8 @@ class QuoteFinder:
             subj = self._subject(verb)
         if subj is not None and subj.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
             subj = verb.head  # "Smith, who said ...": the noun the clause describes
+        if subj is not None and self._in_quote(subj.idx):
+            subj = None  # the parser took quoted words for the subject
         if subj is not None:
             ref = index.at(subj)
             if ref is None and subj.pos_ == "PROPN" and subj.ent_type_ in ("PERSON", ""):
@@ -570,34 +576,46 @@ class QuoteFinder:
             if subj.lower_ in PRONOUNS:
                 return self._antecedent(article, subj)
             if subj.pos_ != "PRON" and subj.dep_ != "nsubjpass" and subj.ent_type_ not in _NOT_SPEAKERS:
+                # A speaker the actor stage did not know ("the announcer", "Caddell"): it is
+                # still who spoke, so it becomes an actor of its own.
                 return speaker_actor(article, subj)
-        # The parse failed ("a statement from the Kremlin read"): read the words around the cue.
-        left = []
+            return None
+        # The parse failed ('"...," Flynn, a top surrogate, said'; "a statement from the Kremlin
+        # read"): the first name between the quote and the cue, else the first one after the cue.
+        seg = cue.sent.start
         for t in reversed(doc[cue.sent.start : cue.i]):
-            if t.text in ('"', ",", ":", ";") or t.is_space:
+            if t.text == '"' or self._in_quote(t.idx):
+                seg = t.i + 1
                 break
-            left.append(t)
-        for t in reversed(left):
+        left = list(doc[seg : cue.i])
+        for t in left:
             ref = index.at(t)
             if ref is not None:
                 return ref
+        for t in left:
+            if t.pos_ == "PROPN" and t.ent_type_ not in _NOT_SPEAKERS:
+                return speaker_actor(article, self._name_head(t))
         for t in doc[cue.i + 1 : cue.sent.end]:  # inverted: '..., said Kremlin spokesman Dmitry Peskov'
-            if t.text in ('"', ",", ".", ";") or t.dep_ == "mark" or t.pos_ in ("VERB", "SCONJ"):
+            if t.text in ('"', ",", ".", ";") or self._in_quote(t.idx) or t.dep_ == "mark":
+                break
+            if t.pos_ in ("VERB", "SCONJ", "ADP"):
                 break
             ref = index.at(t)
             if ref is not None:
                 return ref
-            if (
-                t.pos_ == "PROPN"
-                and t.ent_type_ not in _NOT_SPEAKERS
-                and t.dep_ in ("nsubj", "attr", "npadvmod", "appos", "compound")
-            ):
-                return speaker_actor(article, t.head if t.dep_ == "compound" else t)
-        if subj is not None and subj.lower_ not in PRONOUNS and subj.dep_ != "nsubjpass" and subj.pos_ != "PRON":
-            # A speaker the actor stage did not know ("the announcer", "Caddell"): it is
-            # still who spoke, so it becomes an actor of its own.
-            return speaker_actor(article, subj)
+            if t.pos_ == "PROPN" and t.ent_type_ not in _NOT_SPEAKERS:
+                return speaker_actor(article, self._name_head(t))
         return None
+
+    @staticmethod
+    def _name_head(tok: Token) -> Token:
+        """The last word of a name ('Dmitry' -> 'Peskov' in 'Dmitry Peskov')."""
+        while tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.pos_ == "PROPN":
+            tok = tok.head
+        return tok
+
+    def _in_quote(self, offset: int) -> bool:
+        return any(a <= offset < b for a, b in self._quoted)
 
     @staticmethod
     def _subject(verb: Token) -> Token | None:
