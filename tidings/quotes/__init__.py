@@ -285,6 +285,11 @@ def _pieces(text: str) -> list[_Piece]:
     return out
 
 
+def _is_dash(tok: Token) -> bool:
+    """A dash, also when the tokenizer glued it to a closing mark ('"\u2015')."""
+    return tok.text.strip('"') in DASHES
+
+
 def _so_called(tok: Token) -> bool:
     """'so-called': a scare quote's marker, not a verb of saying."""
     return tok.lower_ == "called" and tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).lower_ == "so"
@@ -328,7 +333,8 @@ class QuoteFinder:
                 cue = self._cue(doc, first.start, first.end, mark_starts, quoted)
                 if cue is not None:
                     q.has_own_cue = True
-                    q.cue = Span(cue.text, cue.idx, cue.idx + len(cue.text))
+                    lead = len(cue.text) - len(cue.text.lstrip('"'))
+                    q.cue = Span(cue.text[lead:], cue.idx + lead, cue.idx + len(cue.text))
                     q.speaker = self._speaker(doc, cue, index, article)
             quotations.append(q)
         quotations.sort(key=lambda q: q.parts[0].start)
@@ -491,7 +497,7 @@ class QuoteFinder:
             right.append(t)
             if t.text in SENT_END:
                 break
-        if len(right) > 1 and right[0].text in DASHES and right[1].pos_ == "PROPN":
+        if len(right) > 1 and _is_dash(right[0]) and right[1].pos_ == "PROPN":
             return right[0]  # '"..." \u2015 Sonya Herridge': a name signs the quote
         content = doc.text[start:end].rstrip(" '\"")
         ends_clause = content.endswith((",", "?", "!", "\u2014", "\u2013", "-", "\u2026", ":")) or (
@@ -544,7 +550,7 @@ class QuoteFinder:
                 if t.is_punct and t.text != "'s":
                     break
             return None
-        if cue.text in DASHES:
+        if _is_dash(cue):
             name = cue.nbor(1)
             while name.dep_ == "compound" and name.head.i > name.i and name.head.pos_ == "PROPN":
                 name = name.head
@@ -717,6 +723,16 @@ class QuoteFinder:
                 ):
                     prev.parts.extend(q.parts)
                     continue
+            if first.start - pstart > 1 and not first.single and (prev is None or prev.parts[-1].para != first.para):
+                # 'The administration may wait, Schiff said. "The other factor ..."': the
+                # sentence just before names who goes on speaking.
+                cue = self._previous_sentence_cue(doc, first.start, pstart)
+                if cue is not None:
+                    q.cue = Span(cue.text, cue.idx, cue.idx + len(cue.text))
+                    q.speaker = self._speaker(doc, cue, index, article)
+                    q.has_own_cue = True
+                    out.append(q)
+                    continue
             if first.start - pstart <= 1 and not first.single:
                 intro = self._colon_intro(text, doc, paras, first.para)
                 if intro is not None:
@@ -740,6 +756,28 @@ class QuoteFinder:
                     continue
             out.append(q)
         return out
+
+    def _previous_sentence_cue(self, doc: Doc, start: int, pstart: int) -> Token | None:
+        """The verb of saying of the sentence that ends right before a quote opening a sentence."""
+        mark = doc.char_span(start - 1, start, alignment_mode="expand")
+        if mark is None:
+            return None
+        i = mark.start - 1
+        while i >= 0 and (doc[i].is_space or doc[i].text == '"'):
+            i -= 1
+        if i < 0 or doc[i].text not in SENT_END or doc[i].idx < pstart:
+            return None
+        sent: list[Token] = []
+        j = i - 1
+        while j >= 0 and doc[j].idx >= pstart and doc[j].text not in SENT_END and doc[j].text != '"':
+            sent.append(doc[j])
+            j -= 1
+        if j >= 0 and doc[j].text == '"':
+            return None  # the sentence before ends a quote: not narrative
+        cues = [t for t in sent if self._is_cue(t) and t.lemma_.lower() not in WEAK_CUES and t.pos_ == "VERB"]
+        # The main verb of saying ('..., Schiff said.'), not one inside a clause of it.
+        main = [t for t in cues if t.dep_ in ("ROOT", "parataxis") or not any(a in cues for a in t.ancestors)]
+        return main[0] if main else None
 
     @staticmethod
     def _new_subject(doc: Doc, prev: _Quotation, piece: _Piece) -> bool:
