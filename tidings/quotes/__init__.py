@@ -304,6 +304,7 @@ class QuoteFinder:
 
     def __init__(self) -> None:
         self._quoted: list[tuple[int, int]] = []  # the quoted pieces of the article in hand
+        self._headline_end = 0  # where the article's headline ends (0: it has none)
 
     def __call__(self, article: Article) -> Article:
         doc = article.doc
@@ -315,6 +316,7 @@ class QuoteFinder:
         mark_starts = sorted({p.start - 1 for p in pieces} | {p.end for p in pieces})
         quoted = [(p.start, p.end) for p in pieces]
         self._quoted = quoted
+        self._headline_end = self._headline(text)
         # One quotation per group (a quote carried over paragraphs), its first piece's cue.
         groups: dict[int, list[_Piece]] = {}
         for p in pieces:
@@ -336,6 +338,8 @@ class QuoteFinder:
                     lead = len(cue.text) - len(cue.text.lstrip('"'))
                     q.cue = Span(cue.text[lead:], cue.idx + lead, cue.idx + len(cue.text))
                     q.speaker = self._speaker(doc, cue, index, article)
+                elif first.start < self._headline_end:
+                    self._headline_speaker(doc, q, index, article)
             quotations.append(q)
         quotations.sort(key=lambda q: q.parts[0].start)
         quotations = [q for q in quotations if not self._not_a_quote(text, doc, q)]
@@ -343,7 +347,7 @@ class QuoteFinder:
         quotes: list[Quote] = []
         for q in quotations:
             words = sum(len(text[p.start : p.end].split()) for p in q.parts)
-            if not q.has_own_cue and words <= 3:
+            if not q.has_own_cue and words <= 3 and q.parts[0].start >= self._headline_end:
                 continue  # scare quotes: the "problems", so-called "experts"
             spans = [Span(text[p.start : p.end], p.start, p.end) for p in q.parts]
             events = [
@@ -398,6 +402,8 @@ class QuoteFinder:
         """Titles ("Shark Tank", "Contract with America") and scare quotes: words in marks
         that nobody says."""
         piece = q.parts[0]
+        if piece.start < self._headline_end:
+            return False  # a headline's quotes are short and Title Case, and still quotes
         words = len(text[piece.start : piece.end].split())
         if self._is_title(text, piece) and not self._named(doc, piece.start):
             return True
@@ -539,6 +545,34 @@ class QuoteFinder:
             if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
                 return t
         return None
+
+    @staticmethod
+    def _headline(text: str) -> int:
+        """The end of a Title Case headline opening the text ('Pence: Flowers Won't Be at
+        Debate'), else 0."""
+        end = text.find("\n")
+        line = text[: end if end >= 0 else len(text)]
+        words = re.findall(r"[A-Za-z][\w'\-]*", line)
+        long = [w for w in words if len(w) > 3]
+        if not 2 <= len(words) <= 30 or not long:
+            return 0
+        return len(line) if sum(w[0].isupper() for w in long) >= 0.8 * len(long) else 0
+
+    def _headline_speaker(self, doc: Doc, q: _Quotation, index: MentionIndex, article: Article) -> None:
+        """'Pence: ... 'Mocking' Clinton Camp': the name before a headline's colon speaks."""
+        m = re.match(r"([A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3}):\s", doc.text[: self._headline_end])
+        if m is None:
+            return
+        name = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if name is None:
+            return
+        ref = index.at(name.root)
+        if ref is None and name.root.ent_type_ in ("PERSON", "ORG", "NORP"):
+            ref = speaker_actor(article, name.root)
+        if ref is not None:
+            q.speaker = ref
+            q.cue = Span(":", m.end(1), m.end(1) + 1)
+            q.has_own_cue = True
 
     # -- speakers ------------------------------------------------------
     def _speaker(self, doc: Doc, cue: Token, index: MentionIndex, article: Article) -> ActorRef | None:
