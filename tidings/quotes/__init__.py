@@ -512,7 +512,7 @@ class QuoteFinder:
         opening = not [t for t in left if not t.is_punct]
         after = None
         if ends_clause or (not opening and not content.endswith((".", "!", "?"))):
-            for t in right[:12]:
+            for t in right[:40]:
                 if self._is_cue(t) or (t.lower_ == "according" and t.nbor(1).lower_ == "to"):
                     after = t
                     break
