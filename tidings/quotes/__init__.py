@@ -562,6 +562,21 @@ class QuoteFinder:
         """'Pence: ... 'Mocking' Clinton Camp': the name before a headline's colon speaks."""
         m = re.match(r"([A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3}):\s", doc.text[: self._headline_end])
         if m is None:
+            # 'Black Lawmakers Rip Trump As A 'Disgusting Fraud'': the headline's subject.
+            first = doc.char_span(0, min(self._headline_end, len(doc.text)), alignment_mode="contract")
+            if first is None:
+                return
+            root = first[0].sent.root
+            subj = self._subject(root) if root.pos_ == "VERB" else None
+            if subj is None or subj.pos_ == "PRON" or self._in_quote(subj.idx) or subj.idx >= q.parts[0].start:
+                return
+            ref = index.resolve(subj)
+            if ref is None and subj.ent_type_ not in _NOT_SPEAKERS:
+                ref = speaker_actor(article, subj)
+            if ref is not None:
+                q.speaker = ref
+                q.cue = Span(root.text, root.idx, root.idx + len(root.text))
+                q.has_own_cue = True
             return
         name = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         if name is None:
