@@ -529,9 +529,13 @@ class QuoteFinder:
             )
         if not opening:
             # Inside a sentence: the verb of saying or naming the piece hangs on.
+            below = inside.root
             for anc in inside.root.ancestors:
+                via, below = below, anc
                 if anc.i >= first and anc.i < last:
                     continue
+                if via.dep_ in ("nsubj", "nsubjpass", "advmod", "npadvmod", "neg", "aux"):
+                    continue  # 'the ad "unmistakably" suggests': the quote is no complement of the verb
                 if self._is_cue(anc) or (anc.lemma_.lower() in NAMING_LEMMAS and not _so_called(anc)):
                     in_quote = any(a <= anc.idx < b for a, b in quoted)
                     same_sentence = anc.sent.start == doc[first].sent.start or anc.i >= last
@@ -617,7 +621,13 @@ class QuoteFinder:
             verb = verb.head  # "..., adding that": the subject of the verb it hangs on
             subj = self._subject(verb)
         if subj is not None and subj.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
-            subj = verb.head  # "Smith, who said ...": the noun the clause describes
+            # "Smith, who said ...": the noun the clause describes, standing here as "who".
+            rel = Span(subj.text, subj.idx, subj.idx + len(subj.text))
+            head = verb.head
+            ref = index.at(head) or index.resolve(head)
+            if ref is None and head.pos_ in ("PROPN", "NOUN") and head.ent_type_ not in _NOT_SPEAKERS:
+                ref = speaker_actor(article, head)
+            return ActorRef(ref.actor, rel) if ref is not None else None
         if subj is not None and self._in_quote(subj.idx):
             subj = None  # the parser took quoted words for the subject
         if subj is not None:
