@@ -333,6 +333,9 @@ class QuoteFinder:
                 q.has_own_cue = True
             else:
                 cue = self._cue(doc, first.start, first.end, mark_starts, quoted)
+                if cue is None and len(group) > 1:
+                    # '"We rebuilt the school. ¶ "Nobody is left behind," Holt said.'
+                    cue = self._cue(doc, group[-1].start, group[-1].end, mark_starts, quoted)
                 if cue is not None:
                     q.has_own_cue = True
                     lead = len(cue.text) - len(cue.text.lstrip('"'))
@@ -608,9 +611,11 @@ class QuoteFinder:
             while name.dep_ == "compound" and name.head.i > name.i and name.head.pos_ == "PROPN":
                 name = name.head
             return index.at(name) or speaker_actor(article, name)
-        if cue.lemma_.lower() in STATEMENT_NOUNS:
+        if cue.lemma_.lower() in STATEMENT_NOUNS and cue.pos_ in ("NOUN", "PROPN"):
             # "In a statement, the ministry: ..." / "Kremlin's statement:": who made it.
             for t in reversed(doc[cue.sent.start : cue.i + 1]):
+                if self._in_quote(t.idx):
+                    break
                 ref = index.at(t)
                 if ref is not None:
                     return ref
@@ -636,6 +641,11 @@ class QuoteFinder:
                 # 'Clinton spokesman Jesse Lehrich': a person no table knows, not the name inside.
                 return speaker_actor(article, subj)
             ref = ref or index.resolve(subj)
+            if ref is None or ref.actor.kind == "agent":
+                # "the minister" after "Defence Minister Anna Kovac": the person so titled.
+                titled = self._title_antecedent(article, subj)
+                if titled is not None:
+                    return titled
             if ref is not None:
                 return ref
             if subj.lower_ in PRONOUNS:
@@ -685,6 +695,31 @@ class QuoteFinder:
     @staticmethod
     def _subject(verb: Token) -> Token | None:
         return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+    @staticmethod
+    def _title_antecedent(article: Article, subj: Token) -> ActorRef | None:
+        """The latest person named with this title before 'the minister' / 'the senator'."""
+        det = [c for c in subj.children if c.dep_ == "det"]
+        if subj.pos_ != "NOUN" or not det or det[0].lower_ != "the" or any(c.dep_ == "poss" for c in subj.children):
+            return None
+        title = subj.lemma_.lower()
+        best: tuple[int, Actor] | None = None
+        for a in article.actors:
+            if a.kind != "person":
+                continue
+            for m in a.mentions:
+                words = {w.lower().rstrip(".,") for w in m.text.split()}
+                if (
+                    m.end <= subj.idx
+                    and (title in words or subj.lower_ in words)
+                    and (best is None or m.start > best[0])
+                ):
+                    best = (m.start, a)
+        if best is None:
+            return None
+        start = det[0].idx
+        span = Span(article.text[start : subj.idx + len(subj.text)], start, subj.idx + len(subj.text))
+        return ActorRef(best[1], span)
 
     @staticmethod
     def _antecedent(article: Article, pron: Token) -> ActorRef | None:
