@@ -539,6 +539,8 @@ class QuoteFinder:
                     continue
                 if via.dep_ in ("nsubj", "nsubjpass", "advmod", "npadvmod", "neg", "aux"):
                     continue  # 'the ad "unmistakably" suggests': the quote is no complement of the verb
+                if anc.lemma_.lower() in WEAK_CUES:
+                    continue  # 'agreed to continue contact and their "intention ..."': not saying
                 if self._is_cue(anc) or (anc.lemma_.lower() in NAMING_LEMMAS and not _so_called(anc)):
                     in_quote = any(a <= anc.idx < b for a, b in quoted)
                     same_sentence = anc.sent.start == doc[first].sent.start or anc.i >= last
