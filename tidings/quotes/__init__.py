@@ -21,7 +21,7 @@ of verbs of saying. A quote links to the events whose trigger lies inside it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tidings.actors import speaker_actor
@@ -168,7 +168,9 @@ CUE_WORDS = frozenset(
 # Verbs that introduce a short partial quote ("what she called 'baseless rumours'").
 NAMING_LEMMAS = frozenset({"call", "dub", "term", "describe", "label", "brand", "refer"})
 # Nouns that carry a quote in place of a verb ("in a statement: '...'").
-STATEMENT_NOUNS = frozenset({"statement", "tweet", "post", "interview", "letter", "memo", "message", "remarks"})
+STATEMENT_NOUNS = frozenset(
+    {"statement", "tweet", "post", "interview", "letter", "memo", "message", "remarks", "remark", "comment"}
+)
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them", "who"})
 # A transcript turn: 'WALLACE: ...', 'SEN. JOHN SMITH: ...'.
 LABEL_RE = re.compile(r"^\s*((?:[A-Z][A-Z.'\-]+\s){0,3}[A-Z][A-Z'\-]{2,})\s?:\s+")
@@ -194,16 +196,12 @@ class _Piece:
 
 @dataclass
 class _Quotation:
+    """A quote being put together: its pieces, cue and speaker."""
+
     parts: list[_Piece]
     cue: Span | None = None
     speaker: ActorRef | None = None
-    kind: str = "direct"
-    has_own_cue: bool = False
-    events: list[int] = field(default_factory=list)
-
-    @property
-    def para(self) -> int:
-        return self.parts[0].para
+    has_own_cue: bool = False  # a cue found next to it, not lent by a neighbour
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -832,9 +830,8 @@ class QuoteFinder:
             if first.start - pstart <= 1 and not first.single:
                 intro = self._colon_intro(text, doc, paras, first.para)
                 if intro is not None:
-                    cue, speaker = intro
-                    q.cue = Span(cue.text, cue.idx, cue.idx + len(cue.text))
-                    q.speaker = self._speaker(doc, cue, index, article) if speaker is None else speaker
+                    q.cue = Span(intro.text, intro.idx, intro.idx + len(intro.text))
+                    q.speaker = self._speaker(doc, intro, index, article)
                     q.has_own_cue = True
                     out.append(q)
                     continue
@@ -903,9 +900,7 @@ class QuoteFinder:
         # Nothing after it but the end of the attribution sentence ('," she said, smiling.').
         return not re.search(r"[.!?]\s+[A-Z]", tail)
 
-    def _colon_intro(
-        self, text: str, doc: Doc, paras: list[tuple[int, int]], para: int
-    ) -> tuple[Token, ActorRef | None] | None:
+    def _colon_intro(self, text: str, doc: Doc, paras: list[tuple[int, int]], para: int) -> Token | None:
         """'He said:' or 'The New York Times reports:' ending the paragraph before a quote."""
         if para == 0:
             return None
@@ -919,9 +914,9 @@ class QuoteFinder:
         sent = doc[colon.start].sent
         toks = [t for t in doc[sent.start : colon.start] if t.idx >= pstart]
         cue = next((t for t in reversed(toks) if self._is_cue(t)), None)
-        if cue is None:
-            return None
-        return cue, None
+        if cue is None:  # 'Sanders made the following comment:'
+            cue = next((t for t in reversed(toks) if t.lemma_.lower() in STATEMENT_NOUNS and t.pos_ == "NOUN"), None)
+        return cue
 
     # -- kinds ---------------------------------------------------------
     @staticmethod
