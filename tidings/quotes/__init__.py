@@ -551,7 +551,26 @@ class QuoteFinder:
         for t in left:  # "According to X, '...'"
             if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
                 return t
+        if not opening:
+            return self._main_verb(inside.root, first, left)
         return None
+
+    def _main_verb(self, root: Token, first: int, left: list[Token]) -> Token | None:
+        """The main verb of a sentence a quote is an argument of ('Moore thanked him for
+        "stepping up"'; 'Politico reveals a few facts: "..."'), when a named actor is its subject."""
+        verb = root.sent.root
+        if verb.pos_ != "VERB" or verb.i >= first or self._in_quote(verb.idx):
+            return None
+        if not (left and left[-1].text == ":"):
+            node = root
+            while node.i != verb.i:
+                if node.dep_ in ("relcl", "ccomp", "csubj", "advcl", "parataxis", "nsubj", "nsubjpass", "acl"):
+                    return None  # the quote sits in a clause of its own, or in the subject
+                node = node.head
+        subj = self._subject(verb)
+        if subj is None or self._in_quote(subj.idx) or subj.pos_ != "PROPN" or subj.ent_type_ in _NOT_SPEAKERS:
+            return None
+        return verb
 
     @staticmethod
     def _headline(text: str) -> int:
