@@ -254,3 +254,9 @@ def test_a_quote_links_to_the_event_it_states(article_schema: dict[str, Any]) ->
     record = article.to_dict()
     assert record["quotes"][0]["event_ids"] == q.event_ids
     jsonschema.validate(record, article_schema)
+
+
+def test_a_quote_in_the_object_of_the_main_verb_takes_its_subject() -> None:
+    q = _one('Senator Paul Grant thanked the volunteers for "standing with us when nobody else did."')
+    assert q.kind == "partial"
+    assert q.speaker is not None and q.speaker.actor.name == "Paul Grant"
