@@ -22,6 +22,7 @@ from tidings.eval.datasets import (
     DATASETS,
     DEFAULT_SPLITS,
     PLOVER_LABEL_MAP,
+    QUOTE_DIGRAPHS,
     QUOTE_MARKS,
     load_conflibert,
     load_conll,
@@ -210,11 +211,19 @@ def test_polnear_dev_direct_quotes(eval_data_dir: Path) -> None:
     quotes = [(a, q) for a in articles for q in a.quotes]
     assert len(quotes) > 500
     for article, quote in quotes:
-        assert any(ch in QUOTE_MARKS for ch in quote.content_text)
+        before = article.text[max(0, quote.content[0].start - 45) : quote.content[0].start]
+        assert (
+            any(ch in QUOTE_MARKS for ch in quote.content_text)
+            or any(d in quote.content_text for d in QUOTE_DIGRAPHS)
+            # a transcript turn inside marks: '"WALLACE: Let us start ...'
+            or re.search(r'(?:^|\s)["\u201c](?:[A-Z][A-Z.\'\- ]{1,40}:\s*)?$', before) is not None
+        )
         for span in (*quote.content, *quote.cue, *quote.source):
             assert span.text == " ".join(article.text[s:e] for s, e in span.fragments)
         assert quote.cue
     assert all(a.date is not None for a in articles)
+    # The New York Times writes ''quotes'' with doubled apostrophes: they are direct quotes too.
+    assert any("''" in q.content_text for _a, q in quotes)
     assert sum(1 for _, q in quotes if q.source) > 0.9 * len(quotes)
 
 

@@ -282,7 +282,19 @@ def test_polnear_maps_cleaned_offsets_back_to_raw() -> None:
     assert m["quote_recall"] == 1.0 and m["quote_precision"] == 1.0
     assert m["speaker_accuracy"] == pytest.approx(1 / 2)
     assert m["speaker_f1"] == pytest.approx(1 / 2)
+    assert m["attributed_f1"] == pytest.approx(1 / 2)
     assert [e["kind"] for e in report.errors] == ["wrong speaker"]
+
+    def fill_unknown(a: Article) -> None:
+        fill(a)
+        a.quotes[1].speaker = None  # no speaker found: no guess
+
+    report = runners.run_polnear(items=[item], pipeline=StubPipeline(fill_unknown, _squash))  # type: ignore[arg-type]
+    m = report.metrics
+    # A quote without a speaker costs speaker recall, not precision; the end-to-end F1 counts it.
+    assert m["speaker_precision"] == 1.0 and m["speaker_recall"] == pytest.approx(1 / 2)
+    assert m["attributed_f1"] == pytest.approx(1 / 2)
+    assert [e["kind"] for e in report.errors] == ["no speaker"]
 
 
 def test_timebank_spans_and_value_precision() -> None:

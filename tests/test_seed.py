@@ -101,6 +101,14 @@ def test_kremlin_quotes_have_speaker_rusgov(record: dict[str, Any]) -> None:
     assert any(q["text"].startswith("the most important thing") for q in kremlin)
 
 
+def test_partial_quotes_after_it_also_said_are_rusgov(record: dict[str, Any]) -> None:
+    # "It" there is the Kremlin of the sentence before: its partial quotes are the Kremlin's too.
+    at = record["text"].index("It also said")
+    later = [q for q in record["quotes"] if q["kind"] in ("direct", "partial") and q["start"] > at]
+    assert len(later) >= 2
+    assert all(q["speaker"] and q["speaker"]["code"] == "RUSGOV" for q in later)
+
+
 def test_no_scare_quote_is_a_quote(record: dict[str, Any]) -> None:
     assert all(len(q["text"].split()) > 1 for q in record["quotes"])
 

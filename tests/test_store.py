@@ -67,3 +67,20 @@ def test_readonly_connection_refuses_writes(tmp_path: Path, article: tidings.Art
         query(ro, "DELETE FROM articles")
     with pytest.raises(TidingsError):
         connect(tmp_path / "missing.db", readonly=True)
+
+
+def test_a_quote_links_to_the_event_it_states(tmp_path: Path) -> None:
+    text = (
+        "Defence Minister Anna Kovac visited the border on Monday. "
+        '"Our forces will attack the rebel positions at dawn," the minister said.'
+    )
+    article = tidings.process_text(text, date="2024-03-04", id="q-1")
+    conn = connect(tmp_path / "t.db")
+    save(conn, article)
+    rows = conn.execute(
+        "SELECT q.text, e.trigger FROM quote_events l JOIN quotes q ON q.id = l.quote_id "
+        "JOIN events e ON e.id = l.event_id"
+    ).fetchall()
+    assert rows and all(trigger in quote for quote, trigger in rows)
+    save(conn, article)  # re-processing replaces the links too
+    assert conn.execute("SELECT COUNT(*) FROM quote_events").fetchone()[0] == len(rows)

@@ -236,6 +236,11 @@ class Quote:
     speaker: ActorRef | None
     cue: Span | None
     kind: str  # direct, partial, indirect
+    # A quote the attribution interrupts ('"A," she said. "B."') or that runs on over
+    # paragraphs: its pieces in order; ``text`` joins them and start/end span them all.
+    parts: list[Span] = field(default_factory=list)
+    # Indexes into ``Article.events`` of the events the quote states (their trigger lies inside it).
+    event_ids: list[int] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -245,6 +250,8 @@ class Quote:
             "speaker": self.speaker.to_dict() if self.speaker else None,
             "cue": self.cue.to_dict() if self.cue else None,
             "kind": self.kind,
+            "parts": [p.to_dict() for p in self.parts],
+            "event_ids": list(self.event_ids),
         }
 
 

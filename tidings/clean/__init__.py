@@ -82,6 +82,7 @@ QUOTE_MAP = str.maketrans(
         "\ufeff": "",
     }
 )
+DOUBLED_QUOTE_RE = re.compile(r"(?<!')''(?!')|``")
 # "MINSK, Aug. 16 (Reuters) - " or "KYIV (AP) —" at the very start of the text.
 DATELINE_RE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'\- ]{1,40}?(?:,\s*[A-Z][A-Za-z.'\- ]{1,30}?)?)"
@@ -151,6 +152,8 @@ def _paragraphs(lines: list[str]) -> list[list[str]]:
 def clean_text(raw: str) -> CleanResult:
     """Mend wraps, drop promo lines, normalise quotes and whitespace."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n").translate(QUOTE_MAP)
+    # ''Doubled apostrophes'' (New York Times style) and ``PTB openers`` are double quote marks.
+    text = DOUBLED_QUOTE_RE.sub('"', text)
     text = re.sub(r"[\t\f\v ]+", " ", text)
     lines = text.split("\n")
     kinds = [furniture(ln) if ln.strip() else None for ln in lines]

@@ -38,6 +38,7 @@ __all__ = [
     "DATASETS",
     "DEFAULT_SPLITS",
     "PLOVER_LABEL_MAP",
+    "QUOTE_DIGRAPHS",
     "QUOTE_MARKS",
     "BratSpan",
     "CameoEvent",
@@ -639,6 +640,10 @@ def load_geo_trnews(data_dir: Path, *, split: str | None = None, limit: int | No
 #: always apostrophes ("Clinton’s"), and counting them would make most
 #: paraphrases look like direct quotes.
 QUOTE_MARKS = frozenset('"“”„«»‘')
+#: Two-character quote marks: the New York Times writes ''quotes'' with doubled
+#: apostrophes, and PTB-style text opens them with ``. A doubled apostrophe is
+#: never a possessive or a contraction, so it is always a quote mark.
+QUOTE_DIGRAPHS = ("''", "``")
 
 
 @dataclass(frozen=True, slots=True)
@@ -707,8 +712,17 @@ _BRAT_T = re.compile(r"^(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t")
 _BRAT_E = re.compile(r"^(E\d+)\t(\S+)(.*)$")
 
 
+# An opening quote mark, then at most a transcript label ('"WALLACE: '), right before a Content:
+# the annotator left the mark outside the span, and the Content is still a direct quote.
+_MARK_BEFORE = re.compile(r"""(?:^|\s)["“„«‘](?:[A-Z][A-Z.'\- ]{1,40}:\s*)?$""")
+
+
+def _opens_after_mark(text: str, start: int) -> bool:
+    return bool(_MARK_BEFORE.search(text[max(0, start - 45) : start]))
+
+
 def _is_direct(text: str) -> bool:
-    return any(ch in QUOTE_MARKS for ch in text)
+    return any(ch in QUOTE_MARKS for ch in text) or any(d in text for d in QUOTE_DIGRAPHS)
 
 
 def _parse_brat(ann_path: Path, text: str) -> list[PolnearQuote]:
@@ -741,7 +755,9 @@ def _parse_brat(ann_path: Path, text: str) -> list[PolnearQuote]:
                 # Content2 continues the Content of the same attribution.
                 by_role["Content" if role.startswith("Content") else role.rstrip("0123456789")].append(spans[ref])
         content = tuple(sorted(by_role["Content"], key=lambda s: s.fragments))
-        if not content or not _is_direct(" ".join(s.text for s in content)):
+        if not content or not (
+            _is_direct(" ".join(s.text for s in content)) or _opens_after_mark(text, content[0].start)
+        ):
             continue
         quotes.append(
             PolnearQuote(
@@ -769,7 +785,8 @@ def load_polnear(data_dir: Path, *, split: str | None = None, limit: int | None 
     """Load PolNeAR articles from ``quotes/polnear/<split>`` (default split ``dev``).
 
     Only direct quotes are kept: attributions whose Content (with any Content2
-    continuation) contains one of :data:`QUOTE_MARKS`. Articles are kept even
+    continuation) contains one of :data:`QUOTE_MARKS` or :data:`QUOTE_DIGRAPHS`, or
+    opens right after a mark (past a transcript label: '"WALLACE: ...'). Articles are kept even
     when they have no direct quote, because a quote extractor's false positives
     there count too.
 

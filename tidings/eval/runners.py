@@ -1076,7 +1076,11 @@ def run_polnear(
     direct-quote Contents by character overlap (in raw-text offsets, via the
     alignment). ``speaker_accuracy`` is over matched quotes whose gold has a
     Source; ``speaker_f1`` counts a predicted quote right only when it is
-    matched and its speaker matches (:func:`speaker_matches`).
+    matched and its speaker matches (:func:`speaker_matches`). Speaker precision
+    is over the quotes that name a speaker, as citron scores sources: a quote
+    left with ``speaker: None`` claims no speaker, so it costs recall, not
+    precision, while a wrong speaker costs both. ``attributed_f1`` is the
+    stricter end-to-end figure that counts every predicted quote, speaker or not.
     """
     t0 = time.perf_counter()
     name = "polnear"
@@ -1097,6 +1101,7 @@ def run_polnear(
         spans = [al.to_source(q.start, q.end) for q in preds]
         c["gold"] += len(item.quotes)
         c["pred"] += len(preds)
+        c["pred_with_speaker"] += sum(1 for q in preds if q.speaker is not None)
         scores = [
             (ov, gi, pi)
             for gi, g in enumerate(item.quotes)
@@ -1159,7 +1164,8 @@ def run_polnear(
                     }
                 )
     quote = metrics.prf(c["matched"], c["pred"] - c["matched"], c["gold"] - c["matched"])
-    speaker = metrics.prf(c["speaker_tp"], c["pred"] - c["speaker_tp"], c["gold"] - c["speaker_tp"])
+    speaker = metrics.prf(c["speaker_tp"], c["pred_with_speaker"] - c["speaker_tp"], c["gold"] - c["speaker_tp"])
+    attributed = metrics.prf(c["speaker_tp"], c["pred"] - c["speaker_tp"], c["gold"] - c["speaker_tp"])
     m = {
         "quote_recall": quote.recall,
         "quote_precision": quote.precision,
@@ -1169,6 +1175,7 @@ def run_polnear(
         "speaker_precision": speaker.precision,
         "speaker_recall": speaker.recall,
         "speaker_f1": speaker.f1,
+        "attributed_f1": attributed.f1,
         "n_gold_quotes": float(c["gold"]),
         "n_predicted": float(c["pred"]),
     }
@@ -1183,6 +1190,7 @@ def run_polnear(
         notes=[
             "gold = attributions whose Content holds a quote mark (loader); predicted = kind direct or partial",
             "speaker_accuracy: span, same-actor mention, or surname match; _strict: span overlap only",
+            "speaker_precision: over quotes with a speaker (citron's source P); attributed_f1: over all quotes",
         ],
         details={"speaker_match_kinds": dict(how)},
     )

@@ -4,7 +4,8 @@ Tables are named and laid out for people reading them in Datasette or the
 sqlite3 shell: one row per article, actor, event, quote, place and time, with
 the actor codes and names copied into the event rows so that the common
 questions ("what did RUSGOV do to BLR in August 2020?") need no join. Views
-(``event_view``, ``quote_view``) add the article's title and date.
+(``event_view``, ``quote_view``) add the article's title and date; ``quote_events``
+links a quote to the events it states.
 
 Each article is written in one transaction; processing it again deletes its
 old rows first (foreign keys cascade), so a re-run never duplicates and a
@@ -113,6 +114,10 @@ CREATE TABLE IF NOT EXISTS quotes (
     cue_start INTEGER,
     cue_end INTEGER
 );
+CREATE TABLE IF NOT EXISTS quote_events (
+    quote_id INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE
+);
 CREATE TABLE IF NOT EXISTS places (
     id INTEGER PRIMARY KEY,
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -156,6 +161,8 @@ CREATE INDEX IF NOT EXISTS events_source_code ON events(source_code);
 CREATE INDEX IF NOT EXISTS events_target_code ON events(target_code);
 CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id);
 CREATE INDEX IF NOT EXISTS quotes_speaker_code ON quotes(speaker_code);
+CREATE INDEX IF NOT EXISTS quote_events_quote ON quote_events(quote_id);
+CREATE INDEX IF NOT EXISTS quote_events_event ON quote_events(event_id);
 CREATE INDEX IF NOT EXISTS places_article ON places(article_id);
 CREATE INDEX IF NOT EXISTS places_geonameid ON places(geonameid);
 CREATE INDEX IF NOT EXISTS times_article ON times(article_id);
@@ -335,6 +342,22 @@ def save(conn: sqlite3.Connection, article: Article) -> None:
                     q.cue.end if q.cue else None,
                 )
                 for q in article.quotes
+            ],
+        )
+        # A quote that states an event links to its row: ids in insertion order map list indexes.
+        event_rows = [
+            r[0] for r in conn.execute("SELECT id FROM events WHERE article_id = ? ORDER BY id", (article.id,))
+        ]
+        quote_rows = [
+            r[0] for r in conn.execute("SELECT id FROM quotes WHERE article_id = ? ORDER BY id", (article.id,))
+        ]
+        conn.executemany(
+            "INSERT INTO quote_events VALUES (?, ?)",
+            [
+                (quote_rows[qi], event_rows[ei])
+                for qi, q in enumerate(article.quotes)
+                for ei in q.event_ids
+                if 0 <= ei < len(event_rows)
             ],
         )
         conn.executemany(
