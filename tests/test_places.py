@@ -175,10 +175,26 @@ def test_person_name_is_not_a_place(parse) -> None:  # type: ignore[no-untyped-d
     assert not [p for p in a.places if p.text == "Georgia"]
 
 
-def test_demonyms_are_context_not_places(parse) -> None:  # type: ignore[no-untyped-def]
+def test_demonyms_name_a_country_but_are_never_locations(parse) -> None:  # type: ignore[no-untyped-def]
     a = parse("Syrian troops entered Homs after Syrian officials announced a truce.")
-    assert not [p for p in a.places if p.text.startswith("Syrian")]
+    demonyms = [p for p in a.places if p.text.startswith("Syrian")]
+    assert len(demonyms) == 2
+    assert all((p.role, p.country, p.feature, p.geonameid) == ("demonym", "SYR", "country", 163843) for p in demonyms)
     assert place(a, "Homs").country == "SYR"
+    assert a.focus_country == "SYR"
+
+
+def test_continent_adjectives_and_shared_adjectives(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("European ministers met Korean diplomats to discuss African debt relief.")
+    assert (place(a, "European").feature, place(a, "European").name) == ("continent", "Europe")
+    assert place(a, "African").name == "Africa"
+    assert place(a, "Korean").country in ("KOR", "PRK")
+    assert {p.role for p in a.places} == {"demonym"}
+
+
+def test_people_and_languages_are_not_place_records(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Thousands of Cubans queued outside the consulate. She speaks French and teaches Spanish.")
+    assert not [p for p in a.places if p.text in ("Cubans", "French", "Spanish")]
 
 
 def test_dateline_is_a_location(parse) -> None:  # type: ignore[no-untyped-def]

@@ -4,7 +4,8 @@
   countries, first-order divisions, cities and continents from packaged data.
 * :mod:`tidings.places.recognize` finds the toponyms: spaCy's GPE/LOC
   entities, place names the small model mislabelled or missed, names inside
-  organisation names, the dateline. Demonyms only give country context.
+  organisation names, the dateline, and adjectival demonyms ("Syrian",
+  "European"), kept with ``role="demonym"`` so that no event is placed there.
 * :mod:`tidings.places.resolve` picks one entry per toponym from population,
   feature class, the article's countries and the admin hierarchy.
 
@@ -78,7 +79,12 @@ class Geoparser:
             if m.source == "abbreviation" and m.parent is None:
                 continue
             entry = chosen.get(id(m))
-            role = "mention" if m.source == "embedded" else _role(doc[m.start : m.end], article)
+            if m.source == "demonym":
+                role = "demonym"
+            elif m.source == "embedded":
+                role = "mention"
+            else:
+                role = _role(doc[m.start : m.end], article)
             places.append(_place(m, entry, role))
         article.places = places
         article.focus_country = focus_country(article)
@@ -130,7 +136,7 @@ def focus_country(article: Article) -> str | None:
     lede_end = article.text.find("\n\n")
     lede_end = lede_end if lede_end > 0 else len(article.text)
     for p in article.places:
-        if not p.country:
+        if not p.country or p.role == "demonym":
             continue
         if article.dateline is not None and p.start == article.dateline.start:
             weight = 4.0

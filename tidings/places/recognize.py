@@ -12,8 +12,11 @@ a name is taken from
   the organisation is not a place, but the name tells where it belongs);
 * the dateline, which the clean stage found.
 
-Demonyms ("Syrian", "Britons") are never places; :func:`demonym_countries`
-returns the countries they point to, as context for resolution.
+Demonyms give country context (:func:`demonym_countries`). Adjectival ones
+("Syrian troops", "European airlines") are also kept as records with role
+``demonym``: they name a country or continent, but never where something
+happened. Plural nouns for people ("Russians") and languages ("speaks French")
+give context only.
 """
 
 from __future__ import annotations
@@ -76,6 +79,15 @@ COMMON = frozenset(
         "friday", "saturday", "sunday", "god", "christmas", "easter", "north", "south", "east", "west",
         "premier", "governor", "mayor", "senator", "king", "queen", "prince", "general", "captain", "sir",
     }
+)  # fmt: skip
+# Titles, holidays and days: an unknown name starting with one is no place ("Ms Raggi", "Easter").
+TITLES = frozenset(
+    {"ms", "miss", "nurse", "dr", "doctor", "prof", "professor", "sgt", "sergeant", "officer", "judge",
+     "justice", "rev", "reverend", "father", "sister", "brother", "pastor", "imam", "rabbi", "lord", "lady",
+     "sheikh", "chief", "coach", "detective", "lt", "col", "gen", "maj", "capt", "cpl", "pte", "constable",
+     "mr", "mrs", "president", "minister", "premier", "governor", "mayor", "senator", "king", "queen", "prince",
+     "general", "captain", "sir", "easter", "christmas", "god", "monday", "tuesday", "wednesday", "thursday",
+     "friday", "saturday", "sunday"}
 )  # fmt: skip
 # AP-style and postal abbreviations of US states and Canadian provinces, read only
 # after "City," ("Churchill, Man.", "Edmonton, Ky."), where they cannot be words.
@@ -313,7 +325,11 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
         if cands and _whole_ok("", core, cands, text, context, doc, gaz, seen):
             add(core, "run", "", hint, query, cands)
 
-    # 3. The dateline ("MINSK, Aug. 16 (Reuters) -") when nothing above covers it.
+    # 3. Demonyms and other adjectives of a place ("Syrian", "European", "EU"): kept with
+    # role "demonym" (they name a country or continent, never where something happened).
+    _adjectives(doc, gaz, taken, add)
+
+    # 4. The dateline ("MINSK, Aug. 16 (Reuters) -") when nothing above covers it.
     dl = article.dateline
     if dl is not None:
         inside = [m for m in mentions if m.start_char < dl.end and dl.start < m.end_char]
@@ -329,6 +345,73 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
     mentions = [m for m in mentions if _keep(m, doc, gaz)]
     mentions.sort(key=lambda m: m.start)
     return mentions, context
+
+
+# Adjectives of continents and of the union named after one, which the country table lacks.
+CONTINENT_ADJECTIVES = {
+    "european": "Europe", "europeans": "Europe", "african": "Africa", "africans": "Africa", "asian": "Asia",
+    "asians": "Asia", "north american": "North America", "north americans": "North America",
+    "south american": "South America", "south americans": "South America", "eu": "Europe",
+}  # fmt: skip
+# Adjectives two countries share: context and population decide, as for a bare "Congo".
+SHARED_ADJECTIVES = {"korean": ("KOR", "PRK"), "koreans": ("KOR", "PRK"), "congolese": ("COD", "COG")}
+
+
+def _adjectives(doc: Doc, gaz: Gazetteer, taken: set[int], add: Callable[..., Mention]) -> None:
+    """Capitalised demonyms outside every toponym found so far, each with its country or continent."""
+    table = demonyms()
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if i in taken or not tok.text[:1].isupper() or (tok.is_upper and len(tok.text) > 2):
+            i += 1
+            continue
+        for n in (2, 1):
+            toks = list(doc[i : i + n])
+            if len(toks) < n or taken.intersection(t.i for t in toks) or not all(t.text[:1].isupper() for t in toks):
+                continue
+            k = " ".join(t.lower_ for t in toks)
+            cands: tuple[Candidate, ...] = ()
+            if k in table and table[k] in gaz.countries:
+                cands = (Candidate(gaz.countries[table[k]], False),)
+            elif k in SHARED_ADJECTIVES:
+                cands = tuple(Candidate(gaz.countries[c], False) for c in SHARED_ADJECTIVES[k] if c in gaz.countries)
+            elif k in CONTINENT_ADJECTIVES and (k != "eu" or tok.text == "EU"):
+                cands = tuple(c for c in gaz.candidates(CONTINENT_ADJECTIVES[k]) if c.entry.feature == "continent")
+            if cands and k != "eu" and not _adjectival(toks[-1], table, k):
+                break
+            if cands:
+                # "EU" is a name, not an adjective: its role is read from the syntax like any name's.
+                add(toks, "union" if k == "eu" else "demonym", tok.ent_type_, None, cands[0].entry.name, cands)
+                i += n - 1
+                break
+        i += 1
+
+
+SPEAKING = frozenset(
+    {"speak", "speaks", "spoke", "speaking", "teach", "teaches", "taught", "teaching", "learn", "learning",
+     "learned", "translate", "translated", "fluent"}
+)  # fmt: skip
+
+
+def _adjectival(tok: Token, table: dict[str, str], k: str) -> bool:
+    """A demonym that names the country a thing belongs to ("Russian troops", "the Syrian").
+
+    Plural nouns name people ("Russians", "Cubans") and a language is no place
+    ("speaks French", "in Turkish"): those give country context only.
+    """
+    if tok.tag_ in ("NNS", "NNPS") or (k.endswith("s") and (k[:-1] in table or k[:-1] in CONTINENT_ADJECTIVES)):
+        return False
+    if tok.ent_type_ == "LANGUAGE":
+        return False
+    if tok.dep_ in ("dobj", "pobj", "conj", "attr") and not any(c.dep_ in ("compound", "amod") for c in tok.children):
+        head = tok.head
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        bare = tok.i + 1 >= len(tok.doc) or not tok.doc[tok.i + 1].is_alpha
+        if head.lower_ in SPEAKING or (head.lower_ == "in" and bare):
+            return False
+    return True
 
 
 def _person_words(doc: Doc) -> set[str]:
@@ -347,6 +430,9 @@ def _keep(m: Mention, doc: Doc, gaz: Gazetteer) -> bool:
         return True
     if not m.cands and (generic(m.text) or (m.end - m.start == 1 and m.text.lower() in _person_words(doc))):
         return False  # "the Centre"; "Buhari" after "Muhammadu Buhari"
+    first = doc[m.start]
+    if not m.cands and (not first.text[:1].isupper() or first.lower_.rstrip(".") in TITLES):
+        return False  # "meth", "Easter", "Ms Raggi", "Nurse Campbell": no name the gazetteer lacks looks like that
     if m.end - m.start == 1 and m.text.lower() in _person_words(doc):
         # "Georgia" after "Georgia Smith": a place only with a preposition or "Name, Region".
         return _locative(doc, m.start) or m.parent is not None

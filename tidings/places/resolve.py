@@ -119,7 +119,7 @@ def _inside(e: GeoEntry, parent: Mention) -> bool:
 
 
 def _key(m: Mention) -> tuple[str, str | None]:
-    return m.query.lower(), m.hint
+    return m.query.lower(), "demonym" if m.source == "demonym" else m.hint
 
 
 def resolve(mentions: list[Mention], base: Counter[str]) -> dict[int, GeoEntry | None]:
@@ -130,8 +130,8 @@ def resolve(mentions: list[Mention], base: Counter[str]) -> dict[int, GeoEntry |
     ctx2 = Context(countries=dict(base))
     for m in mentions:
         e = chosen.get(id(m))
-        if e is None or e.country is None:
-            continue
+        if e is None or e.country is None or m.source == "demonym":
+            continue  # demonyms are in the base context already
         weight = 1.0 if len({c.entry.country for c in m.cands}) > 1 else 1.5
         ctx2.countries[e.country] = ctx2.countries.get(e.country, 0.0) + weight
         if e.feature == "admin1" and e.admin1_code:
@@ -163,7 +163,7 @@ def _pass(
 
 def _without(ctx: Context, m: Mention, prev: dict[int, GeoEntry | None] | None, n: int = 1) -> Context:
     """The context less this name's own first-pass reading, so a name does not vote for itself."""
-    if prev is None:
+    if prev is None or m.source == "demonym":
         return ctx
     e = prev.get(id(m))
     if e is None or e.country is None:
