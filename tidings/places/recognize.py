@@ -605,6 +605,8 @@ def _link_parents(mentions: list[Mention], doc: Doc, gaz: Gazetteer) -> None:
         if m.end + 1 >= len(doc) or doc[m.end].text != ",":
             continue
         nxt = by_start.get(m.end + 1)
+        if nxt is not None and nxt.end < len(doc) and doc[nxt.end].lower_ in ("and", "or", "&"):
+            continue  # "Washington, New York and Boston": a list, not a town and its state
         if nxt is not None:
             if any(c.entry.feature in ("admin1", "admin2", "country") for c in nxt.cands):
                 m.parent, nxt.child = nxt, m

@@ -61,11 +61,15 @@ def score(c: Candidate, m: Mention, ctx: Context) -> float:
         if m.hint == "admin":
             s += 3.0
         elif any(
-            o.entry.feature == "city" and o.entry.country == e.country and o.entry.population >= 0.1 * e.population
+            o.entry.feature == "city"
+            and o.entry.country == e.country
+            and (o.entry.admin1_code == e.admin1_code or o.entry.capital)
+            and o.entry.population >= 0.1 * e.population
             for o in m.cands
         ):
-            # "Homs", "Donetsk", "Washington": a big city of the same name is meant more often
-            # than its division; a small one ("California", Pennsylvania) is not.
+            # "Homs", "Donetsk", "Washington": a big city of the same name, inside the division
+            # or the capital, is meant more often than the division; a small one ("California",
+            # Pennsylvania) or one elsewhere (Wyoming, Michigan) is not.
             s -= P_ADMIN_SHADOWED
     elif e.feature == "admin2":
         if m.hint == "admin":
