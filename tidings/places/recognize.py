@@ -485,7 +485,15 @@ def _context(mentions: list[Mention], doc: Doc) -> Counter[str]:
 
 
 def _locative(doc: Doc, start: int) -> bool:
-    return start > 0 and doc[start - 1].lower_ in LOCATIVE
+    """A locative preposition right before the name, or before the list it ends ("in Nitra and Kosice")."""
+    if start > 0 and doc[start - 1].lower_ in LOCATIVE:
+        return True
+    if start < 2 or doc[start - 1].lower_ not in ("and", "or", ","):
+        return False
+    tok = doc[start]
+    while tok.dep_ == "conj" and tok.head.i < tok.i:
+        tok = tok.head
+    return tok.i != start and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE
 
 
 def _after_comma(doc: Doc, end: int, gaz: Gazetteer) -> tuple[Candidate, ...]:
