@@ -280,3 +280,55 @@ def test_name_keys_fold_case_accents_and_punctuation() -> None:
     assert key("Ḩimş") == "hims"
     assert key("Washington, D.C.") == key("Washington D.C.") == "washington d c"
     assert key("The Hague") == "hague"
+
+
+def test_state_not_shadowed_by_a_city_in_another_state(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("A federal judge in Wyoming has halted the new drilling rule.")
+    p = place(a, "Wyoming")
+    assert (p.country, p.feature) == ("USA", "admin1")
+
+
+def test_a_list_of_cities_is_not_town_and_state(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("After stops in Washington, New York and Boston, the delegation flew home.")
+    assert place(a, "Washington").geonameid == 4140963
+    assert place(a, "New York").feature == "city"
+
+
+def test_list_after_a_preposition_is_locative(parse) -> None:  # type: ignore[no-untyped-def]
+    text = "The chain will close its stores in Zilina, Nitra, Presov and Kosice this year."
+    a = parse(text, ents=[("Zilina", "GPE"), ("Nitra", "ORG"), ("Presov", "PERSON"), ("Kosice", "GPE")])
+    assert {p.text: p.country for p in a.places} == {"Zilina": "SVK", "Nitra": "SVK", "Presov": "SVK", "Kosice": "SVK"}
+
+
+# --------------------------------------------------------------------------- #
+# the place of an event: its own clause, else the dateline, else none
+# --------------------------------------------------------------------------- #
+
+
+def _event(text: str, trigger: str):  # type: ignore[no-untyped-def]
+    import tidings
+
+    art = tidings.process_text(text, date="2024-03-12")
+    found = [e for e in art.events if e.trigger.text == trigger]
+    assert found, f"no event on {trigger!r}: {[e.trigger.text for e in art.events]}"
+    return found[0]
+
+
+def test_event_takes_the_place_of_its_own_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    e = _event("Police arrested dozens of protesters in Minsk on Sunday.", "arrested")
+    assert e.place is not None and (e.place.country, e.place_source) == ("BLR", "clause")
+
+
+def test_event_without_a_place_takes_the_dateline(nlp) -> None:  # type: ignore[no-untyped-def]
+    e = _event("MINSK, Aug. 16 (Reuters) - Police detained dozens of protesters on Sunday.", "detained")
+    assert e.place is not None and (e.place.text, e.place_source) == ("MINSK", "dateline")
+
+
+def test_event_is_not_placed_from_another_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    e = _event("Police detained dozens of protesters on Sunday. Critics in Kyiv and Warsaw were furious.", "detained")
+    assert e.place is None and e.place_source is None
+
+
+def test_demonyms_and_metonyms_never_place_an_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _event("Syrian troops shelled the town on Monday.", "shelled").place is None
+    assert _event("Washington said it would impose sanctions on the company.", "impose").place is None
