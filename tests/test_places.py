@@ -332,3 +332,17 @@ def test_event_is_not_placed_from_another_sentence(nlp) -> None:  # type: ignore
 def test_demonyms_and_metonyms_never_place_an_event(nlp) -> None:  # type: ignore[no-untyped-def]
     assert _event("Syrian troops shelled the town on Monday.", "shelled").place is None
     assert _event("Washington said it would impose sanctions on the company.", "impose").place is None
+
+
+def test_street_takes_the_point_of_its_town(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("A new gallery opened on Collins Avenue in Miami Beach. Later, crowds gathered near Royal Street.")
+    town = place(a, "Miami Beach")
+    for name in ("Collins Avenue", "Royal Street"):
+        p = place(a, name)
+        assert (p.feature, p.geonameid, p.country) == ("facility", None, "USA")
+        assert (p.lat, p.lon) == (town.lat, town.lon)
+
+
+def test_street_with_no_town_is_left_out(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Crowds gathered near Royal Street late on Friday.", ents=[("Royal Street", "FAC")])
+    assert not [p for p in a.places if p.text == "Royal Street"]

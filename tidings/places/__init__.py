@@ -28,6 +28,7 @@ from tidings.places.recognize import Mention, find_mentions
 from tidings.places.resolve import resolve as resolve_mentions
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
 
 __all__ = ["Gazetteer", "GeoEntry", "Geoparser", "focus_country", "load_gazetteer"]
@@ -75,6 +76,7 @@ class Geoparser:
                     break
         chosen = resolve_mentions(mentions, context)
         places: list[Place] = []
+        kept: list[Mention] = []
         for m in mentions:
             if m.source == "abbreviation" and m.parent is None:
                 continue
@@ -86,9 +88,46 @@ class Geoparser:
             else:
                 role = _role(doc[m.start : m.end], article)
             places.append(_place(m, entry, role))
-        article.places = places
+            kept.append(m)
+        article.places = _place_facilities(places, kept, doc, article)
         article.focus_country = focus_country(article)
         return article
+
+
+HOST_FEATURES = ("city", "admin2")
+
+
+def _place_facilities(places: list[Place], mentions: list[Mention], doc: Doc, article: Article) -> list[Place]:
+    """Streets and buildings take the point of their town; one with no town is dropped.
+
+    The town is the one named right after ("Collins Avenue in Miami Beach",
+    "the Convention Centre, Dublin"), else the last town named before it,
+    else the dateline's; the record keeps ``geonameid`` None (GeoNames
+    does not hold the street) and feature ``facility``.
+    """
+    out: list[Place] = []
+    towns = [p for p in places if p.feature in HOST_FEATURES and p.lat is not None and p.role != "demonym"]
+    dateline = next((p for p in places if article.dateline is not None and p.start == article.dateline.start), None)
+    for p, m in zip(places, mentions, strict=True):
+        if m.source != "facility":
+            out.append(p)
+            continue
+        host = None
+        if m.end + 1 < len(doc) and doc[m.end].lower_ in ("in", "at", ","):
+            nxt = doc[m.end + 1]
+            host = next((t for t in towns if t.start == nxt.idx), None)
+        if host is None:
+            host = next((t for t in reversed(towns) if t.end <= p.start), None)
+        if host is None and dateline is not None and dateline.lat is not None:
+            host = dateline
+        if host is None:
+            continue
+        out.append(
+            Place(
+                p.text, p.start, p.end, p.text, host.country, None, host.lat, host.lon, host.admin1, "facility", p.role
+            )
+        )
+    return out
 
 
 def _place(m: Mention, e: GeoEntry | None, role: str) -> Place:

@@ -325,6 +325,10 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
         if cands and _whole_ok("", core, cands, text, context, doc, gaz, seen):
             add(core, "run", "", hint, query, cands)
 
+    # Streets, buildings and venues ("Royal Street", "Jamsil Stadium"): no gazetteer holds
+    # them; the places stage puts them in the town the article places them in.
+    _facilities(doc, taken, add)
+
     # 3. Demonyms and other adjectives of a place ("Syrian", "European", "EU"): kept with
     # role "demonym" (they name a country or continent, never where something happened).
     _adjectives(doc, gaz, taken, add)
@@ -386,6 +390,41 @@ def _adjectives(doc: Doc, gaz: Gazetteer, taken: set[int], add: Callable[..., Me
                 i += n - 1
                 break
         i += 1
+
+
+# The last word of a named street, landmark or venue. Hospitals, "centers" and jails are
+# left out: they are mostly institutions ("Cancer Center", "Regional Jail"), not places.
+FACILITY_WORDS = frozenset(
+    {"street", "st", "avenue", "ave", "road", "rd", "drive", "lane", "boulevard", "square", "plaza", "bridge",
+     "airport", "church", "cathedral", "chapel", "mosque", "temple", "stadium", "arena", "station", "hotel",
+     "theatre", "theater", "library", "museum", "embassy", "courthouse", "tower", "mall", "racecourse", "castle",
+     "palace", "basilica", "estate"}
+)  # fmt: skip
+
+
+NOT_A_NAME = frozenset(
+    {"city", "town", "state", "county", "national", "federal", "international", "regional", "local", "central",
+     "main", "police", "train", "bus", "fire", "power", "gas", "petrol", "radio", "space", "prison"}
+)  # fmt: skip
+
+
+def _facilities(doc: Doc, taken: set[int], add: Callable[..., Mention]) -> None:
+    """Capitalised names ending in a facility word, outside every toponym found so far."""
+    for tok in doc:
+        if tok.i in taken or tok.lower_.rstrip(".") not in FACILITY_WORDS or not tok.text[:1].isupper():
+            continue
+        start = tok.i
+        while start > 0:
+            prev = doc[start - 1]
+            if prev.i in taken or not (_capitalised(prev) or prev.text in ("'s", "’s", "&", "-")):
+                break
+            start -= 1
+        while start < tok.i and (doc[start].lower_ in ("the", "a") or not _capitalised(doc[start])):
+            start += 1
+        if start == tok.i or (start == tok.i - 1 and doc[start].lower_ in NOT_A_NAME):
+            continue  # "The Street", "City Hall Station": no name
+        toks = list(doc[start : tok.i + 1])
+        add(toks, "facility", tok.ent_type_, None, _text(toks), ())
 
 
 SPEAKING = frozenset(
