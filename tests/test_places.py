@@ -346,3 +346,17 @@ def test_street_takes_the_point_of_its_town(parse) -> None:  # type: ignore[no-u
 def test_street_with_no_town_is_left_out(parse) -> None:  # type: ignore[no-untyped-def]
     a = parse("Crowds gathered near Royal Street late on Friday.", ents=[("Royal Street", "FAC")])
     assert not [p for p in a.places if p.text == "Royal Street"]
+
+
+def test_unknown_name_takes_the_story_country_only(parse) -> None:  # type: ignore[no-untyped-def]
+    text = "Police in Kenya said gunmen raided Qzorvenkatal overnight. Officials in Nairobi promised an inquiry."
+    a = parse(text, ents=[("Kenya", "GPE"), ("Qzorvenkatal", "GPE"), ("Nairobi", "GPE")])
+    p = place(a, "Qzorvenkatal")
+    assert (p.country, p.geonameid, p.lat, p.lon, p.feature) == ("KEN", None, None, None, None)
+    assert len(a.places) == 3  # the unknown name empties nothing else
+
+
+def test_unknown_sea_gets_no_country(parse) -> None:  # type: ignore[no-untyped-def]
+    text = "Police in Kenya said the boat sank in the Qzorven Sea overnight."
+    a = parse(text, ents=[("Kenya", "GPE"), ("Qzorven Sea", "LOC")])
+    assert place(a, "Qzorven Sea").country is None

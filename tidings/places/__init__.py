@@ -17,6 +17,7 @@ gazetteer does not know is kept with ``geonameid=None``.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tidings.model import Article, Place
@@ -91,10 +92,32 @@ class Geoparser:
             kept.append(m)
         article.places = _place_facilities(places, kept, doc, article)
         article.focus_country = focus_country(article)
+        _country_of_unknown(article)
         return article
 
 
 HOST_FEATURES = ("city", "admin2")
+# Words of names that need not lie in the story's country ("Indian Ocean", "Middle East").
+SUPRANATIONAL = frozenset(
+    {"ocean", "sea", "gulf", "east", "west", "north", "south", "union", "republic", "america", "americas", "africa",
+     "asia", "europe", "pacific", "atlantic", "mediterranean", "arctic", "antarctic", "caribbean", "balkans",
+     "peninsula", "world", "international", "global"}
+)  # fmt: skip
+
+
+def _country_of_unknown(article: Article) -> None:
+    """A name the gazetteer lacks ("Khayelitsha", "Portroe") most likely lies in the story's country.
+
+    Only the country is filled in: ``geonameid``, ``lat`` and ``lon`` stay None.
+    """
+    if article.focus_country is None:
+        return
+    for i, p in enumerate(article.places):
+        if p.country is not None or p.geonameid is not None or p.feature is not None:
+            continue
+        if any(w.lower() in SUPRANATIONAL for w in p.text.replace("-", " ").split()):
+            continue
+        article.places[i] = replace(p, country=article.focus_country)
 
 
 def _place_facilities(places: list[Place], mentions: list[Mention], doc: Doc, article: Article) -> list[Place]:
@@ -175,7 +198,7 @@ def focus_country(article: Article) -> str | None:
     lede_end = article.text.find("\n\n")
     lede_end = lede_end if lede_end > 0 else len(article.text)
     for p in article.places:
-        if not p.country or p.role == "demonym":
+        if not p.country or p.role == "demonym" or p.feature == "facility" or p.geonameid is None:
             continue
         if article.dateline is not None and p.start == article.dateline.start:
             weight = 4.0
