@@ -360,3 +360,10 @@ def test_unknown_sea_gets_no_country(parse) -> None:  # type: ignore[no-untyped-
     text = "Police in Kenya said the boat sank in the Qzorven Sea overnight."
     a = parse(text, ents=[("Kenya", "GPE"), ("Qzorven Sea", "LOC")])
     assert place(a, "Qzorven Sea").country is None
+
+
+def test_bare_province_abbreviation_but_not_a_year(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Residents can visit the new FrontCounter BC office. The temple dates from 500 BC.")
+    found = [p for p in a.places if p.text == "BC"]
+    assert len(found) == 1 and (found[0].country, found[0].feature) == ("CAN", "admin1")
+    assert found[0].start == a.text.index("BC")

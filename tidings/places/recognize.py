@@ -166,6 +166,9 @@ def _lookup(gaz: Gazetteer, tokens: list[Token], ner: bool = False) -> tuple[str
         # title ("M.D.", "P.A.", "Man.").
         if abbr in ABBREVIATIONS and (ner or len(abbr) >= 4 or abbr in BARE_ABBREVIATIONS):
             return ABBREVIATIONS[abbr], _abbreviated(gaz, ABBREVIATIONS[abbr])
+    if _bare_abbreviation(tokens):
+        name = ABBREVIATIONS[text.lower()]
+        return name, _abbreviated(gaz, name)
     cands = gaz.candidates(text) if text else ()
     if cands:
         return text, cands
@@ -179,6 +182,14 @@ def _lookup(gaz: Gazetteer, tokens: list[Token], ner: bool = False) -> tuple[str
         if c:
             return t, c
     return text, ()
+
+
+def _bare_abbreviation(tokens: list[Token]) -> bool:
+    """ "BC", "NY", "NJ" written without dots, in capitals, not after a number ("500 BC")."""
+    if len(tokens) != 1 or not tokens[0].is_upper or tokens[0].lower_ not in BARE_ABBREVIATIONS:
+        return False
+    tok = tokens[0]
+    return not (tok.i > 0 and tok.doc[tok.i - 1].like_num)
 
 
 def _abbreviated(gaz: Gazetteer, name: str) -> tuple[Candidate, ...]:
@@ -571,6 +582,8 @@ def _whole_ok(
         # "US tariffs", "UK officials": a country abbreviation, outside an all-capitals headline.
         sent = core[0].sent
         shouting = sum(t.is_upper for t in sent if t.is_alpha) > 0.5 * max(1, sum(t.is_alpha for t in sent))
+        if _bare_abbreviation(core):
+            return not shouting
         return text.isupper() and not shouting and any(c.entry.feature == "country" for c in cands)
     if text.lower() in seen:
         return True  # one sense per discourse: the NER took the same name for a place elsewhere
@@ -611,6 +624,18 @@ def _embedded(
             text = _text(sub)
             if text.lower() in demonyms() or generic(text) or (len(sub) == 1 and sub[0].lower_ in COMMON):
                 continue
+            if _bare_abbreviation(sub):
+                add(
+                    sub,
+                    "embedded",
+                    label,
+                    None,
+                    ABBREVIATIONS[text.lower()],
+                    _abbreviated(gaz, ABBREVIATIONS[text.lower()]),
+                )
+                i = j
+                found = True
+                break
             cands = gaz.candidates(text)
             if cands and (strong(cands, text) or (context is not None and supported(cands, text, context, False))):
                 add(sub, "embedded", label, None, text, cands)
