@@ -468,8 +468,11 @@ def _person_words(doc: Doc) -> set[str]:
     """Given names and surnames of the people the NER found ("Georgia" of "Georgia Smith")."""
     out: set[str] = set()
     for e in doc.ents:
-        words = [t for t in e if t.text[:1].isupper()]
-        if e.label_ == "PERSON" and len(words) >= 2:
+        # Capitals are no name ("Henry Lazenby US": the NER ran the byline into the text).
+        words = [t for t in e if t.text[:1].isupper() and not (t.is_upper and len(t.text) <= 3)]
+        # "Abuja Chamber of Commerce and Industry" is no person, whatever the NER says.
+        joined = any(t.is_lower and t.lower_ in ("of", "and", "for", "the") for t in e)
+        if e.label_ == "PERSON" and len(words) >= 2 and not joined:
             out.update((words[0].lower_, words[-1].lower_))
     return out
 
