@@ -381,6 +381,11 @@ def _adjectives(doc: Doc, gaz: Gazetteer, taken: set[int], add: Callable[..., Me
         if i in taken or not tok.text[:1].isupper() or (tok.is_upper and len(tok.text) > 2):
             i += 1
             continue
+        if tok.lower_ in REGION_PREFIXES and i + 1 < len(doc) and doc[i + 1].text[:1].isupper():
+            pair = f"{tok.lower_} {doc[i + 1].lower_}"
+            if pair not in table and pair not in CONTINENT_ADJECTIVES:
+                i += 2  # "Central American", "Latin American": a region's adjective, not a country's
+                continue
         for n in (2, 1):
             toks = list(doc[i : i + n])
             if len(toks) < n or taken.intersection(t.i for t in toks) or not all(t.text[:1].isupper() for t in toks):
@@ -610,6 +615,11 @@ def _whole_ok(
     return supported(cands, text, context, locative)
 
 
+# Words that make a region of the name after them ("Latin America", "Central Asia").
+REGION_PREFIXES = frozenset({"latin", "central", "sub-saharan", "north", "south", "east", "west", "northern",
+                             "southern", "eastern", "western"})  # fmt: skip
+
+
 def _embedded(
     core: list[Token], gaz: Gazetteer, add: Callable[..., Mention], label: str, context: Counter[str] | None = None
 ) -> None:
@@ -618,6 +628,9 @@ def _embedded(
     i = 0
     while i < n:
         found = False
+        if i > 0 and core[i - 1].lower_ in REGION_PREFIXES:
+            i += 1  # "Latin America", "Central Asia": a region, not the country or continent in it
+            continue
         for j in range(min(n, i + 4), i, -1):
             sub = core[i:j]
             if not all(_capitalised(t) or t.lower_ in ("of", "-") for t in sub) or not _capitalised(sub[0]):
