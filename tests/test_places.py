@@ -367,3 +367,13 @@ def test_bare_province_abbreviation_but_not_a_year(parse) -> None:  # type: igno
     found = [p for p in a.places if p.text == "BC"]
     assert len(found) == 1 and (found[0].country, found[0].feature) == ("CAN", "admin1")
     assert found[0].start == a.text.index("BC")
+
+
+def test_holy_see_is_the_vatican(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("The ambassador of Armenia to the Holy See attended the ceremony.")
+    assert place(a, "Holy See").country == "VAT"
+
+
+def test_region_is_not_the_country_inside_it(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Central American migrants travelled across Latin America for weeks.")
+    assert not [p for p in a.places if p.country == "USA"]
