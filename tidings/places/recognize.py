@@ -300,6 +300,12 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
         add(span, "ner", label, hint, query, cands)
 
     context = _context(mentions, doc)
+    # What the NER's own place names resolve to is context too ("Gloucester" in an English story).
+    from tidings.places.resolve import resolve  # here: resolve imports this module
+
+    for e in resolve(mentions, Counter(context)).values():
+        if e is not None and e.country:
+            context[e.country] += 1
     seen = {m.text.lower() for m in mentions if m.cands}
 
     # 2. Names inside other entities and in capitalised runs the NER left alone.
