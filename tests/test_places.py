@@ -377,3 +377,13 @@ def test_holy_see_is_the_vatican(parse) -> None:  # type: ignore[no-untyped-def]
 def test_region_is_not_the_country_inside_it(parse) -> None:  # type: ignore[no-untyped-def]
     a = parse("Central American migrants travelled across Latin America for weeks.")
     assert not [p for p in a.places if p.country == "USA"]
+
+
+def test_news_agency_and_degree_are_not_places(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("At least 20 died in Sichuan, the Xinhua news agency reported. Charles Murphy, M.D., joined the clinic.")
+    assert [p.text for p in a.places] == ["Sichuan"]
+
+
+def test_state_after_a_town_shares_its_role(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Charles Murphy joined the clinic in Baltimore, Maryland, last year.")
+    assert place(a, "Maryland").role == place(a, "Baltimore").role == "location"

@@ -87,7 +87,9 @@ class Geoparser:
             elif m.source == "embedded":
                 role = "mention"
             else:
-                role = _role(doc[m.start : m.end], article)
+                # "Baltimore, Maryland": the state plays the role of the town it follows.
+                named = m.child if m.child is not None and m.source != "abbreviation" else m
+                role = _role(doc[named.start : named.end], article)
             places.append(_place(m, entry, role))
             kept.append(m)
         article.places = _place_facilities(places, kept, doc, article)

@@ -266,6 +266,8 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
 
     # 1. spaCy's place entities, with the division/city word in or around them.
     for toks, label in _place_entities(doc, gaz):
+        if _degree_after_name(toks, doc):
+            continue  # "Charles Murphy, M.D.": a degree, not Maryland
         while toks and toks[0].lower_ in ("the", "a"):
             toks = toks[1:]
         while toks and toks[-1].text in ("'s", "’s", "'", "’"):
@@ -318,6 +320,11 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
             continue
         text = _text(core)
         if core[0].lower_ in demonyms() and len(core) == 1:
+            continue
+        if ent.label_ == "ORG" and _news_source(ent.start, ent.end, doc):
+            # "Xinhua reported": an agency named like a town; "the Suffolk Times reported" holds one.
+            if len(core) > 1:
+                _embedded(core, gaz, add, ent.label_, context)
             continue
         query, cands = _lookup(gaz, core)
         if cands and _whole_ok(ent.label_, core, cands, text, context, doc, gaz, seen):
@@ -473,6 +480,27 @@ def _adjectival(tok: Token, table: dict[str, str], k: str) -> bool:
         if head.lower_ in SPEAKING or (head.lower_ == "in" and bare):
             return False
     return True
+
+
+REPORTING = frozenset({"report"})
+
+
+def _degree_after_name(toks: list[Token], doc: Doc) -> bool:
+    first = toks[0]
+    if _text(toks).replace(".", "").upper() not in ("MD", "PHD", "DO", "BA", "MA"):
+        return False
+    return first.i >= 2 and doc[first.i - 1].text == "," and doc[first.i - 2].ent_type_ == "PERSON"
+
+
+def _news_source(start: int, end: int, doc: Doc) -> bool:
+    """An organisation that reports: "X news agency", "X reported", "according to X" ("X said" may be a metonym)."""
+    after = [t.lower_ for t in doc[end : end + 2]]
+    if after[:1] == ["agency"] or after[:2] == ["news", "agency"]:
+        return True
+    if start >= 2 and doc[start - 2].lower_ == "according" and doc[start - 1].lower_ == "to":
+        return True
+    root = doc[start:end].root
+    return root.dep_ == "nsubj" and root.head.lemma_ in REPORTING
 
 
 def _person_words(doc: Doc) -> set[str]:
