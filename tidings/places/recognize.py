@@ -323,8 +323,11 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
             continue
         if ent.label_ == "ORG" and _news_source(ent.start, ent.end, doc):
             # "Xinhua reported": an agency named like a town; "the Suffolk Times reported" holds one.
-            if len(core) > 1:
-                _embedded(core, gaz, add, ent.label_, context)
+            name = core
+            while name and name[-1].lower_ in ("news", "agency", "'s", "’s"):
+                name = name[:-1]
+            if len(name) > 1:
+                _embedded(name, gaz, add, ent.label_, context)
             continue
         query, cands = _lookup(gaz, core)
         if cands and _whole_ok(ent.label_, core, cands, text, context, doc, gaz, seen):
