@@ -387,3 +387,9 @@ def test_news_agency_and_degree_are_not_places(parse) -> None:  # type: ignore[n
 def test_state_after_a_town_shares_its_role(parse) -> None:  # type: ignore[no-untyped-def]
     a = parse("Charles Murphy joined the clinic in Baltimore, Maryland, last year.")
     assert place(a, "Maryland").role == place(a, "Baltimore").role == "location"
+
+
+def test_list_of_towns_taken_for_one_organisation(parse) -> None:  # type: ignore[no-untyped-def]
+    text = "Slovak officials said aid trucks reached the towns of Nitra and Presov overnight."
+    a = parse(text, ents=[("Slovak", "NORP"), ("Nitra and Presov", "ORG")])
+    assert {p.text: p.country for p in a.places if p.role != "demonym"} == {"Nitra": "SVK", "Presov": "SVK"}

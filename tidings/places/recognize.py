@@ -334,7 +334,9 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
             add(core, "entity", ent.label_, hint, query, cands)
             continue
         if ent.label_ in CONTAINER_LABELS or ent.label_ == "NORP":
-            _embedded(core, gaz, add, ent.label_, context)
+            # "the towns of Haris and Varzaqan": a list of names the NER took for one organisation.
+            listed = any(t.lower_ in ("and", "or", ",") for t in core) and _locative(doc, core[0].i)
+            _embedded(core, gaz, add, ent.label_, context, listed)
 
     for run in _runs(doc, taken):
         core, hint = _strip(run)
@@ -658,7 +660,12 @@ REGION_PREFIXES = frozenset({"latin", "central", "sub-saharan", "north", "south"
 
 
 def _embedded(
-    core: list[Token], gaz: Gazetteer, add: Callable[..., Mention], label: str, context: Counter[str] | None = None
+    core: list[Token],
+    gaz: Gazetteer,
+    add: Callable[..., Mention],
+    label: str,
+    context: Counter[str] | None = None,
+    locative: bool = False,
 ) -> None:
     """The longest capitalised sub-run naming a country, division or big city."""
     n = len(core)
@@ -690,7 +697,7 @@ def _embedded(
                 found = True
                 break
             cands = gaz.candidates(text)
-            if cands and (strong(cands, text) or (context is not None and supported(cands, text, context, False))):
+            if cands and (strong(cands, text) or (context is not None and supported(cands, text, context, locative))):
                 add(sub, "embedded", label, None, text, cands)
                 i = j
                 found = True
