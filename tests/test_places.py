@@ -393,3 +393,9 @@ def test_list_of_towns_taken_for_one_organisation(parse) -> None:  # type: ignor
     text = "Slovak officials said aid trucks reached the towns of Nitra and Presov overnight."
     a = parse(text, ents=[("Slovak", "NORP"), ("Nitra and Presov", "ORG")])
     assert {p.text: p.country for p in a.places if p.role != "demonym"} == {"Nitra": "SVK", "Presov": "SVK"}
+
+
+def test_province_named_alone_is_the_province(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Right turns on red became legal in Quebec in 2003. Drivers in Montreal still hesitate.")
+    p = place(a, "Quebec")
+    assert (p.country, p.feature) == ("CAN", "admin1")
