@@ -399,3 +399,9 @@ def test_province_named_alone_is_the_province(parse) -> None:  # type: ignore[no
     a = parse("Right turns on red became legal in Quebec in 2003. Drivers in Montreal still hesitate.")
     p = place(a, "Quebec")
     assert (p.country, p.feature) == ("CAN", "admin1")
+
+
+def test_dateline_opening_a_later_paragraph(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Mayor to speak on road safety.\n\nTORRINGTON — The mayor will hold a press conference on Monday.")
+    p = place(a, "TORRINGTON")
+    assert (p.country, p.feature, p.role) == ("USA", "city", "location")

@@ -86,6 +86,8 @@ class Geoparser:
                 role = "demonym"
             elif m.source == "embedded":
                 role = "mention"
+            elif m.source == "dateline":
+                role = "location"  # where the reporter files from, at the top or a later paragraph
             else:
                 # "Baltimore, Maryland": the state plays the role of the town it follows.
                 named = m.child if m.child is not None and m.source != "abbreviation" else m

@@ -354,6 +354,10 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
         if cands and _whole_ok("", core, cands, text, context, doc, gaz, seen):
             add(core, "run", "", hint, query, cands)
 
+    # Datelines opening a later paragraph ("TORRINGTON — The mayor ..."), which the clean stage
+    # only looks for at the top.
+    _paragraph_datelines(doc, gaz, taken, add)
+
     # Streets, buildings and venues ("Royal Street", "Jamsil Stadium"): no gazetteer holds
     # them; the places stage puts them in the town the article places them in.
     _facilities(doc, taken, add)
@@ -434,6 +438,31 @@ FACILITY_WORDS = frozenset(
      "theatre", "theater", "library", "museum", "embassy", "courthouse", "tower", "mall", "racecourse", "castle",
      "palace", "basilica", "estate"}
 )  # fmt: skip
+
+
+DASHES = frozenset({"-", "–", "—", "--"})
+
+
+def _paragraph_datelines(doc: Doc, gaz: Gazetteer, taken: set[int], add: Callable[..., Mention]) -> None:
+    """Capitalised place names at a paragraph's start followed by a dash or "CITY, Month"."""
+    for tok in doc:
+        if tok.i in taken or not (tok.is_upper and tok.is_alpha and len(tok.text) > 2):
+            continue
+        if tok.i > 0 and "\n" not in doc[tok.i - 1].text_with_ws and "\n" not in doc[tok.i - 1].text:
+            continue
+        end = tok.i + 1
+        while end < len(doc) and end - tok.i < 3 and doc[end].is_upper and doc[end].is_alpha:
+            end += 1
+        if end >= len(doc) or taken.intersection(range(tok.i, end)):
+            continue
+        nxt = doc[end]
+        month = nxt.text == "," and end + 1 < len(doc) and doc[end + 1].ent_type_ == "DATE"
+        if nxt.text not in DASHES and not month:
+            continue
+        toks = list(doc[tok.i : end])
+        cands = tuple(c for c in gaz.candidates(_text(toks)) if not c.alternate)
+        if cands:
+            add(toks, "dateline", "", None, _text(toks).title(), cands)
 
 
 NOT_A_NAME = frozenset(
