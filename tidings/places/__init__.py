@@ -12,7 +12,10 @@
 A toponym that acts ("Moscow said", "Russia has backed") is kept with
 ``role="metonym"`` so that no event is placed there; one inside an
 organisation's name ("Kentucky State Police") is a ``mention``. A toponym the
-gazetteer does not know is kept with ``geonameid=None``.
+gazetteer does not know is kept with ``geonameid=None`` (and takes the story's
+country, unless it names a sea or a region). A named street or landmark
+("Royal Street") is kept with feature ``facility``, ``geonameid=None`` and the
+point of its town; one with no town in the article is dropped.
 """
 
 from __future__ import annotations
