@@ -341,6 +341,7 @@ def test_street_takes_the_point_of_its_town(parse) -> None:  # type: ignore[no-u
         p = place(a, name)
         assert (p.feature, p.geonameid, p.country) == ("facility", None, "USA")
         assert (p.lat, p.lon) == (town.lat, town.lon)
+    assert place(a, "Collins Avenue").role == "location"
 
 
 def test_street_with_no_town_is_left_out(parse) -> None:  # type: ignore[no-untyped-def]

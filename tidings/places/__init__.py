@@ -152,10 +152,11 @@ def _place_facilities(places: list[Place], mentions: list[Mention], doc: Doc, ar
             host = dateline
         if host is None:
             continue
+        role = p.role
+        if role == "mention" and m.start > 0 and doc[m.start - 1].lower_ == "on":
+            role = "location"  # "on Collins Avenue": on a street is at a place
         out.append(
-            Place(
-                p.text, p.start, p.end, p.text, host.country, None, host.lat, host.lon, host.admin1, "facility", p.role
-            )
+            Place(p.text, p.start, p.end, p.text, host.country, None, host.lat, host.lon, host.admin1, "facility", role)
         )
     return out
 
