@@ -175,10 +175,26 @@ def test_person_name_is_not_a_place(parse) -> None:  # type: ignore[no-untyped-d
     assert not [p for p in a.places if p.text == "Georgia"]
 
 
-def test_demonyms_are_context_not_places(parse) -> None:  # type: ignore[no-untyped-def]
+def test_demonyms_name_a_country_but_are_never_locations(parse) -> None:  # type: ignore[no-untyped-def]
     a = parse("Syrian troops entered Homs after Syrian officials announced a truce.")
-    assert not [p for p in a.places if p.text.startswith("Syrian")]
+    demonyms = [p for p in a.places if p.text.startswith("Syrian")]
+    assert len(demonyms) == 2
+    assert all((p.role, p.country, p.feature, p.geonameid) == ("demonym", "SYR", "country", 163843) for p in demonyms)
     assert place(a, "Homs").country == "SYR"
+    assert a.focus_country == "SYR"
+
+
+def test_continent_adjectives_and_shared_adjectives(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("European ministers met Korean diplomats to discuss African debt relief.")
+    assert (place(a, "European").feature, place(a, "European").name) == ("continent", "Europe")
+    assert place(a, "African").name == "Africa"
+    assert place(a, "Korean").country in ("KOR", "PRK")
+    assert {p.role for p in a.places} == {"demonym"}
+
+
+def test_people_and_languages_are_not_place_records(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Thousands of Cubans queued outside the consulate. She speaks French and teaches Spanish.")
+    assert not [p for p in a.places if p.text in ("Cubans", "French", "Spanish")]
 
 
 def test_dateline_is_a_location(parse) -> None:  # type: ignore[no-untyped-def]
@@ -264,3 +280,129 @@ def test_name_keys_fold_case_accents_and_punctuation() -> None:
     assert key("Ḩimş") == "hims"
     assert key("Washington, D.C.") == key("Washington D.C.") == "washington d c"
     assert key("The Hague") == "hague"
+
+
+def test_state_not_shadowed_by_a_city_in_another_state(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("A federal judge in Wyoming has halted the new drilling rule.")
+    p = place(a, "Wyoming")
+    assert (p.country, p.feature) == ("USA", "admin1")
+
+
+def test_a_list_of_cities_is_not_town_and_state(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("After stops in Washington, New York and Boston, the delegation flew home.")
+    assert place(a, "Washington").geonameid == 4140963
+    assert place(a, "New York").feature == "city"
+
+
+def test_list_after_a_preposition_is_locative(parse) -> None:  # type: ignore[no-untyped-def]
+    text = "The chain will close its stores in Zilina, Nitra, Presov and Kosice this year."
+    a = parse(text, ents=[("Zilina", "GPE"), ("Nitra", "ORG"), ("Presov", "PERSON"), ("Kosice", "GPE")])
+    assert {p.text: p.country for p in a.places} == {"Zilina": "SVK", "Nitra": "SVK", "Presov": "SVK", "Kosice": "SVK"}
+
+
+# --------------------------------------------------------------------------- #
+# the place of an event: its own clause, else the dateline, else none
+# --------------------------------------------------------------------------- #
+
+
+def _event(text: str, trigger: str):  # type: ignore[no-untyped-def]
+    import tidings
+
+    art = tidings.process_text(text, date="2024-03-12")
+    found = [e for e in art.events if e.trigger.text == trigger]
+    assert found, f"no event on {trigger!r}: {[e.trigger.text for e in art.events]}"
+    return found[0]
+
+
+def test_event_takes_the_place_of_its_own_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    e = _event("Police arrested dozens of protesters in Minsk on Sunday.", "arrested")
+    assert e.place is not None and (e.place.country, e.place_source) == ("BLR", "clause")
+
+
+def test_event_without_a_place_takes_the_dateline(nlp) -> None:  # type: ignore[no-untyped-def]
+    e = _event("MINSK, Aug. 16 (Reuters) - Police detained dozens of protesters on Sunday.", "detained")
+    assert e.place is not None and (e.place.text, e.place_source) == ("MINSK", "dateline")
+
+
+def test_event_is_not_placed_from_another_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    e = _event("Police detained dozens of protesters on Sunday. Critics in Kyiv and Warsaw were furious.", "detained")
+    assert e.place is None and e.place_source is None
+
+
+def test_demonyms_and_metonyms_never_place_an_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _event("Syrian troops shelled the town on Monday.", "shelled").place is None
+    assert _event("Washington said it would impose sanctions on the company.", "impose").place is None
+
+
+def test_street_takes_the_point_of_its_town(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("A new gallery opened on Collins Avenue in Miami Beach. Later, crowds gathered near Royal Street.")
+    town = place(a, "Miami Beach")
+    for name in ("Collins Avenue", "Royal Street"):
+        p = place(a, name)
+        assert (p.feature, p.geonameid, p.country) == ("facility", None, "USA")
+        assert (p.lat, p.lon) == (town.lat, town.lon)
+    assert place(a, "Collins Avenue").role == "location"
+
+
+def test_street_with_no_town_is_left_out(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Crowds gathered near Royal Street late on Friday.", ents=[("Royal Street", "FAC")])
+    assert not [p for p in a.places if p.text == "Royal Street"]
+
+
+def test_unknown_name_takes_the_story_country_only(parse) -> None:  # type: ignore[no-untyped-def]
+    text = "Police in Kenya said gunmen raided Qzorvenkatal overnight. Officials in Nairobi promised an inquiry."
+    a = parse(text, ents=[("Kenya", "GPE"), ("Qzorvenkatal", "GPE"), ("Nairobi", "GPE")])
+    p = place(a, "Qzorvenkatal")
+    assert (p.country, p.geonameid, p.lat, p.lon, p.feature) == ("KEN", None, None, None, None)
+    assert len(a.places) == 3  # the unknown name empties nothing else
+
+
+def test_unknown_sea_gets_no_country(parse) -> None:  # type: ignore[no-untyped-def]
+    text = "Police in Kenya said the boat sank in the Qzorven Sea overnight."
+    a = parse(text, ents=[("Kenya", "GPE"), ("Qzorven Sea", "LOC")])
+    assert place(a, "Qzorven Sea").country is None
+
+
+def test_bare_province_abbreviation_but_not_a_year(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Residents can visit the new FrontCounter BC office. The temple dates from 500 BC.")
+    found = [p for p in a.places if p.text == "BC"]
+    assert len(found) == 1 and (found[0].country, found[0].feature) == ("CAN", "admin1")
+    assert found[0].start == a.text.index("BC")
+
+
+def test_holy_see_is_the_vatican(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("The ambassador of Armenia to the Holy See attended the ceremony.")
+    assert place(a, "Holy See").country == "VAT"
+
+
+def test_region_is_not_the_country_inside_it(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Central American migrants travelled across Latin America for weeks.")
+    assert not [p for p in a.places if p.country == "USA"]
+
+
+def test_news_agency_and_degree_are_not_places(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("At least 20 died in Sichuan, the Xinhua news agency reported. Charles Murphy, M.D., joined the clinic.")
+    assert [p.text for p in a.places] == ["Sichuan"]
+
+
+def test_state_after_a_town_shares_its_role(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Charles Murphy joined the clinic in Baltimore, Maryland, last year.")
+    assert place(a, "Maryland").role == place(a, "Baltimore").role == "location"
+
+
+def test_list_of_towns_taken_for_one_organisation(parse) -> None:  # type: ignore[no-untyped-def]
+    text = "Slovak officials said aid trucks reached the towns of Nitra and Presov overnight."
+    a = parse(text, ents=[("Slovak", "NORP"), ("Nitra and Presov", "ORG")])
+    assert {p.text: p.country for p in a.places if p.role != "demonym"} == {"Nitra": "SVK", "Presov": "SVK"}
+
+
+def test_province_named_alone_is_the_province(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Right turns on red became legal in Quebec in 2003. Drivers in Montreal still hesitate.")
+    p = place(a, "Quebec")
+    assert (p.country, p.feature) == ("CAN", "admin1")
+
+
+def test_dateline_opening_a_later_paragraph(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Mayor to speak on road safety.\n\nTORRINGTON — The mayor will hold a press conference on Monday.")
+    p = place(a, "TORRINGTON")
+    assert (p.country, p.feature, p.role) == ("USA", "city", "location")

@@ -4,18 +4,23 @@
   countries, first-order divisions, cities and continents from packaged data.
 * :mod:`tidings.places.recognize` finds the toponyms: spaCy's GPE/LOC
   entities, place names the small model mislabelled or missed, names inside
-  organisation names, the dateline. Demonyms only give country context.
+  organisation names, the dateline, and adjectival demonyms ("Syrian",
+  "European"), kept with ``role="demonym"`` so that no event is placed there.
 * :mod:`tidings.places.resolve` picks one entry per toponym from population,
   feature class, the article's countries and the admin hierarchy.
 
 A toponym that acts ("Moscow said", "Russia has backed") is kept with
 ``role="metonym"`` so that no event is placed there; one inside an
 organisation's name ("Kentucky State Police") is a ``mention``. A toponym the
-gazetteer does not know is kept with ``geonameid=None``.
+gazetteer does not know is kept with ``geonameid=None`` (and takes the story's
+country, unless it names a sea or a region). A named street or landmark
+("Royal Street") is kept with feature ``facility``, ``geonameid=None`` and the
+point of its town; one with no town in the article is dropped.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tidings.model import Article, Place
@@ -27,6 +32,7 @@ from tidings.places.recognize import Mention, find_mentions
 from tidings.places.resolve import resolve as resolve_mentions
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
 
 __all__ = ["Gazetteer", "GeoEntry", "Geoparser", "focus_country", "load_gazetteer"]
@@ -74,15 +80,85 @@ class Geoparser:
                     break
         chosen = resolve_mentions(mentions, context)
         places: list[Place] = []
+        kept: list[Mention] = []
         for m in mentions:
             if m.source == "abbreviation" and m.parent is None:
                 continue
             entry = chosen.get(id(m))
-            role = "mention" if m.source == "embedded" else _role(doc[m.start : m.end], article)
+            if m.source == "demonym":
+                role = "demonym"
+            elif m.source == "embedded":
+                role = "mention"
+            elif m.source == "dateline":
+                role = "location"  # where the reporter files from, at the top or a later paragraph
+            else:
+                # "Baltimore, Maryland": the state plays the role of the town it follows.
+                named = m.child if m.child is not None and m.source != "abbreviation" else m
+                role = _role(doc[named.start : named.end], article)
             places.append(_place(m, entry, role))
-        article.places = places
+            kept.append(m)
+        article.places = _place_facilities(places, kept, doc, article)
         article.focus_country = focus_country(article)
+        _country_of_unknown(article)
         return article
+
+
+HOST_FEATURES = ("city", "admin2")
+# Words of names that need not lie in the story's country ("Indian Ocean", "Middle East").
+SUPRANATIONAL = frozenset(
+    {"ocean", "sea", "gulf", "east", "west", "north", "south", "union", "republic", "america", "americas", "africa",
+     "asia", "europe", "pacific", "atlantic", "mediterranean", "arctic", "antarctic", "caribbean", "balkans",
+     "peninsula", "world", "international", "global"}
+)  # fmt: skip
+
+
+def _country_of_unknown(article: Article) -> None:
+    """A name the gazetteer lacks ("Khayelitsha", "Portroe") most likely lies in the story's country.
+
+    Only the country is filled in: ``geonameid``, ``lat`` and ``lon`` stay None.
+    """
+    if article.focus_country is None:
+        return
+    for i, p in enumerate(article.places):
+        if p.country is not None or p.geonameid is not None or p.feature is not None:
+            continue
+        if any(w.lower() in SUPRANATIONAL for w in p.text.replace("-", " ").split()):
+            continue
+        article.places[i] = replace(p, country=article.focus_country)
+
+
+def _place_facilities(places: list[Place], mentions: list[Mention], doc: Doc, article: Article) -> list[Place]:
+    """Streets and buildings take the point of their town; one with no town is dropped.
+
+    The town is the one named right after ("Collins Avenue in Miami Beach",
+    "the Convention Centre, Dublin"), else the last town named before it,
+    else the dateline's; the record keeps ``geonameid`` None (GeoNames
+    does not hold the street) and feature ``facility``.
+    """
+    out: list[Place] = []
+    towns = [p for p in places if p.feature in HOST_FEATURES and p.lat is not None and p.role != "demonym"]
+    dateline = next((p for p in places if article.dateline is not None and p.start == article.dateline.start), None)
+    for p, m in zip(places, mentions, strict=True):
+        if m.source != "facility":
+            out.append(p)
+            continue
+        host = None
+        if m.end + 1 < len(doc) and doc[m.end].lower_ in ("in", "at", ","):
+            nxt = doc[m.end + 1]
+            host = next((t for t in towns if t.start == nxt.idx), None)
+        if host is None:
+            host = next((t for t in reversed(towns) if t.end <= p.start), None)
+        if host is None and dateline is not None and dateline.lat is not None:
+            host = dateline
+        if host is None:
+            continue
+        role = p.role
+        if role == "mention" and m.start > 0 and doc[m.start - 1].lower_ == "on":
+            role = "location"  # "on Collins Avenue": on a street is at a place
+        out.append(
+            Place(p.text, p.start, p.end, p.text, host.country, None, host.lat, host.lon, host.admin1, "facility", role)
+        )
+    return out
 
 
 def _place(m: Mention, e: GeoEntry | None, role: str) -> Place:
@@ -130,7 +206,7 @@ def focus_country(article: Article) -> str | None:
     lede_end = article.text.find("\n\n")
     lede_end = lede_end if lede_end > 0 else len(article.text)
     for p in article.places:
-        if not p.country:
+        if not p.country or p.role == "demonym" or p.feature == "facility" or p.geonameid is None:
             continue
         if article.dateline is not None and p.start == article.dateline.start:
             weight = 4.0

@@ -12,8 +12,11 @@ a name is taken from
   the organisation is not a place, but the name tells where it belongs);
 * the dateline, which the clean stage found.
 
-Demonyms ("Syrian", "Britons") are never places; :func:`demonym_countries`
-returns the countries they point to, as context for resolution.
+Demonyms give country context (:func:`demonym_countries`). Adjectival ones
+("Syrian troops", "European airlines") are also kept as records with role
+``demonym``: they name a country or continent, but never where something
+happened. Plural nouns for people ("Russians") and languages ("speaks French")
+give context only.
 """
 
 from __future__ import annotations
@@ -76,6 +79,15 @@ COMMON = frozenset(
         "friday", "saturday", "sunday", "god", "christmas", "easter", "north", "south", "east", "west",
         "premier", "governor", "mayor", "senator", "king", "queen", "prince", "general", "captain", "sir",
     }
+)  # fmt: skip
+# Titles, holidays and days: an unknown name starting with one is no place ("Ms Raggi", "Easter").
+TITLES = frozenset(
+    {"ms", "miss", "nurse", "dr", "doctor", "prof", "professor", "sgt", "sergeant", "officer", "judge",
+     "justice", "rev", "reverend", "father", "sister", "brother", "pastor", "imam", "rabbi", "lord", "lady",
+     "sheikh", "chief", "coach", "detective", "lt", "col", "gen", "maj", "capt", "cpl", "pte", "constable",
+     "mr", "mrs", "president", "minister", "premier", "governor", "mayor", "senator", "king", "queen", "prince",
+     "general", "captain", "sir", "easter", "christmas", "god", "monday", "tuesday", "wednesday", "thursday",
+     "friday", "saturday", "sunday"}
 )  # fmt: skip
 # AP-style and postal abbreviations of US states and Canadian provinces, read only
 # after "City," ("Churchill, Man.", "Edmonton, Ky."), where they cannot be words.
@@ -154,6 +166,9 @@ def _lookup(gaz: Gazetteer, tokens: list[Token], ner: bool = False) -> tuple[str
         # title ("M.D.", "P.A.", "Man.").
         if abbr in ABBREVIATIONS and (ner or len(abbr) >= 4 or abbr in BARE_ABBREVIATIONS):
             return ABBREVIATIONS[abbr], _abbreviated(gaz, ABBREVIATIONS[abbr])
+    if _bare_abbreviation(tokens):
+        name = ABBREVIATIONS[text.lower()]
+        return name, _abbreviated(gaz, name)
     cands = gaz.candidates(text) if text else ()
     if cands:
         return text, cands
@@ -167,6 +182,14 @@ def _lookup(gaz: Gazetteer, tokens: list[Token], ner: bool = False) -> tuple[str
         if c:
             return t, c
     return text, ()
+
+
+def _bare_abbreviation(tokens: list[Token]) -> bool:
+    """ "BC", "NY", "NJ" written without dots, in capitals, not after a number ("500 BC")."""
+    if len(tokens) != 1 or not tokens[0].is_upper or tokens[0].lower_ not in BARE_ABBREVIATIONS:
+        return False
+    tok = tokens[0]
+    return not (tok.i > 0 and tok.doc[tok.i - 1].like_num)
 
 
 def _abbreviated(gaz: Gazetteer, name: str) -> tuple[Candidate, ...]:
@@ -243,6 +266,8 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
 
     # 1. spaCy's place entities, with the division/city word in or around them.
     for toks, label in _place_entities(doc, gaz):
+        if _degree_after_name(toks, doc):
+            continue  # "Charles Murphy, M.D.": a degree, not Maryland
         while toks and toks[0].lower_ in ("the", "a"):
             toks = toks[1:]
         while toks and toks[-1].text in ("'s", "’s", "'", "’"):
@@ -277,6 +302,12 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
         add(span, "ner", label, hint, query, cands)
 
     context = _context(mentions, doc)
+    # What the NER's own place names resolve to is context too ("Gloucester" in an English story).
+    from tidings.places.resolve import resolve  # here: resolve imports this module
+
+    for e in resolve(mentions, Counter(context)).values():
+        if e is not None and e.country:
+            context[e.country] += 1
     seen = {m.text.lower() for m in mentions if m.cands}
 
     # 2. Names inside other entities and in capitalised runs the NER left alone.
@@ -290,12 +321,22 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
         text = _text(core)
         if core[0].lower_ in demonyms() and len(core) == 1:
             continue
+        if ent.label_ == "ORG" and _news_source(ent.start, ent.end, doc):
+            # "Xinhua reported": an agency named like a town; "the Suffolk Times reported" holds one.
+            name = core
+            while name and name[-1].lower_ in ("news", "agency", "'s", "’s"):
+                name = name[:-1]
+            if len(name) > 1:
+                _embedded(name, gaz, add, ent.label_, context)
+            continue
         query, cands = _lookup(gaz, core)
         if cands and _whole_ok(ent.label_, core, cands, text, context, doc, gaz, seen):
             add(core, "entity", ent.label_, hint, query, cands)
             continue
         if ent.label_ in CONTAINER_LABELS or ent.label_ == "NORP":
-            _embedded(core, gaz, add, ent.label_, context)
+            # "the towns of Haris and Varzaqan": a list of names the NER took for one organisation.
+            listed = any(t.lower_ in ("and", "or", ",") for t in core) and _locative(doc, core[0].i)
+            _embedded(core, gaz, add, ent.label_, context, listed)
 
     for run in _runs(doc, taken):
         core, hint = _strip(run)
@@ -313,7 +354,19 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
         if cands and _whole_ok("", core, cands, text, context, doc, gaz, seen):
             add(core, "run", "", hint, query, cands)
 
-    # 3. The dateline ("MINSK, Aug. 16 (Reuters) -") when nothing above covers it.
+    # Datelines opening a later paragraph ("TORRINGTON — The mayor ..."), which the clean stage
+    # only looks for at the top.
+    _paragraph_datelines(doc, gaz, taken, add)
+
+    # Streets, buildings and venues ("Royal Street", "Jamsil Stadium"): no gazetteer holds
+    # them; the places stage puts them in the town the article places them in.
+    _facilities(doc, taken, add)
+
+    # 3. Demonyms and other adjectives of a place ("Syrian", "European", "EU"): kept with
+    # role "demonym" (they name a country or continent, never where something happened).
+    _adjectives(doc, gaz, taken, add)
+
+    # 4. The dateline ("MINSK, Aug. 16 (Reuters) -") when nothing above covers it.
     dl = article.dateline
     if dl is not None:
         inside = [m for m in mentions if m.start_char < dl.end and dl.start < m.end_char]
@@ -331,12 +384,168 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
     return mentions, context
 
 
+# Adjectives of continents and of the union named after one, which the country table lacks.
+CONTINENT_ADJECTIVES = {
+    "european": "Europe", "europeans": "Europe", "african": "Africa", "africans": "Africa", "asian": "Asia",
+    "asians": "Asia", "north american": "North America", "north americans": "North America",
+    "south american": "South America", "south americans": "South America", "eu": "Europe",
+}  # fmt: skip
+# Adjectives two countries share: context and population decide, as for a bare "Congo".
+SHARED_ADJECTIVES = {"korean": ("KOR", "PRK"), "koreans": ("KOR", "PRK"), "congolese": ("COD", "COG")}
+
+
+def _adjectives(doc: Doc, gaz: Gazetteer, taken: set[int], add: Callable[..., Mention]) -> None:
+    """Capitalised demonyms outside every toponym found so far, each with its country or continent."""
+    table = demonyms()
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if i in taken or not tok.text[:1].isupper() or (tok.is_upper and len(tok.text) > 2):
+            i += 1
+            continue
+        if tok.lower_ in REGION_PREFIXES and i + 1 < len(doc) and doc[i + 1].text[:1].isupper():
+            pair = f"{tok.lower_} {doc[i + 1].lower_}"
+            if pair not in table and pair not in CONTINENT_ADJECTIVES:
+                i += 2  # "Central American", "Latin American": a region's adjective, not a country's
+                continue
+        for n in (2, 1):
+            toks = list(doc[i : i + n])
+            if len(toks) < n or taken.intersection(t.i for t in toks) or not all(t.text[:1].isupper() for t in toks):
+                continue
+            k = " ".join(t.lower_ for t in toks)
+            cands: tuple[Candidate, ...] = ()
+            if k in table and table[k] in gaz.countries:
+                cands = (Candidate(gaz.countries[table[k]], False),)
+            elif k in SHARED_ADJECTIVES:
+                cands = tuple(Candidate(gaz.countries[c], False) for c in SHARED_ADJECTIVES[k] if c in gaz.countries)
+            elif k in CONTINENT_ADJECTIVES and (k != "eu" or tok.text == "EU"):
+                cands = tuple(c for c in gaz.candidates(CONTINENT_ADJECTIVES[k]) if c.entry.feature == "continent")
+            if cands and k != "eu" and not _adjectival(toks[-1], table, k):
+                break
+            if cands:
+                # "EU" is a name, not an adjective: its role is read from the syntax like any name's.
+                add(toks, "union" if k == "eu" else "demonym", tok.ent_type_, None, cands[0].entry.name, cands)
+                i += n - 1
+                break
+        i += 1
+
+
+# The last word of a named street, landmark or venue. Hospitals, "centers" and jails are
+# left out: they are mostly institutions ("Cancer Center", "Regional Jail"), not places.
+FACILITY_WORDS = frozenset(
+    {"street", "st", "avenue", "ave", "road", "rd", "drive", "lane", "boulevard", "square", "plaza", "bridge",
+     "airport", "church", "cathedral", "chapel", "mosque", "temple", "stadium", "arena", "station", "hotel",
+     "theatre", "theater", "library", "museum", "embassy", "courthouse", "tower", "mall", "racecourse", "castle",
+     "palace", "basilica", "estate"}
+)  # fmt: skip
+
+
+DASHES = frozenset({"-", "–", "—", "--"})
+
+
+def _paragraph_datelines(doc: Doc, gaz: Gazetteer, taken: set[int], add: Callable[..., Mention]) -> None:
+    """Capitalised place names at a paragraph's start followed by a dash or "CITY, Month"."""
+    for tok in doc:
+        if tok.i in taken or not (tok.is_upper and tok.is_alpha and len(tok.text) > 2):
+            continue
+        if tok.i > 0 and "\n" not in doc[tok.i - 1].text_with_ws and "\n" not in doc[tok.i - 1].text:
+            continue
+        end = tok.i + 1
+        while end < len(doc) and end - tok.i < 3 and doc[end].is_upper and doc[end].is_alpha:
+            end += 1
+        if end >= len(doc) or taken.intersection(range(tok.i, end)):
+            continue
+        nxt = doc[end]
+        month = nxt.text == "," and end + 1 < len(doc) and doc[end + 1].ent_type_ == "DATE"
+        if nxt.text not in DASHES and not month:
+            continue
+        toks = list(doc[tok.i : end])
+        cands = tuple(c for c in gaz.candidates(_text(toks)) if not c.alternate)
+        if cands:
+            add(toks, "dateline", "", None, _text(toks).title(), cands)
+
+
+NOT_A_NAME = frozenset(
+    {"city", "town", "state", "county", "national", "federal", "international", "regional", "local", "central",
+     "main", "police", "train", "bus", "fire", "power", "gas", "petrol", "radio", "space", "prison"}
+)  # fmt: skip
+
+
+def _facilities(doc: Doc, taken: set[int], add: Callable[..., Mention]) -> None:
+    """Capitalised names ending in a facility word, outside every toponym found so far."""
+    for tok in doc:
+        if tok.i in taken or tok.lower_.rstrip(".") not in FACILITY_WORDS or not tok.text[:1].isupper():
+            continue
+        start = tok.i
+        while start > 0:
+            prev = doc[start - 1]
+            if prev.i in taken or not (_capitalised(prev) or prev.text in ("'s", "’s", "&", "-")):
+                break
+            start -= 1
+        while start < tok.i and (doc[start].lower_ in ("the", "a") or not _capitalised(doc[start])):
+            start += 1
+        if start == tok.i or (start == tok.i - 1 and doc[start].lower_ in NOT_A_NAME):
+            continue  # "The Street", "City Hall Station": no name
+        toks = list(doc[start : tok.i + 1])
+        add(toks, "facility", tok.ent_type_, None, _text(toks), ())
+
+
+SPEAKING = frozenset(
+    {"speak", "speaks", "spoke", "speaking", "teach", "teaches", "taught", "teaching", "learn", "learning",
+     "learned", "translate", "translated", "fluent"}
+)  # fmt: skip
+
+
+def _adjectival(tok: Token, table: dict[str, str], k: str) -> bool:
+    """A demonym that names the country a thing belongs to ("Russian troops", "the Syrian").
+
+    Plural nouns name people ("Russians", "Cubans") and a language is no place
+    ("speaks French", "in Turkish"): those give country context only.
+    """
+    if tok.tag_ in ("NNS", "NNPS") or (k.endswith("s") and (k[:-1] in table or k[:-1] in CONTINENT_ADJECTIVES)):
+        return False
+    if tok.ent_type_ == "LANGUAGE":
+        return False
+    if tok.dep_ in ("dobj", "pobj", "conj", "attr") and not any(c.dep_ in ("compound", "amod") for c in tok.children):
+        head = tok.head
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        bare = tok.i + 1 >= len(tok.doc) or not tok.doc[tok.i + 1].is_alpha
+        if head.lower_ in SPEAKING or (head.lower_ == "in" and bare):
+            return False
+    return True
+
+
+REPORTING = frozenset({"report"})
+
+
+def _degree_after_name(toks: list[Token], doc: Doc) -> bool:
+    first = toks[0]
+    if _text(toks).replace(".", "").upper() not in ("MD", "PHD", "DO", "BA", "MA"):
+        return False
+    return first.i >= 2 and doc[first.i - 1].text == "," and doc[first.i - 2].ent_type_ == "PERSON"
+
+
+def _news_source(start: int, end: int, doc: Doc) -> bool:
+    """An organisation that reports: "X news agency", "X reported", "according to X" ("X said" may be a metonym)."""
+    after = [t.lower_ for t in doc[end : end + 2]]
+    if after[:1] == ["agency"] or after[:2] == ["news", "agency"]:
+        return True
+    if start >= 2 and doc[start - 2].lower_ == "according" and doc[start - 1].lower_ == "to":
+        return True
+    root = doc[start:end].root
+    return root.dep_ == "nsubj" and root.head.lemma_ in REPORTING
+
+
 def _person_words(doc: Doc) -> set[str]:
     """Given names and surnames of the people the NER found ("Georgia" of "Georgia Smith")."""
     out: set[str] = set()
     for e in doc.ents:
-        words = [t for t in e if t.text[:1].isupper()]
-        if e.label_ == "PERSON" and len(words) >= 2:
+        # Capitals are no name ("Henry Lazenby US": the NER ran the byline into the text).
+        words = [t for t in e if t.text[:1].isupper() and not (t.is_upper and len(t.text) <= 3)]
+        # "Abuja Chamber of Commerce and Industry" is no person, whatever the NER says.
+        joined = any(t.is_lower and t.lower_ in ("of", "and", "for", "the") for t in e)
+        if e.label_ == "PERSON" and len(words) >= 2 and not joined:
             out.update((words[0].lower_, words[-1].lower_))
     return out
 
@@ -347,6 +556,9 @@ def _keep(m: Mention, doc: Doc, gaz: Gazetteer) -> bool:
         return True
     if not m.cands and (generic(m.text) or (m.end - m.start == 1 and m.text.lower() in _person_words(doc))):
         return False  # "the Centre"; "Buhari" after "Muhammadu Buhari"
+    first = doc[m.start]
+    if not m.cands and (not first.text[:1].isupper() or first.lower_.rstrip(".") in TITLES):
+        return False  # "meth", "Easter", "Ms Raggi", "Nurse Campbell": no name the gazetteer lacks looks like that
     if m.end - m.start == 1 and m.text.lower() in _person_words(doc):
         # "Georgia" after "Georgia Smith": a place only with a preposition or "Name, Region".
         return _locative(doc, m.start) or m.parent is not None
@@ -399,7 +611,15 @@ def _context(mentions: list[Mention], doc: Doc) -> Counter[str]:
 
 
 def _locative(doc: Doc, start: int) -> bool:
-    return start > 0 and doc[start - 1].lower_ in LOCATIVE
+    """A locative preposition right before the name, or before the list it ends ("in Nitra and Kosice")."""
+    if start > 0 and doc[start - 1].lower_ in LOCATIVE:
+        return True
+    if start < 2 or doc[start - 1].lower_ not in ("and", "or", ","):
+        return False
+    tok = doc[start]
+    while tok.dep_ == "conj" and tok.head.i < tok.i:
+        tok = tok.head
+    return tok.i != start and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE
 
 
 def _after_comma(doc: Doc, end: int, gaz: Gazetteer) -> tuple[Candidate, ...]:
@@ -438,6 +658,8 @@ def _whole_ok(
         # "US tariffs", "UK officials": a country abbreviation, outside an all-capitals headline.
         sent = core[0].sent
         shouting = sum(t.is_upper for t in sent if t.is_alpha) > 0.5 * max(1, sum(t.is_alpha for t in sent))
+        if _bare_abbreviation(core):
+            return not shouting
         return text.isupper() and not shouting and any(c.entry.feature == "country" for c in cands)
     if text.lower() in seen:
         return True  # one sense per discourse: the NER took the same name for a place elsewhere
@@ -461,14 +683,27 @@ def _whole_ok(
     return supported(cands, text, context, locative)
 
 
+# Words that make a region of the name after them ("Latin America", "Central Asia").
+REGION_PREFIXES = frozenset({"latin", "central", "sub-saharan", "north", "south", "east", "west", "northern",
+                             "southern", "eastern", "western"})  # fmt: skip
+
+
 def _embedded(
-    core: list[Token], gaz: Gazetteer, add: Callable[..., Mention], label: str, context: Counter[str] | None = None
+    core: list[Token],
+    gaz: Gazetteer,
+    add: Callable[..., Mention],
+    label: str,
+    context: Counter[str] | None = None,
+    locative: bool = False,
 ) -> None:
     """The longest capitalised sub-run naming a country, division or big city."""
     n = len(core)
     i = 0
     while i < n:
         found = False
+        if i > 0 and core[i - 1].lower_ in REGION_PREFIXES:
+            i += 1  # "Latin America", "Central Asia": a region, not the country or continent in it
+            continue
         for j in range(min(n, i + 4), i, -1):
             sub = core[i:j]
             if not all(_capitalised(t) or t.lower_ in ("of", "-") for t in sub) or not _capitalised(sub[0]):
@@ -478,8 +713,20 @@ def _embedded(
             text = _text(sub)
             if text.lower() in demonyms() or generic(text) or (len(sub) == 1 and sub[0].lower_ in COMMON):
                 continue
+            if _bare_abbreviation(sub):
+                add(
+                    sub,
+                    "embedded",
+                    label,
+                    None,
+                    ABBREVIATIONS[text.lower()],
+                    _abbreviated(gaz, ABBREVIATIONS[text.lower()]),
+                )
+                i = j
+                found = True
+                break
             cands = gaz.candidates(text)
-            if cands and (strong(cands, text) or (context is not None and supported(cands, text, context, False))):
+            if cands and (strong(cands, text) or (context is not None and supported(cands, text, context, locative))):
                 add(sub, "embedded", label, None, text, cands)
                 i = j
                 found = True
@@ -519,6 +766,8 @@ def _link_parents(mentions: list[Mention], doc: Doc, gaz: Gazetteer) -> None:
         if m.end + 1 >= len(doc) or doc[m.end].text != ",":
             continue
         nxt = by_start.get(m.end + 1)
+        if nxt is not None and nxt.end < len(doc) and doc[nxt.end].lower_ in ("and", "or", "&"):
+            continue  # "Washington, New York and Boston": a list, not a town and its state
         if nxt is not None:
             if any(c.entry.feature in ("admin1", "admin2", "country") for c in nxt.cands):
                 m.parent, nxt.child = nxt, m

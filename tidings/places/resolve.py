@@ -60,13 +60,23 @@ def score(c: Candidate, m: Mention, ctx: Context) -> float:
     elif e.feature == "admin1":
         if m.hint == "admin":
             s += 3.0
-        elif any(
-            o.entry.feature == "city" and o.entry.country == e.country and o.entry.population >= 0.1 * e.population
-            for o in m.cands
-        ):
-            # "Homs", "Donetsk", "Washington": a big city of the same name is meant more often
-            # than its division; a small one ("California", Pennsylvania) is not.
-            s -= P_ADMIN_SHADOWED
+        else:
+            # "Homs", "Donetsk", "Washington": a big city of the same name, inside the division
+            # or the capital, is meant more often than the division; a small one ("California",
+            # Pennsylvania) or one elsewhere (Wyoming, Michigan) is not. The larger its share
+            # of the division ("New York"), the more so.
+            share = max(
+                (
+                    o.entry.population / max(e.population, 1)
+                    for o in m.cands
+                    if o.entry.feature == "city"
+                    and o.entry.country == e.country
+                    and (o.entry.admin1_code == e.admin1_code or o.entry.capital)
+                ),
+                default=0.0,
+            )
+            if share >= 0.1:
+                s -= P_ADMIN_SHADOWED + (1.0 if share >= 0.25 else 0.0)
     elif e.feature == "admin2":
         if m.hint == "admin":
             s += 2.5
@@ -119,7 +129,7 @@ def _inside(e: GeoEntry, parent: Mention) -> bool:
 
 
 def _key(m: Mention) -> tuple[str, str | None]:
-    return m.query.lower(), m.hint
+    return m.query.lower(), "demonym" if m.source == "demonym" else m.hint
 
 
 def resolve(mentions: list[Mention], base: Counter[str]) -> dict[int, GeoEntry | None]:
@@ -130,8 +140,8 @@ def resolve(mentions: list[Mention], base: Counter[str]) -> dict[int, GeoEntry |
     ctx2 = Context(countries=dict(base))
     for m in mentions:
         e = chosen.get(id(m))
-        if e is None or e.country is None:
-            continue
+        if e is None or e.country is None or m.source == "demonym":
+            continue  # demonyms are in the base context already
         weight = 1.0 if len({c.entry.country for c in m.cands}) > 1 else 1.5
         ctx2.countries[e.country] = ctx2.countries.get(e.country, 0.0) + weight
         if e.feature == "admin1" and e.admin1_code:
@@ -163,7 +173,7 @@ def _pass(
 
 def _without(ctx: Context, m: Mention, prev: dict[int, GeoEntry | None] | None, n: int = 1) -> Context:
     """The context less this name's own first-pass reading, so a name does not vote for itself."""
-    if prev is None:
+    if prev is None or m.source == "demonym":
         return ctx
     e = prev.get(id(m))
     if e is None or e.country is None:
@@ -172,7 +182,9 @@ def _without(ctx: Context, m: Mention, prev: dict[int, GeoEntry | None] | None, 
     weight = 1.0 if len({c.entry.country for c in m.cands}) > 1 else 1.5
     countries[e.country] = max(0.0, countries.get(e.country, 0.0) - weight * n)
     points = [p for p in ctx.points if p != (e.lat, e.lon)]
-    return Context(countries, ctx.admin1, points)
+    # "Quebec" read as the province must not then vote for Quebec City as a town inside it.
+    admin1 = ctx.admin1 - {(e.country, e.admin1_code)} if e.feature == "admin1" else ctx.admin1
+    return Context(countries, admin1, points)
 
 
 def _plausible(c: Candidate, m: Mention, ctx: Context) -> bool:
