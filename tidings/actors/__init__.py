@@ -114,6 +114,7 @@ class Unit:
     former: bool = False
     coordinated: bool = False  # "agitators from Poland and the Netherlands": one actor per country
     head_kind: str = ""  # what the head word itself is (country, person, agent, igo...)
+    known: list[int] = field(default_factory=list)  # rows of the Phoenix table (``ActorLexicon.known``)
 
 
 class ActorResolver:
@@ -151,7 +152,15 @@ class ActorResolver:
         matches = self._matches(doc)
         pieces: list[tuple[Token, list[Entry], set[int]]] = []
         covered: set[int] = set()
-        for start, (end, entries) in matches.items():
+        # A Phoenix name inside a longer name ("Hussein" in "Mohammed Hussein Roble") is not that person.
+        names = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
+        for start, (end, found) in matches.items():
+            # The project's own tables (current to 2026) outrank the old Phoenix rows.
+            entries = [e for e in found if e.kind != "known"] or found
+            if all(e.kind == "known" and self.lex.known[int(e.key)].kind == "person" for e in entries) and any(
+                a <= start and end <= b and (a, b) != (start, end) for a, b in names
+            ):
+                continue
             pieces.append((self._root(doc, start, end), entries, set(range(start, end))))
             covered.update(range(start, end))
         for ent in doc.ents:
@@ -184,7 +193,7 @@ class ActorResolver:
             kinds = {e.kind for e in entries}
             if kinds == {"agent"} and tok.pos_ not in ("NOUN", "PROPN"):
                 return False  # "protest" the verb, "general" the adjective
-            if kinds & {"agent", "person", "org", "igo", "country", "metonym"}:
+            if kinds & {"agent", "person", "org", "igo", "country", "metonym", "known"}:
                 return True
             return "adjective" in kinds and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("amod", "compound")
 
@@ -196,7 +205,8 @@ class ActorResolver:
                 heads[root.i] = Unit(head=root.i)
         for root, entries, toks in pieces:
             host = self._host(root, piece_at)
-            if host is not None and root.dep_ == "pobj" and any(e.kind in ("person", "org", "igo") for e in entries):
+            named = any(e.kind in ("person", "org", "igo", "known") for e in entries)
+            if host is not None and root.dep_ == "pobj" and named:
                 # "the sister of leader Kim Jong Un": a named actor after "of" is another actor.
                 host = None
                 if can_head(root, entries):
@@ -275,6 +285,12 @@ class ActorResolver:
                 unit.igo = e.key
             elif e.kind == "org":
                 unit.org_text = text
+            elif e.kind == "known":
+                unit.known.append(int(e.key))
+                if self.lex.known[int(e.key)].kind == "person" or root.ent_type_ == "PERSON":
+                    unit.person_text = unit.person_text or text
+                else:
+                    unit.org_text = unit.org_text or text
         for child in doc[unit.head].children:
             if child.lower_ in ("former", "ex", "ousted", "exiled"):
                 unit.former = True
@@ -283,21 +299,60 @@ class ActorResolver:
     def _acts(tok: Token) -> bool:
         if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS:
             return False
+        if tok.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in tok.sent):
+            return True  # a bare name (a headline, a list, a caption): "Beijing", "The Pentagon"
         if tok.dep_ == "compound" or tok.dep_ == "poss":
             return True
         return tok.dep_ in ARGUMENT_DEPS
 
     # -- coding ---------------------------------------------------------
+    def _known(self, unit: Unit, day: str | None) -> tuple[str, bool] | None:
+        """The Phoenix code of a unit's known actor on ``day`` and whether its terms are all past.
+
+        Rows that disagree on the country are settled in favour of the country
+        dictionary (state actors) over the old armed-group and international
+        lists; if that leaves more than one country, the name is ambiguous.
+        """
+        rows = [self.lex.known[i] for i in dict.fromkeys(unit.known)]
+        if not rows:
+            return None
+        coded = [(k, *k.code_on(day)) for k in rows]
+        if len({c[:3] for _, c, _ in coded}) > 1:
+            coded = [x for x in coded if x[0].source == "Countries"] or coded
+            if len({c[:3] for _, c, _ in coded}) > 1:
+                return None
+        _, code, past = coded[0]
+        return code, past
+
+    def _split_code(self, code: str) -> tuple[str | None, str | None]:
+        """(country, primary sector) of a Phoenix code: "ISRGOVLEG" -> (ISR, LEG), "AFGGOVEDU" -> (AFG, GOV)."""
+        pre, rest = code[:3], code[3:]
+        if code == "ELI":
+            return None, "ELI"
+        if pre not in self.lex.countries:
+            return None, None
+        sectors = [rest[i : i + 3] for i in range(0, len(rest), 3)]
+        # A legislature or an intelligence service is a sector of its own (CAMEO LEG, SPY),
+        # which Phoenix writes under GOV or MIL.
+        if sectors[:2] in (["GOV", "LEG"], ["MIL", "SPY"]):
+            return pre, sectors[1]
+        return pre, sectors[0] if sectors else None
+
     def _person(self, unit: Unit, day: str | None, focus: str | None) -> tuple[str, str | None, str | None, str | None]:
         """(name, country, sector, wikidata) of a person by office table and text clues."""
         name = unit.persons[0] if unit.persons else _strip_titles(unit.person_text)
         country = unit.countries[0] if unit.countries else None
-        sector = unit.sectors[0][0] if unit.sectors else None
+        sector = _title_sector(unit.sectors)
         wikidata = None
         terms = self.lex.offices_of(name)
         if terms:
             wikidata = next((t.wikidata for t in terms if t.wikidata), None)
             now = [t for t in terms if t.holds_on(day)]
+            if day is None and sector is not None:
+                # No date to place the article in: the title the text gives is the best evidence.
+                return name, country or (now or terms)[0].iso3, sector, wikidata
+            if day is None and not now:
+                now = [max(terms, key=lambda t: t.start)]  # undated: the person's last known office
             if now:
                 return name, now[0].iso3, now[0].sector, wikidata
             past = [t for t in terms if day is not None and t.end and t.end <= day]
@@ -305,6 +360,13 @@ class ActorResolver:
                 # Out of office on the article's date: an ex-leader, not the government.
                 return name, country or past[-1].iso3, "ELI", wikidata
             country = country or terms[0].iso3
+        elif unit.known and (found := self._known(unit, day)) is not None:
+            code, over = found
+            kcountry, ksector = self._split_code(code)
+            country = country or kcountry
+            # The article's own title is newer than the dictionary; else the table's
+            # role, or an ex-official once all its terms are over.
+            sector = sector or ("ELI" if over and kcountry else ksector)
         if unit.former and sector in ("GOV", None):
             sector = "ELI"
         if country is None and sector is not None:
@@ -326,6 +388,21 @@ class ActorResolver:
                 )
                 return ("person", name), Actor(0, name, code, None, sector, wikidata, "person")
             return ("person", name), Actor(0, name, _join(country, sector), country, sector, wikidata, "person")
+        if unit.known and not unit.igo and (found := self._known(unit, day)) is not None:
+            code, _ = found
+            kcountry, ksector = self._split_code(code)
+            name = _strip_the(unit.org_text) if unit.org_text else self.lex.known[unit.known[0]].name
+            if kcountry is None and code[:3] in ("IGO", "NGO", "IMG"):
+                kind = "igo" if code.startswith("IGO") else "group"
+                return ("igo", code), Actor(0, name, code, None, None, None, kind)
+            if kcountry is not None:
+                country = unit.countries[0] if unit.countries and not kcountry else kcountry
+                # "FBI agents": the agent noun names the sector; else the institution's own.
+                sector = unit.sectors[-1][0] if unit.sectors else ksector
+                if unit.former and sector == "GOV":
+                    sector = "ELI"  # "a former CIA official"
+                full = code if not unit.sectors else _join(country, sector)
+                return ("org", name.lower()), Actor(0, name, full, country, sector, None, "organisation")
         if unit.igo and unit.head_kind not in ("country", "metonym"):  # not "NATO-member Norway"
             sector = unit.sectors[0][0] if unit.sectors else None
             extra = sector if sector and sector not in ("GOV", "IGO") and not unit.igo.endswith(sector) else ""
@@ -333,10 +410,12 @@ class ActorResolver:
             name = lex.igo_names.get(unit.igo, unit.igo)
             kind = "igo" if code.startswith("IGO") else "group"
             country = None if kind == "igo" or code[:3] not in lex.countries else code[:3]
+            if sector is None and country is not None and len(code) >= 6:
+                sector = code[3:6]  # a group's own code says what it is: NGAREB, PSEREBHMS
             return ("igo", code), Actor(0, name, code, country, sector, lex.igo_wikidata.get(unit.igo), kind)
         country = unit.countries[0] if unit.countries else None
         if unit.sectors:
-            sector, phrase = unit.sectors[-1]
+            sector, phrase = _head_sector(unit.sectors)
             if unit.former and sector == "GOV":
                 sector = "ELI"
             country = country or focus
@@ -469,6 +548,35 @@ class ActorResolver:
             subj = [m for m in fits if m[2] in ("nsubj", "nsubjpass") or doc[m[0]].head.dep_ in ("nsubj", "nsubjpass")]
             target = (subj or fits)[-1][1]
             target.mentions.append(Span(tok.text, tok.idx, tok.idx + len(tok.text)))
+
+
+# Title words that only say "a member of" or "second to" something else the phrase names.
+_DEPUTY = frozenset({"deputy", "deputies", "vice", "assistant"})
+# Agent nouns too general to outrank a more specific one in the same phrase.
+_GENERIC_AGENTS = frozenset(
+    {"leader", "leaders", "official", "officials", "member", "members", "representative", "representatives"}
+)
+
+
+def _title_sector(sectors: list[tuple[str, str]]) -> str | None:
+    """A person's sector from their titles: the first, but "deputy" before another title is not LEG.
+
+    "Deputy Minister of Defense Andrei Kartapolov" and "Taiwan's deputy foreign
+    minister" hold government posts; a bare "deputy" is a member of parliament.
+    """
+    rest = [s for s in sectors if s[1] not in _DEPUTY] if len(sectors) > 1 else sectors
+    return (rest or sectors)[0][0] if sectors else None
+
+
+def _head_sector(sectors: list[tuple[str, str]]) -> tuple[str, str]:
+    """A group's sector: its head noun's, unless that is a generic "leader" or "official" and a
+    more specific word qualifies it ("opposition leaders", "Muslim leaders", "union officials")."""
+    sector, phrase = sectors[-1]
+    if phrase.split()[-1] in _GENERIC_AGENTS and len(phrase.split()) == 1:
+        specific = [s for s in sectors[:-1] if s[1] not in _DEPUTY]
+        if specific:
+            return specific[-1][0], f"{specific[-1][1]} {phrase}"
+    return sector, phrase
 
 
 def _join(country: str | None, sector: str | None) -> str:

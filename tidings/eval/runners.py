@@ -33,6 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
+from tidings.actors.sectors import plover_sector
 from tidings.errors import TidingsError
 from tidings.eval import metrics
 from tidings.eval.align import Alignment, fold
@@ -258,6 +259,19 @@ def gold_country(code: str) -> str | None:
     """The country of a CAMEO-style actor code: its first three letters when an ISO3 code or IGO."""
     head = code[:3].upper()
     return head if head == "IGO" or head in _iso3() else None
+
+
+#: NGEC's country table (reference/ngec_countries.csv) lists the United Nations and the
+#: European Union as countries of their own, UNO and EUR; every other IGO is "IGO".
+_NGEC_BLOCS = (("IGOUNO", "UNO"), ("IGOEUR", "EUR"))
+
+
+def ngec_country(actor: Actor | None) -> str | None:
+    """:func:`actor_country` in NGEC's vocabulary: UN and EU bodies (IGOUNO..., IGOEUR...) as UNO and EUR."""
+    country = actor_country(actor)
+    if actor is not None and country == "IGO":
+        return next((bloc for prefix, bloc in _NGEC_BLOCS if actor.code.startswith(prefix)), country)
+    return country
 
 
 def actor_country(actor: Actor | None) -> str | None:
@@ -648,7 +662,8 @@ def run_ngec_actors(
 
     The text processed is given by :func:`ngec_text`; the case's date is the publication date ("today" =
     :data:`NGEC_TODAY`). IGO actors count as country ``"IGO"``, NGEC's
-    spelling. Cases are scored with the loader's :meth:`NgecActorItem.check`,
+    spelling, except UN and EU bodies, which NGEC's country table calls ``UNO`` and ``EUR``.
+    Cases are scored with the loader's :meth:`NgecActorItem.check`,
     so ``""`` (expects none) and constraint cases are honoured; a case with no
     actor found is scored with ``None`` predicted.
     """
@@ -668,7 +683,9 @@ def run_ngec_actors(
         else:
             actor, how = _find_actor(res, item.text)
         found += actor is not None
-        got = {"country": actor_country(actor), "code_1": actor.sector if actor else None}
+        # NGEC's code_1 is a PLOVER agent code; tidings writes CAMEO sectors (tidings/actors/sectors.py).
+        sector = plover_sector(actor.sector, kind=actor.kind, name=actor.name) if actor else None
+        got = {"country": ngec_country(actor), "code_1": sector}
         bad: list[str] = []
         for key in hits:
             ok = item.check(key, got[key])
@@ -709,7 +726,9 @@ def run_ngec_actors(
         seconds=time.perf_counter() - t0,
         failures=failures,
         notes=[
-            f"date 'today' pinned to {NGEC_TODAY}; IGO actors compared as 'IGO'; sector = NGEC code_1",
+            f"date 'today' pinned to {NGEC_TODAY}; IGO actors compared as 'IGO', UN and EU bodies as NGEC's "
+            "'UNO' and 'EUR' (ngec_countries.csv); sector = NGEC code_1",
+            "CAMEO sectors are compared through the CAMEO->PLOVER crosswalk (MED=media -> JRN, HLH -> MED, ...)",
             "a context not containing the actor text is processed as 'TEXT (CONTEXT)'",
             "xfail cases (NGEC's own known failures) are included",
         ],
