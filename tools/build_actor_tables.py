@@ -1235,6 +1235,33 @@ def portfolio_ok(p: str) -> bool:
     return True
 
 
+PLOVER_TO_CAMEO = {"JRN": "MED", "MED": "HLH", "PRM": "UAF"}
+PLOVER_ONLY = {"PRE", "SOC", "UNK", "JNK", "NON"}
+# PLOVER nouns that name places or everyday things more often than actors.
+PLOVER_DROP = {
+    "capital",
+    "capital city",
+    "city",
+    "province",
+    "family",
+    "individuals",
+    "diet",
+    "elder",
+    "ordinary",
+    "state",
+    "town",
+    "representative",
+}
+
+
+def _plural_of_row(phrase: str, rows: dict) -> bool:
+    """Whether ``phrase`` is a regular plural of a noun already listed (the resolver makes those)."""
+    for cut in ("s", "es"):
+        if phrase.endswith(cut) and phrase[: -len(cut)] in rows:
+            return True
+    return phrase.endswith("ies") and phrase[:-3] + "y" in rows
+
+
 def build_agents(ref: Path) -> str:
     rows: dict[str, list[str]] = {}
     conflicts: dict[str, set] = {}
@@ -1296,6 +1323,26 @@ def build_agents(ref: Path) -> str:
         if phrase in rows:
             continue
         add(phrase, sec, sec2, note)
+    # Nouns only PLOVER_agents.txt lists, its codes turned back into CAMEO's (the crosswalk
+    # of tidings/actors/sectors.py read backwards); PLOVER-only codes (PRE, SOC, UNK, JNK, NON) are left out.
+    entries, macros = parse_agent_file(ref / "PLOVER_agents.txt")
+    for raw, _plural, code in entries:
+        sec, sec2, _ = sectors_from_code(code)
+        sec, sec2 = PLOVER_TO_CAMEO.get(sec, sec), PLOVER_TO_CAMEO.get(sec2, sec2)
+        if not sec or sec in PLOVER_ONLY:
+            continue
+        sec2 = "" if sec2 in PLOVER_ONLY else sec2
+        for phrase, plural_of in expand_phrase(raw, macros):
+            phrase = SINGULAR.get(phrase, phrase)
+            if phrase in rows or phrase in DROP or phrase in PLOVER_DROP or not phrase or plural_of:
+                continue
+            if not phrase.isascii() or "grader" in phrase or _plural_of_row(phrase, rows):
+                continue
+            if re.search(r"\b(at|for|to|in|of)$", phrase) or re.search(r"[0-9/()]", phrase):
+                continue
+            if not portfolio_ok(phrase):
+                continue
+            add(phrase, sec, sec2, f"PLOVER ~{code.strip('~').strip()}")
     for phrase, (sec, sec2, note) in OVERRIDES.items():
         rows[phrase] = [sec, sec2, note]
     for phrase in list(rows):  # irregular -man/-men plurals
