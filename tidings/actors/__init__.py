@@ -244,6 +244,8 @@ class ActorResolver:
                 parent = t.head.head
             elif t.dep_ == "conj" and t.head.dep_ == "pobj" and t.head.head.lower_ in NP_PREPS:
                 parent = t.head
+            elif t.dep_ == "conj" and t.head.dep_ in ("amod", "compound") and t.head.head.i != t.head.i:
+                parent = t.head.head  # "Russian and Ukrainian negotiators": both qualify the noun
             else:
                 return None
             if parent.i in piece_at:
@@ -297,8 +299,8 @@ class ActorResolver:
 
     @staticmethod
     def _acts(tok: Token) -> bool:
-        if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS:
-            return False
+        if tok.dep_ == "pobj" and (tok.head.lower_ in LOCATIVE_PREPS or tok.head.lower_ == "of"):
+            return False  # "in Moscow", "the streets of Rome"
         if tok.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in tok.sent):
             return True  # a bare name (a headline, a list, a caption): "Beijing", "The Pentagon"
         if tok.dep_ == "compound" or tok.dep_ == "poss":
@@ -405,6 +407,8 @@ class ActorResolver:
                 return ("org", name.lower()), Actor(0, name, full, country, sector, None, "organisation")
         if unit.igo and unit.head_kind not in ("country", "metonym"):  # not "NATO-member Norway"
             sector = unit.sectors[0][0] if unit.sectors else None
+            if unit.igo[:3] in lex.countries:
+                sector = None  # "Boko Haram fighters", "a Hamas spokesman": the group itself
             extra = sector if sector and sector not in ("GOV", "IGO") and not unit.igo.endswith(sector) else ""
             code = unit.igo + extra
             name = lex.igo_names.get(unit.igo, unit.igo)
@@ -454,7 +458,17 @@ class ActorResolver:
         surnames: dict[str, tuple[str, ...]] = {}
         mentions: list[tuple[int, Actor, str]] = []  # (head token, actor, dep)
         sent_of = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
-        for unit in units:
+        # "the two sides", "both leaders": phrases that stand for the last two parties named.
+        pairs = {t.i for t in doc if _is_pair(t)}
+        heads = {u.head for u in units}
+        queue: list[tuple[int, Unit | None]] = [(u.head, u) for u in units]
+        queue += [(i, None) for i in pairs if i not in heads]
+        for head, maybe in sorted(queue, key=lambda q: q[0]):
+            if head in pairs and self._pair(doc, head, mentions, sent_of):
+                continue
+            if maybe is None:
+                continue
+            unit = maybe
             start = min(min(unit.tokens | {unit.head}), self._left_edge(doc, unit.head))
             end = max(unit.tokens | {unit.head})
             span = doc[start : end + 1]
@@ -489,6 +503,40 @@ class ActorResolver:
             actor.mentions.sort(key=lambda s: s.start)
         article.actors = list(actors.values())
         return article
+
+    def _pair(self, doc: Doc, head: int, mentions: list[tuple[int, Actor, str]], sent_of: dict[int, int]) -> bool:
+        """Make "the two sides" (at ``head``) a mention of the two fitting actors named last.
+
+        Looks back at most three sentences; "the two leaders" wants people,
+        "the two countries" countries or their governments, "the two sides" any
+        party but bystanders (civilians). False (nothing added) unless two are found.
+        """
+        tok = doc[head]
+        want = PAIR_NOUNS[tok.lemma_.lower()]
+        found: list[Actor] = []
+        for h, actor, _ in reversed(mentions):
+            if h >= head:
+                continue
+            if sent_of[head] - sent_of[h] > 3:
+                break
+            if any(a is actor for a in found):
+                continue
+            if want == "person" and actor.kind != "person":
+                continue
+            if want == "country" and (actor.kind == "person" or not actor.country or actor.sector not in (None, "GOV")):
+                continue
+            if want == "party" and actor.sector in ("CVL", "MED"):
+                continue
+            found.append(actor)
+            if len(found) == 2:
+                break
+        if len(found) < 2:
+            return False
+        span = doc[self._left_edge(doc, head) : head + 1]
+        for actor in reversed(found):
+            actor.mentions.append(Span(span.text, span.start_char, span.end_char))
+            mentions.append((head, actor, tok.dep_))
+        return True
 
     @staticmethod
     def _variants(unit: Unit) -> list[Unit]:
@@ -577,6 +625,35 @@ def _head_sector(sectors: list[tuple[str, str]]) -> tuple[str, str]:
         if specific:
             return specific[-1][0], f"{specific[-1][1]} {phrase}"
     return sector, phrase
+
+
+# Plural nouns that "the two ..." / "both ..." make a pair of earlier actors, and what kind they want.
+PAIR_NOUNS = {
+    "side": "party",
+    "party": "party",
+    "delegation": "party",
+    "rival": "party",
+    "camp": "party",
+    "country": "country",
+    "nation": "country",
+    "government": "country",
+    "neighbour": "country",
+    "neighbor": "country",
+    "state": "country",
+    "capital": "country",
+    "leader": "person",
+    "president": "person",
+    "man": "person",
+    "minister": "person",
+    "premier": "person",
+}
+
+
+def _is_pair(tok: Token) -> bool:
+    """ "the two sides", "both countries", "the two leaders" (plural, with "two" or "both")."""
+    if tok.lemma_.lower() not in PAIR_NOUNS or tok.tag_ not in ("NNS", "NNPS"):
+        return False
+    return any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet", "preconj") for c in tok.children)
 
 
 def _join(country: str | None, sector: str | None) -> str:

@@ -274,6 +274,16 @@ def ngec_country(actor: Actor | None) -> str | None:
     return country
 
 
+def plover_country(actor: Actor | None) -> str | None:
+    """:func:`actor_country` in PLOVER's vocabulary, which writes every international body as
+    ``IGO``, non-governmental ones too (the GSR codes Amnesty International and the Red Cross
+    ``IGO``), where CAMEO writes a transnational NGO's code with ``NGO`` (NGOHRIAMN)."""
+    country = actor_country(actor)
+    if actor is not None and country is None and actor.code.startswith("NGO"):
+        return "IGO"
+    return country
+
+
 def actor_country(actor: Actor | None) -> str | None:
     """The country tidings gives an actor, with IGOs as ``"IGO"`` (the gold sets' spelling)."""
     if actor is None:
@@ -369,7 +379,7 @@ def run_plover_gsr(
             want = {c for a in actors if (c := gold_country(a.code))}
             if not want:
                 continue
-            got = actor_country(ref.actor if ref else None)
+            got = plover_country(ref.actor if ref else None)
             ok = got in want
             side_hits[side].append(ok)
             if not ok:
@@ -409,6 +419,7 @@ def run_plover_gsr(
             "predicted type = PLOVER type of the highest-confidence event (ties: first in text); none = 'NONE'",
             "macro-F1 averages over the gold types only; a predicted type outside them only costs precision",
             "country = first 3 letters of a CAMEO code when ISO3 or IGO; legacy codes (JAP) are not scored",
+            "international NGOs (CAMEO NGO...) count as IGO, PLOVER's spelling for every international body",
         ],
         details={"confusion": dict(confusion)},
     )

@@ -526,6 +526,12 @@ class EventCoder:
             if subj is not None:
                 others = [index.resolve(c) for c in conjuncts(subj)[1:]]
                 targets = [r for r in others if r is not None] or [None]
+        if source is not None and (targets == [None] or p.code[:2] in ("03", "04", "05", "06")):
+            # "The two sides agreed": a mention standing for two actors acts between them.
+            partner: list[ActorRef | None] = [
+                ActorRef(a, s) for s, a in index.spans if s == source.span and a is not source.actor
+            ]
+            targets = partner[:1] or targets
         modality, negated = self._modality(trigger, source, index)
         code = p.code
         if (

@@ -1,0 +1,150 @@
+"""Actor recognition, resolution and coding on sentences written for these tests."""
+
+from __future__ import annotations
+
+import tidings
+from tidings.actors.lexicon import Known, Term, default_lexicon
+from tidings.actors.sectors import plover_sector
+from tidings.model import Actor
+
+
+def _actors(text: str, date: str | None = "2024-03-12") -> list[Actor]:
+    return tidings.process_text(text, date=date).actors
+
+
+def _by_mention(actors: list[Actor], words: str) -> list[Actor]:
+    """Every actor with a mention that is exactly ``words``."""
+    return [a for a in actors if any(m.text == words for m in a.mentions)]
+
+
+def _one(actors: list[Actor], words: str) -> Actor:
+    found = _by_mention(actors, words)
+    assert len(found) == 1, (words, [(a.code, [m.text for m in a.mentions]) for a in actors])
+    return found[0]
+
+
+def test_demonym_and_agent_noun() -> None:
+    actors = _actors("Hungarian riot police dispersed a crowd of farmers outside the parliament.")
+    police = _one(actors, "Hungarian riot police")
+    assert (police.code, police.country, police.sector) == ("HUNCOP", "HUN", "COP")
+    assert police.kind == "agent"
+
+
+def test_coordinated_demonyms_make_one_actor_each() -> None:
+    actors = _actors("Chilean and Peruvian fishermen blocked the port for a week.")
+    codes = {a.code for a in _by_mention(actors, "Chilean and Peruvian fishermen")}
+    assert {"CHLAGR", "PERAGR"} <= codes or {"CHLCVL", "PERCVL"} <= codes or len(codes) == 2
+
+
+def test_capital_metonymy_acts_but_a_place_does_not() -> None:
+    actors = _actors("The Kremlin rejected the proposal. Tourists crowded the streets of Rome.")
+    kremlin = _one(actors, "The Kremlin")
+    assert kremlin.code == "RUSGOV"
+    assert not _by_mention(actors, "Rome")  # a place where people are, not the Italian government
+    bare = _actors("Beijing", date="2024-03-12")  # a headline-like fragment: the capital stands for the state
+    assert [a.code for a in bare] == ["CHNGOV"]
+
+
+def test_title_and_name() -> None:
+    actors = _actors("Belarusian interior minister Ivan Kubrakov ordered the arrests.", date="2022-05-01")
+    minister = _one(actors, "Belarusian interior minister Ivan Kubrakov")
+    assert (minister.country, minister.sector, minister.kind) == ("BLR", "GOV", "person")
+
+
+def test_unknown_person_with_role_gets_the_role_and_a_bare_name_no_country() -> None:
+    actors = _actors("Ghana's opposition leader, Kwabena Mensah, said the vote was rigged.")
+    leader = _one(actors, "Ghana's opposition leader, Kwabena Mensah")
+    assert (leader.country, leader.sector, leader.kind) == ("GHA", "OPP", "person")
+    actors = _actors("Tomasz Wielgoszewski said the meeting went well.")
+    unknown = [a for a in actors if "Wielgoszewski" in a.name]
+    assert unknown and unknown[0].country is None
+
+
+def test_surname_reuses_the_full_mention() -> None:
+    text = (
+        "Polish Foreign Minister Radoslaw Sikorski arrived in Kyiv on Tuesday. "
+        "Sikorski said Poland would send more aid."
+    )
+    actors = _actors(text, date="2024-03-12")
+    sikorski = [a for a in actors if "Sikorski" in a.name]
+    assert len(sikorski) == 1
+    assert {m.text for m in sikorski[0].mentions} >= {"Sikorski"}
+    assert sikorski[0].code == "POLGOV"
+
+
+def test_pronoun_joins_the_person_before_it() -> None:
+    text = "Kenyan President William Ruto visited Nairobi's main hospital. He promised new funding."
+    actors = _actors(text, date="2024-03-12")
+    ruto = [a for a in actors if "Ruto" in a.name]
+    assert ruto and "He" in {m.text for m in ruto[0].mentions}
+    assert ruto[0].code == "KENGOV"
+
+
+def test_the_two_sides_stand_for_both_parties() -> None:
+    text = (
+        "Armenian and Azerbaijani negotiators met in Geneva on Monday. "
+        "After six hours of talks the two sides agreed to exchange prisoners."
+    )
+    art = tidings.process_text(text, date="2024-03-12")
+    pair = _by_mention(art.actors, "the two sides")
+    assert {a.country for a in pair} == {"ARM", "AZE"}
+    # an event whose subject is the pair runs between the two of them
+    agreed = [e for e in art.events if e.trigger.text == "agreed"]
+    assert agreed and agreed[0].source is not None and agreed[0].target is not None
+    assert {agreed[0].source.actor.country, agreed[0].target.actor.country} == {"ARM", "AZE"}
+
+
+def test_the_two_leaders_want_people() -> None:
+    text = (
+        "Vladimir Putin spoke with Xi Jinping by video link on Friday, Russian state media said. "
+        "The two leaders discussed trade."
+    )
+    pair = _by_mention(_actors(text, date="2024-03-12"), "The two leaders")
+    assert {a.code for a in pair} == {"RUSGOV", "CHNGOV"}
+
+
+def test_a_leader_before_and_after_leaving_office() -> None:
+    text = "Chancellor Olaf Scholz said Germany would not send the missiles."
+    before = [a for a in _actors(text, date="2023-06-01") if "Scholz" in a.name]
+    after = [a for a in _actors(text, date="2026-03-01") if "Scholz" in a.name]
+    assert before[0].code == "DEUGOV"
+    assert after[0].country == "DEU" and after[0].sector != "GOV"
+    assert after[0].sector == "ELI"
+
+
+def test_phoenix_person_is_time_aware_and_goes_stale() -> None:
+    known = Known(
+        "Test Person",
+        "person",
+        (Term("GHAGOV", "2009-01-07", ""), Term("GHAGOVBUS", "2003-01-01", "2008-12-31")),
+        "Countries",
+    )
+    assert known.code_on("2006-05-01") == ("GHAGOVBUS", False)
+    assert known.code_on("2012-05-01") == ("GHAGOV", False)
+    # an open term the dictionary last saw in 2014 is not believed in 2024
+    assert known.code_on("2024-05-01") == ("GHAGOV", True)
+    assert known.code_on("2001-05-01") == ("GHAGOVBUS", False)
+
+
+def test_phoenix_institution_and_armed_group() -> None:
+    actors = _actors("The Knesset approved the budget after Shin Bet officers briefed lawmakers.")
+    knesset = _one(actors, "The Knesset")
+    assert (knesset.country, knesset.sector) == ("ISR", "LEG")
+    lex = default_lexicon()
+    assert lex.known, "phoenix_actors.tsv is loaded"
+
+
+def test_igo_and_group_codes() -> None:
+    actors = _actors("Boko Haram fighters attacked a village, the United Nations said.")
+    assert any(a.code == "NGAREB" and a.sector == "REB" for a in actors)  # its fighters are the group
+    assert any(a.code == "IGOUNO" for a in actors)
+
+
+def test_plover_sector_crosswalk() -> None:
+    assert plover_sector("MED") == "JRN"  # CAMEO media
+    assert plover_sector("HLH") == "MED"  # CAMEO health = PLOVER medical
+    assert plover_sector("OPP", kind="person") == "PTY"
+    assert plover_sector("OPP", name="protesters") == "CVL"
+    assert plover_sector("OPP", name="exiled leader") == "ELI"
+    assert plover_sector("GOV") == "GOV"
+    assert plover_sector(None) is None
