@@ -1250,7 +1250,6 @@ PLOVER_DROP = {
     "individuals",
     "diet",
     "elder",
-    "ordinary",
     "state",
     "town",
     "representative",

@@ -382,6 +382,59 @@ def parse(
     return blocks
 
 
+def _unique_surnames(blocks: list[tuple[str, str, list[str], list[str], str]], generic: set[str]) -> dict[int, str]:
+    """A bare surname alias ("Museveni") for people whose surname no other name here (in any
+    position), in officeholders.tsv or among place names has, who held a dated post since
+    1995, and whose surname is not a common word; keyed by ``id`` of the block's alias list."""
+    taken: dict[str, int] = {}
+    for line in (DATA / "officeholders.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#") and not line.startswith("name\t"):
+            cells = line.split("\t")
+            for form in [cells[0], *cells[1].split("|")]:
+                if form.strip():
+                    taken[form.split()[-1].lower()] = taken.get(form.split()[-1].lower(), 0) + 2
+    # Place names (provinces, districts) are not surnames to match on their own.
+    for fname in ("geo_admin1.tsv", "geo_admin2.tsv", "countries.tsv"):
+        for line in (DATA / fname).read_text(encoding="utf-8").splitlines():
+            for cell in line.split("\t"):
+                for form in cell.split("|"):
+                    for w in form.split():
+                        taken[w.lower()] = taken.get(w.lower(), 0) + 2
+    owner: dict[str, int] = {}
+    for name, _kind, aliases, _codes, _src in blocks:
+        # any word of any name, so a surname that is someone else's given name is not unique
+        words = {w.lower() for a in [name, *aliases] for w in a.split()}
+        for w in words:
+            taken[w] = taken.get(w, 0) + 1
+            owner[w] = id(aliases)
+    out: dict[int, str] = {}
+    for name, kind, aliases, codes, _src in blocks:
+        words = name.split()
+        if kind != "person" or len(words) < 2:
+            continue
+        last = words[-1]
+        # in a post since 1995 (dated; undated codes say nothing of when)
+        # a leading figure: a plain GOV/MIL/OPP/REB code (heads, core ministers, commanders,
+        # opposition and rebel leaders), not a line ministry (GOVBUS, GOVAGR...)
+        top = any(re.fullmatch(r"[A-Z]{3}(GOV|MIL|OPP|REB)(@.*)?", c) for c in codes)
+        recent = top and any(
+            "@" in c and (c.split("/")[-1][:4] >= "1995" or (c.endswith("/") and c.split("@")[1] >= "1995"))
+            for c in codes
+        )
+        if (
+            taken.get(last.lower()) == 1
+            and owner.get(last.lower()) == id(aliases)
+            and len(last) >= 5
+            and last.isalpha()
+            and last[0].isupper()
+            and last.lower() not in generic
+            and recent
+            and last not in aliases
+        ):
+            out[id(aliases)] = last
+    return out
+
+
 def build(shared: Path) -> str:
     ref = shared / "eval" / "reference"
     countries: set[str] = set()
@@ -392,7 +445,7 @@ def build(shared: Path) -> str:
     for line in (DATA / "agents.tsv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#") and not line.startswith("phrase\t"):
             generic.update(line.split("\t")[0].lower().replace("-", " ").split())
-    rows: list[str] = []
+    blocks: list[tuple[str, str, list[str], list[str], str]] = []
     seen: set[tuple[str, str]] = set()
     for fname in FILES:
         strict = frozenset(generic) if "Countries" not in fname else frozenset()
@@ -402,7 +455,12 @@ def build(shared: Path) -> str:
                 continue
             seen.add(key)
             src = fname.replace(".actors.txt", "").replace("Phoenix.", "")
-            rows.append("\t".join([name, kind, "|".join(aliases), "|".join(codes), src]))
+            blocks.append((name, kind, aliases, codes, src))
+    surnames = _unique_surnames(blocks, generic)
+    rows = []
+    for name, kind, aliases, codes, src in blocks:
+        extra = [surnames[id(aliases)]] if id(aliases) in surnames else []
+        rows.append("\t".join([name, kind, "|".join([*aliases, *extra]), "|".join(codes), src]))
     return HEADER + "name\tkind\taliases\tcodes\tsource\n" + "\n".join(rows) + "\n"
 
 

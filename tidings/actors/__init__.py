@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from tidings.actors.lexicon import ActorLexicon, Entry, default_lexicon
-from tidings.model import Actor, ActorRef, Article, Span
+from tidings.model import Actor, ActorRef, Article, Place, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -94,6 +94,18 @@ ORG_SECTOR_WORDS = {
     "church": "REL",
     "agency": "GOV",
     "council": "GOV",
+    "institute": "EDU",
+    "college": "EDU",
+    "school": "EDU",
+    "academy": "EDU",
+    "hospital": "HLH",
+    "clinic": "HLH",
+    "newspaper": "MED",
+    "television": "MED",
+    "radio": "MED",
+    "corporation": "BUS",
+    "airlines": "BUS",
+    "cartel": "CRM",
 }
 
 
@@ -298,6 +310,37 @@ class ActorResolver:
                 unit.former = True
 
     @staticmethod
+    def _place_clues(doc: Doc, units: list[Unit], places: list[Place]) -> None:
+        """A resolved place that qualifies an actor gives its country: "Rakhine rebels",
+        "police in Kharkiv", "the Madras High Court" (names no country table lists)."""
+        located = [(p.start, p.end, p.country) for p in places if p.country]
+        if not located:
+            return
+
+        def country_at(tok: Token) -> str | None:
+            return next((c for a, b, c in located if a <= tok.idx < b), None)
+
+        for unit in units:
+            if unit.countries or unit.igo or unit.known or unit.persons:
+                continue
+            head = doc[unit.head]
+            words = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")]
+            words += [
+                g
+                for c in head.children
+                if c.dep_ == "prep" and c.lower_ in NP_PREPS
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+            if head.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in head.sent):
+                words.append(head)  # a bare name: "Mariupol"
+            for w in words:
+                country = country_at(w)
+                if country:
+                    unit.countries.append(country)
+                    break
+
+    @staticmethod
     def _acts(tok: Token) -> bool:
         if tok.dep_ == "pobj" and (tok.head.lower_ in LOCATIVE_PREPS or tok.head.lower_ == "of"):
             return False  # "in Moscow", "the streets of Rome"
@@ -430,11 +473,19 @@ class ActorResolver:
         if unit.government and country:
             name = f"{lex.countries[country].name} government" if country in lex.countries else country
             return ("agent", country, "GOV"), Actor(0, name, _join(country, "GOV"), country, "GOV", None, "agent")
-        if unit.demonym and country:
-            c = lex.countries.get(country)
-            name = f"{c.name} civilians" if c else country
-            return ("agent", country, "CVL"), Actor(0, name, _join(country, "CVL"), country, "CVL", None, "agent")
+        if unit.org_text and country:
+            # "Massachusetts Institute of Technology", "the Bank of Mexico": a named body of that country.
+            words = unit.org_text.lower().split()
+            sector = next((ORG_SECTOR_WORDS[w] for w in words if w in ORG_SECTOR_WORDS), None)
+            if sector is not None:
+                name = _strip_the(unit.org_text)
+                return ("org", name.lower()), Actor(
+                    0, name, _join(country, sector), country, sector, None, "organisation"
+                )
         if country:
+            # A country, or its people ("Palestinians", "Brazilians"): CAMEO codes both with
+            # the country alone, as the Phoenix dictionaries do; "ordinary Kazakhs" (an agent
+            # word) and "Belarusian protesters" carry a sector of their own.
             c = lex.countries.get(country)
             return ("country", country), Actor(
                 0, c.name if c else country, country, country, None, c.wikidata if c else None, "country"
@@ -453,6 +504,7 @@ class ActorResolver:
             return article
         day = article.published
         units = self._units(doc)
+        self._place_clues(doc, units, article.places)
         focus = article.focus_country or self._focus(units)
         actors: dict[tuple[str, ...], Actor] = {}
         surnames: dict[str, tuple[str, ...]] = {}
