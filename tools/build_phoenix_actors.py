@@ -340,9 +340,11 @@ def parse(
     def flush() -> None:
         if not raw_names:
             return
-        useful = list(dict.fromkeys(c for c in codes if len(c.split("@")[0]) > 3 or "@" in c))
-        if not useful or any(c.startswith("MNC") for c in raw_codes):
+        useful = list(dict.fromkeys(c for c in codes if len(c.split("@")[0]) > 3 or c == "ELI"))
+        if not useful or useful == ["ELI"] or any(c.startswith("MNC") for c in raw_codes):
             return  # a country, city or region list, a company, or nothing we can use
+        if any(len(c.split("@")[0]) == 3 and c != "ELI" for c in codes):
+            return  # a country's own block (its names, cities and eras: UKR, UKRUNR 1991)
         first = _name(raw_names[0])
         if re.search(r"CountryInfo|rulers|leaders", comment, re.I):
             kind = "person"

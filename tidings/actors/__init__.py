@@ -75,6 +75,8 @@ GROUP_HEADS = frozenset(
         "spokesperson",
     }
 )
+# Modifiers that make an office holder an ex-office holder ("ousted president").
+FORMER = frozenset({"former", "ex", "ex-", "ousted", "exiled", "deposed", "toppled", "late"})
 # Words in an unknown organisation's name that give its sector.
 ORG_SECTOR_WORDS = {
     "ministry": "GOV",
@@ -127,6 +129,7 @@ class Unit:
     coordinated: bool = False  # "agitators from Poland and the Netherlands": one actor per country
     head_kind: str = ""  # what the head word itself is (country, person, agent, igo...)
     known: list[int] = field(default_factory=list)  # rows of the Phoenix table (``ActorLexicon.known``)
+    ethnic: bool = False  # "ethnic Albanians": a people whose country is where they live
 
 
 class ActorResolver:
@@ -169,8 +172,9 @@ class ActorResolver:
         for start, (end, found) in matches.items():
             # The project's own tables (current to 2026) outrank the old Phoenix rows.
             entries = [e for e in found if e.kind != "known"] or found
+            # (A longer name that ends in it, "Carlos Menem" for "Carlos Saul Menem", is the same man.)
             if all(e.kind == "known" and self.lex.known[int(e.key)].kind == "person" for e in entries) and any(
-                a <= start and end <= b and (a, b) != (start, end) for a, b in names
+                a <= start and end <= b and (a, b) != (start, end) and end != b for a, b in names
             ):
                 continue
             pieces.append((self._root(doc, start, end), entries, set(range(start, end))))
@@ -273,7 +277,18 @@ class ActorResolver:
             unit.coordinated = True
         if root.i == unit.head and entries and not unit.head_kind:
             unit.head_kind = entries[0].kind
+        first = min(toks)
+        # "an anti-Syria journalist", "pro-Russian separatists": the country is what they oppose
+        # or favour, not theirs.
+        stance = _stance(doc, first)
+        # "ethnic Albanians in Serbia": an ethnic group, whose country is where they live.
+        ethnic = any(t.lower_ == "ethnic" for t in (*root.children, *doc[unit.head].children)) or (
+            first >= 1 and doc[first - 1].lower_ == "ethnic"
+        )
         for e in entries:
+            if e.kind in ("country", "adjective") and (stance or (ethnic and e.kind == "adjective")):
+                unit.ethnic = unit.ethnic or ethnic
+                continue
             if e.kind == "country":
                 unit.countries.append(e.key)
             elif e.kind == "adjective":
@@ -289,7 +304,7 @@ class ActorResolver:
             elif e.kind == "agent":
                 # The primary sector codes the actor ("defence minister": GOV, not MIL).
                 unit.sectors.append((e.key, text.lower()))
-                if any(t.lower_ in ("former", "ex", "ex-") for t in root.children) or text.lower().startswith("ex-"):
+                if any(t.lower_ in FORMER for t in root.children) or text.lower().startswith("ex-"):
                     unit.former = True
             elif e.kind == "person":
                 if e.key in self.lex.offices:
@@ -302,11 +317,13 @@ class ActorResolver:
             elif e.kind == "known":
                 unit.known.append(int(e.key))
                 if self.lex.known[int(e.key)].kind == "person" or root.ent_type_ == "PERSON":
-                    unit.person_text = unit.person_text or text
+                    # the name as the text writes it: "Carlos Menem", matched on "Menem"
+                    ent = next((x for x in doc.ents if x.label_ == "PERSON" and x.start <= root.i < x.end), None)
+                    unit.person_text = unit.person_text or (ent.text if ent is not None else text)
                 else:
                     unit.org_text = unit.org_text or text
         for child in doc[unit.head].children:
-            if child.lower_ in ("former", "ex", "ousted", "exiled"):
+            if child.lower_ in FORMER:
                 unit.former = True
 
     @staticmethod
@@ -318,10 +335,12 @@ class ActorResolver:
             return
 
         def country_at(tok: Token) -> str | None:
+            if _stance(tok.doc, tok.i):
+                return None
             return next((c for a, b, c in located if a <= tok.idx < b), None)
 
         for unit in units:
-            if unit.countries or unit.igo or unit.known or unit.persons:
+            if unit.countries or unit.igo or unit.known or unit.persons or unit.person_text:
                 continue
             head = doc[unit.head]
             words = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")]
@@ -473,6 +492,10 @@ class ActorResolver:
         if unit.government and country:
             name = f"{lex.countries[country].name} government" if country in lex.countries else country
             return ("agent", country, "GOV"), Actor(0, name, _join(country, "GOV"), country, "GOV", None, "agent")
+        if unit.ethnic and not country and focus:
+            c = lex.countries.get(focus)
+            name = f"ethnic group in {c.name if c else focus}"
+            return ("agent", focus, "CVL"), Actor(0, name, _join(focus, "CVL"), focus, "CVL", None, "agent")
         if unit.org_text and country:
             # "Massachusetts Institute of Technology", "the Bank of Mexico": a named body of that country.
             words = unit.org_text.lower().split()
@@ -706,6 +729,13 @@ def _is_pair(tok: Token) -> bool:
     if tok.lemma_.lower() not in PAIR_NOUNS or tok.tag_ not in ("NNS", "NNPS"):
         return False
     return any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet", "preconj") for c in tok.children)
+
+
+def _stance(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` follows "anti-" or "pro-" ("anti-Syria", "pro-Russian")."""
+    if doc[i].lower_.startswith(("anti-", "pro-")):
+        return True
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("anti", "pro")
 
 
 def _join(country: str | None, sector: str | None) -> str:
