@@ -460,7 +460,8 @@ class ActorResolver:
                 kind = "igo" if code.startswith("IGO") else "group"
                 return ("igo", code), Actor(0, name, code, None, None, None, kind)
             if kcountry is not None:
-                country = unit.countries[0] if unit.countries and not kcountry else kcountry
+                # "Chile's Defense Department": the text's own country outranks the old table's
+                country = unit.countries[0] if unit.countries else kcountry
                 # "FBI agents": the agent noun names the sector; else the institution's own.
                 sector = unit.sectors[-1][0] if unit.sectors else ksector
                 if unit.former and sector == "GOV":
@@ -471,6 +472,17 @@ class ActorResolver:
             sector = unit.sectors[0][0] if unit.sectors else None
             if unit.igo[:3] in lex.countries:
                 sector = None  # "Boko Haram fighters", "a Hamas spokesman": the group itself
+                if unit.former and unit.sectors:
+                    # "a former CIA official": an ex-official of that country
+                    return ("agent", unit.igo[:3], "ELI"), Actor(
+                        0,
+                        f"former {unit.sectors[-1][1]}",
+                        _join(unit.igo[:3], "ELI"),
+                        unit.igo[:3],
+                        "ELI",
+                        None,
+                        "agent",
+                    )
             extra = sector if sector and sector not in ("GOV", "IGO") and not unit.igo.endswith(sector) else ""
             code = unit.igo + extra
             name = lex.igo_names.get(unit.igo, unit.igo)
@@ -505,10 +517,15 @@ class ActorResolver:
                 return ("org", name.lower()), Actor(
                     0, name, _join(country, sector), country, sector, None, "organisation"
                 )
+        if unit.demonym and country:
+            # A people ("Palestinians", "33 detained Russians"): CAMEO codes them with the
+            # country alone, as the Phoenix dictionaries do ("ordinary Kazakhs" and "Belarusian
+            # protesters" carry a sector of their own); still people, not the state, so an
+            # actor of its own that events can release, arrest or expel.
+            c = lex.countries.get(country)
+            name = f"people of {c.name}" if c else country
+            return ("people", country), Actor(0, name, country, country, None, None, "agent")
         if country:
-            # A country, or its people ("Palestinians", "Brazilians"): CAMEO codes both with
-            # the country alone, as the Phoenix dictionaries do; "ordinary Kazakhs" (an agent
-            # word) and "Belarusian protesters" carry a sector of their own.
             c = lex.countries.get(country)
             return ("country", country), Actor(
                 0, c.name if c else country, country, country, None, c.wikidata if c else None, "country"
@@ -589,9 +606,9 @@ class ActorResolver:
         tok = doc[head]
         want = PAIR_NOUNS[tok.lemma_.lower()]
         found: list[Actor] = []
-        for h, actor, _ in reversed(mentions):
-            if h >= head:
-                continue
+        for h, actor, dep in reversed(mentions):
+            if h >= head or dep in ("amod", "compound"):
+                continue  # later words, or a word that only qualifies a noun ("Belarusian elections")
             if sent_of[head] - sent_of[h] > 3:
                 break
             if any(a is actor for a in found):
@@ -659,6 +676,18 @@ class ActorResolver:
                     for m in ordered
                     if m[0] < tok.i and m[1].kind != "person" and m[2] in ("nsubj", "nsubjpass", "poss", "compound")
                 ]
+                if low in GROUP_PRONOUNS:
+                    # "they", "them": a plural group named in the same sentence, in any role,
+                    # before the subjects that "it" would take ("returned the Russians without charging them").
+                    plural = [
+                        m
+                        for m in ordered
+                        if m[0] < tok.i
+                        and m[1].kind != "person"
+                        and doc[m[0]].tag_ in ("NNS", "NNPS")
+                        and sent_of[m[0]] == sent_of[tok.i]
+                    ]
+                    fits = plural or fits
             else:
                 continue
             window = 6 if low in PERSON_PRONOUNS else 3  # people are named once and quoted for paragraphs

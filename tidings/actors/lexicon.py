@@ -133,19 +133,21 @@ class Trie:
     root: dict[str, object] = field(default_factory=dict)
 
     def add(self, tokens: list[str], entry: Entry, *, cased: bool) -> None:
-        # A name written lower-case in the table ("al-Qaeda") is matched in any case.
+        # A name written lower-case in the table ("al-Qaeda") is matched in any case; an
+        # acronym ("PAN", "DEA") only as written, so that "Pan Am" is not Mexico's PAN.
         cased = cased and bool(tokens) and tokens[0][:1].isupper()
+        exact = " ".join(tokens) if cased and _acronym(tokens) else ""
         node = self.root
         for tok in tokens:
             node = node.setdefault(tok.lower(), {})  # type: ignore[assignment]
-        entries: list[tuple[Entry, bool]] = node.setdefault("", [])  # type: ignore[assignment]
-        if (entry, cased) not in entries:
-            entries.append((entry, cased))
+        entries: list[tuple[Entry, bool, str]] = node.setdefault("", [])  # type: ignore[assignment]
+        if (entry, cased, exact) not in entries:
+            entries.append((entry, cased, exact))
 
-    def longest(self, words: list[str], start: int) -> tuple[int, list[tuple[Entry, bool]]]:
+    def longest(self, words: list[str], start: int) -> tuple[int, list[tuple[Entry, bool, str]]]:
         """The end index and entries of the longest phrase starting at ``start``."""
         node = self.root
-        best: tuple[int, list[tuple[Entry, bool]]] = (start, [])
+        best: tuple[int, list[tuple[Entry, bool, str]]] = (start, [])
         for i in range(start, len(words)):
             nxt = node.get(words[i].lower())
             if not isinstance(nxt, dict):
@@ -154,6 +156,11 @@ class Trie:
             if "" in node:
                 best = (i + 1, node[""])  # type: ignore[assignment]
         return best
+
+
+def _acronym(tokens: list[str]) -> bool:
+    """A one-word name in capitals of two or three letters ("PAN", "DEA"; "Nato" and "Isis" are also written so)."""
+    return len(tokens) == 1 and 2 <= len(tokens[0]) <= 3 and tokens[0].isalpha() and tokens[0].isupper()
 
 
 def _rows(name: str) -> Iterator[dict[str, str]]:
@@ -204,7 +211,8 @@ class ActorLexicon:
         if end == start:
             return start, []
         first = words[start]
-        ok = [e for e, cased in found if not cased or first[:1].isupper()]
+        written = " ".join(words[start:end])
+        ok = [e for e, cased, exact in found if (not cased or first[:1].isupper()) and (not exact or exact == written)]
         return (end, ok) if ok else (start, [])
 
 
