@@ -32,8 +32,8 @@ def test_demonym_and_agent_noun() -> None:
 
 def test_coordinated_demonyms_make_one_actor_each() -> None:
     actors = _actors("Chilean and Peruvian fishermen blocked the port for a week.")
-    codes = {a.code for a in _by_mention(actors, "Chilean and Peruvian fishermen")}
-    assert {"CHLAGR", "PERAGR"} <= codes or {"CHLCVL", "PERCVL"} <= codes or len(codes) == 2
+    countries = {a.country for a in _by_mention(actors, "Chilean and Peruvian fishermen")}
+    assert countries == {"CHL", "PER"}
 
 
 def test_capital_metonymy_acts_but_a_place_does_not() -> None:
@@ -148,3 +148,35 @@ def test_plover_sector_crosswalk() -> None:
     assert plover_sector("OPP", name="exiled leader") == "ELI"
     assert plover_sector("GOV") == "GOV"
     assert plover_sector(None) is None
+
+
+def test_a_group_that_took_power_codes_as_the_government_from_that_day() -> None:
+    text = "The Taliban closed the border crossing."
+    before = [a for a in _actors(text, date="2019-05-01") if a.name == "Taliban"]
+    after = [a for a in _actors(text, date="2023-05-01") if a.name == "Taliban"]
+    assert before[0].code == "AFGREB"
+    assert (after[0].code, after[0].country, after[0].sector) == ("AFGGOV", "AFG", "GOV")
+
+
+def test_national_bodies_and_acronyms_as_written() -> None:
+    actors = _actors("The FSB detained a man in Moscow, and the BJP welcomed the verdict.")
+    assert any(a.code == "RUSSPY" for a in actors)
+    assert any(a.code == "INDPTY" for a in actors)
+    # "Pan" in an airline's name is not Mexico's National Action Party (PAN)
+    actors = _actors("Pan Am flights resumed.")
+    assert not any(a.code == "MEXPTY" for a in actors)
+
+
+def test_ethnic_group_and_stance_words() -> None:
+    actors = _actors("Serbian police arrested three ethnic Albanians in southern Serbia.")
+    group = _one(actors, "three ethnic Albanians")
+    assert group.country == "SRB"
+    actors = _actors("An anti-Israel protester was detained in Paris.")
+    protester = [a for a in actors if "protester" in a.name]
+    assert protester and protester[0].country != "ISR"
+
+
+def test_international_ngo_has_sector_ngo_and_no_country() -> None:
+    actors = _actors("Amnesty International criticised the new law.")
+    amnesty = [a for a in actors if "Amnesty" in a.name]
+    assert amnesty and (amnesty[0].country, amnesty[0].sector) == (None, "NGO")

@@ -760,6 +760,13 @@ IGO_ORIGIN_TEXT = {
 }
 
 
+# Armed groups that became their country's government: from that day they code as it.
+GROUP_LATER = {
+    "Taliban": "AFGGOV@2021-08-15",  # Kabul taken, the Islamic Emirate proclaimed
+    "Hayat Tahrir al-Sham": "SYRGOV@2024-12-08",  # Damascus taken, Assad fled
+}
+
+
 def build_igos() -> str:
     rows = []
     by_origin: dict[str, list[str]] = {}
@@ -775,7 +782,7 @@ def build_igos() -> str:
             raise SystemExit(f"duplicate IGO name {name}")
         names.add(name)
         by_origin.setdefault(origin, []).append(f"{name}={code}")
-        rows.append([code, name, "|".join(split_bar(aliases)), "" if qid == "-" else qid])
+        rows.append([code, name, "|".join(split_bar(aliases)), "" if qid == "-" else qid, GROUP_LATER.get(name, "")])
     out = [
         GEN_HEADER.rstrip("\n"),
         MIT_LINE,
@@ -790,7 +797,8 @@ def build_igos() -> str:
                 line = "#     "
             line += w + " "
         out.append(line.rstrip())
-    out.append("code\tname\taliases\twikidata")
+    out.append("# later: the code a group takes from a day on (CODE@YYYY-MM-DD), when it became the government.")
+    out.append("code\tname\taliases\twikidata\tlater")
     for r in rows:
         out.append("\t".join(r))
     return "\n".join(out) + "\n"
@@ -1149,6 +1157,17 @@ ADDED = [
     ("federal government", "GOV", "", "PLOVER"),
     ("statesman", "GOV", "", "PLOVER"),
     ("negotiator", "GOV", "", "added; talks are held by governments' delegations"),
+    ("agricultural worker", "AGR", "", "added; as PLOVER FARM_WORKER"),
+    ("farmworker", "AGR", "", "added; as PLOVER FARM_WORKER"),
+    ("immigration officer", "COP", "", "added; border and immigration enforcement"),
+    ("immigration inspector", "COP", "", "added; border and immigration enforcement"),
+    ("relative", "CVL", "", "added; family members of people in the news"),
+    ("parent", "CVL", "", "added"),
+    ("netizen", "CVL", "", "added; internet users"),
+    ("syndicate", "CRM", "", "added; crime syndicate"),
+    ("indigenous", "CVL", "", "added; as PLOVER INDIGENOUS_PEOPLE (an indigenous leader)"),
+    ("pope", "REL", "", "added; title before a name"),
+    ("hopeful", "PTY", "", "added; a candidate (as PLOVER PRESIDENTIAL_HOPEFUL)"),
     ("delegation", "GOV", "", "added; as negotiator"),
     ("delegate", "GOV", "", "added; as negotiator"),
     ("murderer", "CRM", "", "PLOVER"),

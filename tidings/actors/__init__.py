@@ -130,6 +130,7 @@ class Unit:
     head_kind: str = ""  # what the head word itself is (country, person, agent, igo...)
     known: list[int] = field(default_factory=list)  # rows of the Phoenix table (``ActorLexicon.known``)
     ethnic: bool = False  # "ethnic Albanians": a people whose country is where they live
+    igo_later: str = ""  # codes the group takes later ("AFGGOV@2021-08-15": the Taliban in power)
 
 
 class ActorResolver:
@@ -302,8 +303,11 @@ class ActorResolver:
                 unit.countries.append(e.key)
                 unit.government = True
             elif e.kind == "agent":
-                # The primary sector codes the actor ("defence minister": GOV, not MIL).
-                unit.sectors.append((e.key, text.lower()))
+                # The primary sector codes the actor ("defence minister": GOV, not MIL); a
+                # legislature or intelligence service is a sector of its own (CAMEO LEG, SPY)
+                # that Phoenix writes under GOV or MIL ("military intelligence" MIL+SPY).
+                primary = e.sector2 if (e.key, e.sector2) in (("GOV", "LEG"), ("MIL", "SPY")) else e.key
+                unit.sectors.append((primary, text.lower()))
                 if any(t.lower_ in FORMER for t in root.children) or text.lower().startswith("ex-"):
                     unit.former = True
             elif e.kind == "person":
@@ -312,6 +316,7 @@ class ActorResolver:
                 unit.person_text = unit.person_text or text
             elif e.kind == "igo":
                 unit.igo = e.key
+                unit.igo_later = e.later
             elif e.kind == "org":
                 unit.org_text = text
             elif e.kind == "known":
@@ -458,7 +463,8 @@ class ActorResolver:
             name = _strip_the(unit.org_text) if unit.org_text else self.lex.known[unit.known[0]].name
             if kcountry is None and code[:3] in ("IGO", "NGO", "IMG"):
                 kind = "igo" if code.startswith("IGO") else "group"
-                return ("igo", code), Actor(0, name, code, None, None, None, kind)
+                sector = "NGO" if code.startswith("NGO") else None
+                return ("igo", code), Actor(0, name, code, None, sector, None, kind)
             if kcountry is not None:
                 # "Chile's Defense Department": the text's own country outranks the old table's
                 country = unit.countries[0] if unit.countries else kcountry
@@ -484,12 +490,19 @@ class ActorResolver:
                         "agent",
                     )
             extra = sector if sector and sector not in ("GOV", "IGO") and not unit.igo.endswith(sector) else ""
-            code = unit.igo + extra
+            base = unit.igo
+            for step in filter(None, unit.igo_later.split("|")):
+                later, _, since = step.partition("@")
+                if day is not None and day >= since:
+                    base = later  # "the Taliban" in 2023 govern Afghanistan: AFGGOV
+            code = base + (extra if base == unit.igo else "")
             name = lex.igo_names.get(unit.igo, unit.igo)
             kind = "igo" if code.startswith("IGO") else "group"
             country = None if kind == "igo" or code[:3] not in lex.countries else code[:3]
             if sector is None and country is not None and len(code) >= 6:
                 sector = code[3:6]  # a group's own code says what it is: NGAREB, PSEREBHMS
+            if sector is None and code.startswith("NGO"):
+                sector = "NGO"  # a transnational NGO (NGOHRIAMN): no country, sector NGO
             return ("igo", code), Actor(0, name, code, country, sector, lex.igo_wikidata.get(unit.igo), kind)
         country = unit.countries[0] if unit.countries else None
         if unit.sectors:

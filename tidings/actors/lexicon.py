@@ -124,6 +124,7 @@ class Entry:
     kind: str
     key: str  # iso3, IGO code, sector or person name
     sector2: str = ""
+    later: str = ""  # igo: "CODE@YYYY-MM-DD|..." codes the group takes from those days on
 
 
 @dataclass(slots=True)
@@ -241,10 +242,11 @@ def build(tokenize: Callable[[str], list[str]]) -> ActorLexicon:
         igo_names.setdefault(code, row["name"])
         if row.get("wikidata"):
             igo_wikidata.setdefault(code, row["wikidata"])
+        later = row.get("later", "")
         for name in [row["name"], *_split(row.get("aliases", ""))]:
-            trie.add(tokenize(name), Entry("igo", code), cased=True)
+            trie.add(tokenize(name), Entry("igo", code, later=later), cased=True)
             if name.lower().startswith("the "):
-                trie.add(tokenize(name[4:]), Entry("igo", code), cased=True)
+                trie.add(tokenize(name[4:]), Entry("igo", code, later=later), cased=True)
     agents: dict[str, tuple[str, str]] = {}
     for row in _rows("agents.tsv"):
         phrase, sector = row["phrase"].lower(), row["sector"]
