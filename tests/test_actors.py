@@ -180,3 +180,16 @@ def test_international_ngo_has_sector_ngo_and_no_country() -> None:
     actors = _actors("Amnesty International criticised the new law.")
     amnesty = [a for a in actors if "Amnesty" in a.name]
     assert amnesty and (amnesty[0].country, amnesty[0].sector) == (None, "NGO")
+
+
+def test_the_army_and_the_ministry_join_the_actor_named_before() -> None:
+    text = (
+        "Sudanese troops clashed with Ethiopian militias near the border on Monday. "
+        "The army said it had repelled the attack. Ethiopia's foreign ministry protested. "
+        "The ministry said civilians had been killed."
+    )
+    actors = _actors(text, date="2021-03-02")
+    army = _one(actors, "The army")
+    assert army.code == "SDNMIL" and "Sudanese troops" in {m.text for m in army.mentions}
+    ministry = _one(actors, "The ministry")
+    assert ministry.code == "ETHGOV" and "Ethiopia's foreign ministry" in {m.text for m in ministry.mentions}

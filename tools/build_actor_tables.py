@@ -71,7 +71,7 @@ BGR ; Bulgaria ; Sofia ; = ; Q219 ; Republic of Bulgaria ; Bulgarian|Bulgarians
 BFA ; Burkina Faso ; Ouagadougou ; = ; Q965 ; Burkina|Upper Volta ; Burkinabe|Burkinabè|Burkinabes
 BDI ; Burundi ; Gitega ; Gitega|Bujumbura ; Q967 ; Republic of Burundi ; Burundian|Burundians
 CPV ; Cabo Verde ; Praia ; = ; Q1011 ; Cape Verde|Republic of Cabo Verde ; Cape Verdean|Cape Verdeans|Cabo Verdean|Cabo Verdeans
-KHM ; Cambodia ; Phnom Penh ; = ; Q424 ; Kingdom of Cambodia|Kampuchea ; Cambodian|Cambodians|Khmer
+KHM ; Cambodia ; Phnom Penh ; = ; Q424 ; Kingdom of Cambodia|Kampuchea ; Cambodian|Cambodians|Khmer|Kampuchean|Kampucheans
 CMR ; Cameroon ; Yaoundé ; Yaoundé|Yaounde ; Q1009 ; Republic of Cameroon|Cameroun ; Cameroonian|Cameroonians
 CAN ; Canada ; Ottawa ; = ; Q16 ; - ; Canadian|Canadians
 CAF ; Central African Republic ; Bangui ; = ; Q929 ; CAR|Centrafrique ; Central African|Central Africans

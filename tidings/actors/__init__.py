@@ -174,6 +174,13 @@ class ActorResolver:
             # The project's own tables (current to 2026) outrank the old Phoenix rows.
             entries = [e for e in found if e.kind != "known"] or found
             # (A longer name that ends in it, "Carlos Menem" for "Carlos Saul Menem", is the same man.)
+            if (
+                {e.kind for e in entries} == {"agent"}
+                and doc[start].text == "National"
+                and end < len(doc)
+                and doc[end].text[:1].isupper()
+            ):
+                continue  # "National Union for ...": the adjective of a name, not "a national" (citizen)
             if all(e.kind == "known" and self.lex.known[int(e.key)].kind == "person" for e in entries) and any(
                 a <= start and end <= b and (a, b) != (start, end) and end != b for a, b in names
             ):
@@ -585,6 +592,20 @@ class ActorResolver:
                 recent = [m for m in recent if here - sent_of[m[0]] <= 1]
                 subjects = [m for m in recent if m[2] in ("nsubj", "nsubjpass")]
                 fallback = (subjects or recent)[0][1].country if recent else focus
+            if (
+                not unit.countries
+                and unit.sectors
+                and any(c.lower_ in ("the", "this", "that", "these", "those") for c in doc[unit.head].children)
+            ):
+                # "the army", "the ministry", "the rebels": the same kind of actor named last
+                # (within five sentences), not whichever country the story is set in.
+                here, sector = sent_of[unit.head], _head_sector(unit.sectors)[0]
+                same = [
+                    a
+                    for h, a, _ in reversed(mentions)
+                    if a.country and a.sector == sector and a.kind == "agent" and here - sent_of[h] <= 5
+                ]
+                fallback = same[0].country if same else fallback
             for variant in self._variants(unit):
                 coded = self._code(variant, day, fallback)
                 if coded is None:
