@@ -193,3 +193,18 @@ def test_the_army_and_the_ministry_join_the_actor_named_before() -> None:
     assert army.code == "SDNMIL" and "Sudanese troops" in {m.text for m in army.mentions}
     ministry = _one(actors, "The ministry")
     assert ministry.code == "ETHGOV" and "Ethiopia's foreign ministry" in {m.text for m in ministry.mentions}
+
+
+def test_acronym_in_brackets_and_words_inside_a_name() -> None:
+    text = (
+        "The Government Accountability Office (GAO) criticised the Royal Air Force (RAF) on Monday. "
+        "The GAO said the RAF had wasted money."
+    )
+    actors = _actors(text, date="2010-03-02")
+    gao = _one(actors, "The GAO")
+    assert any("Government Accountability Office" in m.text for m in gao.mentions)
+    assert gao.country is None  # an office no table knows: no country is guessed
+    raf = _one(actors, "the RAF")
+    assert raf.code == "GBRMIL" and any("Royal Air Force" in m.text for m in raf.mentions)
+    # "Government" inside the office's name is not a government actor of its own
+    assert not any(a.sector == "GOV" and a.country for a in actors)

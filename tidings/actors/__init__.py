@@ -170,6 +170,7 @@ class ActorResolver:
         covered: set[int] = set()
         # A Phoenix name inside a longer name ("Hussein" in "Mohammed Hussein Roble") is not that person.
         names = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
+        org_names = [(e.start, e.end) for e in doc.ents if e.label_ == "ORG" and e.end - e.start > 1]
         for start, (end, found) in matches.items():
             # The project's own tables (current to 2026) outrank the old Phoenix rows.
             entries = [e for e in found if e.kind != "known"] or found
@@ -181,6 +182,16 @@ class ActorResolver:
                 and doc[end].text[:1].isupper()
             ):
                 continue  # "National Union for ...": the adjective of a name, not "a national" (citizen)
+            if {e.kind for e in entries} == {"agent"} and doc[start].text[:1].isupper():
+                # "Government Accountability Office": a word inside a name whose head is another
+                # word is no agent of its own; the name is the actor (an organisation).
+                inside = [(a, b) for a, b in org_names if a <= start and end < b]
+                if inside and not any(
+                    a <= i < b and {e.kind for e in es} != {"agent"}
+                    for a, b in inside
+                    for i, (_, es) in matches.items()
+                ):
+                    continue
             if all(e.kind == "known" and self.lex.known[int(e.key)].kind == "person" for e in entries) and any(
                 a <= start and end <= b and (a, b) != (start, end) and end != b for a, b in names
             ):
@@ -568,6 +579,7 @@ class ActorResolver:
         focus = article.focus_country or self._focus(units)
         actors: dict[tuple[str, ...], Actor] = {}
         surnames: dict[str, tuple[str, ...]] = {}
+        acronyms: dict[str, tuple[str, ...]] = {}
         mentions: list[tuple[int, Actor, str]] = []  # (head token, actor, dep)
         sent_of = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
         # "the two sides", "both leaders": phrases that stand for the last two parties named.
@@ -618,6 +630,13 @@ class ActorResolver:
                         key = surnames[last]
                     else:
                         surnames.setdefault(last, key)
+                # "the Royal Air Force (RAF) ... RAF": an acronym given in brackets names the same actor.
+                bare = _strip_the(span.text)
+                if bare in acronyms and len(self._variants(unit)) == 1:
+                    key = acronyms[bare]
+                acronym = _bracket_acronym(doc, start, end)
+                if acronym and acronym != bare:
+                    acronyms.setdefault(acronym, key)
                 if key not in actors:
                     actor.id = len(actors) + 1
                     actors[key] = actor
@@ -792,6 +811,16 @@ def _is_pair(tok: Token) -> bool:
     if tok.lemma_.lower() not in PAIR_NOUNS or tok.tag_ not in ("NNS", "NNPS"):
         return False
     return any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet", "preconj") for c in tok.children)
+
+
+def _bracket_acronym(doc: Doc, start: int, end: int) -> str:
+    """The acronym a mention introduces in brackets: "the Royal Air Force (RAF)" -> "RAF"."""
+    for i in range(max(start + 1, end - 1), min(end + 2, len(doc) - 2)):
+        if doc[i].text == "(" and doc[i + 2].text == ")":
+            word = doc[i + 1].text
+            if 2 <= len(word) <= 8 and word.replace(".", "").replace("-", "").isalnum() and word.isupper():
+                return word
+    return ""
 
 
 def _stance(doc: Doc, i: int) -> bool:
