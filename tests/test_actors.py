@@ -208,3 +208,9 @@ def test_acronym_in_brackets_and_words_inside_a_name() -> None:
     assert raf.code == "GBRMIL" and any("Royal Air Force" in m.text for m in raf.mentions)
     # "Government" inside the office's name is not a government actor of its own
     assert not any(a.sector == "GOV" and a.country for a in actors)
+
+
+def test_the_company_refers_back_to_the_organisation() -> None:
+    actors = _actors("Northrop Grumman won the contract on Friday. The company said it would hire more engineers.")
+    firm = [a for a in actors if a.name == "Northrop Grumman"]
+    assert firm and {"The company", "it"} <= {m.text for m in firm[0].mentions}

@@ -90,7 +90,6 @@ ORG_SECTOR_WORDS = {
     "parliament": "LEG",
     "assembly": "LEG",
     "university": "EDU",
-    "bank": "BUS",
     "company": "BUS",
     "union": "LAB",
     "church": "REL",
@@ -593,6 +592,8 @@ class ActorResolver:
             if maybe is None:
                 continue
             unit = maybe
+            if self._definite_org(doc, unit, mentions, sent_of):
+                continue
             start = min(min(unit.tokens | {unit.head}), self._left_edge(doc, unit.head))
             end = max(unit.tokens | {unit.head})
             span = doc[start : end + 1]
@@ -649,6 +650,35 @@ class ActorResolver:
         article.actors = list(actors.values())
         return article
 
+    def _definite_org(
+        self, doc: Doc, unit: Unit, mentions: list[tuple[int, Actor, str]], sent_of: dict[int, int]
+    ) -> bool:
+        """ "the company", "the firm", "the group": the organisation named last (within three
+        sentences) that fits, when the phrase gives no clue of its own. True when joined."""
+        tok = doc[unit.head]
+        want = ORG_NOUNS.get(tok.lemma_.lower())
+        if (
+            want is None
+            or tok.tag_ != "NN"
+            or unit.countries
+            or unit.igo
+            or unit.known
+            or unit.person_text
+            or not any(c.lower_ == "the" for c in tok.children)
+            or any(c.dep_ in ("amod", "compound") for c in tok.children)
+        ):
+            return False
+        for h, actor, _ in reversed(mentions):
+            if sent_of[unit.head] - sent_of[h] > 3:
+                break
+            if actor.kind in ("organisation", "group") and (actor.sector in (want, None) or want == "any"):
+                start = self._left_edge(doc, unit.head)
+                span = doc[start : unit.head + 1]
+                actor.mentions.append(Span(span.text, span.start_char, span.end_char))
+                mentions.append((unit.head, actor, tok.dep_))
+                return True
+        return False
+
     def _pair(self, doc: Doc, head: int, mentions: list[tuple[int, Actor, str]], sent_of: dict[int, int]) -> bool:
         """Make "the two sides" (at ``head``) a mention of the two fitting actors named last.
 
@@ -671,6 +701,8 @@ class ActorResolver:
             if want == "country" and (actor.kind == "person" or not actor.country or actor.sector not in (None, "GOV")):
                 continue
             if want == "party" and actor.sector in ("CVL", "MED"):
+                continue
+            if want == "org" and actor.kind not in ("organisation", "group"):
                 continue
             found.append(actor)
             if len(found) == 2:
@@ -784,9 +816,19 @@ def _head_sector(sectors: list[tuple[str, str]]) -> tuple[str, str]:
     return sector, phrase
 
 
+# Nouns that, definite and bare ("the company"), refer back to an organisation, and its sector.
+ORG_NOUNS = {
+    "company": "BUS",
+    "firm": "BUS",
+    "manufacturer": "BUS",
+    "airline": "BUS",
+    "consortium": "BUS",
+}
 # Plural nouns that "the two ..." / "both ..." make a pair of earlier actors, and what kind they want.
 PAIR_NOUNS = {
     "side": "party",
+    "company": "org",
+    "firm": "org",
     "party": "party",
     "delegation": "party",
     "rival": "party",
