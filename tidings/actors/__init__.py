@@ -601,7 +601,12 @@ class ActorResolver:
             if not unit.countries and any(s == "GOV" for s, _ in unit.sectors):
                 # "A spokesman said" right after "the U.S. State Department": the same government.
                 here = sent_of[unit.head]
-                recent = [(h, a, dep) for h, a, dep in reversed(mentions) if a.country and a.sector == "GOV"]
+                # (a body that speaks, not "the two diplomats" it expelled: plural people are left out)
+                recent = [
+                    (h, a, dep)
+                    for h, a, dep in reversed(mentions)
+                    if a.country and a.sector == "GOV" and doc[h].tag_ not in ("NNS", "NNPS")
+                ]
                 recent = [m for m in recent if here - sent_of[m[0]] <= 1]
                 subjects = [m for m in recent if m[2] in ("nsubj", "nsubjpass")]
                 fallback = (subjects or recent)[0][1].country if recent else focus
