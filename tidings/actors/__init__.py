@@ -701,6 +701,8 @@ class ActorResolver:
                 break
             if any(a is actor for a in found):
                 continue
+            if actor.kind == "agent" and actor.sector is None:
+                continue  # a people ("Belarusians") is not one of two parties to talks
             if want == "person" and actor.kind != "person":
                 continue
             if want == "country" and (actor.kind == "person" or not actor.country or actor.sector not in (None, "GOV")):
