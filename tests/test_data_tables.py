@@ -15,7 +15,9 @@ ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = ROOT.parent / "shared" / "eval" / "reference"
 
 
-@pytest.mark.parametrize("tool", ["build_cameo_table.py", "build_actor_tables.py", "convert_cameo_verbs.py"])
+@pytest.mark.parametrize(
+    "tool", ["build_cameo_table.py", "build_actor_tables.py", "build_phoenix_actors.py", "convert_cameo_verbs.py"]
+)
 def test_generated_tables_are_up_to_date(tool: str) -> None:
     if not REFERENCE.is_dir():
         pytest.skip("the converters read ../shared/eval/reference")

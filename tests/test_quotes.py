@@ -243,7 +243,7 @@ def test_titles_are_not_quotes() -> None:
 def test_a_quote_links_to_the_event_it_states(article_schema: dict[str, Any]) -> None:
     text = (
         "Defence Minister Anna Kovac visited the border on Monday. "
-        '"Our forces will attack the rebel positions at dawn," the minister said.'
+        '"Our army will attack the rebel positions at dawn," the minister said.'
     )
     article = _run(text)
     q = _one(text)

@@ -72,7 +72,7 @@ def test_readonly_connection_refuses_writes(tmp_path: Path, article: tidings.Art
 def test_a_quote_links_to_the_event_it_states(tmp_path: Path) -> None:
     text = (
         "Defence Minister Anna Kovac visited the border on Monday. "
-        '"Our forces will attack the rebel positions at dawn," the minister said.'
+        '"Our army will attack the rebel positions at dawn," the minister said.'
     )
     article = tidings.process_text(text, date="2024-03-04", id="q-1")
     conn = connect(tmp_path / "t.db")

@@ -71,7 +71,7 @@ BGR ; Bulgaria ; Sofia ; = ; Q219 ; Republic of Bulgaria ; Bulgarian|Bulgarians
 BFA ; Burkina Faso ; Ouagadougou ; = ; Q965 ; Burkina|Upper Volta ; Burkinabe|Burkinabè|Burkinabes
 BDI ; Burundi ; Gitega ; Gitega|Bujumbura ; Q967 ; Republic of Burundi ; Burundian|Burundians
 CPV ; Cabo Verde ; Praia ; = ; Q1011 ; Cape Verde|Republic of Cabo Verde ; Cape Verdean|Cape Verdeans|Cabo Verdean|Cabo Verdeans
-KHM ; Cambodia ; Phnom Penh ; = ; Q424 ; Kingdom of Cambodia|Kampuchea ; Cambodian|Cambodians|Khmer
+KHM ; Cambodia ; Phnom Penh ; = ; Q424 ; Kingdom of Cambodia|Kampuchea ; Cambodian|Cambodians|Khmer|Kampuchean|Kampucheans
 CMR ; Cameroon ; Yaoundé ; Yaoundé|Yaounde ; Q1009 ; Republic of Cameroon|Cameroun ; Cameroonian|Cameroonians
 CAN ; Canada ; Ottawa ; = ; Q16 ; - ; Canadian|Canadians
 CAF ; Central African Republic ; Bangui ; = ; Q929 ; CAR|Centrafrique ; Central African|Central Africans
@@ -227,7 +227,7 @@ UGA ; Uganda ; Kampala ; Kampala|Entebbe ; Q1036 ; Republic of Uganda ; Ugandan|
 UKR ; Ukraine ; Kyiv ; Kyiv|Kiev|Bankova ; Q212 ; the Ukraine ; Ukrainian|Ukrainians
 ARE ; United Arab Emirates ; Abu Dhabi ; = ; Q878 ; UAE|U.A.E. ; Emirati|Emiratis
 GBR ; United Kingdom ; London ; Downing Street|Whitehall|London|Number 10|No 10|No. 10 ; Q145 ; UK|U.K.|Britain|Great Britain|United Kingdom of Great Britain and Northern Ireland|the United Kingdom|England|Scotland|Wales|Northern Ireland ; British|Briton|Britons|Brit|Brits|English|Englishman|Englishmen|Scottish|Scot|Scots|Welsh|Northern Irish
-USA ; United States ; Washington, D.C. ; White House|Washington|Pentagon|State Department|Oval Office ; Q30 ; the United States|United States of America|U.S.|US|USA|U.S.A.|America ; American|Americans
+USA ; United States ; Washington, D.C. ; White House|Washington|State Department|Oval Office ; Q30 ; the United States|United States of America|U.S.|US|USA|U.S.A.|America ; American|Americans
 URY ; Uruguay ; Montevideo ; = ; Q77 ; Oriental Republic of Uruguay ; Uruguayan|Uruguayans
 UZB ; Uzbekistan ; Tashkent ; = ; Q265 ; Republic of Uzbekistan ; Uzbek|Uzbeks|Uzbekistani|Uzbekistanis
 VUT ; Vanuatu ; Port Vila ; = ; Q686 ; Republic of Vanuatu|New Hebrides ; Ni-Vanuatu
@@ -596,6 +596,158 @@ PERREB ; Shining Path ; Sendero Luminoso ; - ; phx-mns
 CODREB ; M23 ; March 23 Movement|M23 rebels|Mouvement du 23 mars ; - ; new
 SDNREB ; Rapid Support Forces ; Rapid Support Force ; - ; new
 MLIREB ; Jama'at Nasr al-Islam wal-Muslimin ; JNIM|Group for the Support of Islam and Muslims ; - ; new
+MEXPTY ; Institutional Revolutionary Party ; PRI|Partido Revolucionario Institucional ; - ; nat
+MEXPTY ; National Action Party ; PAN|Partido Acción Nacional ; - ; nat
+MEXPTY ; Party of the Democratic Revolution ; PRD ; - ; nat
+MEXPTY ; Morena ; National Regeneration Movement|Morena party ; - ; nat
+USAPTY ; Republican Party ; GOP|Republican National Committee ; - ; nat
+USAPTY ; Democratic National Committee ; DNC ; - ; nat
+GBRPTY ; Conservative Party ; Tory Party|Tories ; - ; nat
+GBRPTY ; British Labour Party ; Labour Party ; - ; nat
+GBRPTY ; Liberal Democrats ; Lib Dems ; - ; nat
+GBRPTY ; Scottish National Party ; SNP ; - ; nat
+GBRPTY ; Reform UK ; - ; - ; nat
+DEUPTY ; Christian Democratic Union ; CDU|Christian Democrats ; - ; nat
+DEUPTY ; Christian Social Union ; CSU ; - ; nat
+DEUPTY ; Social Democratic Party of Germany ; SPD|Social Democrats ; - ; nat
+DEUPTY ; Alternative for Germany ; AfD|Alternative für Deutschland ; - ; nat
+DEUPTY ; Free Democratic Party ; FDP ; - ; nat
+FRAPTY ; National Rally ; Rassemblement National ; - ; nat
+FRAPTY ; France Unbowed ; La France Insoumise ; - ; nat
+FRAPTY ; The Republicans of France ; Les Républicains ; - ; nat
+ITAPTY ; Brothers of Italy ; Fratelli d'Italia ; - ; nat
+ITAPTY ; Five Star Movement ; M5S ; - ; nat
+ITAPTY ; Forza Italia ; - ; - ; nat
+ITAPTY ; Northern League ; Lega Nord ; - ; nat
+ESPPTY ; Spanish Socialist Workers' Party ; PSOE ; - ; nat
+ESPPTY ; Podemos ; - ; - ; nat
+RUSPTY ; United Russia ; - ; - ; nat
+RUSPTY ; Communist Party of the Russian Federation ; KPRF ; - ; nat
+RUSPTY ; Liberal Democratic Party of Russia ; LDPR ; - ; nat
+CHNPTY ; Chinese Communist Party ; Communist Party of China|CCP|CPC ; - ; nat
+PRKPTY ; Workers' Party of Korea ; - ; - ; nat
+INDPTY ; Bharatiya Janata Party ; BJP ; - ; nat
+INDPTY ; Indian National Congress ; Congress Party|Congress party ; - ; nat
+INDPTY ; Aam Aadmi Party ; AAP ; - ; nat
+PAKPTY ; Pakistan Tehreek-e-Insaf ; PTI|Tehreek-e-Insaf|Pakistan Tehrik-e-Insaf ; - ; nat
+PAKPTY ; Pakistan Muslim League-Nawaz ; PML-N ; - ; nat
+PAKPTY ; Pakistan Peoples Party ; PPP|Pakistan People's Party ; - ; nat
+BGDPTY ; Awami League ; - ; - ; nat
+BGDPTY ; Bangladesh Nationalist Party ; BNP ; - ; nat
+ARGPTY ; Justicialist Party ; Peronist Party ; - ; nat
+ZAFPTY ; African National Congress ; ANC ; - ; nat
+ZAFPTY ; Economic Freedom Fighters ; EFF ; - ; nat
+TURPTY ; Justice and Development Party ; AKP|AK Party ; - ; nat
+TURPTY ; Republican People's Party ; CHP ; - ; nat
+TURPTY ; Peoples' Democratic Party of Turkey ; HDP ; - ; nat
+TURPTY ; Nationalist Movement Party ; MHP ; - ; nat
+ISRPTY ; Likud ; - ; - ; nat
+ISRPTY ; Yesh Atid ; - ; - ; nat
+JPNPTY ; Liberal Democratic Party of Japan ; LDP ; - ; nat
+JPNPTY ; Constitutional Democratic Party of Japan ; - ; - ; nat
+JPNPTY ; Komeito ; - ; - ; nat
+KORPTY ; Democratic Party of Korea ; - ; - ; nat
+KORPTY ; People Power Party ; - ; - ; nat
+HUNPTY ; Fidesz ; - ; - ; nat
+HUNPTY ; Tisza Party ; - ; - ; nat
+POLPTY ; Law and Justice ; PiS ; - ; nat
+POLPTY ; Civic Platform ; Civic Coalition ; - ; nat
+UKRPTY ; Servant of the People ; - ; - ; nat
+VENPTY ; United Socialist Party of Venezuela ; PSUV ; - ; nat
+MMRPTY ; National League for Democracy ; NLD ; - ; nat
+MMRPTY ; Union Solidarity and Development Party ; USDP ; - ; nat
+KENPTY ; Orange Democratic Movement ; ODM ; - ; nat
+KENPTY ; Jubilee Party ; - ; - ; nat
+UGAPTY ; National Resistance Movement ; NRM ; - ; nat
+UGAPTY ; National Unity Platform ; NUP ; - ; nat
+ZWEPTY ; ZANU-PF ; Zanu-PF ; - ; nat
+ZWEPTY ; Movement for Democratic Change ; MDC ; - ; nat
+NGAPTY ; All Progressives Congress ; - ; - ; nat
+NGAPTY ; Peoples Democratic Party of Nigeria ; PDP ; - ; nat
+TWNPTY ; Kuomintang ; KMT ; - ; nat
+TWNPTY ; Democratic Progressive Party ; DPP ; - ; nat
+SRBPTY ; Serbian Progressive Party ; SNS ; - ; nat
+GEOPTY ; Georgian Dream ; - ; - ; nat
+KHMPTY ; Cambodian People's Party ; CPP ; - ; nat
+KHMPTY ; Cambodia National Rescue Party ; CNRP ; - ; nat
+MYSPTY ; United Malays National Organisation ; UMNO ; - ; nat
+AUSPTY ; Australian Labor Party ; - ; - ; nat
+AUSPTY ; Liberal Party of Australia ; - ; - ; nat
+CANPTY ; Liberal Party of Canada ; - ; - ; nat
+CANPTY ; Conservative Party of Canada ; - ; - ; nat
+IDNPTY ; Indonesian Democratic Party of Struggle ; PDI-P ; - ; nat
+IDNPTY ; Golkar ; - ; - ; nat
+IDNPTY ; Gerindra ; - ; - ; nat
+NLDPTY ; Party for Freedom ; PVV ; - ; nat
+SWEPTY ; Sweden Democrats ; - ; - ; nat
+AUTPTY ; Freedom Party of Austria ; FPÖ|FPO ; - ; nat
+LBNPTY ; Amal Movement ; - ; - ; nat
+THAPTY ; Pheu Thai ; Pheu Thai Party ; - ; nat
+RUSSPY ; Federal Security Service ; FSB ; - ; nat
+RUSSPY ; GRU ; Main Intelligence Directorate ; - ; nat
+RUSSPY ; Foreign Intelligence Service of Russia ; SVR ; - ; nat
+RUSMIL ; Northern Fleet ; - ; - ; nat
+RUSMIL ; Baltic Fleet ; - ; - ; nat
+RUSMIL ; Black Sea Fleet ; - ; - ; nat
+RUSCOP ; Rosgvardia ; National Guard of Russia ; - ; nat
+USASPY ; Central Intelligence Agency ; CIA ; - ; nat
+USASPY ; National Security Agency ; NSA ; - ; nat
+USACOP ; Federal Bureau of Investigation ; FBI ; - ; nat
+USACOP ; Drug Enforcement Administration ; DEA ; - ; nat
+USAMIL ; Pentagon ; the Pentagon|US Department of Defense|U.S. Department of Defense|US Defense Department|U.S. Defense Department ; - ; nat
+USAGOV ; State Department ; Department of State|US State Department|U.S. State Department ; - ; nat
+GBRSPY ; Secret Intelligence Service ; MI6 ; - ; nat
+GBRSPY ; MI5 ; Security Service of the United Kingdom ; - ; nat
+GBRSPY ; GCHQ ; Government Communications Headquarters ; - ; nat
+GBRGOV ; Department for International Development ; DfID|DFID ; - ; nat
+GBRGOV ; Foreign Office ; Foreign, Commonwealth and Development Office|FCDO|Foreign and Commonwealth Office|FCO ; - ; nat
+GBRGOV ; Home Office ; - ; - ; nat
+GBRCOP ; Metropolitan Police ; Scotland Yard|Met Police ; - ; nat
+ISRSPY ; Mossad ; - ; - ; nat
+ISRSPY ; Shin Bet ; Shabak|Israel Security Agency ; - ; nat
+ISRMIL ; Israel Defense Forces ; IDF|Israeli Defense Forces|Israel Defence Forces ; - ; nat
+IRNMIL ; Islamic Revolutionary Guard Corps ; IRGC|Revolutionary Guards|Revolutionary Guard ; - ; nat
+IRNMIL ; Quds Force ; - ; - ; nat
+IRNMIL ; Basij ; - ; - ; nat
+CHNSPY ; Ministry of State Security ; - ; - ; nat
+INDSPY ; Research and Analysis Wing ; - ; - ; nat
+INDCOP ; Central Bureau of Investigation ; CBI ; - ; nat
+PAKSPY ; Inter-Services Intelligence ; ISI ; - ; nat
+DEUMIL ; Bundeswehr ; - ; - ; nat
+DEUSPY ; Federal Intelligence Service of Germany ; BND ; - ; nat
+FRASPY ; DGSE ; Directorate-General for External Security ; - ; nat
+ZAFMIL ; South African National Defence Force ; SANDF ; - ; nat
+UKRSPY ; Security Service of Ukraine ; SBU ; - ; nat
+UKRSPY ; Main Directorate of Intelligence of Ukraine ; HUR|GUR ; - ; nat
+ESTLEG ; Riigikogu ; - ; - ; nat
+POLLEG ; Sejm ; - ; - ; nat
+UKRLEG ; Verkhovna Rada ; Rada ; - ; nat
+INDLEG ; Lok Sabha ; - ; - ; nat
+INDLEG ; Rajya Sabha ; - ; - ; nat
+NORLEG ; Storting ; - ; - ; nat
+SWELEG ; Riksdag ; - ; - ; nat
+DNKLEG ; Folketing ; - ; - ; nat
+IRNLEG ; Islamic Consultative Assembly ; Majlis of Iran ; - ; nat
+USAEDU ; Harvard University ; Harvard ; - ; nat
+USAEDU ; Massachusetts Institute of Technology ; - ; - ; nat
+USAEDU ; Stanford University ; - ; - ; nat
+USAEDU ; Yale University ; - ; - ; nat
+GBREDU ; University of Oxford ; Oxford University ; - ; nat
+GBREDU ; University of Cambridge ; Cambridge University ; - ; nat
+RUSBUS ; Gazprom ; - ; - ; nat
+RUSBUS ; Rosneft ; - ; - ; nat
+SAUBUS ; Saudi Aramco ; Aramco ; - ; nat
+CHNBUS ; Huawei ; - ; - ; nat
+RWAREB ; Democratic Forces for the Liberation of Rwanda ; FDLR ; - ; nat
+UGAREB ; Allied Democratic Forces ; ADF ; - ; nat
+CODUAF ; CODECO ; Cooperative for the Development of Congo ; - ; nat
+MEXCRM ; Los Zetas ; Zetas|Zetas Cartel ; - ; nat
+MEXCRM ; Sinaloa Cartel ; - ; - ; nat
+MEXCRM ; Jalisco New Generation Cartel ; CJNG ; - ; nat
+MEXCRM ; Gulf Cartel ; - ; - ; nat
+VENCRM ; Tren de Aragua ; - ; - ; nat
+USAUAF ; Oath Keepers ; - ; - ; nat
+USAUAF ; Proud Boys ; - ; - ; nat
 """
 
 IGO_ORIGIN_TEXT = {
@@ -604,6 +756,14 @@ IGO_ORIGIN_TEXT = {
     "phx-ctry": "Phoenix.Countries.actors.txt",
     "gsr": "PETRARCH2 gold standard (IGOUNOMIL)",
     "new": "assigned here, no Phoenix entry",
+    "nat": "national parties, institutions and armed groups: country + CAMEO sector, assigned here",
+}
+
+
+# Armed groups that became their country's government: from that day they code as it.
+GROUP_LATER = {
+    "Taliban": "AFGGOV@2021-08-15",  # Kabul taken, the Islamic Emirate proclaimed
+    "Hayat Tahrir al-Sham": "SYRGOV@2024-12-08",  # Damascus taken, Assad fled
 }
 
 
@@ -622,7 +782,7 @@ def build_igos() -> str:
             raise SystemExit(f"duplicate IGO name {name}")
         names.add(name)
         by_origin.setdefault(origin, []).append(f"{name}={code}")
-        rows.append([code, name, "|".join(split_bar(aliases)), "" if qid == "-" else qid])
+        rows.append([code, name, "|".join(split_bar(aliases)), "" if qid == "-" else qid, GROUP_LATER.get(name, "")])
     out = [
         GEN_HEADER.rstrip("\n"),
         MIT_LINE,
@@ -637,7 +797,8 @@ def build_igos() -> str:
                 line = "#     "
             line += w + " "
         out.append(line.rstrip())
-    out.append("code\tname\taliases\twikidata")
+    out.append("# later: the code a group takes from a day on (CODE@YYYY-MM-DD), when it became the government.")
+    out.append("code\tname\taliases\twikidata\tlater")
     for r in rows:
         out.append("\t".join(r))
     return "\n".join(out) + "\n"
@@ -995,6 +1156,20 @@ ADDED = [
     ("leader of the opposition", "OPP", "PTY", "PLOVER ~PTYOPP"),
     ("federal government", "GOV", "", "PLOVER"),
     ("statesman", "GOV", "", "PLOVER"),
+    ("negotiator", "GOV", "", "added; talks are held by governments' delegations"),
+    ("agricultural worker", "AGR", "", "added; as PLOVER FARM_WORKER"),
+    ("farmworker", "AGR", "", "added; as PLOVER FARM_WORKER"),
+    ("immigration officer", "COP", "", "added; border and immigration enforcement"),
+    ("immigration inspector", "COP", "", "added; border and immigration enforcement"),
+    ("relative", "CVL", "", "added; family members of people in the news"),
+    ("parent", "CVL", "", "added"),
+    ("netizen", "CVL", "", "added; internet users"),
+    ("syndicate", "CRM", "", "added; crime syndicate"),
+    ("indigenous", "CVL", "", "added; as PLOVER INDIGENOUS_PEOPLE (an indigenous leader)"),
+    ("pope", "REL", "", "added; title before a name"),
+    ("hopeful", "PTY", "", "added; a candidate (as PLOVER PRESIDENTIAL_HOPEFUL)"),
+    ("delegation", "GOV", "", "added; as negotiator"),
+    ("delegate", "GOV", "", "added; as negotiator"),
     ("murderer", "CRM", "", "PLOVER"),
     ("cyber criminal", "CRM", "", "PLOVER"),
     ("criminal organization", "CRM", "", "PLOVER"),
@@ -1235,6 +1410,32 @@ def portfolio_ok(p: str) -> bool:
     return True
 
 
+PLOVER_TO_CAMEO = {"JRN": "MED", "MED": "HLH", "PRM": "UAF"}
+PLOVER_ONLY = {"PRE", "SOC", "UNK", "JNK", "NON"}
+# PLOVER nouns that name places or everyday things more often than actors.
+PLOVER_DROP = {
+    "capital",
+    "capital city",
+    "city",
+    "province",
+    "family",
+    "individuals",
+    "diet",
+    "elder",
+    "state",
+    "town",
+    "representative",
+}
+
+
+def _plural_of_row(phrase: str, rows: dict) -> bool:
+    """Whether ``phrase`` is a regular plural of a noun already listed (the resolver makes those)."""
+    for cut in ("s", "es"):
+        if phrase.endswith(cut) and phrase[: -len(cut)] in rows:
+            return True
+    return phrase.endswith("ies") and phrase[:-3] + "y" in rows
+
+
 def build_agents(ref: Path) -> str:
     rows: dict[str, list[str]] = {}
     conflicts: dict[str, set] = {}
@@ -1296,6 +1497,26 @@ def build_agents(ref: Path) -> str:
         if phrase in rows:
             continue
         add(phrase, sec, sec2, note)
+    # Nouns only PLOVER_agents.txt lists, its codes turned back into CAMEO's (the crosswalk
+    # of tidings/actors/sectors.py read backwards); PLOVER-only codes (PRE, SOC, UNK, JNK, NON) are left out.
+    entries, macros = parse_agent_file(ref / "PLOVER_agents.txt")
+    for raw, _plural, code in entries:
+        sec, sec2, _ = sectors_from_code(code)
+        sec, sec2 = PLOVER_TO_CAMEO.get(sec, sec), PLOVER_TO_CAMEO.get(sec2, sec2)
+        if not sec or sec in PLOVER_ONLY:
+            continue
+        sec2 = "" if sec2 in PLOVER_ONLY else sec2
+        for phrase, plural_of in expand_phrase(raw, macros):
+            phrase = SINGULAR.get(phrase, phrase)
+            if phrase in rows or phrase in DROP or phrase in PLOVER_DROP or not phrase or plural_of:
+                continue
+            if not phrase.isascii() or "grader" in phrase or _plural_of_row(phrase, rows):
+                continue
+            if re.search(r"\b(at|for|to|in|of)$", phrase) or re.search(r"[0-9/()]", phrase):
+                continue
+            if not portfolio_ok(phrase):
+                continue
+            add(phrase, sec, sec2, f"PLOVER ~{code.strip('~').strip()}")
     for phrase, (sec, sec2, note) in OVERRIDES.items():
         rows[phrase] = [sec, sec2, note]
     for phrase in list(rows):  # irregular -man/-men plurals

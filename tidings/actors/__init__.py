@@ -13,11 +13,12 @@ later in the article reuses the actor it refers to.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from tidings.actors.lexicon import ActorLexicon, Entry, default_lexicon
-from tidings.model import Actor, ActorRef, Article, Span
+from tidings.model import Actor, ActorRef, Article, Place, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -75,6 +76,8 @@ GROUP_HEADS = frozenset(
         "spokesperson",
     }
 )
+# Modifiers that make an office holder an ex-office holder ("ousted president").
+FORMER = frozenset({"former", "ex", "ex-", "ousted", "exiled", "deposed", "toppled", "late"})
 # Words in an unknown organisation's name that give its sector.
 ORG_SECTOR_WORDS = {
     "ministry": "GOV",
@@ -88,12 +91,23 @@ ORG_SECTOR_WORDS = {
     "parliament": "LEG",
     "assembly": "LEG",
     "university": "EDU",
-    "bank": "BUS",
     "company": "BUS",
     "union": "LAB",
     "church": "REL",
     "agency": "GOV",
     "council": "GOV",
+    "institute": "EDU",
+    "college": "EDU",
+    "school": "EDU",
+    "academy": "EDU",
+    "hospital": "HLH",
+    "clinic": "HLH",
+    "newspaper": "MED",
+    "television": "MED",
+    "radio": "MED",
+    "corporation": "BUS",
+    "airlines": "BUS",
+    "cartel": "CRM",
 }
 
 
@@ -114,6 +128,9 @@ class Unit:
     former: bool = False
     coordinated: bool = False  # "agitators from Poland and the Netherlands": one actor per country
     head_kind: str = ""  # what the head word itself is (country, person, agent, igo...)
+    known: list[int] = field(default_factory=list)  # rows of the Phoenix table (``ActorLexicon.known``)
+    ethnic: bool = False  # "ethnic Albanians": a people whose country is where they live
+    igo_later: str = ""  # codes the group takes later ("AFGGOV@2021-08-15": the Taliban in power)
 
 
 class ActorResolver:
@@ -147,11 +164,46 @@ class ActorResolver:
         content = [t for t in outside if t.dep_ not in ("det", "punct", "case")]
         return (content or outside or [doc[end - 1]])[-1]
 
+    def _same_person(self, name: Sequence[Token], entries: list[Entry]) -> bool:
+        """Whether a longer name holding a Phoenix name is that person: it ends in it and its other
+        words are the person's ("Carlos Saul Menem" for "Carlos Menem"), not another first name
+        ("Anna Kovac" is not Michal Kovac)."""
+        full = {w.lower() for e in entries for w in self.lex.known[int(e.key)].name.split()}
+        return all(t.lower_ in full or not t.text[:1].isupper() for t in name)
+
     def _units(self, doc: Doc) -> list[Unit]:
         matches = self._matches(doc)
         pieces: list[tuple[Token, list[Entry], set[int]]] = []
         covered: set[int] = set()
-        for start, (end, entries) in matches.items():
+        # A Phoenix name inside a longer name ("Hussein" in "Mohammed Hussein Roble") is not that person.
+        names = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
+        org_names = [(e.start, e.end) for e in doc.ents if e.label_ == "ORG" and e.end - e.start > 1]
+        for start, (end, found) in matches.items():
+            # The project's own tables (current to 2026) outrank the old Phoenix rows.
+            entries = [e for e in found if e.kind != "known"] or found
+            # (A longer name that ends in it, "Carlos Menem" for "Carlos Saul Menem", is the same man.)
+            if (
+                {e.kind for e in entries} == {"agent"}
+                and doc[start].text == "National"
+                and end < len(doc)
+                and doc[end].text[:1].isupper()
+            ):
+                continue  # "National Union for ...": the adjective of a name, not "a national" (citizen)
+            if {e.kind for e in entries} == {"agent"} and doc[start].text[:1].isupper():
+                # "Government Accountability Office": a word inside a name whose head is another
+                # word is no agent of its own; the name is the actor (an organisation).
+                inside = [(a, b) for a, b in org_names if a <= start and end < b]
+                if inside and not any(
+                    a <= i < b and {e.kind for e in es} != {"agent"}
+                    for a, b in inside
+                    for i, (_, es) in matches.items()
+                ):
+                    continue
+            if all(e.kind == "known" and self.lex.known[int(e.key)].kind == "person" for e in entries) and any(
+                a <= start and end <= b and (a, b) != (start, end) and not self._same_person(list(doc[a:b]), entries)
+                for a, b in names
+            ):
+                continue
             pieces.append((self._root(doc, start, end), entries, set(range(start, end))))
             covered.update(range(start, end))
         for ent in doc.ents:
@@ -184,7 +236,7 @@ class ActorResolver:
             kinds = {e.kind for e in entries}
             if kinds == {"agent"} and tok.pos_ not in ("NOUN", "PROPN"):
                 return False  # "protest" the verb, "general" the adjective
-            if kinds & {"agent", "person", "org", "igo", "country", "metonym"}:
+            if kinds & {"agent", "person", "org", "igo", "country", "metonym", "known"}:
                 return True
             return "adjective" in kinds and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("amod", "compound")
 
@@ -196,7 +248,8 @@ class ActorResolver:
                 heads[root.i] = Unit(head=root.i)
         for root, entries, toks in pieces:
             host = self._host(root, piece_at)
-            if host is not None and root.dep_ == "pobj" and any(e.kind in ("person", "org", "igo") for e in entries):
+            named = any(e.kind in ("person", "org", "igo", "known") for e in entries)
+            if host is not None and root.dep_ == "pobj" and named:
                 # "the sister of leader Kim Jong Un": a named actor after "of" is another actor.
                 host = None
                 if can_head(root, entries):
@@ -234,6 +287,8 @@ class ActorResolver:
                 parent = t.head.head
             elif t.dep_ == "conj" and t.head.dep_ == "pobj" and t.head.head.lower_ in NP_PREPS:
                 parent = t.head
+            elif t.dep_ == "conj" and t.head.dep_ in ("amod", "compound") and t.head.head.i != t.head.i:
+                parent = t.head.head  # "Russian and Ukrainian negotiators": both qualify the noun
             else:
                 return None
             if parent.i in piece_at:
@@ -249,7 +304,18 @@ class ActorResolver:
             unit.coordinated = True
         if root.i == unit.head and entries and not unit.head_kind:
             unit.head_kind = entries[0].kind
+        first = min(toks)
+        # "an anti-Syria journalist", "pro-Russian separatists": the country is what they oppose
+        # or favour, not theirs.
+        stance = _stance(doc, first)
+        # "ethnic Albanians in Serbia": an ethnic group, whose country is where they live.
+        ethnic = any(t.lower_ == "ethnic" for t in (*root.children, *doc[unit.head].children)) or (
+            first >= 1 and doc[first - 1].lower_ == "ethnic"
+        )
         for e in entries:
+            if e.kind in ("country", "adjective") and (stance or (ethnic and e.kind == "adjective")):
+                unit.ethnic = unit.ethnic or ethnic
+                continue
             if e.kind == "country":
                 unit.countries.append(e.key)
             elif e.kind == "adjective":
@@ -263,9 +329,12 @@ class ActorResolver:
                 unit.countries.append(e.key)
                 unit.government = True
             elif e.kind == "agent":
-                # The primary sector codes the actor ("defence minister": GOV, not MIL).
-                unit.sectors.append((e.key, text.lower()))
-                if any(t.lower_ in ("former", "ex", "ex-") for t in root.children) or text.lower().startswith("ex-"):
+                # The primary sector codes the actor ("defence minister": GOV, not MIL); a
+                # legislature or intelligence service is a sector of its own (CAMEO LEG, SPY)
+                # that Phoenix writes under GOV or MIL ("military intelligence" MIL+SPY).
+                primary = e.sector2 if (e.key, e.sector2) in (("GOV", "LEG"), ("MIL", "SPY")) else e.key
+                unit.sectors.append((primary, text.lower()))
+                if any(t.lower_ in FORMER for t in root.children) or text.lower().startswith("ex-"):
                     unit.former = True
             elif e.kind == "person":
                 if e.key in self.lex.offices:
@@ -273,31 +342,112 @@ class ActorResolver:
                 unit.person_text = unit.person_text or text
             elif e.kind == "igo":
                 unit.igo = e.key
+                unit.igo_later = e.later
             elif e.kind == "org":
                 unit.org_text = text
+            elif e.kind == "known":
+                unit.known.append(int(e.key))
+                if self.lex.known[int(e.key)].kind == "person" or root.ent_type_ == "PERSON":
+                    # the name as the text writes it: "Carlos Menem", matched on "Menem"
+                    ent = next((x for x in doc.ents if x.label_ == "PERSON" and x.start <= root.i < x.end), None)
+                    unit.person_text = unit.person_text or (ent.text if ent is not None else text)
+                else:
+                    unit.org_text = unit.org_text or text
         for child in doc[unit.head].children:
-            if child.lower_ in ("former", "ex", "ousted", "exiled"):
+            if child.lower_ in FORMER:
                 unit.former = True
 
     @staticmethod
+    def _place_clues(doc: Doc, units: list[Unit], places: list[Place]) -> None:
+        """A resolved place that qualifies an actor gives its country: "Rakhine rebels",
+        "police in Kharkiv", "the Madras High Court" (names no country table lists)."""
+        located = [(p.start, p.end, p.country) for p in places if p.country]
+        if not located:
+            return
+
+        def country_at(tok: Token) -> str | None:
+            if _stance(tok.doc, tok.i):
+                return None
+            return next((c for a, b, c in located if a <= tok.idx < b), None)
+
+        for unit in units:
+            if unit.countries or unit.igo or unit.known or unit.persons or unit.person_text:
+                continue
+            head = doc[unit.head]
+            words = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")]
+            words += [
+                g
+                for c in head.children
+                if c.dep_ == "prep" and c.lower_ in NP_PREPS
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+            if head.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in head.sent):
+                words.append(head)  # a bare name: "Mariupol"
+            for w in words:
+                country = country_at(w)
+                if country:
+                    unit.countries.append(country)
+                    break
+
+    @staticmethod
     def _acts(tok: Token) -> bool:
-        if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS:
-            return False
+        if tok.dep_ == "pobj" and (tok.head.lower_ in LOCATIVE_PREPS or tok.head.lower_ == "of"):
+            return False  # "in Moscow", "the streets of Rome"
+        if tok.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in tok.sent):
+            return True  # a bare name (a headline, a list, a caption): "Beijing", "The Pentagon"
         if tok.dep_ == "compound" or tok.dep_ == "poss":
             return True
         return tok.dep_ in ARGUMENT_DEPS
 
     # -- coding ---------------------------------------------------------
+    def _known(self, unit: Unit, day: str | None) -> tuple[str, bool] | None:
+        """The Phoenix code of a unit's known actor on ``day`` and whether its terms are all past.
+
+        Rows that disagree on the country are settled in favour of the country
+        dictionary (state actors) over the old armed-group and international
+        lists; if that leaves more than one country, the name is ambiguous.
+        """
+        rows = [self.lex.known[i] for i in dict.fromkeys(unit.known)]
+        if not rows:
+            return None
+        coded = [(k, *k.code_on(day)) for k in rows]
+        if len({c[:3] for _, c, _ in coded}) > 1:
+            coded = [x for x in coded if x[0].source == "Countries"] or coded
+            if len({c[:3] for _, c, _ in coded}) > 1:
+                return None
+        _, code, past = coded[0]
+        return code, past
+
+    def _split_code(self, code: str) -> tuple[str | None, str | None]:
+        """(country, primary sector) of a Phoenix code: "ISRGOVLEG" -> (ISR, LEG), "AFGGOVEDU" -> (AFG, GOV)."""
+        pre, rest = code[:3], code[3:]
+        if code == "ELI":
+            return None, "ELI"
+        if pre not in self.lex.countries:
+            return None, None
+        sectors = [rest[i : i + 3] for i in range(0, len(rest), 3)]
+        # A legislature or an intelligence service is a sector of its own (CAMEO LEG, SPY),
+        # which Phoenix writes under GOV or MIL.
+        if sectors[:2] in (["GOV", "LEG"], ["MIL", "SPY"]):
+            return pre, sectors[1]
+        return pre, sectors[0] if sectors else None
+
     def _person(self, unit: Unit, day: str | None, focus: str | None) -> tuple[str, str | None, str | None, str | None]:
         """(name, country, sector, wikidata) of a person by office table and text clues."""
         name = unit.persons[0] if unit.persons else _strip_titles(unit.person_text)
         country = unit.countries[0] if unit.countries else None
-        sector = unit.sectors[0][0] if unit.sectors else None
+        sector = _title_sector(unit.sectors)
         wikidata = None
         terms = self.lex.offices_of(name)
         if terms:
             wikidata = next((t.wikidata for t in terms if t.wikidata), None)
             now = [t for t in terms if t.holds_on(day)]
+            if day is None and sector is not None:
+                # No date to place the article in: the title the text gives is the best evidence.
+                return name, country or (now or terms)[0].iso3, sector, wikidata
+            if day is None and not now:
+                now = [max(terms, key=lambda t: t.start)]  # undated: the person's last known office
             if now:
                 return name, now[0].iso3, now[0].sector, wikidata
             past = [t for t in terms if day is not None and t.end and t.end <= day]
@@ -305,6 +455,13 @@ class ActorResolver:
                 # Out of office on the article's date: an ex-leader, not the government.
                 return name, country or past[-1].iso3, "ELI", wikidata
             country = country or terms[0].iso3
+        elif unit.known and (found := self._known(unit, day)) is not None:
+            code, over = found
+            kcountry, ksector = self._split_code(code)
+            country = country or kcountry
+            # The article's own title is newer than the dictionary; else the table's
+            # role, or an ex-official once all its terms are over.
+            sector = sector or ("ELI" if over and kcountry else ksector)
         if unit.former and sector in ("GOV", None):
             sector = "ELI"
         if country is None and sector is not None:
@@ -326,17 +483,56 @@ class ActorResolver:
                 )
                 return ("person", name), Actor(0, name, code, None, sector, wikidata, "person")
             return ("person", name), Actor(0, name, _join(country, sector), country, sector, wikidata, "person")
+        if unit.known and not unit.igo and (found := self._known(unit, day)) is not None:
+            code, _ = found
+            kcountry, ksector = self._split_code(code)
+            name = _strip_the(unit.org_text) if unit.org_text else self.lex.known[unit.known[0]].name
+            if kcountry is None and code[:3] in ("IGO", "NGO", "IMG"):
+                kind = "igo" if code.startswith("IGO") else "group"
+                sector = "NGO" if code.startswith("NGO") else None
+                return ("igo", code), Actor(0, name, code, None, sector, None, kind)
+            if kcountry is not None:
+                # "Chile's Defense Department": the text's own country outranks the old table's
+                country = unit.countries[0] if unit.countries else kcountry
+                # "FBI agents": the agent noun names the sector; else the institution's own.
+                sector = unit.sectors[-1][0] if unit.sectors else ksector
+                if unit.former and sector == "GOV":
+                    sector = "ELI"  # "a former CIA official"
+                full = code if not unit.sectors else _join(country, sector)
+                return ("org", name.lower()), Actor(0, name, full, country, sector, None, "organisation")
         if unit.igo and unit.head_kind not in ("country", "metonym"):  # not "NATO-member Norway"
             sector = unit.sectors[0][0] if unit.sectors else None
+            if unit.igo[:3] in lex.countries:
+                sector = None  # "Boko Haram fighters", "a Hamas spokesman": the group itself
+                if unit.former and unit.sectors:
+                    # "a former CIA official": an ex-official of that country
+                    return ("agent", unit.igo[:3], "ELI"), Actor(
+                        0,
+                        f"former {unit.sectors[-1][1]}",
+                        _join(unit.igo[:3], "ELI"),
+                        unit.igo[:3],
+                        "ELI",
+                        None,
+                        "agent",
+                    )
             extra = sector if sector and sector not in ("GOV", "IGO") and not unit.igo.endswith(sector) else ""
-            code = unit.igo + extra
+            base = unit.igo
+            for step in filter(None, unit.igo_later.split("|")):
+                later, _, since = step.partition("@")
+                if day is not None and day >= since:
+                    base = later  # "the Taliban" in 2023 govern Afghanistan: AFGGOV
+            code = base + (extra if base == unit.igo else "")
             name = lex.igo_names.get(unit.igo, unit.igo)
             kind = "igo" if code.startswith("IGO") else "group"
             country = None if kind == "igo" or code[:3] not in lex.countries else code[:3]
+            if sector is None and country is not None and len(code) >= 6:
+                sector = code[3:6]  # a group's own code says what it is: NGAREB, PSEREBHMS
+            if sector is None and code.startswith("NGO"):
+                sector = "NGO"  # a transnational NGO (NGOHRIAMN): no country, sector NGO
             return ("igo", code), Actor(0, name, code, country, sector, lex.igo_wikidata.get(unit.igo), kind)
         country = unit.countries[0] if unit.countries else None
         if unit.sectors:
-            sector, phrase = unit.sectors[-1]
+            sector, phrase = _head_sector(unit.sectors)
             if unit.former and sector == "GOV":
                 sector = "ELI"
             country = country or focus
@@ -347,10 +543,27 @@ class ActorResolver:
         if unit.government and country:
             name = f"{lex.countries[country].name} government" if country in lex.countries else country
             return ("agent", country, "GOV"), Actor(0, name, _join(country, "GOV"), country, "GOV", None, "agent")
+        if unit.ethnic and not country and focus:
+            c = lex.countries.get(focus)
+            name = f"ethnic group in {c.name if c else focus}"
+            return ("agent", focus, "CVL"), Actor(0, name, _join(focus, "CVL"), focus, "CVL", None, "agent")
+        if unit.org_text and country:
+            # "Massachusetts Institute of Technology", "the Bank of Mexico": a named body of that country.
+            words = unit.org_text.lower().split()
+            sector = next((ORG_SECTOR_WORDS[w] for w in words if w in ORG_SECTOR_WORDS), None)
+            if sector is not None:
+                name = _strip_the(unit.org_text)
+                return ("org", name.lower()), Actor(
+                    0, name, _join(country, sector), country, sector, None, "organisation"
+                )
         if unit.demonym and country:
+            # A people ("Palestinians", "33 detained Russians"): CAMEO codes them with the
+            # country alone, as the Phoenix dictionaries do ("ordinary Kazakhs" and "Belarusian
+            # protesters" carry a sector of their own); still people, not the state, so an
+            # actor of its own that events can release, arrest or expel.
             c = lex.countries.get(country)
-            name = f"{c.name} civilians" if c else country
-            return ("agent", country, "CVL"), Actor(0, name, _join(country, "CVL"), country, "CVL", None, "agent")
+            name = f"people of {c.name}" if c else country
+            return ("people", country), Actor(0, name, country, country, None, None, "agent")
         if country:
             c = lex.countries.get(country)
             return ("country", country), Actor(
@@ -370,12 +583,26 @@ class ActorResolver:
             return article
         day = article.published
         units = self._units(doc)
+        self._place_clues(doc, units, article.places)
         focus = article.focus_country or self._focus(units)
         actors: dict[tuple[str, ...], Actor] = {}
         surnames: dict[str, tuple[str, ...]] = {}
+        acronyms: dict[str, tuple[str, ...]] = {}
         mentions: list[tuple[int, Actor, str]] = []  # (head token, actor, dep)
         sent_of = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
-        for unit in units:
+        # "the two sides", "both leaders": phrases that stand for the last two parties named.
+        pairs = {t.i for t in doc if _is_pair(t)}
+        heads = {u.head for u in units}
+        queue: list[tuple[int, Unit | None]] = [(u.head, u) for u in units]
+        queue += [(i, None) for i in pairs if i not in heads]
+        for head, maybe in sorted(queue, key=lambda q: q[0]):
+            if head in pairs and self._pair(doc, head, mentions, sent_of):
+                continue
+            if maybe is None:
+                continue
+            unit = maybe
+            if self._definite_org(doc, unit, mentions, sent_of):
+                continue
             start = min(min(unit.tokens | {unit.head}), self._left_edge(doc, unit.head))
             end = max(unit.tokens | {unit.head})
             span = doc[start : end + 1]
@@ -383,10 +610,29 @@ class ActorResolver:
             if not unit.countries and any(s == "GOV" for s, _ in unit.sectors):
                 # "A spokesman said" right after "the U.S. State Department": the same government.
                 here = sent_of[unit.head]
-                recent = [(h, a, dep) for h, a, dep in reversed(mentions) if a.country and a.sector == "GOV"]
+                # (a body that speaks, not "the two diplomats" it expelled: plural people are left out)
+                recent = [
+                    (h, a, dep)
+                    for h, a, dep in reversed(mentions)
+                    if a.country and a.sector == "GOV" and doc[h].tag_ not in ("NNS", "NNPS")
+                ]
                 recent = [m for m in recent if here - sent_of[m[0]] <= 1]
                 subjects = [m for m in recent if m[2] in ("nsubj", "nsubjpass")]
                 fallback = (subjects or recent)[0][1].country if recent else focus
+            if (
+                not unit.countries
+                and unit.sectors
+                and any(c.lower_ in ("the", "this", "that", "these", "those") for c in doc[unit.head].children)
+            ):
+                # "the army", "the ministry", "the rebels": the same kind of actor named last
+                # (within five sentences), not whichever country the story is set in.
+                here, sector = sent_of[unit.head], _head_sector(unit.sectors)[0]
+                same = [
+                    a
+                    for h, a, _ in reversed(mentions)
+                    if a.country and a.sector == sector and a.kind == "agent" and here - sent_of[h] <= 5
+                ]
+                fallback = same[0].country if same else fallback
             for variant in self._variants(unit):
                 coded = self._code(variant, day, fallback)
                 if coded is None:
@@ -399,6 +645,13 @@ class ActorResolver:
                         key = surnames[last]
                     else:
                         surnames.setdefault(last, key)
+                # "the Royal Air Force (RAF) ... RAF": an acronym given in brackets names the same actor.
+                bare = _strip_the(span.text)
+                if bare in acronyms and len(self._variants(unit)) == 1:
+                    key = acronyms[bare]
+                acronym = _bracket_acronym(doc, start, end)
+                if acronym and acronym != bare:
+                    acronyms.setdefault(acronym, key)
                 if key not in actors:
                     actor.id = len(actors) + 1
                     actors[key] = actor
@@ -410,6 +663,73 @@ class ActorResolver:
             actor.mentions.sort(key=lambda s: s.start)
         article.actors = list(actors.values())
         return article
+
+    def _definite_org(
+        self, doc: Doc, unit: Unit, mentions: list[tuple[int, Actor, str]], sent_of: dict[int, int]
+    ) -> bool:
+        """ "the company", "the firm", "the group": the organisation named last (within three
+        sentences) that fits, when the phrase gives no clue of its own. True when joined."""
+        tok = doc[unit.head]
+        want = ORG_NOUNS.get(tok.lemma_.lower())
+        if (
+            want is None
+            or tok.tag_ != "NN"
+            or unit.countries
+            or unit.igo
+            or unit.known
+            or unit.person_text
+            or not any(c.lower_ == "the" for c in tok.children)
+            or any(c.dep_ in ("amod", "compound") for c in tok.children)
+        ):
+            return False
+        for h, actor, _ in reversed(mentions):
+            if sent_of[unit.head] - sent_of[h] > 3:
+                break
+            if actor.kind in ("organisation", "group") and (actor.sector in (want, None) or want == "any"):
+                start = self._left_edge(doc, unit.head)
+                span = doc[start : unit.head + 1]
+                actor.mentions.append(Span(span.text, span.start_char, span.end_char))
+                mentions.append((unit.head, actor, tok.dep_))
+                return True
+        return False
+
+    def _pair(self, doc: Doc, head: int, mentions: list[tuple[int, Actor, str]], sent_of: dict[int, int]) -> bool:
+        """Make "the two sides" (at ``head``) a mention of the two fitting actors named last.
+
+        Looks back at most three sentences; "the two leaders" wants people,
+        "the two countries" countries or their governments, "the two sides" any
+        party but bystanders (civilians). False (nothing added) unless two are found.
+        """
+        tok = doc[head]
+        want = PAIR_NOUNS[tok.lemma_.lower()]
+        found: list[Actor] = []
+        for h, actor, dep in reversed(mentions):
+            if h >= head or dep in ("amod", "compound"):
+                continue  # later words, or a word that only qualifies a noun ("Belarusian elections")
+            if sent_of[head] - sent_of[h] > 3:
+                break
+            if any(a is actor for a in found):
+                continue
+            if actor.kind == "agent" and actor.sector is None:
+                continue  # a people ("Belarusians") is not one of two parties to talks
+            if want == "person" and actor.kind != "person":
+                continue
+            if want == "country" and (actor.kind == "person" or not actor.country or actor.sector not in (None, "GOV")):
+                continue
+            if want == "party" and actor.sector in ("CVL", "MED"):
+                continue
+            if want == "org" and actor.kind not in ("organisation", "group"):
+                continue
+            found.append(actor)
+            if len(found) == 2:
+                break
+        if len(found) < 2:
+            return False
+        span = doc[self._left_edge(doc, head) : head + 1]
+        for actor in reversed(found):
+            actor.mentions.append(Span(span.text, span.start_char, span.end_char))
+            mentions.append((head, actor, tok.dep_))
+        return True
 
     @staticmethod
     def _variants(unit: Unit) -> list[Unit]:
@@ -457,6 +777,18 @@ class ActorResolver:
                     for m in ordered
                     if m[0] < tok.i and m[1].kind != "person" and m[2] in ("nsubj", "nsubjpass", "poss", "compound")
                 ]
+                if low in GROUP_PRONOUNS:
+                    # "they", "them": a plural group named in the same sentence, in any role,
+                    # before the subjects that "it" would take ("returned the Russians without charging them").
+                    plural = [
+                        m
+                        for m in ordered
+                        if m[0] < tok.i
+                        and m[1].kind != "person"
+                        and doc[m[0]].tag_ in ("NNS", "NNPS")
+                        and sent_of[m[0]] == sent_of[tok.i]
+                    ]
+                    fits = plural or fits
             else:
                 continue
             window = 6 if low in PERSON_PRONOUNS else 3  # people are named once and quoted for paragraphs
@@ -469,6 +801,91 @@ class ActorResolver:
             subj = [m for m in fits if m[2] in ("nsubj", "nsubjpass") or doc[m[0]].head.dep_ in ("nsubj", "nsubjpass")]
             target = (subj or fits)[-1][1]
             target.mentions.append(Span(tok.text, tok.idx, tok.idx + len(tok.text)))
+
+
+# Title words that only say "a member of" or "second to" something else the phrase names.
+_DEPUTY = frozenset({"deputy", "deputies", "vice", "assistant"})
+# Agent nouns too general to outrank a more specific one in the same phrase.
+_GENERIC_AGENTS = frozenset(
+    {"leader", "leaders", "official", "officials", "member", "members", "representative", "representatives"}
+)
+
+
+def _title_sector(sectors: list[tuple[str, str]]) -> str | None:
+    """A person's sector from their titles: the first, but "deputy" before another title is not LEG.
+
+    "Deputy Minister of Defense Andrei Kartapolov" and "Taiwan's deputy foreign
+    minister" hold government posts; a bare "deputy" is a member of parliament.
+    """
+    rest = [s for s in sectors if s[1] not in _DEPUTY] if len(sectors) > 1 else sectors
+    return (rest or sectors)[0][0] if sectors else None
+
+
+def _head_sector(sectors: list[tuple[str, str]]) -> tuple[str, str]:
+    """A group's sector: its head noun's, unless that is a generic "leader" or "official" and a
+    more specific word qualifies it ("opposition leaders", "Muslim leaders", "union officials")."""
+    sector, phrase = sectors[-1]
+    if phrase.split()[-1] in _GENERIC_AGENTS and len(phrase.split()) == 1:
+        specific = [s for s in sectors[:-1] if s[1] not in _DEPUTY]
+        if specific:
+            return specific[-1][0], f"{specific[-1][1]} {phrase}"
+    return sector, phrase
+
+
+# Nouns that, definite and bare ("the company"), refer back to an organisation, and its sector.
+ORG_NOUNS = {
+    "company": "BUS",
+    "firm": "BUS",
+    "manufacturer": "BUS",
+    "airline": "BUS",
+    "consortium": "BUS",
+}
+# Plural nouns that "the two ..." / "both ..." make a pair of earlier actors, and what kind they want.
+PAIR_NOUNS = {
+    "side": "party",
+    "company": "org",
+    "firm": "org",
+    "party": "party",
+    "delegation": "party",
+    "rival": "party",
+    "camp": "party",
+    "country": "country",
+    "nation": "country",
+    "government": "country",
+    "neighbour": "country",
+    "neighbor": "country",
+    "state": "country",
+    "capital": "country",
+    "leader": "person",
+    "president": "person",
+    "man": "person",
+    "minister": "person",
+    "premier": "person",
+}
+
+
+def _is_pair(tok: Token) -> bool:
+    """ "the two sides", "both countries", "the two leaders" (plural, with "two" or "both")."""
+    if tok.lemma_.lower() not in PAIR_NOUNS or tok.tag_ not in ("NNS", "NNPS"):
+        return False
+    return any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet", "preconj") for c in tok.children)
+
+
+def _bracket_acronym(doc: Doc, start: int, end: int) -> str:
+    """The acronym a mention introduces in brackets: "the Royal Air Force (RAF)" -> "RAF"."""
+    for i in range(max(start + 1, end - 1), min(end + 2, len(doc) - 2)):
+        if doc[i].text == "(" and doc[i + 2].text == ")":
+            word = doc[i + 1].text
+            if 2 <= len(word) <= 8 and word.replace(".", "").replace("-", "").isalnum() and word.isupper():
+                return word
+    return ""
+
+
+def _stance(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` follows "anti-" or "pro-" ("anti-Syria", "pro-Russian")."""
+    if doc[i].lower_.startswith(("anti-", "pro-")):
+        return True
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("anti", "pro")
 
 
 def _join(country: str | None, sector: str | None) -> str:

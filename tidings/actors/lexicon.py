@@ -5,7 +5,9 @@ Tables (see ``tidings/data/README.md`` for their origin):
 - ``countries.tsv``: names, aliases, adjectives/demonyms, seats of government;
 - ``igos.tsv``: international organisations and non-state groups with codes;
 - ``agents.tsv``: agent nouns -> sector codes ("riot police" -> COP);
-- ``officeholders.tsv``: who held which office when, for time-aware codes.
+- ``officeholders.tsv``: who held which office when, for time-aware codes;
+- ``phoenix_actors.tsv``: people, institutions and armed groups converted from
+  the Phoenix dictionaries (older, consulted after the tables above).
 
 Entries are matched on spaCy tokens, so each pattern is tokenised with the
 same tokenizer as the text ("U.S." stays one token on both sides).
@@ -47,12 +49,82 @@ class Office:
 
 
 @dataclass(frozen=True, slots=True)
+class Term:
+    """One Phoenix code of a known actor, with the dates it applies (ISO, "" = open)."""
+
+    code: str
+    start: str
+    end: str
+
+    @property
+    def dated(self) -> bool:
+        return bool(self.start or self.end)
+
+    def holds_on(self, day: str) -> bool:
+        return (not self.start or self.start <= day) and (not self.end or day <= self.end)
+
+
+#: Phoenix.Countries.actors.txt was generated from CountryInfo.140130 (2014-01-30).
+PHOENIX_VINTAGE = "2014-01-30"
+#: How long after the later of the vintage and a term's start an open-ended term is
+#: still believed: about one term of office. Past that, the person is known but their
+#: office is not, and they are coded as an elite (ELI) of their country.
+TRUST_YEARS = 4
+
+
+def _plus_years(day: str, years: int) -> str:
+    return f"{int(day[:4]) + years:04d}{day[4:]}"
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """A person, institution or group of ``phoenix_actors.tsv`` with its coded terms."""
+
+    name: str
+    kind: str  # person or organisation
+    terms: tuple[Term, ...]
+    source: str
+
+    def code_on(self, day: str | None) -> tuple[str, bool]:
+        """The code that applies on ``day`` and whether the actor is past (or stale in) its terms.
+
+        A dated term that holds wins (the latest begun); else Phoenix's undated
+        fallback; else, after the last term, that term's code (the caller makes it
+        an ex-official); before the first, the first. A person's open-ended term
+        counts as past once it is more than ``TRUST_YEARS`` older than the
+        dictionary's evidence for it.
+        """
+        dated = [t for t in self.terms if t.dated]
+        plain = [t for t in self.terms if not t.dated]
+        now = [t for t in dated if not t.end] if day is None else [t for t in dated if t.holds_on(day)]
+        if now:
+            term = max(now, key=lambda t: t.start)
+            if (
+                self.kind == "person"
+                and day is not None
+                and not term.end
+                and day > _plus_years(max(PHOENIX_VINTAGE, term.start), TRUST_YEARS)
+            ):
+                return term.code, True  # an open term the dictionary last saw years ago: stale
+            return term.code, False
+        if plain:
+            return plain[0].code, False
+        if day is not None and all(t.end and t.end < day for t in dated):
+            return max(dated, key=lambda t: t.end).code, True
+        return min(dated, key=lambda t: t.start or "0").code, False
+
+
+@dataclass(frozen=True, slots=True)
 class Entry:
-    """What a matched phrase means. ``kind`` is country, adjective, metonym, igo, agent or person."""
+    """What a matched phrase means: ``kind`` is country, adjective, metonym, igo, agent, person or known.
+
+    ``key`` is the iso3, IGO code, sector, person name, or (known) the row in ``ActorLexicon.known``.
+    """
 
     kind: str
     key: str  # iso3, IGO code, sector or person name
     sector2: str = ""
+    later: str = ""  # igo: "CODE@YYYY-MM-DD|..." codes the group takes from those days on
 
 
 @dataclass(slots=True)
@@ -62,19 +134,21 @@ class Trie:
     root: dict[str, object] = field(default_factory=dict)
 
     def add(self, tokens: list[str], entry: Entry, *, cased: bool) -> None:
-        # A name written lower-case in the table ("al-Qaeda") is matched in any case.
+        # A name written lower-case in the table ("al-Qaeda") is matched in any case; an
+        # acronym ("PAN", "DEA") only as written, so that "Pan Am" is not Mexico's PAN.
         cased = cased and bool(tokens) and tokens[0][:1].isupper()
+        exact = " ".join(tokens) if cased and _acronym(tokens) else ""
         node = self.root
         for tok in tokens:
             node = node.setdefault(tok.lower(), {})  # type: ignore[assignment]
-        entries: list[tuple[Entry, bool]] = node.setdefault("", [])  # type: ignore[assignment]
-        if (entry, cased) not in entries:
-            entries.append((entry, cased))
+        entries: list[tuple[Entry, bool, str]] = node.setdefault("", [])  # type: ignore[assignment]
+        if (entry, cased, exact) not in entries:
+            entries.append((entry, cased, exact))
 
-    def longest(self, words: list[str], start: int) -> tuple[int, list[tuple[Entry, bool]]]:
+    def longest(self, words: list[str], start: int) -> tuple[int, list[tuple[Entry, bool, str]]]:
         """The end index and entries of the longest phrase starting at ``start``."""
         node = self.root
-        best: tuple[int, list[tuple[Entry, bool]]] = (start, [])
+        best: tuple[int, list[tuple[Entry, bool, str]]] = (start, [])
         for i in range(start, len(words)):
             nxt = node.get(words[i].lower())
             if not isinstance(nxt, dict):
@@ -83,6 +157,11 @@ class Trie:
             if "" in node:
                 best = (i + 1, node[""])  # type: ignore[assignment]
         return best
+
+
+def _acronym(tokens: list[str]) -> bool:
+    """A one-word name in capitals of two or three letters ("PAN", "DEA"; "Nato" and "Isis" are also written so)."""
+    return len(tokens) == 1 and 2 <= len(tokens[0]) <= 3 and tokens[0].isalpha() and tokens[0].isupper()
 
 
 def _rows(name: str) -> Iterator[dict[str, str]]:
@@ -122,6 +201,7 @@ class ActorLexicon:
     igo_wikidata: dict[str, str]
     agents: dict[str, tuple[str, str]]  # phrase -> (sector, sector2)
     trie: Trie
+    known: list[Known] = field(default_factory=list)
 
     def offices_of(self, person: str) -> list[Office]:
         return self.offices.get(person, [])
@@ -132,7 +212,8 @@ class ActorLexicon:
         if end == start:
             return start, []
         first = words[start]
-        ok = [e for e, cased in found if not cased or first[:1].isupper()]
+        written = " ".join(words[start:end])
+        ok = [e for e, cased, exact in found if (not cased or first[:1].isupper()) and (not exact or exact == written)]
         return (end, ok) if ok else (start, [])
 
 
@@ -161,10 +242,11 @@ def build(tokenize: Callable[[str], list[str]]) -> ActorLexicon:
         igo_names.setdefault(code, row["name"])
         if row.get("wikidata"):
             igo_wikidata.setdefault(code, row["wikidata"])
+        later = row.get("later", "")
         for name in [row["name"], *_split(row.get("aliases", ""))]:
-            trie.add(tokenize(name), Entry("igo", code), cased=True)
+            trie.add(tokenize(name), Entry("igo", code, later=later), cased=True)
             if name.lower().startswith("the "):
-                trie.add(tokenize(name[4:]), Entry("igo", code), cased=True)
+                trie.add(tokenize(name[4:]), Entry("igo", code, later=later), cased=True)
     agents: dict[str, tuple[str, str]] = {}
     for row in _rows("agents.tsv"):
         phrase, sector = row["phrase"].lower(), row["sector"]
@@ -191,7 +273,20 @@ def build(tokenize: Callable[[str], list[str]]) -> ActorLexicon:
         for alias in [name, *_split(row.get("aliases", ""))]:
             person_alias.setdefault(alias.lower(), set()).add(name)
             trie.add(tokenize(alias), Entry("person", name), cased=True)
-    return ActorLexicon(countries, offices, person_alias, igo_names, igo_wikidata, agents, trie)
+    known: list[Known] = []
+    for row in _rows("phoenix_actors.tsv"):
+        terms = []
+        for cell in _split(row["codes"]):
+            code, _, span = cell.partition("@")
+            start, _, end = span.partition("/")
+            terms.append(Term(code, start, end))
+        if not terms:
+            continue
+        key = str(len(known))
+        known.append(Known(row["name"], row["kind"], tuple(terms), row.get("source", "")))
+        for alias in [row["name"], *_split(row.get("aliases", ""))]:
+            trie.add(tokenize(alias), Entry("known", key), cased=True)
+    return ActorLexicon(countries, offices, person_alias, igo_names, igo_wikidata, agents, trie, known)
 
 
 @lru_cache(maxsize=1)

@@ -33,6 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
+from tidings.actors.sectors import plover_sector
 from tidings.errors import TidingsError
 from tidings.eval import metrics
 from tidings.eval.align import Alignment, fold
@@ -263,6 +264,29 @@ def gold_country(code: str) -> str | None:
     return head if head == "IGO" or head in _iso3() else None
 
 
+#: NGEC's country table (reference/ngec_countries.csv) lists the United Nations and the
+#: European Union as countries of their own, UNO and EUR; every other IGO is "IGO".
+_NGEC_BLOCS = (("IGOUNO", "UNO"), ("IGOEUR", "EUR"))
+
+
+def ngec_country(actor: Actor | None) -> str | None:
+    """:func:`actor_country` in NGEC's vocabulary: UN and EU bodies (IGOUNO..., IGOEUR...) as UNO and EUR."""
+    country = actor_country(actor)
+    if actor is not None and country == "IGO":
+        return next((bloc for prefix, bloc in _NGEC_BLOCS if actor.code.startswith(prefix)), country)
+    return country
+
+
+def plover_country(actor: Actor | None) -> str | None:
+    """:func:`actor_country` in PLOVER's vocabulary, which writes every international body as
+    ``IGO``, non-governmental ones too (the GSR codes Amnesty International and the Red Cross
+    ``IGO``), where CAMEO writes a transnational NGO's code with ``NGO`` (NGOHRIAMN)."""
+    country = actor_country(actor)
+    if actor is not None and country is None and actor.code.startswith("NGO"):
+        return "IGO"
+    return country
+
+
 def actor_country(actor: Actor | None) -> str | None:
     """The country tidings gives an actor, with IGOs as ``"IGO"`` (the gold sets' spelling)."""
     if actor is None:
@@ -394,7 +418,7 @@ def run_plover_gsr(
             want = {c for a in actors if (c := gold_country(a.code))}
             if not want:
                 continue
-            got = actor_country(ref.actor if ref else None)
+            got = plover_country(ref.actor if ref else None)
             ok = got in want
             side_hits[side].append(ok)
             if not ok:
@@ -436,6 +460,7 @@ def run_plover_gsr(
             "precision_at_conf_0.5: share of events with confidence >= 0.5 whose PLOVER type is the record's "
             "(one gold event per record: other true events count as wrong); coverage: share of events kept",
             "country = first 3 letters of a CAMEO code when ISO3 or IGO; legacy codes (JAP) are not scored",
+            "international NGOs (CAMEO NGO...) count as IGO, PLOVER's spelling for every international body",
         ],
         details={"confusion": dict(confusion)},
     )
@@ -694,7 +719,8 @@ def run_ngec_actors(
 
     The text processed is given by :func:`ngec_text`; the case's date is the publication date ("today" =
     :data:`NGEC_TODAY`). IGO actors count as country ``"IGO"``, NGEC's
-    spelling. Cases are scored with the loader's :meth:`NgecActorItem.check`,
+    spelling, except UN and EU bodies, which NGEC's country table calls ``UNO`` and ``EUR``.
+    Cases are scored with the loader's :meth:`NgecActorItem.check`,
     so ``""`` (expects none) and constraint cases are honoured; a case with no
     actor found is scored with ``None`` predicted.
     """
@@ -714,7 +740,9 @@ def run_ngec_actors(
         else:
             actor, how = _find_actor(res, item.text)
         found += actor is not None
-        got = {"country": actor_country(actor), "code_1": actor.sector if actor else None}
+        # NGEC's code_1 is a PLOVER agent code; tidings writes CAMEO sectors (tidings/actors/sectors.py).
+        sector = plover_sector(actor.sector, kind=actor.kind, name=actor.name) if actor else None
+        got = {"country": ngec_country(actor), "code_1": sector}
         bad: list[str] = []
         for key in hits:
             ok = item.check(key, got[key])
@@ -755,7 +783,9 @@ def run_ngec_actors(
         seconds=time.perf_counter() - t0,
         failures=failures,
         notes=[
-            f"date 'today' pinned to {NGEC_TODAY}; IGO actors compared as 'IGO'; sector = NGEC code_1",
+            f"date 'today' pinned to {NGEC_TODAY}; IGO actors compared as 'IGO', UN and EU bodies as NGEC's "
+            "'UNO' and 'EUR' (ngec_countries.csv); sector = NGEC code_1",
+            "CAMEO sectors are compared through the CAMEO->PLOVER crosswalk (MED=media -> JRN, HLH -> MED, ...)",
             "a context not containing the actor text is processed as 'TEXT (CONTEXT)'",
             "xfail cases (NGEC's own known failures) are included",
         ],
