@@ -202,3 +202,18 @@ def test_event_record_with_mentions_validates(article_schema: dict[str, object])
     jsonschema = pytest.importorskip("jsonschema")
     art = tidings.process_text(STORY, date="2024-03-14", title="Norway sends food aid to Sudan")
     jsonschema.validate(art.to_dict(), article_schema)
+
+
+def test_the_two_sides_and_their_own_relations() -> None:
+    # "their ties" are the two sides' own: each side acts towards the other, never towards nobody.
+    text = (
+        "Russian President Vladimir Putin spoke with Kazakh President Kassym-Jomart Tokayev on Tuesday, "
+        "the Kremlin said. The two sides agreed to deepen their ties."
+    )
+    art = tidings.process_text(text, date="2023-05-02")
+    deepen = [
+        (e.source.actor.code if e.source else None, e.target.actor.code if e.target else None)
+        for e in art.events
+        if e.trigger.text == "deepen"
+    ]
+    assert sorted(deepen) == [("KAZGOV", "RUSGOV"), ("RUSGOV", "KAZGOV")]

@@ -394,6 +394,8 @@ def ensure_actor(article: Article, *, country: str | None, sector: str | None, n
     )
 
 
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves", "each other", "one another"})
+
 class EventCoder:
     """Pipeline stage: sets ``article.events`` (needs ``doc``, ``actors``, ``times``, ``places``)."""
 
@@ -923,7 +925,9 @@ class EventCoder:
         pairs: list[tuple[ActorRef | None, ActorRef | None]]
         one_mention = len(sources) > 1 and len({(s.span.start, s.span.end) for s in sources if s is not None}) == 1
         joint = p.code[:2] in JOINT_ROOTS or p.code == "0871"  # a truce is agreed between its parties
-        if (targets == [None] or from_place) and len(sources) > 1 and (joint or one_mention):
+        # "the two sides agreed to strengthen their relations": a pronoun there is the sides themselves.
+        own = one_mention and all(t is not None and t.span.text.lower() in _PLURAL_PRONOUNS for t in targets)
+        if (targets == [None] or from_place or own) and len(sources) > 1 and (joint or one_mention):
             # "The US, Russia and Switzerland met": each party meets each other one;
             # "the two sides clashed": one mention standing for two actors acts between them.
             pairs = [(s, t) for s in sources for t in sources if s is not t]
