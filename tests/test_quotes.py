@@ -314,3 +314,16 @@ def test_a_headline_opening_with_a_name_the_story_uses_is_that_persons() -> None
     # What a headline says she is, she does not say.
     other = "Maria Lopez Is A 'Dangerous Radical'\n\nSenator Maria Lopez questioned the bank's chief on Tuesday."
     assert all(q.speaker is None for q in _quotes(other))
+
+
+def test_a_quote_paragraph_takes_the_subject_of_the_paragraph_before() -> None:
+    text = (
+        "Senator Paul Grant praised the new school plan on Monday in a visit to the town.\n\n"
+        '"It is the best plan this district has had in twenty years."\n\n'
+        "The council will vote on it next week."
+    )
+    q = _one(text)
+    assert q.speaker is not None and q.speaker.actor.name == "Paul Grant"
+    # A paragraph before that names nobody gives nobody.
+    other = 'The storm reached the coast late on Monday night.\n\n"It is the worst we have seen in twenty years."'
+    assert all(q.speaker is None for q in _quotes(other))

@@ -944,8 +944,46 @@ class QuoteFinder:
                     # A paragraph that only goes on quoting the speaker of the one before it.
                     prev.parts.extend(q.parts)
                     continue
+                if q.speaker is None and self._whole_paragraph(text, paras, q):
+                    # 'Holt praised the plan on Monday. ¶ "It is the best we have had."': the
+                    # paragraph before names who speaks as the subject of its last sentence.
+                    q.speaker = self._previous_subject(
+                        doc, paras[first.para - 1] if first.para else None, index, article
+                    )
             out.append(q)
         return out
+
+    @staticmethod
+    def _whole_paragraph(text: str, paras: list[tuple[int, int]], q: _Quotation) -> bool:
+        """The quotation is its paragraph: nothing outside the marks but punctuation."""
+        last = q.parts[-1]
+        _pstart, pend = paras[last.para]
+        return not text[last.end : pend].strip(" \"'.,")
+
+    def _previous_subject(
+        self, doc: Doc, para: tuple[int, int] | None, index: MentionIndex, article: Article
+    ) -> ActorRef | None:
+        """The named subject of the last sentence of a paragraph, when it is a person, or a
+        pronoun or organisation standing for one; never a subject inside quote marks."""
+        if para is None:
+            return None
+        pstart, pend = para
+        end = doc.char_span(pstart, pend, alignment_mode="contract")
+        if end is None or not len(end):
+            return None
+        sent = end[-1].sent
+        root = sent.root
+        subj = self._subject(root) if root.pos_ in ("VERB", "AUX") else None
+        if subj is None or subj.idx < pstart or self._in_quote(subj.idx):
+            return None
+        ref = index.at(subj) or index.resolve(subj)
+        if ref is None and subj.lower_ in ("he", "she"):
+            ref = self._antecedent(article, subj)
+        if ref is None and subj.pos_ == "PROPN" and subj.ent_type_ in ("PERSON", "ORG"):
+            ref = speaker_actor(article, subj)
+        if ref is None or ref.actor.kind not in ("person", "organisation", "group"):
+            return None
+        return ref
 
     def _previous_sentence_cue(self, doc: Doc, start: int, pstart: int) -> Token | None:
         """The verb of saying of the sentence that ends right before a quote opening a sentence."""
