@@ -327,3 +327,20 @@ def test_a_quote_paragraph_takes_the_subject_of_the_paragraph_before() -> None:
     # A paragraph before that names nobody gives nobody.
     other = 'The storm reached the coast late on Monday night.\n\n"It is the worst we have seen in twenty years."'
     assert all(q.speaker is None for q in _quotes(other))
+
+
+def test_a_quote_ending_its_paragraph_takes_the_subject_of_the_sentence_before() -> None:
+    text = (
+        'On "Morning Report," Sen. Paul Grant (Ohio), who lost the primary to Hill, named rising rents as '
+        'one of the reasons that voters are angry. "The young people are tired of paying half their wages '
+        'for a room."\n\nThe council will vote on the rents bill next week.'
+    )
+    quotes = [q for q in _quotes(text) if q.text.startswith("The young")]
+    assert len(quotes) == 1
+    assert quotes[0].speaker is not None and quotes[0].speaker.actor.name == "Paul Grant"
+
+
+def test_more_verbs_of_saying() -> None:
+    q = _one('"Get out of my office," Grant barked at the reporter.')
+    assert q.cue is not None and q.cue.text == "barked"
+    assert q.speaker is not None and q.speaker.span.text == "Grant"

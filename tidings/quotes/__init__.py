@@ -128,6 +128,15 @@ CUE_LEMMAS = frozenset(
         "dismiss",
         "pledge",
         "estimate",
+        "bemoan",
+        "bark",
+        "boom",
+        "snap",
+        "scoff",
+        "sneer",
+        "rant",
+        "gush",
+        "grumble",
         "opine",
         "speak",
         "advise",
@@ -924,6 +933,16 @@ class QuoteFinder:
                     q.has_own_cue = True
                     out.append(q)
                     continue
+            if (
+                first.start - pstart > 1
+                and not first.single
+                and (prev is None or prev.parts[-1].para != first.para or not prev.has_own_cue)
+                and text[pstart : first.start - 1].rstrip().endswith((".", "!", "?"))
+                and self._whole_paragraph(text, paras, q)
+            ):
+                # 'Grant toured the school. "It is the best we have had."': the quote ending the
+                # paragraph is the named subject's of the sentence before it.
+                q.speaker = self._previous_subject(doc, (pstart, first.start - 1), index, article)
             if first.start - pstart <= 1 and not first.single:
                 intro = self._colon_intro(text, doc, paras, first.para)
                 if intro is not None:
@@ -963,8 +982,8 @@ class QuoteFinder:
     def _previous_subject(
         self, doc: Doc, para: tuple[int, int] | None, index: MentionIndex, article: Article
     ) -> ActorRef | None:
-        """The named subject of the last sentence of a paragraph, when it is a person, or a
-        pronoun or organisation standing for one; never a subject inside quote marks."""
+        """The named subject of the last sentence of a stretch of text (a paragraph), when it is a
+        person, or a pronoun or organisation standing for one; never a subject inside quote marks."""
         if para is None:
             return None
         pstart, pend = para
