@@ -344,3 +344,12 @@ def test_more_verbs_of_saying() -> None:
     q = _one('"Get out of my office," Grant barked at the reporter.')
     assert q.cue is not None and q.cue.text == "barked"
     assert q.speaker is not None and q.speaker.span.text == "Grant"
+
+
+def test_adding_after_what_was_said_is_the_speakers() -> None:
+    text = (
+        "In an interview on Monday, Senator Holt said the process of writing the budget could be "
+        '"messy," adding, "Democracy is messy."'
+    )
+    q = next(q for q in _quotes(text) if q.text.startswith("Democracy"))
+    assert q.speaker is not None and q.speaker.actor.name == "Holt"

@@ -706,6 +706,18 @@ class QuoteFinder:
         while subj is None and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
             verb = verb.head  # "..., adding that": the subject of the verb it hangs on
             subj = self._subject(verb)
+        if (
+            verb is not cue
+            and cue.tag_ == "VBG"
+            and verb.dep_ == "ccomp"
+            and verb.head.i < verb.i
+            and self._is_cue(verb.head)
+        ):
+            # 'Holt said the talks could be "long," adding, "..."': the parser hung 'adding' on
+            # what was said; it is the one who said it who adds.
+            outer_subj = self._subject(verb.head)
+            if outer_subj is not None and not self._in_quote(outer_subj.idx):
+                verb, subj = verb.head, outer_subj
         if subj is not None and subj.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
             # "Smith, who said ...": the noun the clause describes, standing here as "who".
             rel = Span(subj.text, subj.idx, subj.idx + len(subj.text))
