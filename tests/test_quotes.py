@@ -260,3 +260,96 @@ def test_a_quote_in_the_object_of_the_main_verb_takes_its_subject() -> None:
     q = _one('Senator Paul Grant thanked the volunteers for "standing with us when nobody else did."')
     assert q.kind == "partial"
     assert q.speaker is not None and q.speaker.actor.name == "Paul Grant"
+
+
+def test_as_someone_put_it_names_the_speaker() -> None:
+    q = _one(
+        "Farmers' groups complained on Monday that the new subsidy was, "
+        'as Agriculture Minister Tomas Novak put it, "too little and far too late."'
+    )
+    assert q.cue is not None and q.cue.text == "put"
+    assert q.speaker is not None and q.speaker.actor.name == "Tomas Novak"
+
+
+def test_points_out_is_a_verb_of_saying() -> None:
+    text = (
+        "The audit office published its review of the port authority on Friday.\n\n"
+        'It also points out that "the fines for late filing are far too small" to matter to large firms.'
+    )
+    q = _one(text)
+    assert q.cue is not None and q.cue.text == "points"
+    assert q.speaker is not None and q.speaker.span.text == "It"
+
+
+def test_what_it_calls_speaks_for_the_subject_of_the_clause_above() -> None:
+    # The latest organisation before "it" is the Senate; the clause's subject is the ministry.
+    q = _one('The ministry, after a meeting with the Senate, is fighting what it calls "a campaign of lies."')
+    assert q.speaker is not None and q.speaker.span.text == "it"
+    assert q.speaker.actor.name == "ministry"
+
+
+def test_a_share_of_a_poll_speaks() -> None:
+    q = _one('In the survey, 55 percent said the governor was "dishonest" about the budget.')
+    assert q.speaker is not None and q.speaker.span.text == "55 percent"
+
+
+def test_characterize_introduces_a_quote() -> None:
+    text = (
+        "Senator Paul Grant spoke to reporters on Monday.\n\n"
+        'He characterized the proposal as "a gift to the richest families in the state."'
+    )
+    q = _one(text)
+    assert q.cue is not None and q.cue.text == "characterized"
+    assert q.speaker is not None and q.speaker.actor.name == "Paul Grant"
+
+
+def test_a_headline_opening_with_a_name_the_story_uses_is_that_persons() -> None:
+    text = (
+        "Maria Lopez Grills Bank Chief: 'You Broke The Law.'\n\n"
+        "Senator Maria Lopez questioned the chief executive of the bank on Tuesday."
+    )
+    q = _one(text)
+    assert q.speaker is not None and q.speaker.actor.name == "Maria Lopez"
+    assert q.speaker.span.text == "Maria Lopez"
+    # What a headline says she is, she does not say.
+    other = "Maria Lopez Is A 'Dangerous Radical'\n\nSenator Maria Lopez questioned the bank's chief on Tuesday."
+    assert all(q.speaker is None for q in _quotes(other))
+
+
+def test_a_quote_paragraph_takes_the_subject_of_the_paragraph_before() -> None:
+    text = (
+        "Senator Paul Grant praised the new school plan on Monday in a visit to the town.\n\n"
+        '"It is the best plan this district has had in twenty years."\n\n'
+        "The council will vote on it next week."
+    )
+    q = _one(text)
+    assert q.speaker is not None and q.speaker.actor.name == "Paul Grant"
+    # A paragraph before that names nobody gives nobody.
+    other = 'The storm reached the coast late on Monday night.\n\n"It is the worst we have seen in twenty years."'
+    assert all(q.speaker is None for q in _quotes(other))
+
+
+def test_a_quote_ending_its_paragraph_takes_the_subject_of_the_sentence_before() -> None:
+    text = (
+        'On "Morning Report," Sen. Paul Grant (Ohio), who lost the primary to Hill, named rising rents as '
+        'one of the reasons that voters are angry. "The young people are tired of paying half their wages '
+        'for a room."\n\nThe council will vote on the rents bill next week.'
+    )
+    quotes = [q for q in _quotes(text) if q.text.startswith("The young")]
+    assert len(quotes) == 1
+    assert quotes[0].speaker is not None and quotes[0].speaker.actor.name == "Paul Grant"
+
+
+def test_more_verbs_of_saying() -> None:
+    q = _one('"Get out of my office," Grant barked at the reporter.')
+    assert q.cue is not None and q.cue.text == "barked"
+    assert q.speaker is not None and q.speaker.span.text == "Grant"
+
+
+def test_adding_after_what_was_said_is_the_speakers() -> None:
+    text = (
+        "In an interview on Monday, Senator Holt said the process of writing the budget could be "
+        '"messy," adding, "Democracy is messy."'
+    )
+    q = next(q for q in _quotes(text) if q.text.startswith("Democracy"))
+    assert q.speaker is not None and q.speaker.actor.name == "Holt"

@@ -128,6 +128,15 @@ CUE_LEMMAS = frozenset(
         "dismiss",
         "pledge",
         "estimate",
+        "bemoan",
+        "bark",
+        "boom",
+        "snap",
+        "scoff",
+        "sneer",
+        "rant",
+        "gush",
+        "grumble",
         "opine",
         "speak",
         "advise",
@@ -166,7 +175,9 @@ CUE_WORDS = frozenset(
     }
 )
 # Verbs that introduce a short partial quote ("what she called 'baseless rumours'").
-NAMING_LEMMAS = frozenset({"call", "dub", "term", "describe", "label", "brand", "refer"})
+NAMING_LEMMAS = frozenset(
+    {"call", "dub", "term", "describe", "label", "brand", "refer", "characterize", "characterise"}
+)
 # Nouns that carry a quote in place of a verb ("in a statement: '...'").
 STATEMENT_NOUNS = frozenset(
     {"statement", "tweet", "post", "interview", "letter", "memo", "message", "remarks", "remark", "comment"}
@@ -180,6 +191,9 @@ DASHES = frozenset({"\u2015", "\u2014", "\u2013", "-", "--"})
 _NOT_SPEAKERS = frozenset(
     {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "WORK_OF_ART", "EVENT", "LAW"}
 )
+
+# ... but a share of a poll is the subject that speaks ('63 percent said').
+_NOT_SUBJECTS = _NOT_SPEAKERS - {"PERCENT"}
 
 
 @dataclass
@@ -455,6 +469,24 @@ class QuoteFinder:
             return False
         return (tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CUE_LEMMAS) or tok.lower_ in CUE_WORDS
 
+    @staticmethod
+    def _weak(tok: Token) -> bool:
+        """A weak verb of saying, unless its particle makes it a plain one ('points out')."""
+        if tok.lemma_.lower() not in WEAK_CUES:
+            return False
+        return not (tok.lemma_.lower() == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children))
+
+    @staticmethod
+    def _as_put_it(tok: Token) -> bool:
+        """'as the memo put it': a clause that names who said the quote beside it."""
+        return (
+            tok.lemma_.lower() == "put"
+            and tok.pos_ == "VERB"
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+            and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
+            and any(c.dep_ == "nsubj" for c in tok.children)
+        )
+
     def _adjacent_cue(self, doc: Doc, start: int, end: int) -> bool:
         """A short quote someone said or named: a verb of naming just before it ("what she
         called 'baseless rumours'"), a verb of saying with a colon or comma before it
@@ -517,7 +549,10 @@ class QuoteFinder:
                 if self._is_cue(t) or (t.lower_ == "according" and t.nbor(1).lower_ == "to"):
                     after = t
                     break
-        before = next((t for t in reversed(left) if self._is_cue(t) and t.lemma_.lower() not in WEAK_CUES), None)
+        put_it = next((t for t in [*left, *right] if self._as_put_it(t)), None)
+        if put_it is not None:
+            return put_it  # '"...," as the memo put it' / 'As Smith put it, X is "..."'
+        before = next((t for t in reversed(left) if self._is_cue(t) and not self._weak(t)), None)
         if before is None and left and left[-1].text in (":", ","):
             # 'Stated Stone:', 'He continued:', 'The statement:' — a weak cue or a statement noun.
             before = next(
@@ -537,7 +572,7 @@ class QuoteFinder:
                     continue
                 if via.dep_ in ("nsubj", "nsubjpass", "advmod", "npadvmod", "neg", "aux"):
                     continue  # 'the ad "unmistakably" suggests': the quote is no complement of the verb
-                if anc.lemma_.lower() in WEAK_CUES:
+                if self._weak(anc):
                     continue  # 'agreed to continue contact and their "intention ..."': not saying
                 if self._is_cue(anc) or (anc.lemma_.lower() in NAMING_LEMMAS and not _so_called(anc)):
                     in_quote = any(a <= anc.idx < b for a, b in quoted)
@@ -595,6 +630,7 @@ class QuoteFinder:
             root = first[0].sent.root
             subj = self._subject(root) if root.pos_ == "VERB" else None
             if subj is None or subj.pos_ == "PRON" or self._in_quote(subj.idx) or subj.idx >= q.parts[0].start:
+                self._headline_name(doc, q, article)
                 return
             ref = index.resolve(subj)
             if ref is None and subj.ent_type_ not in _NOT_SPEAKERS:
@@ -614,6 +650,32 @@ class QuoteFinder:
             q.speaker = ref
             q.cue = Span(":", m.end(1), m.end(1) + 1)
             q.has_own_cue = True
+
+    def _headline_name(self, doc: Doc, q: _Quotation, article: Article) -> None:
+        """'Jane Doe Slams Budget Plan: "..."': a Title Case headline the tagger cannot parse, that
+        opens with the full name of a person the article names, is that person's (but not
+        'Jane Doe Is A "..."', which says what she is)."""
+        start = self._headline_end
+        best: Actor | None = None
+        for actor in article.actors:
+            name = actor.name
+            if (
+                actor.kind == "person"
+                and len(name.split()) >= 2
+                and len(name) < q.parts[0].start
+                and doc.text.startswith(name + " ")
+                and doc.text[len(name) + 1 :].split(" ", 1)[0].lower() not in ("is", "was", "are", "were", "be")
+                and any(m.start >= start for m in actor.mentions)  # named in the story, not a misread headline
+                and (best is None or len(name) > len(best.name))
+            ):
+                best = actor
+        if best is None:
+            return
+        span = Span(best.name, 0, len(best.name))
+        if all(m.start != 0 for m in best.mentions):
+            best.mentions.append(span)
+        q.speaker = ActorRef(best, span)
+        q.has_own_cue = True
 
     # -- speakers ------------------------------------------------------
     def _speaker(self, doc: Doc, cue: Token, index: MentionIndex, article: Article) -> ActorRef | None:
@@ -644,6 +706,18 @@ class QuoteFinder:
         while subj is None and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
             verb = verb.head  # "..., adding that": the subject of the verb it hangs on
             subj = self._subject(verb)
+        if (
+            verb is not cue
+            and cue.tag_ == "VBG"
+            and verb.dep_ == "ccomp"
+            and verb.head.i < verb.i
+            and self._is_cue(verb.head)
+        ):
+            # 'Holt said the talks could be "long," adding, "..."': the parser hung 'adding' on
+            # what was said; it is the one who said it who adds.
+            outer_subj = self._subject(verb.head)
+            if outer_subj is not None and not self._in_quote(outer_subj.idx):
+                verb, subj = verb.head, outer_subj
         if subj is not None and subj.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
             # "Smith, who said ...": the noun the clause describes, standing here as "who".
             rel = Span(subj.text, subj.idx, subj.idx + len(subj.text))
@@ -654,6 +728,20 @@ class QuoteFinder:
             return ActorRef(ref.actor, rel) if ref is not None else None
         if subj is not None and self._in_quote(subj.idx):
             subj = None  # the parser took quoted words for the subject
+        if subj is not None and subj.lower_ in PRONOUNS and any(c.lower_ == "what" for c in verb.children):
+            # 'The campaign attacked what it calls "..."': the pronoun stands for the subject of the
+            # clause above, whoever was named last.
+            outer = self._outer_subject(verb, subj)
+            ref = None if outer is None else index.at(outer) or index.resolve(outer)
+            if ref is None and outer is not None and outer.lower_ in PRONOUNS:
+                ref = self._antecedent(article, outer)
+            if ref is None and outer is not None and outer.pos_ == "PROPN" and outer.ent_type_ not in _NOT_SPEAKERS:
+                ref = speaker_actor(article, outer)
+            if ref is not None:
+                span = Span(subj.text, subj.idx, subj.idx + len(subj.text))
+                if all(m.start != span.start for m in ref.actor.mentions):
+                    ref.actor.mentions.append(span)
+                return ActorRef(ref.actor, span)
         if subj is not None:
             ref = index.at(subj)
             if ref is None and subj.pos_ == "PROPN" and subj.ent_type_ in ("PERSON", ""):
@@ -669,7 +757,7 @@ class QuoteFinder:
                 return ref
             if subj.lower_ in PRONOUNS:
                 return self._antecedent(article, subj)
-            if subj.pos_ != "PRON" and subj.dep_ != "nsubjpass" and subj.ent_type_ not in _NOT_SPEAKERS:
+            if subj.pos_ != "PRON" and subj.dep_ != "nsubjpass" and subj.ent_type_ not in _NOT_SUBJECTS:
                 # A speaker the actor stage did not know ("the announcer", "Caddell"): it is
                 # still who spoke, so it becomes an actor of its own.
                 return speaker_actor(article, subj)
@@ -714,6 +802,17 @@ class QuoteFinder:
     @staticmethod
     def _subject(verb: Token) -> Token | None:
         return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+    def _outer_subject(self, verb: Token, pron: Token) -> Token | None:
+        """The subject of the clause a 'what ... call(s)' clause sits in, when a pronoun can stand for it."""
+        for anc in verb.ancestors:
+            outer = self._subject(anc)
+            if outer is None:
+                continue
+            if self._in_quote(outer.idx) or (outer.lower_ in PRONOUNS and outer.lower_ != pron.lower_):
+                return None
+            return outer
+        return None
 
     @staticmethod
     def _title_antecedent(article: Article, subj: Token) -> ActorRef | None:
@@ -846,6 +945,16 @@ class QuoteFinder:
                     q.has_own_cue = True
                     out.append(q)
                     continue
+            if (
+                first.start - pstart > 1
+                and not first.single
+                and (prev is None or prev.parts[-1].para != first.para or not prev.has_own_cue)
+                and text[pstart : first.start - 1].rstrip().endswith((".", "!", "?"))
+                and self._whole_paragraph(text, paras, q)
+            ):
+                # 'Grant toured the school. "It is the best we have had."': the quote ending the
+                # paragraph is the named subject's of the sentence before it.
+                q.speaker = self._previous_subject(doc, (pstart, first.start - 1), index, article)
             if first.start - pstart <= 1 and not first.single:
                 intro = self._colon_intro(text, doc, paras, first.para)
                 if intro is not None:
@@ -866,8 +975,46 @@ class QuoteFinder:
                     # A paragraph that only goes on quoting the speaker of the one before it.
                     prev.parts.extend(q.parts)
                     continue
+                if q.speaker is None and self._whole_paragraph(text, paras, q):
+                    # 'Holt praised the plan on Monday. ¶ "It is the best we have had."': the
+                    # paragraph before names who speaks as the subject of its last sentence.
+                    q.speaker = self._previous_subject(
+                        doc, paras[first.para - 1] if first.para else None, index, article
+                    )
             out.append(q)
         return out
+
+    @staticmethod
+    def _whole_paragraph(text: str, paras: list[tuple[int, int]], q: _Quotation) -> bool:
+        """The quotation is its paragraph: nothing outside the marks but punctuation."""
+        last = q.parts[-1]
+        _pstart, pend = paras[last.para]
+        return not text[last.end : pend].strip(" \"'.,")
+
+    def _previous_subject(
+        self, doc: Doc, para: tuple[int, int] | None, index: MentionIndex, article: Article
+    ) -> ActorRef | None:
+        """The named subject of the last sentence of a stretch of text (a paragraph), when it is a
+        person, or a pronoun or organisation standing for one; never a subject inside quote marks."""
+        if para is None:
+            return None
+        pstart, pend = para
+        end = doc.char_span(pstart, pend, alignment_mode="contract")
+        if end is None or not len(end):
+            return None
+        sent = end[-1].sent
+        root = sent.root
+        subj = self._subject(root) if root.pos_ in ("VERB", "AUX") else None
+        if subj is None or subj.idx < pstart or self._in_quote(subj.idx):
+            return None
+        ref = index.at(subj) or index.resolve(subj)
+        if ref is None and subj.lower_ in ("he", "she"):
+            ref = self._antecedent(article, subj)
+        if ref is None and subj.pos_ == "PROPN" and subj.ent_type_ in ("PERSON", "ORG"):
+            ref = speaker_actor(article, subj)
+        if ref is None or ref.actor.kind not in ("person", "organisation", "group"):
+            return None
+        return ref
 
     def _previous_sentence_cue(self, doc: Doc, start: int, pstart: int) -> Token | None:
         """The verb of saying of the sentence that ends right before a quote opening a sentence."""
@@ -886,7 +1033,7 @@ class QuoteFinder:
             j -= 1
         if j >= 0 and doc[j].text == '"':
             return None  # the sentence before ends a quote: not narrative
-        cues = [t for t in sent if self._is_cue(t) and t.lemma_.lower() not in WEAK_CUES and t.pos_ == "VERB"]
+        cues = [t for t in sent if self._is_cue(t) and not self._weak(t) and t.pos_ == "VERB"]
         # The main verb of saying ('..., Schiff said.'), not one inside a clause of it.
         main = [t for t in cues if t.dep_ in ("ROOT", "parataxis") or not any(a in cues for a in t.ancestors)]
         return main[0] if main else None
