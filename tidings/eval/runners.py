@@ -117,7 +117,7 @@ HEADLINE: dict[str, tuple[str, ...]] = {
     "ngec-actors": ("country_accuracy", "sector_accuracy"),
     "geo-gwn": ("toponym_recall", "precision", "country_accuracy", "acc_161km"),
     "geo-trnews": ("toponym_recall", "precision", "country_accuracy", "acc_161km"),
-    "polnear": ("quote_recall", "quote_precision", "speaker_accuracy", "speaker_f1"),
+    "polnear": ("quote_recall", "quote_precision", "speaker_accuracy", "speaker_f1", "attributed_f1"),
     "timebank": ("span_f1", "value_exact", "value_prefix"),
     "conll": ("f1", "per_f1", "loc_f1", "org_f1"),
     "meantime": ("muc_f1", "b3_f1", "mention_recall"),
