@@ -190,3 +190,22 @@ def test_shared_warc_excerpts(eval_data_dir: Path, settings: Settings) -> None:
     assert not arts and len(errs) == 1 and errs[0].code == "T061" and "truncated" in str(errs[0])
     arts, errs = read(replace(settings, min_english=0.0), str(base / "whirlwind.warc.wet.gz"))
     assert len(arts) == 1 and not errs
+
+
+def test_list_like_english_is_read_and_foreign_prose_is_not() -> None:
+    from tidings.ingest import looks_english
+
+    scores = (
+        "Boys basketball: Viera 61, Rockledge 48. Leading scorers: for Viera, Sam Ortiz 22 and "
+        "Jay Bell 14; for Rockledge, Tim Cole 19. Records: Viera 5-0, Rockledge 3-2. Next: Viera at "
+        "Melbourne on Friday, Rockledge hosts Palm Bay."
+    )
+    spanish = (
+        "El ministro dijo que la reunión con los sindicatos se celebrará en Madrid el lunes y que el "
+        "gobierno no piensa cambiar la reforma de las pensiones."
+    )
+    japanese = "首相は月曜日に東京で記者会見を開き、Kindle と KeePass について話した。" * 3
+    assert looks_english(scores, 0.12)[0]
+    assert not looks_english(spanish, 0.12)[0]
+    assert not looks_english(japanese, 0.12)[0]
+    assert looks_english(spanish, 0.0)[0]  # --lang-any

@@ -1710,7 +1710,7 @@ def run_warc(
     from tidings.clean import clean_text
     from tidings.config import load_settings
     from tidings.errors import InputError
-    from tidings.ingest import english_share
+    from tidings.ingest import looks_english
     from tidings.ingest.html import page_article
 
     t0 = time.perf_counter()
@@ -1738,7 +1738,7 @@ def run_warc(
         t_read += time.perf_counter() - t1
         if problem is not None:
             failures += 1
-        elif english_share(text[:20000]) < settings.min_english:
+        elif not looks_english(text[:20000], settings.min_english)[0]:
             non_english += 1
         s = metrics.token_prf(item.article_body, text)
         scores.append(s)

@@ -396,6 +396,7 @@ def ensure_actor(article: Article, *, country: str | None, sector: str | None, n
 
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves", "each other", "one another"})
 
+
 class EventCoder:
     """Pipeline stage: sets ``article.events`` (needs ``doc``, ``actors``, ``times``, ``places``)."""
 
