@@ -19,7 +19,7 @@ the body, or later again) is one event with several mentions.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tidings.events.lexicon import DEFAULT_TARGETS, EventLexicon, Pattern, default_lexicon
 from tidings.events.ontology import lookup
@@ -842,7 +842,6 @@ class EventCoder:
                 if key in seen:
                     continue
                 seen.add(key)
-                entry = lookup(code)
                 date, date_source = self._date(article, gov, ev.sentence, lede)
                 place, place_source = self._place(article, gov, ev.sentence)
                 features = Features(
@@ -858,25 +857,18 @@ class EventCoder:
                     noun=False,
                 )
                 fired.setdefault(gov.i, []).append(
-                    Event(
-                        cameo=entry.code,
-                        root=entry.root,
-                        plover=entry.plover,
-                        plover_mode=entry.plover_mode,
-                        quad_class=entry.quad_class,
-                        goldstein=entry.goldstein,
+                    _coded_event(
+                        code,
+                        gov,
+                        features,
                         source=speaker,
                         target=target,
-                        trigger=Span(gov.text, gov.idx, gov.idx + len(gov.text)),
                         sentence=ev.sentence,
                         date=date,
                         date_source=date_source,
                         place=place,
                         place_source=place_source,
-                        confidence=confidence(features),
-                        evidence=features.as_dict(),
                         pattern=f"{lemma} that X did {ev.cameo} -> {code}",
-                        name=entry.name,
                     )
                 )
                 break
@@ -981,16 +973,12 @@ class EventCoder:
                 noun=trigger.pos_ in ("NOUN", "PROPN"),
             )
             out.append(
-                Event(
-                    cameo=entry.code,
-                    root=entry.root,
-                    plover=entry.plover,
-                    plover_mode=entry.plover_mode,
-                    quad_class=entry.quad_class,
-                    goldstein=entry.goldstein,
+                _coded_event(
+                    entry.code,
+                    trigger,
+                    features,
                     source=source,
                     target=target,
-                    trigger=Span(trigger.text, trigger.idx, trigger.idx + len(trigger.text)),
                     sentence=sentence,
                     negated=negated,
                     modality=modality,
@@ -998,13 +986,28 @@ class EventCoder:
                     date_source=date_source,
                     place=place,
                     place_source=place_source,
-                    confidence=confidence(features),
-                    evidence=features.as_dict(),
                     pattern=p.text if p.origin in ("", "event_lexicon.tsv") else f"{p.origin}: {p.text}",
-                    name=entry.name,
                 )
             )
         return out
+
+
+def _coded_event(code: str, trigger: Token, features: Features, **fields: Any) -> Event:
+    """An event with its codebook fields, trigger span and calibrated confidence filled in."""
+    entry = lookup(code)
+    return Event(
+        cameo=entry.code,
+        root=entry.root,
+        plover=entry.plover,
+        plover_mode=entry.plover_mode,
+        quad_class=entry.quad_class,
+        goldstein=entry.goldstein,
+        name=entry.name,
+        trigger=Span(trigger.text, trigger.idx, trigger.idx + len(trigger.text)),
+        confidence=confidence(features),
+        evidence=features.as_dict(),
+        **fields,
+    )
 
 
 def _refused(tok: Token) -> bool:
