@@ -111,3 +111,13 @@ def test_furniture_is_not_mistaken_for_story() -> None:
         "Updated rules will apply to all members.",
     ):
         assert furniture(line) is None, line
+
+
+def test_a_separate_title_opens_the_text_once() -> None:
+    from tidings.clean import headline_paragraph
+
+    body = "KYIV (AP) - Ukraine and Poland signed a grain deal on Monday."
+    assert headline_paragraph("Ukraine, Poland sign grain deal", body) == "Ukraine, Poland sign grain deal\n\n"
+    # without: the text already opens with its headline, or there is no title
+    assert headline_paragraph("Ukraine, Poland sign grain deal", "Ukraine, Poland sign grain deal\n\n" + body) == ""
+    assert headline_paragraph(None, body) == ""

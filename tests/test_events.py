@@ -217,3 +217,13 @@ def test_the_two_sides_and_their_own_relations() -> None:
         if e.trigger.text == "deepen"
     ]
     assert sorted(deepen) == [("KAZGOV", "RUSGOV"), ("RUSGOV", "KAZGOV")]
+
+
+def test_a_title_given_apart_is_the_headline() -> None:
+    # JSONL and HTML carry the title outside the text: it still opens the story as its headline.
+    body = STORY.split("\n\n", 1)[1]
+    art = tidings.process_text(body, date="2024-03-14", title="Norway sends food aid to Sudan")
+    assert art.text.startswith("Norway sends food aid to Sudan\n\nOSLO")
+    aid = [e for e in art.events if e.root == "07"]
+    assert len(aid) == 1 and [m.trigger.text for m in aid[0].mentions] == ["sends"]
+    assert art.dateline is not None and art.text[art.dateline.start : art.dateline.end] == "OSLO"

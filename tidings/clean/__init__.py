@@ -204,6 +204,14 @@ class Cleaner:
         article.text = result.text
         article.removed = result.removed
         article.dateline = result.dateline
+        head = headline_paragraph(article.title, result.text)
+        if head:
+            # A title given apart from the text (JSONL, HTML) is the story's headline: it opens the
+            # cleaned text as its own paragraph, so its events are coded and merged with the body's.
+            article.text = head + result.text
+            if result.dateline is not None:
+                d = result.dateline
+                article.dateline = Span(d.text, d.start + len(head), d.end + len(head))
         if article.author is None and result.byline:
             article.author = result.byline
         if article.published is None and result.stamp:
@@ -218,6 +226,20 @@ class Cleaner:
                 article.published = day
                 article.notes.append(f"publication date {day} taken from the dateline")
         return article
+
+
+def _plain_words(s: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", s.lower()).split())
+
+
+def headline_paragraph(title: str | None, text: str) -> str:
+    """The paragraph to put before ``text`` for a separately given title ("" when the text opens with it)."""
+    head = " ".join((title or "").split())
+    if not head or not text.strip():
+        return ""
+    if _plain_words(text[: len(head) + 40]).startswith(_plain_words(head)):
+        return ""
+    return head + "\n\n"
 
 
 def dateline_date(text: str) -> str | None:
