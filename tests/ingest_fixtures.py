@@ -9,6 +9,11 @@ import gzip
 import uuid
 from html import escape
 
+from tidings.config import Settings
+from tidings.errors import InputError
+from tidings.ingest import Reader
+from tidings.model import Article
+
 CITIES = ("Vilnius", "Tbilisi", "Chisinau", "Yerevan", "Riga", "Skopje", "Podgorica", "Tirana")
 
 
@@ -90,3 +95,13 @@ def http_response(body: bytes, *, status: str = "200 OK", content_type: str = "t
 
 def response_record(uri: str, body: bytes, **kw: str) -> bytes:
     return warc_record("response", uri, http_response(body, **kw), "application/http; msgtype=response")
+
+
+def read(settings: Settings, *inputs: str, **kw: object) -> tuple[list[Article], list[InputError]]:
+    """Every article and every error the reader yields for ``inputs``."""
+    reader = Reader(settings, **kw)  # type: ignore[arg-type]
+    try:
+        items = list(reader.read(list(inputs)))
+    finally:
+        reader.close()
+    return [i for i in items if isinstance(i, Article)], [i for i in items if isinstance(i, InputError)]

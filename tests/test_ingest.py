@@ -10,26 +10,15 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from ingest_fixtures import atom, html_page, response_record, rss, story, warc_record
+from ingest_fixtures import atom, html_page, read, response_record, rss, story, warc_record
 
 from tidings.config import Settings, load_settings
-from tidings.errors import InputError
-from tidings.ingest import Reader, article_id, canonical_url, sniff
-from tidings.model import Article
+from tidings.ingest import article_id, canonical_url, sniff
 
 
 @pytest.fixture(scope="module")
 def settings() -> Settings:
     return replace(load_settings(), max_html_bytes=300_000)
-
-
-def read(settings: Settings, *inputs: str, **kw: object) -> tuple[list[Article], list[InputError]]:
-    reader = Reader(settings, **kw)  # type: ignore[arg-type]
-    try:
-        items = list(reader.read(list(inputs)))
-    finally:
-        reader.close()
-    return [i for i in items if isinstance(i, Article)], [i for i in items if isinstance(i, InputError)]
 
 
 def test_sniffing_uses_content_before_the_name() -> None:

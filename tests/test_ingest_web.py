@@ -18,13 +18,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from ingest_fixtures import html_page, rss, story
+from ingest_fixtures import html_page, read, rss, story
 
 from tidings.config import Settings, load_settings
 from tidings.errors import InputError
-from tidings.ingest import Reader
 from tidings.ingest.web import Fetcher
-from tidings.model import Article
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -129,15 +127,6 @@ def settings() -> Settings:
         fetch_per_host=2,
         fetch_concurrency=6,
     )
-
-
-def read(settings: Settings, *inputs: str, **kw: object) -> tuple[list[Article], list[InputError]]:
-    reader = Reader(settings, **kw)  # type: ignore[arg-type]
-    try:
-        items = list(reader.read(list(inputs)))
-    finally:
-        reader.close()
-    return [i for i in items if isinstance(i, Article)], [i for i in items if isinstance(i, InputError)]
 
 
 def test_pages_and_every_kind_of_failure(server: str, settings: Settings) -> None:

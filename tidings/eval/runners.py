@@ -1628,6 +1628,26 @@ def run_meantime(
 # --------------------------------------------------------------------------- #
 
 
+def _score_text(gold: str, text: str, scores: list[metrics.PRF], cleaned: list[metrics.PRF]) -> metrics.PRF:
+    """Score a page's main text, and the same text after the clean stage, against its gold body."""
+    from tidings.clean import clean_text
+
+    s = metrics.token_prf(gold, text)
+    scores.append(s)
+    cleaned.append(metrics.token_prf(gold, clean_text(text).text if text else ""))
+    return s
+
+
+def _extraction_metrics(
+    scores: list[metrics.PRF], cleaned: list[metrics.PRF], n: int, t_read: float
+) -> dict[str, float]:
+    """The benchmark's corpus P/R/F1, the cleaned F1 and pages read per second."""
+    m = _prf_metrics("", metrics.extraction_corpus_prf(scores))
+    m["cleaned_f1"] = metrics.extraction_corpus_prf(cleaned).f1
+    m["pages_per_second"] = n / t_read if t_read else 0.0
+    return m
+
+
 def run_extract(
     data_dir: Path | str | None = None,
     *,
@@ -1642,7 +1662,6 @@ def run_extract(
     clean stage (promo lines dropped, wraps mended), which must not cost more
     than 0.01. Pages per second are the reader's.
     """
-    from tidings.clean import clean_text
     from tidings.errors import InputError
     from tidings.ingest.html import extract_html
 
@@ -1660,9 +1679,7 @@ def run_extract(
         except InputError:
             text = ""
         t_read += time.perf_counter() - t1
-        s = metrics.token_prf(item.article_body, text)
-        scores.append(s)
-        cleaned.append(metrics.token_prf(item.article_body, clean_text(text).text if text else ""))
+        s = _score_text(item.article_body, text, scores, cleaned)
         if s.f1 < 0.9:
             errors.append(
                 {
@@ -1674,10 +1691,7 @@ def run_extract(
                     "f1": round(s.f1, 3),
                 }
             )
-    corpus = metrics.extraction_corpus_prf(scores)
-    m = _prf_metrics("", corpus)
-    m["cleaned_f1"] = metrics.extraction_corpus_prf(cleaned).f1
-    m["pages_per_second"] = len(items) / t_read if t_read else 0.0
+    m = _extraction_metrics(scores, cleaned, len(items), t_read)
     return Report(
         set=name,
         split=_split(name, split),
@@ -1707,7 +1721,6 @@ def run_warc(
     """
     from dataclasses import replace
 
-    from tidings.clean import clean_text
     from tidings.config import load_settings
     from tidings.errors import InputError
     from tidings.ingest import looks_english
@@ -1740,9 +1753,7 @@ def run_warc(
             failures += 1
         elif not looks_english(text[:20000], settings.min_english)[0]:
             non_english += 1
-        s = metrics.token_prf(item.article_body, text)
-        scores.append(s)
-        cleaned.append(metrics.token_prf(item.article_body, clean_text(text).text if text else ""))
+        s = _score_text(item.article_body, text, scores, cleaned)
         if s.f1 < 0.9:
             errors.append(
                 {
@@ -1753,10 +1764,7 @@ def run_warc(
                     "f1": round(s.f1, 3),
                 }
             )
-    corpus = metrics.extraction_corpus_prf(scores)
-    m = _prf_metrics("", corpus)
-    m["cleaned_f1"] = metrics.extraction_corpus_prf(cleaned).f1
-    m["pages_per_second"] = len(items) / t_read if t_read else 0.0
+    m = _extraction_metrics(scores, cleaned, len(items), t_read)
     m["non_english"] = float(non_english)
     return Report(
         set=name,
