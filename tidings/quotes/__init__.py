@@ -678,6 +678,12 @@ class QuoteFinder:
         q.has_own_cue = True
 
     # -- speakers ------------------------------------------------------
+    def _cue_for(self, q: _Quotation, cue: Token, doc: Doc, index: MentionIndex, article: Article) -> None:
+        """Make ``cue`` the quote's own cue and its subject the speaker."""
+        q.cue = Span(cue.text, cue.idx, cue.idx + len(cue.text))
+        q.speaker = self._speaker(doc, cue, index, article)
+        q.has_own_cue = True
+
     def _speaker(self, doc: Doc, cue: Token, index: MentionIndex, article: Article) -> ActorRef | None:
         if cue.lower_ == "according":
             for t in doc[cue.i + 2 : cue.sent.end]:
@@ -940,9 +946,7 @@ class QuoteFinder:
                 # sentence just before names who goes on speaking.
                 cue = self._previous_sentence_cue(doc, first.start, pstart)
                 if cue is not None:
-                    q.cue = Span(cue.text, cue.idx, cue.idx + len(cue.text))
-                    q.speaker = self._speaker(doc, cue, index, article)
-                    q.has_own_cue = True
+                    self._cue_for(q, cue, doc, index, article)
                     out.append(q)
                     continue
             if (
@@ -958,9 +962,7 @@ class QuoteFinder:
             if first.start - pstart <= 1 and not first.single:
                 intro = self._colon_intro(text, doc, paras, first.para)
                 if intro is not None:
-                    q.cue = Span(intro.text, intro.idx, intro.idx + len(intro.text))
-                    q.speaker = self._speaker(doc, intro, index, article)
-                    q.has_own_cue = True
+                    self._cue_for(q, intro, doc, index, article)
                     out.append(q)
                     continue
                 last = prev.parts[-1] if prev is not None else None
