@@ -329,6 +329,16 @@ def test_event_is_not_placed_from_another_sentence(nlp) -> None:  # type: ignore
     assert e.place is None and e.place_source is None
 
 
+def test_event_takes_the_place_of_the_clause_it_is_coordinated_with(nlp) -> None:  # type: ignore[no-untyped-def]
+    e = _event("In Gomel, hundreds rallied on Monday and officers detained forty people.", "detained")
+    assert e.place is not None and (e.place.text, e.place_source) == ("Gomel", "enclosing clause")
+
+
+def test_event_is_not_placed_where_it_was_reported(nlp) -> None:  # type: ignore[no-untyped-def]
+    e = _event("Officials in Moscow said on Monday that officers had detained forty people.", "detained")
+    assert e.place is None and e.place_source is None
+
+
 def test_demonyms_and_metonyms_never_place_an_event(nlp) -> None:  # type: ignore[no-untyped-def]
     assert _event("Syrian troops shelled the town on Monday.", "shelled").place is None
     assert _event("Washington said it would impose sanctions on the company.", "impose").place is None

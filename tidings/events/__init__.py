@@ -738,13 +738,23 @@ class EventCoder:
     def _place(article: Article, trigger: Token, sentence: Sentence) -> tuple[Place | None, str | None]:
         doc = trigger.doc
         event_clause = clause_head(trigger) if trigger.pos_ in ("NOUN", "PROPN") else trigger
+        # the clause itself, then the clauses it is coordinated with or embedded in ("In Minsk, thousands marched
+        # and police detained 200"); never across a report ("X said in Moscow that police in Minsk ...")
+        scope = [event_clause]
+        t = event_clause
+        while t.head.i != t.i and t.dep_ not in ("ccomp", "parataxis") and len(scope) < 6:
+            t = clause_head(t.head)
+            scope.append(t)
         in_sentence = [p for p in article.places if p.role == "location" and sentence.start <= p.start < sentence.end]
+        heads: dict[int, int] = {}
         for p in in_sentence:
             span = doc.char_span(p.start, p.end, alignment_mode="expand")
-            if span is not None and clause_head(span.root).i == event_clause.i:
-                return p, "clause"
-        if in_sentence:
-            return in_sentence[0], "sentence"
+            if span is not None:
+                heads[id(p)] = clause_head(span.root).i
+        for level, c in enumerate(scope):
+            for p in in_sentence:
+                if heads.get(id(p)) == c.i:
+                    return p, "clause" if level == 0 else "enclosing clause"
         if article.dateline is not None:
             d = next((p for p in article.places if p.start == article.dateline.start), None)
             if d is not None:
