@@ -274,6 +274,25 @@ def test_index_key_changes_with_min_population(tmp_path: Path, monkeypatch: pyte
         gz.build(tmp_path / "x.sqlite", 12345)
 
 
+def test_only_day_old_indexes_of_other_data_are_removed(tmp_path: Path) -> None:
+    import os
+    import time
+
+    from tidings.places import gazetteer as gz
+
+    current = tmp_path / "gazetteer-aaaa-1000.sqlite"
+    recent = tmp_path / "gazetteer-bbbb-1000.sqlite"  # another checkout's, in use
+    old = tmp_path / "gazetteer-cccc-1000.sqlite"
+    other_size = tmp_path / "gazetteer-dddd-500.sqlite"
+    for f in (current, recent, old, other_size):
+        f.write_bytes(b"")
+    day_ago = time.time() - gz.STALE_AFTER_S - 60
+    os.utime(old, (day_ago, day_ago))
+    os.utime(other_size, (day_ago, day_ago))
+    gz._remove_stale(current, 1000)
+    assert sorted(f.name for f in tmp_path.iterdir()) == sorted([current.name, recent.name, other_size.name])
+
+
 def test_name_keys_fold_case_accents_and_punctuation() -> None:
     from tidings.places.gazetteer import key
 
