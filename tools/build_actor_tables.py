@@ -748,6 +748,26 @@ MEXCRM ; Gulf Cartel ; - ; - ; nat
 VENCRM ; Tren de Aragua ; - ; - ; nat
 USAUAF ; Oath Keepers ; - ; - ; nat
 USAUAF ; Proud Boys ; - ; - ; nat
+CHNGOVMED ; Xinhua ; Xinhua News Agency ; - ; media
+CHNGOVMED ; China Central Television ; - ; - ; media
+RUSGOVMED ; TASS ; TASS news agency|ITAR-TASS ; - ; media
+RUSGOVMED ; RIA Novosti ; RIA ; - ; media
+PRKGOVMED ; Korean Central News Agency ; KCNA ; - ; media
+IRNGOVMED ; Islamic Republic News Agency ; IRNA ; - ; media
+IRNGOVMED ; Islamic Republic of Iran Broadcasting ; IRIB ; - ; media
+IRNGOVMED ; Press TV ; PressTV ; - ; media
+SYRGOVMED ; Syrian Arab News Agency ; SANA ; - ; media
+SAUGOVMED ; Saudi Press Agency ; - ; - ; media
+AREGOVMED ; Emirates News Agency ; WAM ; - ; media
+QATGOVMED ; Qatar News Agency ; QNA ; - ; media
+KWTGOVMED ; Kuwait News Agency ; KUNA ; - ; media
+EGYGOVMED ; Middle East News Agency ; - ; - ; media
+LBNGOVMED ; Lebanese National News Agency ; NNA ; - ; media
+TURGOVMED ; Anadolu Agency ; Anadolu news agency ; - ; media
+BLRGOVMED ; BelTA ; Belarusian Telegraph Agency ; - ; media
+UKRGOVMED ; Ukrinform ; - ; - ; media
+VNMGOVMED ; Vietnam News Agency ; VNA ; - ; media
+SOMGOVMED ; Somali National News Agency ; SONNA ; - ; media
 SOMPRM ; Ahlu Sunnah Wal Jama'a ; Ahlu Sunnah Wa-Jama|Ahlu Sunnah Waljama|Ahlu Sunna Waljama'a|Ahlu Sunna Wal Jamaa|ASWJ ; - ; nat
 GEOPRE ; Abkhazia ; Republic of Abkhazia ; - ; pre
 GEOPRE ; South Ossetia ; Republic of South Ossetia|South Ossetia-Alania|Tskhinvali region ; - ; pre
@@ -807,6 +827,7 @@ IGO_ORIGIN_TEXT = {
     "nat": "national parties, institutions and armed groups: country + CAMEO sector, assigned here",
     "pre": "partially recognised states and breakaway regions: the state that claims them + PLOVER PRE",
     "co": "large companies: the country of their headquarters + BUS, assigned here",
+    "media": "state news agencies and broadcasters: country + GOV + MED, as state media in agents.tsv",
 }
 
 
@@ -1172,6 +1193,11 @@ ADDED = [
     ("self-proclaimed republic", "PRE", "", "added; as PLOVER ~PRE"),
     ("de facto state", "PRE", "", "added; as PLOVER QUASI-STATE ~PRE"),
     ("secret service", "SPY", "", "added; a state's intelligence service"),
+    ("expert", "EDU", "", "added; experts quoted in news are mostly academics and researchers (as academic, scholar)"),
+    ("congressional delegation", "LEG", "", "added; members of a congress"),
+    ("congressional group", "LEG", "", "added; members of a congress"),
+    ("congressional committee", "LEG", "", "added; a committee of a congress"),
+    ("congressional leader", "LEG", "", "added"),
     ("official", "GOV", "", "added; generic, a longer phrase (police official) wins"),
     ("counterpart", "GOV", "", "added; 'his Belarusian counterpart' is a head of state or minister"),
     ("party", "PTY", "", "added; political party (PLOVER PTY)"),

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from tidings.actors.lexicon import ActorLexicon, Entry, default_lexicon
+from tidings.actors.lexicon import ActorLexicon, Entry, admin1_countries, fold_name, default_lexicon
 from tidings.model import Actor, ActorRef, Article, Place, Span
 
 if TYPE_CHECKING:
@@ -238,6 +238,8 @@ class ActorResolver:
                 return False  # "protest" the verb, "general" the adjective
             if kinds & {"agent", "person", "org", "igo", "country", "metonym", "known"}:
                 return True
+            if "adjective" in kinds and tok.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in tok.sent):
+                return True  # a bare "British" (a headline, a list, a caption): the country's people
             return "adjective" in kinds and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("amod", "compound")
 
         heads: dict[int, Unit] = {}
@@ -391,6 +393,27 @@ class ActorResolver:
                     break
 
     @staticmethod
+    def _admin1_clues(doc: Doc, units: list[Unit]) -> None:
+        """A state or province that qualifies an actor and that the places stage did not take as a
+        place ("Rakhine rebels": an adjective to the parser) gives the country it belongs to."""
+        regions = admin1_countries()
+        for unit in units:
+            if unit.countries or unit.igo or unit.known or unit.persons or unit.person_text or not unit.sectors:
+                continue
+            head = doc[unit.head]
+            for child in head.children:
+                if child.dep_ not in ("compound", "amod", "nmod") or not child.text[:1].isupper():
+                    continue
+                if _stance(doc, child.i):
+                    continue
+                # "Khyber Pakhtunkhwa police": the whole name before the head, else the word itself
+                span = doc[child.left_edge.i : child.i + 1].text
+                country = regions.get(fold_name(span)) or regions.get(fold_name(child.text))
+                if country:
+                    unit.countries.append(country)
+                    break
+
+    @staticmethod
     def _acts(tok: Token) -> bool:
         if tok.dep_ == "pobj" and (tok.head.lower_ in LOCATIVE_PREPS or tok.head.lower_ == "of"):
             return False  # "in Moscow", "the streets of Rome"
@@ -452,8 +475,10 @@ class ActorResolver:
                 return name, now[0].iso3, now[0].sector, wikidata
             past = [t for t in terms if day is not None and t.end and t.end <= day]
             if past:
-                # Out of office on the article's date: an ex-leader, not the government.
-                return name, country or past[-1].iso3, "ELI", wikidata
+                # Out of office on the article's date: an ex-leader, not the government, unless
+                # the text gives a title of its own ("Sen. X", "Gen. X"): newer than the table.
+                title = sector if sector and not unit.former else "ELI"
+                return name, country or past[-1].iso3, title, wikidata
             country = country or terms[0].iso3
         elif unit.known and (found := self._known(unit, day)) is not None:
             code, over = found
@@ -529,6 +554,8 @@ class ActorResolver:
                 sector = code[3:6]  # a group's own code says what it is: NGAREB, PSEREBHMS
             if sector is None and code.startswith("NGO"):
                 sector = "NGO"  # a transnational NGO (NGOHRIAMN): no country, sector NGO
+            if sector is None and kind == "igo":
+                sector = _igo_sector(code)
             return ("igo", code), Actor(0, name, code, country, sector, lex.igo_wikidata.get(unit.igo), kind)
         country = unit.countries[0] if unit.countries else None
         if unit.sectors:
@@ -584,6 +611,7 @@ class ActorResolver:
         day = article.published
         units = self._units(doc)
         self._place_clues(doc, units, article.places)
+        self._admin1_clues(doc, units)
         focus = article.focus_country or self._focus(units)
         actors: dict[tuple[str, ...], Actor] = {}
         surnames: dict[str, tuple[str, ...]] = {}
@@ -886,6 +914,17 @@ def _stance(doc: Doc, i: int) -> bool:
     if doc[i].lower_.startswith(("anti-", "pro-")):
         return True
     return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("anti", "pro")
+
+
+# Sector codes that Phoenix writes inside an IGO's code for what the body does
+# (IGOUNOJUDICJ: a court; IGOUNOHLHWHO: health; IGOUNOREFHCR: refugees).
+IGO_SECTORS = frozenset({"JUD", "HLH", "REF", "HRI", "LAB", "AGR", "ENV", "MIL"})
+
+
+def _igo_sector(code: str) -> str | None:
+    """The functional sector in an IGO code: "IGOUNOJUDICJ" -> JUD; None for "IGOUNO", "IGOEUREEC"."""
+    parts = [code[i : i + 3] for i in range(3, len(code), 3)]
+    return next((p for p in parts[1:] if p in IGO_SECTORS), None)
 
 
 def _join(country: str | None, sector: str | None) -> str:

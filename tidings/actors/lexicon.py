@@ -16,6 +16,7 @@ same tokenizer as the text ("U.S." stays one token on both sides).
 from __future__ import annotations
 
 import csv
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -255,6 +256,9 @@ def build(tokenize: Callable[[str], list[str]]) -> ActorLexicon:
         agents[phrase] = (sector, row.get("sector2", ""))
         for form in plurals(phrase):
             trie.add(tokenize(form), Entry("agent", sector, row.get("sector2", "")), cased=False)
+            if form.endswith(".") and " " not in form:
+                # "Sen.", "Gen.": one token in a sentence, two in a bare phrase
+                trie.add([form], Entry("agent", sector, row.get("sector2", "")), cased=False)
     offices: dict[str, list[Office]] = {}
     person_alias: dict[str, set[str]] = {}
     for row in _rows("officeholders.tsv"):
@@ -287,6 +291,27 @@ def build(tokenize: Callable[[str], list[str]]) -> ActorLexicon:
         for alias in [row["name"], *_split(row.get("aliases", ""))]:
             trie.add(tokenize(alias), Entry("known", key), cased=True)
     return ActorLexicon(countries, offices, person_alias, igo_names, igo_wikidata, agents, trie, known)
+
+
+def fold_name(name: str) -> str:
+    """Lower case without accents: "Bādghīs" -> "badghis"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).lower()
+
+
+@lru_cache(maxsize=1)
+def admin1_countries() -> dict[str, str]:
+    """First-order divisions (states, provinces, regions) of ``geo_admin1.tsv`` -> their country.
+
+    Names of one country only, so that "Rakhine rebels" or "Sindh police" get a
+    country; names several countries share ("Central", "Eastern Province") and
+    short forms ("NT") are left out.
+    """
+    seen: dict[str, set[str]] = {}
+    for row in _rows("geo_admin1.tsv"):
+        for name in [row["name"], *_split(row.get("aliases", ""))]:
+            if len(name) >= 4 and name[:1].isupper() and not name.lower().startswith("the "):
+                seen.setdefault(fold_name(name), set()).add(row["country"])
+    return {name: next(iter(cs)) for name, cs in seen.items() if len(cs) == 1}
 
 
 @lru_cache(maxsize=1)
