@@ -108,6 +108,8 @@ ORG_SECTOR_WORDS = {
     "corporation": "BUS",
     "airlines": "BUS",
     "cartel": "CRM",
+    "medical": "HLH",
+    "health": "HLH",
 }
 
 
@@ -251,7 +253,7 @@ class ActorResolver:
         for root, entries, toks in pieces:
             host = self._host(root, piece_at)
             named = any(e.kind in ("person", "org", "igo", "known") for e in entries)
-            if host is not None and root.dep_ == "pobj" and named:
+            if host is not None and root.dep_ == "pobj" and named and not _office_of(doc, root, entries):
                 # "the sister of leader Kim Jong Un": a named actor after "of" is another actor.
                 host = None
                 if can_head(root, entries):
@@ -398,7 +400,20 @@ class ActorResolver:
         place ("Rakhine rebels": an adjective to the parser) gives the country it belongs to."""
         regions = admin1_countries()
         for unit in units:
-            if unit.countries or unit.igo or unit.known or unit.persons or unit.person_text or not unit.sectors:
+            if unit.countries or unit.igo or unit.known or unit.persons or unit.person_text:
+                continue
+            if unit.org_text and not unit.sectors:
+                # "Aboriginal Medical Services Alliance Northern Territory": a region in the name of
+                # a body whose name says what it is (else the name would be coded as the country)
+                words = unit.org_text.split()
+                if not any(w.lower() in ORG_SECTOR_WORDS for w in words):
+                    continue
+                grams = (" ".join(words[i : i + n]) for n in (3, 2, 1) for i in range(len(words) - n + 1))
+                country = next((regions[g] for g in map(fold_name, grams) if g in regions), None)
+                if country:
+                    unit.countries.append(country)
+                continue
+            if not unit.sectors:
                 continue
             head = doc[unit.head]
             for child in head.children:
@@ -914,6 +929,21 @@ def _stance(doc: Doc, i: int) -> bool:
     if doc[i].lower_.startswith(("anti-", "pro-")):
         return True
     return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("anti", "pro")
+
+
+# Heads of an organisation: "the president of the European Council" acts for the organisation.
+OFFICE_HEADS = frozenset(
+    {"president", "head", "chief", "chairman", "chairwoman", "chair", "director", "secretary-general", "commissioner"}
+)
+
+
+def _office_of(doc: Doc, tok: Token, entries: list[Entry]) -> bool:
+    """Whether ``tok`` is the organisation in "the <office> of <organisation>"."""
+    return (
+        all(e.kind == "igo" for e in entries)
+        and tok.head.lower_ == "of"
+        and tok.head.head.lower_ in OFFICE_HEADS
+    )
 
 
 # Sector codes that Phoenix writes inside an IGO's code for what the body does
