@@ -133,6 +133,7 @@ class Unit:
     known: list[int] = field(default_factory=list)  # rows of the Phoenix table (``ActorLexicon.known``)
     ethnic: bool = False  # "ethnic Albanians": a people whose country is where they live
     igo_later: str = ""  # codes the group takes later ("AFGGOV@2021-08-15": the Taliban in power)
+    igo_name: str = ""  # the body's own name in igos.tsv
 
 
 class ActorResolver:
@@ -206,6 +207,16 @@ class ActorResolver:
                 for a, b in names
             ):
                 continue
+            if (
+                {e.kind for e in entries} == {"igo"}
+                and all(e.key.endswith("BUS") for e in entries)
+                and end < len(doc)
+                and any(c.isdigit() for c in doc[end].text)
+            ):
+                continue  # "a Boeing 777", "Airbus A320": a company's product, not the company
+            if {e.kind for e in entries} == {"igo"}:
+                # "Apple Computer", "Boeing Co.": the organisation's name as the text writes it in full
+                end = max([end, *(b for a, b in org_names if a == start and b > end)])
             pieces.append((self._root(doc, start, end), entries, set(range(start, end))))
             covered.update(range(start, end))
         for ent in doc.ents:
@@ -347,6 +358,7 @@ class ActorResolver:
             elif e.kind == "igo":
                 unit.igo = e.key
                 unit.igo_later = e.later
+                unit.igo_name = e.name
             elif e.kind == "org":
                 unit.org_text = text
             elif e.kind == "known":
@@ -571,7 +583,12 @@ class ActorResolver:
                 sector = "NGO"  # a transnational NGO (NGOHRIAMN): no country, sector NGO
             if sector is None and kind == "igo":
                 sector = _igo_sector(code)
-            return ("igo", code), Actor(0, name, code, country, sector, lex.igo_wikidata.get(unit.igo), kind)
+            key: tuple[str, ...] = ("igo", code)
+            if unit.igo[:3] in lex.countries and unit.igo_name:
+                # national bodies share codes (every US company is USABUS): one actor per body
+                name = unit.igo_name
+                key = ("igo", code, name)
+            return key, Actor(0, name, code, country, sector, lex.igo_wikidata.get(unit.igo), kind)
         country = unit.countries[0] if unit.countries else None
         if unit.sectors:
             sector, phrase = _head_sector(unit.sectors)

@@ -126,6 +126,7 @@ class Entry:
     key: str  # iso3, IGO code, sector or person name
     sector2: str = ""
     later: str = ""  # igo: "CODE@YYYY-MM-DD|..." codes the group takes from those days on
+    name: str = ""  # igo: the row's own name (several national bodies share a code: USABUS)
 
 
 @dataclass(slots=True)
@@ -245,9 +246,10 @@ def build(tokenize: Callable[[str], list[str]]) -> ActorLexicon:
             igo_wikidata.setdefault(code, row["wikidata"])
         later = row.get("later", "")
         for name in [row["name"], *_split(row.get("aliases", ""))]:
-            trie.add(tokenize(name), Entry("igo", code, later=later), cased=True)
+            entry = Entry("igo", code, later=later, name=row["name"])
+            trie.add(tokenize(name), entry, cased=True)
             if name.lower().startswith("the "):
-                trie.add(tokenize(name[4:]), Entry("igo", code, later=later), cased=True)
+                trie.add(tokenize(name[4:]), entry, cased=True)
     agents: dict[str, tuple[str, str]] = {}
     for row in _rows("agents.tsv"):
         phrase, sector = row["phrase"].lower(), row["sector"]
