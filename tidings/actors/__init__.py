@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from tidings.actors.lexicon import ActorLexicon, Entry, admin1_countries, fold_name, default_lexicon
+from tidings.actors.lexicon import ActorLexicon, Entry, admin1_countries, default_lexicon, fold_name
 from tidings.model import Actor, ActorRef, Article, Place, Span
 
 if TYPE_CHECKING:
@@ -954,11 +954,7 @@ OFFICE_HEADS = frozenset(
 
 def _office_of(doc: Doc, tok: Token, entries: list[Entry]) -> bool:
     """Whether ``tok`` is the organisation in "the <office> of <organisation>"."""
-    return (
-        all(e.kind == "igo" for e in entries)
-        and tok.head.lower_ == "of"
-        and tok.head.head.lower_ in OFFICE_HEADS
-    )
+    return all(e.kind == "igo" for e in entries) and tok.head.lower_ == "of" and tok.head.head.lower_ in OFFICE_HEADS
 
 
 # Sector codes that Phoenix writes inside an IGO's code for what the body does
