@@ -280,3 +280,11 @@ def test_bare_demonym_and_religious_community_leader() -> None:
     assert [a.code for a in _actors("British", date="2024-03-12")] == ["GBR"]
     leader = _one(_actors("A Jewish community leader condemned the attack."), "A Jewish community leader")
     assert leader.sector == "REL"
+
+
+def test_a_slip_of_two_letters_in_a_country_word_or_region() -> None:
+    actors = _actors("Thousands of Kazahks marched in Almaty as Dehli police watched the border.")
+    assert _one(actors, "Kazahks").country == "KAZ"
+    assert _one(actors, "Dehli police").code == "INDCOP"
+    # an unrelated capitalised word is no slip of a country name
+    assert not [a for a in _actors("Marina Kolesnikova said the talks failed.") if a.country]

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from tidings.actors.lexicon import ActorLexicon, Entry, admin1_countries, default_lexicon, fold_name
+from tidings.actors.lexicon import ActorLexicon, Entry, admin1_countries, default_lexicon, fold_name, swaps
 from tidings.model import Actor, ActorRef, Article, Place, Span
 
 if TYPE_CHECKING:
@@ -436,6 +436,9 @@ class ActorResolver:
                 # "Khyber Pakhtunkhwa police": the whole name before the head, else the word itself
                 span = doc[child.left_edge.i : child.i + 1].text
                 country = regions.get(fold_name(span)) or regions.get(fold_name(child.text))
+                if country is None and len(child.text) >= 5:
+                    # a slip of the keys ("Dehli police")
+                    country = next((regions[v] for v in map(fold_name, swaps(child.text)) if v in regions), None)
                 if country:
                     unit.countries.append(country)
                     break

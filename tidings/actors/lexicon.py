@@ -204,6 +204,7 @@ class ActorLexicon:
     agents: dict[str, tuple[str, str]]  # phrase -> (sector, sector2)
     trie: Trie
     known: list[Known] = field(default_factory=list)
+    swapped: dict[str, Entry] = field(default_factory=dict)  # "Kazahks" -> the entry of "Kazakhs"
 
     def offices_of(self, person: str) -> list[Office]:
         return self.offices.get(person, [])
@@ -212,7 +213,8 @@ class ActorLexicon:
         """Longest dictionary phrase at ``start``; proper names must be capitalised in the text."""
         end, found = self.trie.longest(words, start)
         if end == start:
-            return start, []
+            typo = self.swapped.get(words[start]) if words[start][:1].isupper() else None
+            return (start + 1, [typo]) if typo is not None else (start, [])
         first = words[start]
         written = " ".join(words[start:end])
         ok = [e for e, cased, exact in found if (not cased or first[:1].isupper()) and (not exact or exact == written)]
@@ -292,7 +294,36 @@ def build(tokenize: Callable[[str], list[str]]) -> ActorLexicon:
         known.append(Known(row["name"], row["kind"], tuple(terms), row.get("source", "")))
         for alias in [row["name"], *_split(row.get("aliases", ""))]:
             trie.add(tokenize(alias), Entry("known", key), cased=True)
-    return ActorLexicon(countries, offices, person_alias, igo_names, igo_wikidata, agents, trie, known)
+    lex = ActorLexicon(countries, offices, person_alias, igo_names, igo_wikidata, agents, trie, known)
+    lex.swapped = _swapped_names(trie)
+    return lex
+
+
+def swaps(word: str) -> set[str]:
+    """``word`` with two neighbouring letters exchanged, the commonest typing slip ("Kazahks")."""
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(1, len(word) - 1) if word[i] != word[i + 1]}
+
+
+def _swapped_names(trie: Trie) -> dict[str, Entry]:
+    """One-word country names and demonyms of six letters or more with two neighbouring letters
+    swapped (not the first), to their entry; a slip that spells another name is left out."""
+    names: dict[str, Entry] = {}
+    for row in _rows("countries.tsv"):
+        for kind, cells in (
+            ("country", [row["name"], *_split(row["aliases"])]),
+            ("adjective", _split(row["adjectives"])),
+        ):
+            for word in cells:
+                if " " not in word and len(word) >= 6 and word.isalpha() and word[:1].isupper():
+                    names[word] = Entry(kind, row["iso3"])
+    out: dict[str, Entry] = {}
+    clash: set[str] = set()
+    for word, entry in names.items():
+        for slip in swaps(word):
+            if slip in out and out[slip] != entry:
+                clash.add(slip)
+            out[slip] = entry
+    return {w: e for w, e in out.items() if w not in clash and trie.longest([w], 0)[0] == 0 and w not in names}
 
 
 def fold_name(name: str) -> str:
