@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from tidings.actors.lexicon import ActorLexicon, Entry, default_lexicon
+from tidings.actors.lexicon import ActorLexicon, Entry, admin1_countries, default_lexicon, fold_name, swaps
 from tidings.model import Actor, ActorRef, Article, Place, Span
 
 if TYPE_CHECKING:
@@ -108,6 +108,8 @@ ORG_SECTOR_WORDS = {
     "corporation": "BUS",
     "airlines": "BUS",
     "cartel": "CRM",
+    "medical": "HLH",
+    "health": "HLH",
 }
 
 
@@ -131,6 +133,7 @@ class Unit:
     known: list[int] = field(default_factory=list)  # rows of the Phoenix table (``ActorLexicon.known``)
     ethnic: bool = False  # "ethnic Albanians": a people whose country is where they live
     igo_later: str = ""  # codes the group takes later ("AFGGOV@2021-08-15": the Taliban in power)
+    igo_name: str = ""  # the body's own name in igos.tsv
 
 
 class ActorResolver:
@@ -204,6 +207,16 @@ class ActorResolver:
                 for a, b in names
             ):
                 continue
+            if (
+                {e.kind for e in entries} == {"igo"}
+                and all(e.key.endswith("BUS") for e in entries)
+                and end < len(doc)
+                and any(c.isdigit() for c in doc[end].text)
+            ):
+                continue  # "a Boeing 777", "Airbus A320": a company's product, not the company
+            if {e.kind for e in entries} == {"igo"}:
+                # "Apple Computer", "Boeing Co.": the organisation's name as the text writes it in full
+                end = max([end, *(b for a, b in org_names if a == start and b > end)])
             pieces.append((self._root(doc, start, end), entries, set(range(start, end))))
             covered.update(range(start, end))
         for ent in doc.ents:
@@ -238,6 +251,8 @@ class ActorResolver:
                 return False  # "protest" the verb, "general" the adjective
             if kinds & {"agent", "person", "org", "igo", "country", "metonym", "known"}:
                 return True
+            if "adjective" in kinds and tok.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in tok.sent):
+                return True  # a bare "British" (a headline, a list, a caption): the country's people
             return "adjective" in kinds and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("amod", "compound")
 
         heads: dict[int, Unit] = {}
@@ -249,7 +264,7 @@ class ActorResolver:
         for root, entries, toks in pieces:
             host = self._host(root, piece_at)
             named = any(e.kind in ("person", "org", "igo", "known") for e in entries)
-            if host is not None and root.dep_ == "pobj" and named:
+            if host is not None and root.dep_ == "pobj" and named and not _office_of(doc, root, entries):
                 # "the sister of leader Kim Jong Un": a named actor after "of" is another actor.
                 host = None
                 if can_head(root, entries):
@@ -343,6 +358,7 @@ class ActorResolver:
             elif e.kind == "igo":
                 unit.igo = e.key
                 unit.igo_later = e.later
+                unit.igo_name = e.name
             elif e.kind == "org":
                 unit.org_text = text
             elif e.kind == "known":
@@ -386,6 +402,43 @@ class ActorResolver:
                 words.append(head)  # a bare name: "Mariupol"
             for w in words:
                 country = country_at(w)
+                if country:
+                    unit.countries.append(country)
+                    break
+
+    @staticmethod
+    def _admin1_clues(doc: Doc, units: list[Unit]) -> None:
+        """A state or province that qualifies an actor and that the places stage did not take as a
+        place ("Rakhine rebels": an adjective to the parser) gives the country it belongs to."""
+        regions = admin1_countries()
+        for unit in units:
+            if unit.countries or unit.igo or unit.known or unit.persons or unit.person_text:
+                continue
+            if unit.org_text and not unit.sectors:
+                # "Aboriginal Medical Services Alliance Northern Territory": a region in the name of
+                # a body whose name says what it is (else the name would be coded as the country)
+                words = unit.org_text.split()
+                if not any(w.lower() in ORG_SECTOR_WORDS for w in words):
+                    continue
+                grams = (" ".join(words[i : i + n]) for n in (3, 2, 1) for i in range(len(words) - n + 1))
+                country = next((regions[g] for g in map(fold_name, grams) if g in regions), None)
+                if country:
+                    unit.countries.append(country)
+                continue
+            if not unit.sectors:
+                continue
+            head = doc[unit.head]
+            for child in head.children:
+                if child.dep_ not in ("compound", "amod", "nmod") or not child.text[:1].isupper():
+                    continue
+                if _stance(doc, child.i):
+                    continue
+                # "Khyber Pakhtunkhwa police": the whole name before the head, else the word itself
+                span = doc[child.left_edge.i : child.i + 1].text
+                country = regions.get(fold_name(span)) or regions.get(fold_name(child.text))
+                if country is None and len(child.text) >= 5:
+                    # a slip of the keys ("Dehli police")
+                    country = next((regions[v] for v in map(fold_name, swaps(child.text)) if v in regions), None)
                 if country:
                     unit.countries.append(country)
                     break
@@ -447,7 +500,7 @@ class ActorResolver:
                 # No date to place the article in: the title the text gives is the best evidence.
                 return name, country or (now or terms)[0].iso3, sector, wikidata
             if day is None and not now:
-                now = [max(terms, key=lambda t: t.start)]  # undated: the person's last known office
+                now = [max(terms, key=lambda t: (t.end, t.start))]  # undated: the office the person left last
             if now:
                 return name, now[0].iso3, now[0].sector, wikidata
             past = [t for t in terms if day is not None and t.end and t.end <= day]
@@ -529,7 +582,14 @@ class ActorResolver:
                 sector = code[3:6]  # a group's own code says what it is: NGAREB, PSEREBHMS
             if sector is None and code.startswith("NGO"):
                 sector = "NGO"  # a transnational NGO (NGOHRIAMN): no country, sector NGO
-            return ("igo", code), Actor(0, name, code, country, sector, lex.igo_wikidata.get(unit.igo), kind)
+            if sector is None and kind == "igo":
+                sector = _igo_sector(code)
+            key: tuple[str, ...] = ("igo", code)
+            if unit.igo[:3] in lex.countries and unit.igo_name:
+                # national bodies share codes (every US company is USABUS): one actor per body
+                name = unit.igo_name
+                key = ("igo", code, name)
+            return key, Actor(0, name, code, country, sector, lex.igo_wikidata.get(unit.igo), kind)
         country = unit.countries[0] if unit.countries else None
         if unit.sectors:
             sector, phrase = _head_sector(unit.sectors)
@@ -584,6 +644,7 @@ class ActorResolver:
         day = article.published
         units = self._units(doc)
         self._place_clues(doc, units, article.places)
+        self._admin1_clues(doc, units)
         focus = article.focus_country or self._focus(units)
         actors: dict[tuple[str, ...], Actor] = {}
         surnames: dict[str, tuple[str, ...]] = {}
@@ -886,6 +947,28 @@ def _stance(doc: Doc, i: int) -> bool:
     if doc[i].lower_.startswith(("anti-", "pro-")):
         return True
     return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("anti", "pro")
+
+
+# Heads of an organisation: "the president of the European Council" acts for the organisation.
+OFFICE_HEADS = frozenset(
+    {"president", "head", "chief", "chairman", "chairwoman", "chair", "director", "secretary-general", "commissioner"}
+)
+
+
+def _office_of(doc: Doc, tok: Token, entries: list[Entry]) -> bool:
+    """Whether ``tok`` is the organisation in "the <office> of <organisation>"."""
+    return all(e.kind == "igo" for e in entries) and tok.head.lower_ == "of" and tok.head.head.lower_ in OFFICE_HEADS
+
+
+# Sector codes that Phoenix writes inside an IGO's code for what the body does
+# (IGOUNOJUDICJ: a court; IGOUNOHLHWHO: health; IGOUNOREFHCR: refugees).
+IGO_SECTORS = frozenset({"JUD", "HLH", "REF", "HRI", "LAB", "AGR", "ENV", "MIL"})
+
+
+def _igo_sector(code: str) -> str | None:
+    """The functional sector in an IGO code: "IGOUNOJUDICJ" -> JUD; None for "IGOUNO", "IGOEUREEC"."""
+    parts = [code[i : i + 3] for i in range(3, len(code), 3)]
+    return next((p for p in parts[1:] if p in IGO_SECTORS), None)
 
 
 def _join(country: str | None, sector: str | None) -> str:
