@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from tidings.events.lexicon import DEFAULT_TARGETS, EventLexicon, Pattern, default_lexicon
 from tidings.events.ontology import lookup
 from tidings.events.scoring import Features, confidence
+from tidings.actors import LOCATIVE_PREPS
 from tidings.model import Actor, ActorRef, Article, Event, EventMention, Place, Sentence, Span
 from tidings.syntax import clause_head, conjuncts, phrase_tokens
 
@@ -202,6 +203,9 @@ THREAT_CODES = {
 JOINT_ROOTS = frozenset({"03", "04", "05", "06"})
 # An intended act of force is a threat ("wants to attack", "plans to impose sanctions").
 INTENDED_THREAT_ROOTS = frozenset({"16", "18", "19", "20"})
+#: Roots whose doer, when unnamed, is the country the act happened in: arrests, attacks,
+#: fighting, mass violence ("a bomb killed three soldiers in Samarra").
+UNNAMED_DOER_ROOTS = frozenset({"17", "18", "19", "20"})
 # Verbs by which the subject undergoes an event noun: "faced criticism from X".
 UNDERGO_VERBS = frozenset({"face", "receive", "get", "draw", "attract", "suffer", "endure", "win", "earn"})
 # Verbs whose other party gives rather than receives: "received weapons from X".
@@ -950,6 +954,13 @@ class EventCoder:
         entry = lookup(code)
         date, date_source = self._date(article, trigger, sentence, lede)
         place, place_source = self._place(article, trigger, sentence)
+        if source is None and code[:2] in UNNAMED_DOER_ROOTS:
+            # "was killed in a car bomb explosion in Beirut", "was arrested in Lebanon": force
+            # with no named doer is coded to the country it happened in (ICEWS-style).
+            doer = _place_actor(article, _where(article, sentence, trigger.doc))
+            if doer is not None:
+                sources = [doer]
+                pairs = [(doer, t) for _, t in pairs]
         out: list[Event] = []
         for source, target in pairs:
             if target is not None and source is not None and target.actor.id == source.actor.id:
@@ -990,6 +1001,42 @@ class EventCoder:
                 )
             )
         return out
+
+
+def _where(article: Article, sentence: Sentence, doc: Doc) -> Place | None:
+    """The first place of the sentence that says where things happen: a location, or a name
+    inside a locative phrase ("near the town of Samarra", "outside the Iraqi city of Basra",
+    "in a residential sector of eastern Beirut")."""
+    for p in article.places:
+        if not (sentence.start <= p.start < sentence.end) or not p.country or p.role in ("demonym", "metonym"):
+            continue
+        if p.role == "location":
+            return p
+        span = doc.char_span(p.start, p.end, alignment_mode="expand")
+        t = span.root if span is not None else None
+        for _ in range(6):
+            if t is None:
+                break
+            if t.dep_ in ("compound", "appos", "conj", "amod"):
+                t = t.head
+            elif t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS:
+                return p
+            elif t.dep_ == "pobj" and t.head.lower_ == "of":
+                # "the town of X" climbs to "town"; "outside of X" to "outside".
+                t = t.head.head
+                if t.dep_ == "prep" and t.lower_ in LOCATIVE_PREPS:
+                    return p
+            else:
+                break
+    return None
+
+
+def _place_actor(article: Article, place: Place | None) -> ActorRef | None:
+    """The country a place lies in, as an actor mentioned by the place's name."""
+    if place is None or not place.country:
+        return None
+    span = Span(place.text, place.start, place.end)
+    return ActorRef(ensure_actor(article, country=place.country, sector=None, name=place.name, span=span), span)
 
 
 def _coded_event(code: str, trigger: Token, features: Features, **fields: Any) -> Event:
