@@ -207,6 +207,21 @@ INTENDED_THREAT_ROOTS = frozenset({"16", "18", "19", "20"})
 #: fighting, mass violence ("a bomb killed three soldiers in Samarra").
 UNNAMED_DOER_ROOTS = frozenset({"17", "18", "19", "20"})
 # Verbs by which the subject undergoes an event noun: "faced criticism from X".
+#: Verbs whose subject does the act named by their object noun: "sped up the withdrawal",
+#: "launched an offensive", "stepped up its attacks".
+CONDUCT_VERBS = frozenset(
+    {"begin", "start", "launch", "continue", "resume", "speed", "step", "intensify", "escalate", "conduct",
+     "stage", "mount", "complete", "carry", "expand", "extend", "widen", "accelerate", "order", "end", "halt"}
+)
+#: Verbs of taking, whose "from" names who loses the thing: "confiscated weapons from militias".
+TAKE_VERBS = frozenset({"seize", "confiscate", "steal", "take", "grab", "snatch", "withdraw", "expel", "evict", "loot"})
+#: Verbs of giving, whose recipient ("to X", dative) is the target rather than the thing given.
+GIVE_VERBS = frozenset(
+    {"provide", "give", "send", "supply", "deliver", "offer", "grant", "sell", "ship", "extend", "donate", "hand"}
+)
+#: Clause verbs through which a protest says what it wants, and from whom: "marched to demand
+#: the resignation of X", "blocked roads, calling for independence from Y".
+PROTEST_AIM_VERBS = frozenset({"demand", "call", "press", "urge", "seek", "push", "protest", "denounce", "show"})
 UNDERGO_VERBS = frozenset({"face", "receive", "get", "draw", "attract", "suffer", "endure", "win", "earn"})
 # Verbs whose other party gives rather than receives: "received weapons from X".
 RECEIVE_VERBS = frozenset({"receive", "obtain", "get", "accept", "buy", "purchase"})
@@ -272,7 +287,8 @@ def _objects(trigger: Token) -> list[Token]:
     """Direct objects (or passive subjects) of a verb, through 'to using X' style chains."""
     if trigger.pos_ in ("NOUN", "PROPN"):
         return []
-    objs = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+    subj_deps = ("nsubjpass",) if not _stative(trigger) else ()
+    objs = [c for c in trigger.children if c.dep_ in ("dobj", "attr", "oprd", *subj_deps)]
     if not objs and trigger.dep_ == "acl" and trigger.tag_ == "VBN":
         objs = [trigger.head]  # "detainees beaten by police": the noun is the patient
     if not objs:
@@ -288,7 +304,16 @@ def _infinitive(verb: Token) -> bool:
     return any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
 
 
+def _stative(verb: Token) -> bool:
+    """ "X is opposed to Y": an adjective in passive form, whose subject is the doer."""
+    return verb.lower_ == "opposed" and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children) and not any(
+        c.dep_ == "agent" for c in verb.children
+    )
+
+
 def _is_passive(verb: Token) -> bool:
+    if _stative(verb):
+        return False
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
 
 
@@ -304,7 +329,7 @@ def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
                         return cc, depth > 0
         return None, depth > 0
     for c in verb.children:
-        if c.dep_ in ("nsubj", "csubj"):
+        if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and _stative(verb)):
             return c, depth > 0
     if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
         head = verb.head
@@ -316,6 +341,11 @@ def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         obj = next((c for c in head.children if c.dep_ == "dobj"), None)
         if obj is not None and head.lemma_.lower() in OBJECT_CONTROL_VERBS:
             return obj, True
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and _is_passive(verb.head):
+        # "was indicted by the court and will resign": the one indicted resigns, not the court.
+        passive_subj = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+        if passive_subj is not None:
+            return passive_subj, True
     if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head, depth + 1)
     if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.head.pos_ in ("VERB", "AUX"):
@@ -482,8 +512,16 @@ class EventCoder:
         # ("protests against X"), not from "blame for the protests on agitators".
         noun = trigger.pos_ in ("NOUN", "PROPN")
         slots = list(p.targets) if noun else list(dict.fromkeys([*p.targets, *DEFAULT_TARGETS]))
-        if not noun and set(verb_lemmas(trigger)) & RECEIVE_VERBS:
+        lemmas = set(verb_lemmas(trigger))
+        if not noun and lemmas & RECEIVE_VERBS:
             slots.insert(0, "from")  # "received weapons from the government"
+        elif not noun and lemmas & GIVE_VERBS:
+            # "is providing intelligence to Macedonia": the recipient, not the thing given.
+            slots = ["dative", "to", *(x for x in slots if x not in ("dative", "to"))]
+        elif not noun and lemmas & TAKE_VERBS:
+            slots.append("from")  # "confiscated weapons from armed groups"
+        # "Britain mobilized army reservists": a mobilisation's object is the source's own force.
+        own_country = source.actor.country if source is not None and p.code[:2] == "15" else None
         if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass"):
             # "protests broke out against X": the target hangs on the verb of the noun.
             args += [c for c in trigger.head.children if c.dep_ == "prep"]
@@ -497,19 +535,29 @@ class EventCoder:
                     t for t in [*trigger.children, *args] if t.dep_ in ("prep", "dative", "agent") and t.lower_ == slot
                 ]
                 toks = [o for pr in preps for c in pr.children if c.dep_ == "pobj" for o in conjuncts(c)]
-            refs = [r for t in toks for r in self._refs(t, index, article) if r.actor.id != not_source]
+            refs = [
+                r
+                for t in toks
+                for r in self._refs(t, index, article)
+                if r.actor.id != not_source and (own_country is None or r.actor.country != own_country)
+            ]
             if refs:
                 return _unique(refs), False
-        # "demanded that the US cancel ...": the one asked is the subject of the clause.
-        for c in trigger.children:
-            if c.dep_ == "ccomp":
+        # "demanded that the US cancel ...", "insisted on its demands that Burundi's government
+        # grant ...": the one asked is the subject of the clause.
+        demands = [t for t in args if t.lemma_.lower() in DEMAND_NOUNS | {"demand"}]
+        for c in [*trigger.children, *(c for d in demands for c in d.children if c.dep_ == "acl")]:
+            if c.dep_ in ("ccomp", "acl"):
                 subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
                 refs = self._refs(subj, index, article) if subj is not None else []
                 if refs:
                     return _unique(refs), False
+        aimed = self._aimed_at(p, trigger, index, article, not_source)
+        if aimed:
+            return aimed, False
         # "arrived in Amman", "protested in Minsk": a place stands for its country.
         for t in args:
-            if t.dep_ == "pobj" and t.head.lower_ in ("in", "to"):
+            if t.dep_ == "pobj" and t.head.lower_ in ("in", "to", "into"):
                 # The place itself or one its phrase names ("in the northern city of Kirkuk").
                 idx = [t.idx, *sorted(x.idx for x in phrase_tokens(t) if x.i != t.i)]
                 place = next((pl for i in idx for pl in article.places if pl.start <= i < pl.end and pl.country), None)
@@ -523,9 +571,55 @@ class EventCoder:
         for c in [*args, *purposes]:
             if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB":
                 refs = [r for o in _objects(c) for r in self._refs(o, index, article)]
+                if p.code[:2] == "14":
+                    # "rioted following a demonstration": protesters are not a protest's target.
+                    refs = [r for r in refs if r.actor.sector != "OPP"]
                 if refs:
                     return _unique(refs), False
         return [], False
+
+    def _aimed_at(
+        self, p: Pattern, trigger: Token, index: MentionIndex, article: Article, not_source: int
+    ) -> list[ActorRef]:
+        """Whom a threat or a protest is aimed at when no slot of the trigger names it.
+
+        A threat names it in its condition ("threatened to strike unless Israel rescinds",
+        "if the United States goes ahead"); a protest in the demand it carries ("went on
+        hunger strike to demand the resignation of X", "blocked roads, calling for
+        independence from Y") or in "in defiance of X".
+        """
+        root = p.code[:2]
+        if root not in ("13", "14"):
+            return []
+        holders = [trigger]
+        if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "pobj"):
+            # "continued their hunger strike to demand ...": the clause hangs on the verb.
+            holders.append(trigger.head.head if trigger.dep_ == "pobj" else trigger.head)
+        for h in holders:
+            for c in h.children:
+                if root == "13" and c.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children
+                ):
+                    subj, _ = _subject(c)
+                    refs = [r for r in (index.resolve_all(subj) if subj is not None else []) if r.actor.id != not_source]
+                    if refs:
+                        return _unique(refs)
+                if root != "14":
+                    continue
+                if c.dep_ == "prep" and c.lower_ == "in":
+                    for n in c.children:
+                        if n.dep_ == "pobj" and n.lemma_.lower() == "defiance":
+                            refs = [r for x in phrase_tokens(n) if x.i != n.i for r in index.all_at(x)]
+                            refs = [r for r in refs if r.actor.id != not_source]
+                            if refs:
+                                return _unique(refs)[:1]
+                if c.dep_ in ("advcl", "xcomp", "acl") and c.lemma_.lower() in PROTEST_AIM_VERBS:
+                    # the first actor the demand names, nearest first, leaving out the protesters
+                    for t in _arg_tokens(c):
+                        refs = [r for r in index.all_at(t) if r.actor.id != not_source and r.actor.sector != "OPP"]
+                        if refs:
+                            return _unique(refs)
+        return []
 
     def _refs(self, tok: Token, index: MentionIndex, article: Article) -> list[ActorRef]:
         refs = index.resolve_all(tok)
