@@ -300,6 +300,16 @@ def _objects(trigger: Token) -> list[Token]:
     return [o for obj in objs for o in conjuncts(obj)]
 
 
+def _depth(tok: Token, top: Token) -> int:
+    """How many arcs lead down from ``top`` to ``tok`` (99 when ``tok`` is not below it)."""
+    n = 0
+    while tok.i != top.i:
+        if tok.head.i == tok.i or n > 30:
+            return 99
+        tok, n = tok.head, n + 1
+    return n
+
+
 def _infinitive(verb: Token) -> bool:
     return any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
 
@@ -525,24 +535,29 @@ class EventCoder:
         if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass"):
             # "protests broke out against X": the target hangs on the verb of the noun.
             args += [c for c in trigger.head.children if c.dep_ == "prep"]
-        for slot in slots:
-            if slot == "dobj":
-                toks = _objects(trigger)
-            elif slot == "dative":
-                toks = [c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"]
-            else:
-                preps = [
-                    t for t in [*trigger.children, *args] if t.dep_ in ("prep", "dative", "agent") and t.lower_ == slot
+        # Slots near the trigger first: "is opposed to French mediation in talks with Syria"
+        # is aimed at France, not at Syria three phrases down.
+        for near in (True, False):
+            for slot in slots:
+                if slot == "dobj":
+                    toks = _objects(trigger)
+                elif slot == "dative":
+                    toks = [c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+                else:
+                    preps = [
+                        t
+                        for t in [*trigger.children, *args]
+                        if t.dep_ in ("prep", "dative", "agent") and t.lower_ == slot and (not near or _depth(t, trigger) <= 2)
+                    ]
+                    toks = [o for pr in preps for c in pr.children if c.dep_ == "pobj" for o in conjuncts(c)]
+                refs = [
+                    r
+                    for t in toks
+                    for r in self._refs(t, index, article)
+                    if r.actor.id != not_source and (own_country is None or r.actor.country != own_country)
                 ]
-                toks = [o for pr in preps for c in pr.children if c.dep_ == "pobj" for o in conjuncts(c)]
-            refs = [
-                r
-                for t in toks
-                for r in self._refs(t, index, article)
-                if r.actor.id != not_source and (own_country is None or r.actor.country != own_country)
-            ]
-            if refs:
-                return _unique(refs), False
+                if refs:
+                    return _unique(refs), False
         # "demanded that the US cancel ...", "insisted on its demands that Burundi's government
         # grant ...": the one asked is the subject of the clause.
         demands = [t for t in args if t.lemma_.lower() in DEMAND_NOUNS | {"demand"}]
@@ -591,7 +606,7 @@ class EventCoder:
         root = p.code[:2]
         if root not in ("13", "14"):
             return []
-        holders = [trigger]
+        holders = [trigger, *(c for c in trigger.children if c.dep_ == "xcomp")]  # "threatened to stop X if Y ..."
         if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "pobj"):
             # "continued their hunger strike to demand ...": the clause hangs on the verb.
             holders.append(trigger.head.head if trigger.dep_ == "pobj" else trigger.head)
