@@ -300,6 +300,19 @@ def _objects(trigger: Token) -> list[Token]:
     return [o for obj in objs for o in conjuncts(obj)]
 
 
+def _pobjs(prep: Token) -> list[Token]:
+    """A preposition's objects; when the parser hung the noun phrase elsewhere ("granted
+    asylum to [five officers] holed up in ..." with "officers" the subject of "holed"),
+    the phrase that starts right after it."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    if objs or prep.i + 1 >= len(prep.doc):
+        return objs
+    for t in prep.doc[prep.i + 1 : prep.i + 8]:
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "poss") and t.left_edge.i == prep.i + 1:
+            return [t]
+    return []
+
+
 def _depth(tok: Token, top: Token) -> int:
     """How many arcs lead down from ``top`` to ``tok`` (99 when ``tok`` is not below it)."""
     n = 0
@@ -530,6 +543,15 @@ class EventCoder:
             slots = ["dative", "to", *(x for x in slots if x not in ("dative", "to"))]
         elif not noun and lemmas & TAKE_VERBS:
             slots.append("from")  # "confiscated weapons from armed groups"
+        if not noun:
+            slots.append("between")  # "launched a mediation effort between X and Y"
+        protest = p.code[:2] == "14"
+        if protest:
+            # A protest's own demand names whom it is aimed at better than where it happened
+            # ("rioted at a jail in Dili, demanding independence from Indonesian rule").
+            aimed = self._aimed_at(p, trigger, index, article, not_source)
+            if aimed:
+                return aimed, False
         # "Britain mobilized army reservists": a mobilisation's object is the source's own force.
         own_country = source.actor.country if source is not None and p.code[:2] == "15" else None
         if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass"):
@@ -549,12 +571,14 @@ class EventCoder:
                         for t in [*trigger.children, *args]
                         if t.dep_ in ("prep", "dative", "agent") and t.lower_ == slot and (not near or _depth(t, trigger) <= 2)
                     ]
-                    toks = [o for pr in preps for c in pr.children if c.dep_ == "pobj" for o in conjuncts(c)]
+                    toks = [o for pr in preps for c in _pobjs(pr) for o in conjuncts(c)]
                 refs = [
                     r
                     for t in toks
                     for r in self._refs(t, index, article)
-                    if r.actor.id != not_source and (own_country is None or r.actor.country != own_country)
+                    if r.actor.id != not_source
+                    and (own_country is None or r.actor.country != own_country)
+                    and not (protest and r.actor.sector == "OPP")  # protesters are not a protest's target
                 ]
                 if refs:
                     return _unique(refs), False
@@ -567,7 +591,7 @@ class EventCoder:
                 refs = self._refs(subj, index, article) if subj is not None else []
                 if refs:
                     return _unique(refs), False
-        aimed = self._aimed_at(p, trigger, index, article, not_source)
+        aimed = self._aimed_at(p, trigger, index, article, not_source) if not protest else []
         if aimed:
             return aimed, False
         # "arrived in Amman", "protested in Minsk": a place stands for its country.
@@ -604,12 +628,13 @@ class EventCoder:
         independence from Y") or in "in defiance of X".
         """
         root = p.code[:2]
-        if root not in ("13", "14"):
-            return []
         holders = [trigger, *(c for c in trigger.children if c.dep_ == "xcomp")]  # "threatened to stop X if Y ..."
         if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "pobj"):
             # "continued their hunger strike to demand ...": the clause hangs on the verb.
             holders.append(trigger.head.head if trigger.dep_ == "pobj" else trigger.head)
+        if root == "14":
+            # "rioted following a demonstration calling for ...": the demand of the protest it joined.
+            holders += [t for t in _arg_tokens(trigger) if t.lemma_.lower() in PROTEST_NOUNS]
         for h in holders:
             for c in h.children:
                 if root == "13" and c.dep_ == "advcl" and any(
@@ -619,15 +644,16 @@ class EventCoder:
                     refs = [r for r in (index.resolve_all(subj) if subj is not None else []) if r.actor.id != not_source]
                     if refs:
                         return _unique(refs)
-                if root != "14":
-                    continue
                 if c.dep_ == "prep" and c.lower_ == "in":
+                    # "in defiance of Chinese authorities": whom the act defies.
                     for n in c.children:
                         if n.dep_ == "pobj" and n.lemma_.lower() == "defiance":
                             refs = [r for x in phrase_tokens(n) if x.i != n.i for r in index.all_at(x)]
                             refs = [r for r in refs if r.actor.id != not_source]
                             if refs:
                                 return _unique(refs)[:1]
+                if root != "14":
+                    continue
                 if c.dep_ in ("advcl", "xcomp", "acl") and c.lemma_.lower() in PROTEST_AIM_VERBS:
                     # the first actor the demand names, nearest first, leaving out the protesters
                     for t in _arg_tokens(c):
