@@ -21,10 +21,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from tidings.actors import LOCATIVE_PREPS
 from tidings.events.lexicon import DEFAULT_TARGETS, EventLexicon, Pattern, default_lexicon
 from tidings.events.ontology import lookup
 from tidings.events.scoring import Features, confidence
-from tidings.actors import LOCATIVE_PREPS
 from tidings.model import Actor, ActorRef, Article, Event, EventMention, Place, Sentence, Span
 from tidings.syntax import clause_head, conjuncts, phrase_tokens
 
@@ -210,8 +210,29 @@ UNNAMED_DOER_ROOTS = frozenset({"17", "18", "19", "20"})
 #: Verbs whose subject does the act named by their object noun: "sped up the withdrawal",
 #: "launched an offensive", "stepped up its attacks".
 CONDUCT_VERBS = frozenset(
-    {"begin", "start", "launch", "continue", "resume", "speed", "step", "intensify", "escalate", "conduct",
-     "stage", "mount", "complete", "carry", "expand", "extend", "widen", "accelerate", "order", "end", "halt"}
+    {
+        "begin",
+        "start",
+        "launch",
+        "continue",
+        "resume",
+        "speed",
+        "step",
+        "intensify",
+        "escalate",
+        "conduct",
+        "stage",
+        "mount",
+        "complete",
+        "carry",
+        "expand",
+        "extend",
+        "widen",
+        "accelerate",
+        "order",
+        "end",
+        "halt",
+    }
 )
 #: Verbs of taking, whose "from" names who loses the thing: "confiscated weapons from militias".
 TAKE_VERBS = frozenset({"seize", "confiscate", "steal", "take", "grab", "snatch", "withdraw", "expel", "evict", "loot"})
@@ -222,6 +243,8 @@ GIVE_VERBS = frozenset(
 #: Clause verbs through which a protest says what it wants, and from whom: "marched to demand
 #: the resignation of X", "blocked roads, calling for independence from Y".
 PROTEST_AIM_VERBS = frozenset({"demand", "call", "press", "urge", "seek", "push", "protest", "denounce", "show"})
+#: Verbs that send people somewhere to do what their purpose clause says.
+SEND_VERBS = frozenset({"send", "dispatch", "deploy", "despatch", "fly"})
 UNDERGO_VERBS = frozenset({"face", "receive", "get", "draw", "attract", "suffer", "endure", "win", "earn"})
 # Verbs whose other party gives rather than receives: "received weapons from X".
 RECEIVE_VERBS = frozenset({"receive", "obtain", "get", "accept", "buy", "purchase"})
@@ -329,8 +352,10 @@ def _infinitive(verb: Token) -> bool:
 
 def _stative(verb: Token) -> bool:
     """ "X is opposed to Y": an adjective in passive form, whose subject is the doer."""
-    return verb.lower_ == "opposed" and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children) and not any(
-        c.dep_ == "agent" for c in verb.children
+    return (
+        verb.lower_ == "opposed"
+        and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+        and not any(c.dep_ == "agent" for c in verb.children)
     )
 
 
@@ -428,8 +453,12 @@ class MentionIndex:
         if refs:
             return refs
         if tok.lemma_.lower() in RELATIONAL_NOUNS:
-            return []  # "a close ally of Putin" is not Putin
-        for t in sorted(phrase_tokens(tok), key=lambda t: t.i):
+            # "a close ally of Putin" is not Putin; but "its EU partners", "NATO allies" are
+            # the members of the body the compound names.
+            return [r for c in tok.children if c.dep_ == "compound" for r in self.all_at(c) if r.actor.kind == "igo"][
+                :1
+            ]
+        for t in sorted(_phrase_not_located(tok), key=lambda t: t.i):
             refs = self.all_at(t)
             if refs:
                 # "action against the United States and South Korea": both.
@@ -438,6 +467,23 @@ class MentionIndex:
                     refs += [r for r in self.all_at(c) if all(r.actor.id != x.actor.id for x in refs)]
                 return refs
         return []
+
+
+def _phrase_not_located(head: Token) -> list[Token]:
+    """A noun phrase's tokens without the places it is located by: "streets in Hong Kong"
+    are streets, "a jail in Dili" a jail, not Hong Kong or Dili ("police in Kharkiv" stay
+    police of Kharkiv through the actor's own mention)."""
+    out: list[Token] = []
+    for t in phrase_tokens(head):
+        a, located = t, False
+        while a.i != head.i:
+            if a.dep_ == "pobj" and a.head.lower_ in LOCATIVE_PREPS and a.head.lower_ != "into":
+                located = True
+                break
+            a = a.head
+        if not located:
+            out.append(t)
+    return out
 
 
 def ensure_actor(article: Article, *, country: str | None, sector: str | None, name: str, span: Span) -> Actor:
@@ -569,7 +615,9 @@ class EventCoder:
                     preps = [
                         t
                         for t in [*trigger.children, *args]
-                        if t.dep_ in ("prep", "dative", "agent") and t.lower_ == slot and (not near or _depth(t, trigger) <= 2)
+                        if t.dep_ in ("prep", "dative", "agent")
+                        and t.lower_ == slot
+                        and (not near or _depth(t, trigger) <= 2)
                     ]
                     toks = [o for pr in preps for c in _pobjs(pr) for o in conjuncts(c)]
                 refs = [
@@ -594,6 +642,9 @@ class EventCoder:
         aimed = self._aimed_at(p, trigger, index, article, not_source) if not protest else []
         if aimed:
             return aimed, False
+        if trigger.dep_ in ("advcl", "xcomp") and _infinitive(trigger) and set(verb_lemmas(trigger.head)) & SEND_VERBS:
+            # "sent 21 personnel to Bosnia to investigate": where they were sent to act.
+            args = args + [t for t in _arg_tokens(trigger.head) if t.i < trigger.i]
         # "arrived in Amman", "protested in Minsk": a place stands for its country.
         for t in args:
             if t.dep_ == "pobj" and t.head.lower_ in ("in", "to", "into"):
@@ -637,11 +688,15 @@ class EventCoder:
             holders += [t for t in _arg_tokens(trigger) if t.lemma_.lower() in PROTEST_NOUNS]
         for h in holders:
             for c in h.children:
-                if root == "13" and c.dep_ == "advcl" and any(
-                    m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children
+                if (
+                    root == "13"
+                    and c.dep_ == "advcl"
+                    and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
                 ):
                     subj, _ = _subject(c)
-                    refs = [r for r in (index.resolve_all(subj) if subj is not None else []) if r.actor.id != not_source]
+                    refs = [
+                        r for r in (index.resolve_all(subj) if subj is not None else []) if r.actor.id != not_source
+                    ]
                     if refs:
                         return _unique(refs)
                 if c.dep_ == "prep" and c.lower_ == "in":
@@ -652,11 +707,32 @@ class EventCoder:
                             refs = [r for r in refs if r.actor.id != not_source]
                             if refs:
                                 return _unique(refs)[:1]
+                if root == "12" and c.dep_ == "prep" and c.lower_ in ("despite", "under", "amid"):
+                    # "declined to resign despite pressure by the commission": whom it defies.
+                    for n in c.children:
+                        if n.dep_ == "pobj" and n.lemma_.lower() in DEMAND_NOUNS | {"demand"}:
+                            refs = [
+                                r
+                                for g in n.children
+                                if g.dep_ in ("prep", "agent") and g.lower_ in ("by", "from")
+                                for o in g.children
+                                if o.dep_ == "pobj"
+                                for r in index.resolve_all(o)
+                                if r.actor.id != not_source
+                            ]
+                            if refs:
+                                return _unique(refs)
                 if root != "14":
                     continue
-                if c.dep_ in ("advcl", "xcomp", "acl") and c.lemma_.lower() in PROTEST_AIM_VERBS:
+                aims = [c] if c.dep_ in ("advcl", "xcomp", "acl") else []
+                if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG":
+                    # "rioted ..., joining demonstrators in demanding X"
+                    aims += [g for x in c.children if x.dep_ == "prep" for g in x.children if g.dep_ == "pcomp"]
+                for a in aims:
+                    if a.lemma_.lower() not in PROTEST_AIM_VERBS:
+                        continue
                     # the first actor the demand names, nearest first, leaving out the protesters
-                    for t in _arg_tokens(c):
+                    for t in _arg_tokens(a):
                         refs = [r for r in index.all_at(t) if r.actor.id != not_source and r.actor.sector != "OPP"]
                         if refs:
                             return _unique(refs)
