@@ -80,6 +80,8 @@ RELATIONAL_NOUNS = frozenset(
         "father",
         "adviser",
         "advisor",
+        "partner",
+        "counterpart",
     }
 )
 SPEECH_ACT_VERBS = frozenset(
@@ -707,7 +709,11 @@ class EventCoder:
                             refs = [r for r in refs if r.actor.id != not_source]
                             if refs:
                                 return _unique(refs)[:1]
-                if root == "12" and c.dep_ == "prep" and c.lower_ in ("despite", "under", "amid"):
+                if (
+                    (root == "12" or _refused(trigger))
+                    and c.dep_ == "prep"
+                    and c.lower_ in ("despite", "under", "amid")
+                ):
                     # "declined to resign despite pressure by the commission": whom it defies.
                     for n in c.children:
                         if n.dep_ == "pobj" and n.lemma_.lower() in DEMAND_NOUNS | {"demand"}:
@@ -867,6 +873,12 @@ class EventCoder:
                 ref = index.at(c)
                 if ref is not None:
                     return ref, False
+        if noun.dep_ == "dobj" and set(verb_lemmas(noun.head)) & CONDUCT_VERBS:
+            # "The United States speeded up the withdrawal", "landowners began a hunger strike".
+            subj, _ = _subject(noun.head)
+            ref = index.resolve(subj) if subj is not None else None
+            if ref is not None:
+                return ref, True
         if noun.lemma_.lower() in PROTEST_NOUNS:
             return self._protesters(noun, article), True
         return None, True
