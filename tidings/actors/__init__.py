@@ -765,6 +765,7 @@ class ActorResolver:
             for t in sent:
                 sent_of[t.i] = n
         ordered = sorted(mentions, key=lambda m: m[0])
+        resolved: dict[int, Actor] = {i: a for i, a, _ in mentions}
         for tok in doc:
             low = tok.lower_
             if tok.pos_ != "PRON" or tok.i in taken:
@@ -793,6 +794,9 @@ class ActorResolver:
                 continue
             window = 6 if low in PERSON_PRONOUNS else 3  # people are named once and quoted for paragraphs
             fits = [m for m in fits if sent_of[tok.i] - sent_of[m[0]] <= window]
+            bound = _clause_subject_actor(tok, resolved)
+            if bound is not None:
+                fits = [m for m in fits if m[1] is not bound]
             if not fits:
                 continue
             # The nearest sentence with a candidate; in it, its subject (or a word of the subject).
@@ -801,6 +805,23 @@ class ActorResolver:
             subj = [m for m in fits if m[2] in ("nsubj", "nsubjpass") or doc[m[0]].head.dep_ in ("nsubj", "nsubjpass")]
             target = (subj or fits)[-1][1]
             target.mentions.append(Span(tok.text, tok.idx, tok.idx + len(tok.text)))
+            resolved[tok.i] = target
+
+
+#: Object pronouns, which never stand for their own clause's subject ("he would welcome him").
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it"})
+
+
+def _clause_subject_actor(tok: Token, resolved: dict[int, Actor]) -> Actor | None:
+    """The actor an object pronoun cannot be: its verb's subject ("he would only welcome
+    him": "him" is someone else; "themselves" and "himself" are not in this list)."""
+    if tok.lower_ not in _OBJECT_PRONOUNS or tok.dep_ not in ("dobj", "dative", "pobj"):
+        return None
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return resolved.get(subj.i) if subj is not None else None
 
 
 # Title words that only say "a member of" or "second to" something else the phrase names.
