@@ -638,6 +638,7 @@ class ActorResolver:
                 if coded is None:
                     continue
                 key, actor = coded
+                actor = _as_of(actor, day)
                 if key[0] == "person":
                     last = actor.name.split()[-1].lower() if actor.name else ""
                     # "Lukashenko" after "Alexander Lukashenko" is the same man.
@@ -806,6 +807,27 @@ class ActorResolver:
             target = (subj or fits)[-1][1]
             target.mentions.append(Span(tok.text, tok.idx, tok.idx + len(tok.text)))
             resolved[tok.i] = target
+
+
+#: States that seceded, with the day they became independent: before it their places
+#: (Juba, Pristina) and people belonged to the state they left.
+SECESSIONS: dict[str, tuple[str, str]] = {"SSD": ("SDN", "2011-07-09"), "XKX": ("SRB", "2008-02-17")}
+
+
+def country_on(country: str | None, day: str | None) -> str | None:
+    """The state a country code stood for on ``day``: South Sudan before July 2011 is Sudan."""
+    if country in SECESSIONS and day is not None and day < SECESSIONS[country][1]:
+        return SECESSIONS[country][0]
+    return country
+
+
+def _as_of(actor: Actor, day: str | None) -> Actor:
+    """The actor with its country as of the article's date."""
+    then = country_on(actor.country, day)
+    if then == actor.country or actor.country is None:
+        return actor
+    code = then + actor.code[3:] if actor.code.startswith(actor.country) else actor.code
+    return replace(actor, country=then, code=code)
 
 
 #: Object pronouns, which never stand for their own clause's subject ("he would welcome him").

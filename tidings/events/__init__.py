@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from tidings.actors import LOCATIVE_PREPS
+from tidings.actors import LOCATIVE_PREPS, country_on
 from tidings.events.lexicon import DEFAULT_TARGETS, EventLexicon, Pattern, default_lexicon
 from tidings.events.ontology import lookup
 from tidings.events.scoring import Features, confidence
@@ -490,6 +490,7 @@ def _phrase_not_located(head: Token) -> list[Token]:
 
 def ensure_actor(article: Article, *, country: str | None, sector: str | None, name: str, span: Span) -> Actor:
     """The actor with this code, created when the article has none, with ``span`` as a mention."""
+    country = country_on(country, article.published)
     code = (country or "") + (sector or "")
     kind = "agent" if sector else "country"
     return article.adopt_actor(
