@@ -205,9 +205,9 @@ THREAT_CODES = {
 JOINT_ROOTS = frozenset({"03", "04", "05", "06"})
 # An intended act of force is a threat ("wants to attack", "plans to impose sanctions").
 INTENDED_THREAT_ROOTS = frozenset({"16", "18", "19", "20"})
-#: Roots whose doer, when unnamed, is the country the act happened in: arrests, attacks,
+#: Roots whose doer, when unnamed, is the country the act happened in: investigations, arrests, attacks,
 #: fighting, mass violence ("a bomb killed three soldiers in Samarra").
-UNNAMED_DOER_ROOTS = frozenset({"17", "18", "19", "20"})
+UNNAMED_DOER_ROOTS = frozenset({"09", "17", "18", "19", "20"})
 # Verbs by which the subject undergoes an event noun: "faced criticism from X".
 #: Verbs whose subject does the act named by their object noun: "sped up the withdrawal",
 #: "launched an offensive", "stepped up its attacks".
@@ -316,6 +316,17 @@ def _objects(trigger: Token) -> list[Token]:
     objs = [c for c in trigger.children if c.dep_ in ("dobj", "attr", "oprd", *subj_deps)]
     if not objs and trigger.dep_ == "acl" and trigger.tag_ == "VBN":
         objs = [trigger.head]  # "detainees beaten by police": the noun is the patient
+    if not objs:
+        # "denounced as an ugly crime Serbia's suppression of ...": the object moved after "as".
+        objs = [
+            a
+            for c in trigger.children
+            if c.dep_ == "prep" and c.lower_ == "as"
+            for o in c.children
+            if o.dep_ == "pobj"
+            for a in o.children
+            if a.dep_ == "appos"
+        ]
     if not objs:
         for c in trigger.children:
             if c.dep_ in ("xcomp", "pcomp") or (c.dep_ == "prep" and c.children):
@@ -595,6 +606,8 @@ class EventCoder:
         if not noun:
             slots.append("between")  # "launched a mediation effort between X and Y"
         protest = p.code[:2] == "14"
+        if protest and "over" not in slots:
+            slots.append("over")  # "stopped work ... in a strike over a bill"
         if protest:
             # A protest's own demand names whom it is aimed at better than where it happened
             # ("rioted at a jail in Dili, demanding independence from Indonesian rule").
@@ -747,6 +760,15 @@ class EventCoder:
 
     def _refs(self, tok: Token, index: MentionIndex, article: Article) -> list[ActorRef]:
         refs = index.resolve_all(tok)
+        if not refs and tok.pos_ == "NOUN":
+            # "an investigation into crimes committed by Croat forces", "a strike over a bill
+            # signed by the minister": an act or thing is aimed at through whoever did it.
+            for c in tok.children:
+                if c.dep_ == "acl" and c.tag_ == "VBN":
+                    agents = [o for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+                    refs = [r for o in agents for r in index.resolve_all(o)]
+                    if refs:
+                        return refs
         if not refs and tok.lemma_.lower() in PROTEST_NOUNS:
             refs = [self._protesters(tok, article)]
         return refs
