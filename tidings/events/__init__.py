@@ -22,6 +22,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from tidings.actors import LOCATIVE_PREPS, country_on
+from tidings.actors.lexicon import default_lexicon as default_actor_lexicon
 from tidings.events.lexicon import DEFAULT_TARGETS, EventLexicon, Pattern, default_lexicon
 from tidings.events.ontology import lookup
 from tidings.events.scoring import Features, confidence
@@ -762,8 +763,10 @@ class EventCoder:
         refs = index.resolve_all(tok)
         if not refs and tok.pos_ == "NOUN":
             # "an investigation into crimes committed by Croat forces", "a strike over a bill
-            # signed by the minister": an act or thing is aimed at through whoever did it.
-            for c in tok.children:
+            # signed by the minister", "demanded the return of property seized by the army":
+            # an act or thing is aimed at through whoever did it.
+            nouns = [t for t in phrase_tokens(tok) if t.pos_ == "NOUN"]
+            for c in (c for n in nouns for c in n.children):
                 if c.dep_ == "acl" and c.tag_ == "VBN":
                     agents = [o for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
                     refs = [r for o in agents for r in index.resolve_all(o)]
@@ -1165,6 +1168,10 @@ class EventCoder:
             # year ago"), unreal ("hoped they would be indicted") or its other side is
             # only a place: too little to stand as an event.
             return []
+        if targets == [None] and source is not None and p.code.startswith("172") and source.actor.country:
+            # "the government is prepared to impose martial law": a curfew, state of emergency
+            # or martial law with no one named falls on the source's own country.
+            targets = [_home_ref(article, source)]
         pairs: list[tuple[ActorRef | None, ActorRef | None]]
         one_mention = len(sources) > 1 and len({(s.span.start, s.span.end) for s in sources if s is not None}) == 1
         joint = p.code[:2] in JOINT_ROOTS or p.code == "0871"  # a truce is agreed between its parties
@@ -1275,6 +1282,20 @@ def _where(article: Article, sentence: Sentence, doc: Doc) -> Place | None:
             else:
                 break
     return None
+
+
+def _home_ref(article: Article, ref: ActorRef) -> ActorRef:
+    """The country of an actor, as the article's actor for it: an existing one at its first
+    mention, else a new one (with no mention of its own) referred to through ``ref``."""
+    country = ref.actor.country or ""
+    home = next((a for a in article.actors if a.kind == "country" and a.code == country), None)
+    if home is not None and home.mentions:
+        return ActorRef(home, home.mentions[0])
+    if home is None:
+        entry = default_actor_lexicon().countries.get(country)
+        home = Actor(len(article.actors) + 1, entry.name if entry else country, country, country, None, None, "country")
+        article.actors.append(home)
+    return ActorRef(home, ref.span)
 
 
 def _place_actor(article: Article, place: Place | None) -> ActorRef | None:
