@@ -223,3 +223,25 @@ def test_a_known_surname_in_another_persons_name_is_not_that_person() -> None:
     assert other and other[0].country is None
     same = [a for a in _actors("President Michal Kovac met the press.", date="1995-05-01") if a.name == "Michal Kovac"]
     assert same and same[0].code == "SVKGOV"
+
+
+def test_object_pronoun_is_not_its_own_clause_subject() -> None:
+    # "he would only receive him": "him" is the other man, not the one who receives.
+    actors = _actors(
+        "Chilean President Gabriel Boric refused to meet Peru's visiting president Dina Boluarte, "
+        "saying he would only receive him in Santiago."
+    )
+    boric = next(a for a in actors if a.name.endswith("Boric"))
+    spans = [(m.start, m.text) for m in boric.mentions]
+    assert any(text == "he" for _, text in spans), spans
+    assert not any(text == "him" for _, text in spans), spans
+
+
+def test_country_as_of_the_article_date() -> None:
+    from tidings.actors import country_on
+
+    assert country_on("SSD", "2005-06-01") == "SDN"
+    assert country_on("SSD", "2012-06-01") == "SSD"
+    assert country_on("XKX", "2001-01-01") == "SRB"
+    assert country_on("FRA", "1990-01-01") == "FRA"
+    assert country_on("SSD", None) == "SSD"

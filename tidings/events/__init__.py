@@ -410,6 +410,8 @@ def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             return passive_subj, True
     if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head, depth + 1)
+    if verb.dep_ == "acomp" and _stative(verb) and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head, depth + 1)  # "Japan is opposed to ...", parsed with a copula head
     if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head.head, depth + 1)  # "Norway is willing to send ..."
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
