@@ -283,13 +283,13 @@ def test_threat_targets_the_subject_of_its_condition() -> None:
 @pytest.mark.parametrize(
     ("text", "target"),
     [
-        ("Chilean students went on a hunger strike to demand the resignation of Chilean President Gabriel Boric.", "CHL"),
-        ("Thousands of Kenyans marched in Nairobi on Sunday, calling for independence from the Kenyan government.", "KEN"),
+        ("Chilean students went on a hunger strike to demand the resignation of President Gabriel Boric.", "CHL"),
+        ("Thousands of Kenyans marched in Nairobi, calling for independence from the Kenyan government.", "KEN"),
         ("Hundreds of people blocked roads in Hong Kong in defiance of Chinese authorities.", "CHN"),
     ],
 )
 def test_a_protest_targets_whom_its_demand_names(text: str, target: str) -> None:
-    got = [t for code, _, t, _, _ in _events(text) if code.startswith("14") or code.startswith("17")]
+    got = [t for code, _, t, _, _ in _events(text) if code.startswith(("14", "17"))]
     assert any(t is not None and t[:3] == target for t in got), _events(text)
 
 
@@ -346,7 +346,7 @@ def test_conducted_event_noun_takes_the_verb_subject() -> None:
 
 
 def test_object_after_as_is_the_target() -> None:
-    got = _pairs("Hungary on Friday denounced as an ugly crime Romania's suppression of ethnic Hungarian protests in Cluj.")
+    got = _pairs("Hungary denounced as an ugly crime Romania's suppression of ethnic Hungarian protests in Cluj.")
     assert any(code.startswith("11") and t == "ROU" for code, s, t in got), got
 
 

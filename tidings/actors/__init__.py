@@ -824,7 +824,7 @@ def country_on(country: str | None, day: str | None) -> str | None:
 def _as_of(actor: Actor, day: str | None) -> Actor:
     """The actor with its country as of the article's date."""
     then = country_on(actor.country, day)
-    if then == actor.country or actor.country is None:
+    if then is None or actor.country is None or then == actor.country:
         return actor
     code = then + actor.code[3:] if actor.code.startswith(actor.country) else actor.code
     return replace(actor, country=then, code=code)
