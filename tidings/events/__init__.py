@@ -624,8 +624,10 @@ class EventCoder:
             args += [c for c in trigger.head.children if c.dep_ == "prep"]
         # Slots near the trigger first: "is opposed to French mediation in talks with Syria"
         # is aimed at France, not at Syria three phrases down.
-        for near in (True, False):
-            for slot in slots:
+        # A pattern's own slots ("launch ... tgt=against") count at any depth.
+        own = [x for x in p.targets if x not in ("dobj", "dative")] if p.targets != DEFAULT_TARGETS else []
+        for near, tried in ((None, own), (True, slots), (False, slots)):
+            for slot in tried:
                 if slot == "dobj":
                     toks = _objects(trigger)
                 elif slot == "dative":
@@ -664,6 +666,12 @@ class EventCoder:
         if trigger.dep_ in ("advcl", "xcomp") and _infinitive(trigger) and set(verb_lemmas(trigger.head)) & SEND_VERBS:
             # "sent 21 personnel to Bosnia to investigate": where they were sent to act.
             args = args + [t for t in _arg_tokens(trigger.head) if t.i < trigger.i]
+        if p.code[:2] in ("10", "12"):
+            # "rejected a call for its forces to be deployed in East Timor": the place the
+            # proposal or demand is about.
+            args = args + [
+                x for o in _objects(trigger) for c in o.children if c.dep_ in ("relcl", "acl") for x in c.subtree
+            ]
         # "arrived in Amman", "protested in Minsk": a place stands for its country.
         for t in args:
             if t.dep_ == "pobj" and t.head.lower_ in ("in", "to", "into"):
@@ -771,6 +779,9 @@ class EventCoder:
             for c in (c for n in nouns for c in n.children):
                 if c.dep_ == "acl" and c.tag_ == "VBN":
                     agents = [o for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+                    if not agents and set(verb_lemmas(c)) & TAKE_VERBS:
+                        # "will return weapons seized from UN peacekeepers": to whom they were taken from.
+                        agents = [o for a in c.children if a.lower_ == "from" for o in a.children if o.dep_ == "pobj"]
                     refs = [r for o in agents for r in index.resolve_all(o)]
                     if refs:
                         return refs
