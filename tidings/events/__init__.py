@@ -672,6 +672,18 @@ class EventCoder:
             args = args + [
                 x for o in _objects(trigger) for c in o.children if c.dep_ in ("relcl", "acl") for x in c.subtree
             ]
+        # A target may sit in the purpose clause ("opened fire to disperse the demonstrators",
+        # "mobilized lobby groups to help support the Palestinians"): whom the act is for
+        # outranks where it happened.
+        purposes = [c for c in trigger.children if c.dep_ == "advcl" and _infinitive(c)]
+        for c in purposes:
+            if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB":
+                refs = [r for o in _objects(c) for r in self._refs(o, index, article)]
+                if p.code[:2] == "14":
+                    # "rioted following a demonstration": protesters are not a protest's target.
+                    refs = [r for r in refs if r.actor.sector != "OPP"]
+                if refs:
+                    return _unique(refs), False
         # "arrived in Amman", "protested in Minsk": a place stands for its country.
         for t in args:
             if t.dep_ == "pobj" and t.head.lower_ in ("in", "to", "into"):
@@ -682,10 +694,8 @@ class EventCoder:
                     span = Span(place.text, place.start, place.end)
                     actor = ensure_actor(article, country=place.country, sector=None, name=place.name, span=span)
                     return [ActorRef(actor, span)], True
-        # A repression verb's target may sit in its purpose clause ("to curb the protests",
-        # "opened fire to disperse the demonstrators").
-        purposes = [c for c in trigger.children if c.dep_ == "advcl" and _infinitive(c)]
-        for c in [*args, *purposes]:
+        # ... or in a clause it governs ("sent troops to curb the protests").
+        for c in args:
             if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB":
                 refs = [r for o in _objects(c) for r in self._refs(o, index, article)]
                 if p.code[:2] == "14":
