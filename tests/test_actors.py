@@ -245,3 +245,19 @@ def test_country_as_of_the_article_date() -> None:
     assert country_on("XKX", "2001-01-01") == "SRB"
     assert country_on("FRA", "1990-01-01") == "FRA"
     assert country_on("SSD", None) == "SSD"
+
+
+def test_a_currency_is_not_a_country() -> None:
+    actors = _actors("The former minister was accused of stealing US $40 million and 3 million U.S. dollars.")
+    assert not any(a.country == "USA" for a in actors), [(a.code, [m.text for m in a.mentions]) for a in actors]
+
+
+def test_an_unknown_movement_is_of_the_story_country_but_an_unknown_company_is_not() -> None:
+    actors = _actors(
+        "Police in Lagos jailed 30 members of the banned Popular Front for Democratic Renewal on Monday, "
+        "according to Kestrel Analytics Ltd."
+    )
+    front = next(a for a in actors if a.name.startswith("Popular Front"))
+    assert front.country == "NGA", (front.code, front.name)
+    kestrel = next(a for a in actors if a.name.startswith("Kestrel"))
+    assert kestrel.country is None, kestrel.code

@@ -181,6 +181,8 @@ class ActorResolver:
         for start, (end, found) in matches.items():
             # The project's own tables (current to 2026) outrank the old Phoenix rows.
             entries = [e for e in found if e.kind != "known"] or found
+            if _currency(doc, end, entries):
+                continue  # "US $50 million", "U.S. dollars": money, not the country
             # (A longer name that ends in it, "Carlos Menem" for "Carlos Saul Menem", is the same man.)
             if (
                 {e.kind for e in entries} == {"agent"}
@@ -573,7 +575,8 @@ class ActorResolver:
             words = unit.org_text.lower().split()
             sector = next((ORG_SECTOR_WORDS[w] for w in words if w in ORG_SECTOR_WORDS), None)
             name = _strip_the(unit.org_text)
-            return ("org", name.lower()), Actor(0, name, _join(None, sector), None, sector, None, "organisation")
+            home = _home_of_movement(words, focus)
+            return ("org", name.lower()), Actor(0, name, _join(home, sector), home, sector, None, "organisation")
         return None
 
     # -- the stage ------------------------------------------------------
@@ -807,6 +810,25 @@ class ActorResolver:
             target = (subj or fits)[-1][1]
             target.mentions.append(Span(tok.text, tok.idx, tok.idx + len(tok.text)))
             resolved[tok.i] = target
+
+
+def _currency(doc: Doc, end: int, entries: list[Entry]) -> bool:
+    """A country name that only says which money: "US $50 million", "U.S. dollars"."""
+    if end >= len(doc) or not all(e.kind in ("country", "adjective") for e in entries):
+        return False
+    nxt = doc[end]
+    return nxt.text.startswith("$") or nxt.lower_ in ("dollar", "dollars")
+
+
+#: Name words of the parties, fronts and militias of one country's politics.
+MOVEMENT_WORDS = frozenset({"movement", "front", "party", "militia", "brigade", "brigades", "army"})
+
+
+def _home_of_movement(words: list[str], focus: str | None) -> str | None:
+    """A political movement, front, party or militia the tables do not know ("the Movement
+    for the Actualization of the Sovereign State of Biafra") is of the country the story
+    is set in; other unknown bodies (news agencies, companies, forums) get no country."""
+    return focus if MOVEMENT_WORDS.intersection(words) else None
 
 
 #: States that seceded, with the day they became independent: before it their places
