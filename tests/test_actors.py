@@ -261,3 +261,11 @@ def test_an_unknown_movement_is_of_the_story_country_but_an_unknown_company_is_n
     assert front.country == "NGA", (front.code, front.name)
     kestrel = next(a for a in actors if a.name.startswith("Kestrel"))
     assert kestrel.country is None, kestrel.code
+
+
+def test_an_ethnic_group_is_of_where_it_lives_not_of_its_demonym() -> None:
+    actors = _actors("Ethnic Serb militiamen operating in Kosovo have been disarmed, NATO said.", date="2012-03-01")
+    militia = _one(actors, "Ethnic Serb militiamen")
+    assert militia.country == "XKX", militia.code
+    actors = _actors("Somali militants based in Kenya attacked a bus near Garissa.")
+    assert _one(actors, "Somali militants").country == "SOM"  # a nationality stays: only a place is added

@@ -376,7 +376,8 @@ class ActorResolver:
             if unit.countries or unit.igo or unit.known or unit.persons or unit.person_text:
                 continue
             head = doc[unit.head]
-            words = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")]
+            # "ethnic Albanian guerrillas": the demonym names the people, not their country.
+            words = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")] if not unit.ethnic else []
             words += [
                 g
                 for c in head.children
@@ -384,6 +385,7 @@ class ActorResolver:
                 for g in c.children
                 if g.dep_ == "pobj"
             ]
+            words += _located_by_participle(head)
             if head.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in head.sent):
                 words.append(head)  # a bare name: "Mariupol"
             for w in words:
@@ -818,6 +820,20 @@ def _currency(doc: Doc, end: int, entries: list[Entry]) -> bool:
         return False
     nxt = doc[end]
     return nxt.text.startswith("$") or nxt.lower_ in ("dollar", "dollars")
+
+
+def _located_by_participle(head: Token) -> list[Token]:
+    """Places where a group is said to be by a participle: "guerrillas operating in
+    Macedonia", "militants based in Waziristan"."""
+    return [
+        g
+        for c in head.children
+        if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")
+        for p in c.children
+        if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
 
 
 #: Name words of the parties, fronts and militias of one country's politics.
