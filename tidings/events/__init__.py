@@ -209,7 +209,6 @@ INTENDED_THREAT_ROOTS = frozenset({"16", "18", "19", "20"})
 #: Roots whose doer, when unnamed, is the country the act happened in: investigations, arrests, attacks,
 #: fighting, mass violence ("a bomb killed three soldiers in Samarra").
 UNNAMED_DOER_ROOTS = frozenset({"09", "17", "18", "19", "20"})
-# Verbs by which the subject undergoes an event noun: "faced criticism from X".
 #: Verbs whose subject does the act named by their object noun: "sped up the withdrawal",
 #: "launched an offensive", "stepped up its attacks".
 CONDUCT_VERBS = frozenset(
@@ -233,8 +232,6 @@ CONDUCT_VERBS = frozenset(
         "widen",
         "accelerate",
         "order",
-        "end",
-        "halt",
     }
 )
 #: Verbs of taking, whose "from" names who loses the thing: "confiscated weapons from militias".
@@ -248,6 +245,7 @@ GIVE_VERBS = frozenset(
 PROTEST_AIM_VERBS = frozenset({"demand", "call", "press", "urge", "seek", "push", "protest", "denounce", "show"})
 #: Verbs that send people somewhere to do what their purpose clause says.
 SEND_VERBS = frozenset({"send", "dispatch", "deploy", "despatch", "fly"})
+# Verbs by which the subject undergoes an event noun: "faced criticism from X".
 UNDERGO_VERBS = frozenset({"face", "receive", "get", "draw", "attract", "suffer", "endure", "win", "earn"})
 # Verbs whose other party gives rather than receives: "received weapons from X".
 RECEIVE_VERBS = frozenset({"receive", "obtain", "get", "accept", "buy", "purchase"})
