@@ -623,7 +623,7 @@ class EventCoder:
         # Slots near the trigger first: "is opposed to French mediation in talks with Syria"
         # is aimed at France, not at Syria three phrases down.
         # A pattern's own slots ("launch ... tgt=against") count at any depth.
-        own = [x for x in p.targets if x not in ("dobj", "dative")] if p.targets != DEFAULT_TARGETS else []
+        own = list(p.targets) if p.targets != DEFAULT_TARGETS else []
         for near, tried in ((None, own), (True, slots), (False, slots)):
             for slot in tried:
                 if slot == "dobj":
