@@ -269,3 +269,11 @@ def test_an_ethnic_group_is_of_where_it_lives_not_of_its_demonym() -> None:
     assert militia.country == "XKX", militia.code
     actors = _actors("Somali militants based in Kenya attacked a bus near Garissa.")
     assert _one(actors, "Somali militants").country == "SOM"  # a nationality stays: only a place is added
+
+
+def test_a_demonym_before_a_people_name_is_a_people_not_the_state() -> None:
+    actors = _actors("Thousands of Iraqi Kurds marched in Erbil, calling for independence from Iraq.")
+    kurds = _one(actors, "Iraqi Kurds")
+    state = _one(actors, "Iraq")
+    assert kurds.country == "IRQ" and kurds.id != state.id
+    assert kurds.name.startswith("people of")

@@ -271,6 +271,13 @@ class ActorResolver:
             elif {e.kind for e in entries} == {"adjective"} and root.dep_ in ("amod", "compound"):
                 # "Palestinian lorries", "Belarusian presidential elections": no actor
                 # heads the phrase, but it still names the country.
+                if _names_a_people(root):
+                    # "Iraqi Kurds", "Syrian Druze": a people of that country, not the state.
+                    unit = heads.setdefault(root.head.i, Unit(head=root.head.i))
+                    unit.tokens |= toks | {root.head.i}
+                    self._add_clues(doc, unit, root, entries, toks)
+                    unit.demonym = bool(unit.countries)
+                    continue
                 unit = heads.setdefault(root.i, Unit(head=root.i))
             else:
                 continue
@@ -834,6 +841,19 @@ def _located_by_participle(head: Token) -> list[Token]:
         for g in p.children
         if g.dep_ == "pobj"
     ]
+
+
+def _names_a_people(adjective: Token) -> bool:
+    """A demonym before a plural people name is a people of that country: "Iraqi Kurds",
+    "Ukrainian Catholics" (not "Belarusian elections" nor "Turkish Airlines")."""
+    head = adjective.head
+    # (the parser's NORP: a people or group, not "Turkish Airlines", an ORG)
+    return (
+        adjective.dep_ in ("amod", "compound")
+        and head.i != adjective.i
+        and head.tag_ in ("NNPS", "NNS")
+        and head.ent_type_ == "NORP"
+    )
 
 
 #: Name words of the parties, fronts and militias of one country's politics.
