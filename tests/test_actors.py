@@ -288,3 +288,57 @@ def test_a_slip_of_two_letters_in_a_country_word_or_region() -> None:
     assert _one(actors, "Dehli police").code == "INDCOP"
     # an unrelated capitalised word is no slip of a country name
     assert not [a for a in _actors("Marina Kolesnikova said the talks failed.") if a.country]
+
+
+def test_object_pronoun_is_not_its_own_clause_subject() -> None:
+    # "he would only receive him": "him" is the other man, not the one who receives.
+    actors = _actors(
+        "Chilean President Gabriel Boric refused to meet Peru's visiting president Dina Boluarte, "
+        "saying he would only receive him in Santiago."
+    )
+    boric = next(a for a in actors if a.name.endswith("Boric"))
+    spans = [(m.start, m.text) for m in boric.mentions]
+    assert any(text == "he" for _, text in spans), spans
+    assert not any(text == "him" for _, text in spans), spans
+
+
+def test_country_as_of_the_article_date() -> None:
+    from tidings.actors import country_on
+
+    assert country_on("SSD", "2005-06-01") == "SDN"
+    assert country_on("SSD", "2012-06-01") == "SSD"
+    assert country_on("XKX", "2001-01-01") == "SRB"
+    assert country_on("FRA", "1990-01-01") == "FRA"
+    assert country_on("SSD", None) == "SSD"
+
+
+def test_a_currency_is_not_a_country() -> None:
+    actors = _actors("The former minister was accused of stealing US $40 million and 3 million U.S. dollars.")
+    assert not any(a.country == "USA" for a in actors), [(a.code, [m.text for m in a.mentions]) for a in actors]
+
+
+def test_an_unknown_movement_is_of_the_story_country_but_an_unknown_company_is_not() -> None:
+    actors = _actors(
+        "Police in Lagos jailed 30 members of the banned Popular Front for Democratic Renewal on Monday, "
+        "according to Kestrel Analytics Ltd."
+    )
+    front = next(a for a in actors if a.name.startswith("Popular Front"))
+    assert front.country == "NGA", (front.code, front.name)
+    kestrel = next(a for a in actors if a.name.startswith("Kestrel"))
+    assert kestrel.country is None, kestrel.code
+
+
+def test_an_ethnic_group_is_of_where_it_lives_not_of_its_demonym() -> None:
+    actors = _actors("Ethnic Serb militiamen operating in Kosovo have been disarmed, NATO said.", date="2012-03-01")
+    militia = _one(actors, "Ethnic Serb militiamen")
+    assert militia.country == "XKX", militia.code
+    actors = _actors("Somali militants based in Kenya attacked a bus near Garissa.")
+    assert _one(actors, "Somali militants").country == "SOM"  # a nationality stays: only a place is added
+
+
+def test_a_demonym_before_a_people_name_is_a_people_not_the_state() -> None:
+    actors = _actors("Thousands of Iraqi Kurds marched in Erbil, calling for independence from Iraq.")
+    kurds = _one(actors, "Iraqi Kurds")
+    state = _one(actors, "Iraq")
+    assert kurds.country == "IRQ" and kurds.id != state.id
+    assert kurds.name.startswith("people of")

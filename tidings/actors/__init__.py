@@ -184,6 +184,8 @@ class ActorResolver:
         for start, (end, found) in matches.items():
             # The project's own tables (current to 2026) outrank the old Phoenix rows.
             entries = [e for e in found if e.kind != "known"] or found
+            if _currency(doc, end, entries):
+                continue  # "US $50 million", "U.S. dollars": money, not the country
             # (A longer name that ends in it, "Carlos Menem" for "Carlos Saul Menem", is the same man.)
             if (
                 {e.kind for e in entries} == {"agent"}
@@ -284,6 +286,13 @@ class ActorResolver:
             elif {e.kind for e in entries} == {"adjective"} and root.dep_ in ("amod", "compound"):
                 # "Palestinian lorries", "Belarusian presidential elections": no actor
                 # heads the phrase, but it still names the country.
+                if _names_a_people(root):
+                    # "Iraqi Kurds", "Syrian Druze": a people of that country, not the state.
+                    unit = heads.setdefault(root.head.i, Unit(head=root.head.i))
+                    unit.tokens |= toks | {root.head.i}
+                    self._add_clues(doc, unit, root, entries, toks)
+                    unit.demonym = bool(unit.countries)
+                    continue
                 unit = heads.setdefault(root.i, Unit(head=root.i))
             else:
                 continue
@@ -390,7 +399,8 @@ class ActorResolver:
             if unit.countries or unit.igo or unit.known or unit.persons or unit.person_text:
                 continue
             head = doc[unit.head]
-            words = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")]
+            # "ethnic Albanian guerrillas": the demonym names the people, not their country.
+            words = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")] if not unit.ethnic else []
             words += [
                 g
                 for c in head.children
@@ -398,6 +408,7 @@ class ActorResolver:
                 for g in c.children
                 if g.dep_ == "pobj"
             ]
+            words += _located_by_participle(head)
             if head.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in head.sent):
                 words.append(head)  # a bare name: "Mariupol"
             for w in words:
@@ -633,7 +644,8 @@ class ActorResolver:
             words = unit.org_text.lower().split()
             sector = next((ORG_SECTOR_WORDS[w] for w in words if w in ORG_SECTOR_WORDS), None)
             name = _strip_the(unit.org_text)
-            return ("org", name.lower()), Actor(0, name, _join(None, sector), None, sector, None, "organisation")
+            home = _home_of_movement(words, focus)
+            return ("org", name.lower()), Actor(0, name, _join(home, sector), home, sector, None, "organisation")
         return None
 
     # -- the stage ------------------------------------------------------
@@ -699,6 +711,7 @@ class ActorResolver:
                 if coded is None:
                     continue
                 key, actor = coded
+                actor = _as_of(actor, day)
                 if key[0] == "person":
                     last = actor.name.split()[-1].lower() if actor.name else ""
                     # "Lukashenko" after "Alexander Lukashenko" is the same man.
@@ -826,6 +839,7 @@ class ActorResolver:
             for t in sent:
                 sent_of[t.i] = n
         ordered = sorted(mentions, key=lambda m: m[0])
+        resolved: dict[int, Actor] = {i: a for i, a, _ in mentions}
         for tok in doc:
             low = tok.lower_
             if tok.pos_ != "PRON" or tok.i in taken:
@@ -854,6 +868,9 @@ class ActorResolver:
                 continue
             window = 6 if low in PERSON_PRONOUNS else 3  # people are named once and quoted for paragraphs
             fits = [m for m in fits if sent_of[tok.i] - sent_of[m[0]] <= window]
+            bound = _clause_subject_actor(tok, resolved)
+            if bound is not None:
+                fits = [m for m in fits if m[1] is not bound]
             if not fits:
                 continue
             # The nearest sentence with a candidate; in it, its subject (or a word of the subject).
@@ -862,6 +879,90 @@ class ActorResolver:
             subj = [m for m in fits if m[2] in ("nsubj", "nsubjpass") or doc[m[0]].head.dep_ in ("nsubj", "nsubjpass")]
             target = (subj or fits)[-1][1]
             target.mentions.append(Span(tok.text, tok.idx, tok.idx + len(tok.text)))
+            resolved[tok.i] = target
+
+
+def _currency(doc: Doc, end: int, entries: list[Entry]) -> bool:
+    """A country name that only says which money: "US $50 million", "U.S. dollars"."""
+    if end >= len(doc) or not all(e.kind in ("country", "adjective") for e in entries):
+        return False
+    nxt = doc[end]
+    return nxt.text.startswith("$") or nxt.lower_ in ("dollar", "dollars")
+
+
+def _located_by_participle(head: Token) -> list[Token]:
+    """Places where a group is said to be by a participle: "guerrillas operating in
+    Macedonia", "militants based in Waziristan"."""
+    return [
+        g
+        for c in head.children
+        if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")
+        for p in c.children
+        if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+
+
+def _names_a_people(adjective: Token) -> bool:
+    """A demonym before a plural people name is a people of that country: "Iraqi Kurds",
+    "Ukrainian Catholics" (not "Belarusian elections" nor "Turkish Airlines")."""
+    head = adjective.head
+    # (the parser's NORP: a people or group, not "Turkish Airlines", an ORG)
+    return (
+        adjective.dep_ in ("amod", "compound")
+        and head.i != adjective.i
+        and head.tag_ in ("NNPS", "NNS")
+        and head.ent_type_ == "NORP"
+    )
+
+
+#: Name words of the parties, fronts and militias of one country's politics.
+MOVEMENT_WORDS = frozenset({"movement", "front", "party", "militia", "brigade", "brigades", "army"})
+
+
+def _home_of_movement(words: list[str], focus: str | None) -> str | None:
+    """A political movement, front, party or militia the tables do not know ("the Movement
+    for the Actualization of the Sovereign State of Biafra") is of the country the story
+    is set in; other unknown bodies (news agencies, companies, forums) get no country."""
+    return focus if MOVEMENT_WORDS.intersection(words) else None
+
+
+#: States that seceded, with the day they became independent: before it their places
+#: (Juba, Pristina) and people belonged to the state they left.
+SECESSIONS: dict[str, tuple[str, str]] = {"SSD": ("SDN", "2011-07-09"), "XKX": ("SRB", "2008-02-17")}
+
+
+def country_on(country: str | None, day: str | None) -> str | None:
+    """The state a country code stood for on ``day``: South Sudan before July 2011 is Sudan."""
+    if country in SECESSIONS and day is not None and day < SECESSIONS[country][1]:
+        return SECESSIONS[country][0]
+    return country
+
+
+def _as_of(actor: Actor, day: str | None) -> Actor:
+    """The actor with its country as of the article's date."""
+    then = country_on(actor.country, day)
+    if then is None or actor.country is None or then == actor.country:
+        return actor
+    code = then + actor.code[3:] if actor.code.startswith(actor.country) else actor.code
+    return replace(actor, country=then, code=code)
+
+
+#: Object pronouns, which never stand for their own clause's subject ("he would welcome him").
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it"})
+
+
+def _clause_subject_actor(tok: Token, resolved: dict[int, Actor]) -> Actor | None:
+    """The actor an object pronoun cannot be: its verb's subject ("he would only welcome
+    him": "him" is someone else; "themselves" and "himself" are not in this list)."""
+    if tok.lower_ not in _OBJECT_PRONOUNS or tok.dep_ not in ("dobj", "dative", "pobj"):
+        return None
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return resolved.get(subj.i) if subj is not None else None
 
 
 # Title words that only say "a member of" or "second to" something else the phrase names.
