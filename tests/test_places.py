@@ -406,3 +406,57 @@ def test_dateline_opening_a_later_paragraph(parse) -> None:  # type: ignore[no-u
     a = parse("Mayor to speak on road safety.\n\nTORRINGTON — The mayor will hold a press conference on Monday.")
     p = place(a, "TORRINGTON")
     assert (p.country, p.feature, p.role) == ("USA", "city", "location")
+
+
+# --------------------------------------------------------------------------- #
+# recognition beyond the NER's place labels
+# --------------------------------------------------------------------------- #
+
+
+def test_country_name_ending_in_a_division_word(parse) -> None:  # type: ignore[no-untyped-def]
+    # "States" is a division word, but "United States" is a name as it stands.
+    a = parse(
+        "A United States delegation landed in Lima on Monday.",
+        ents=[("United States", "ORG"), ("Lima", "GPE")],
+    )
+    assert (place(a, "United States").country, place(a, "United States").feature) == ("USA", "country")
+
+
+def test_country_of_a_currency(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse(
+        "The bridge cost about 40 billion US dollars, the ministry said.",
+        ents=[("about 40 billion US dollars", "MONEY")],
+    )
+    p = place(a, "US")
+    assert (p.country, p.role) == ("USA", "mention")
+
+
+def test_name_inside_a_capitalised_run(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Pupils of Owensboro Public Schools in Kentucky will get new buses.", ents=[("Kentucky", "GPE")])
+    p = place(a, "Owensboro")
+    assert (p.country, p.role) == ("USA", "mention")
+
+
+def test_city_the_ner_called_a_person_after_a_comma(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse(
+        "Amaka Obi, Owerri. The governor opened the new market on Tuesday.",
+        ents=[("Amaka Obi", "PERSON"), ("Owerri", "PERSON")],
+    )
+    assert place(a, "Owerri").country == "NGA"
+
+
+def test_lone_city_name_of_a_person_is_not_a_place(parse) -> None:  # type: ignore[no-untyped-def]
+    # After a noun ("workers Brent") or in a list with a given name, the name is a person's.
+    a = parse(
+        "Retired workers Brent and Lynnette Hall found the cat. Brent and Lynnette were delighted.",
+        ents=[("Brent", "PERSON"), ("Lynnette Hall", "PERSON"), ("Brent", "PERSON"), ("Lynnette", "PERSON")],
+    )
+    assert not [p for p in a.places if p.text == "Brent"]
+
+
+def test_team_named_after_a_city_leaves_the_city_a_place(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse(
+        "She worked with Seattle Police at every Seattle Seahawks home game.",
+        ents=[("Seattle Police", "ORG"), ("Seattle Seahawks", "PERSON")],
+    )
+    assert place(a, "Seattle").country == "USA"

@@ -315,7 +315,10 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
         if ent.label_ in PLACE_LABELS or taken.intersection(range(ent.start, ent.end)):
             continue
         toks = list(ent)
-        core, hint = _strip(toks)
+        while toks and toks[0].lower_ in ("the", "a"):
+            toks = toks[1:]
+        # "United States", "Kansas City": a name that ends in a division or city word as it stands.
+        core, hint = (toks, None) if toks and gaz.candidates(_text(toks)) else _strip(toks)
         if not core:
             continue
         text = _text(core)
@@ -333,7 +336,7 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
         if cands and _whole_ok(ent.label_, core, cands, text, context, doc, gaz, seen):
             add(core, "entity", ent.label_, hint, query, cands)
             continue
-        if ent.label_ in CONTAINER_LABELS or ent.label_ == "NORP":
+        if ent.label_ in CONTAINER_LABELS or ent.label_ in ("NORP", "MONEY"):
             # "the towns of Haris and Varzaqan": a list of names the NER took for one organisation.
             listed = any(t.lower_ in ("and", "or", ",") for t in core) and _locative(doc, core[0].i)
             _embedded(core, gaz, add, ent.label_, context, listed)
@@ -353,6 +356,9 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
         query, cands = _lookup(gaz, core)
         if cands and _whole_ok("", core, cands, text, context, doc, gaz, seen):
             add(core, "run", "", hint, query, cands)
+        elif len(core) > 1:
+            # "Owensboro Public Schools", "CTV Saskatoon": a name inside a run the NER left alone.
+            _embedded(core, gaz, add, "", context, _locative(doc, core[0].i))
 
     # Datelines opening a later paragraph ("TORRINGTON — The mayor ..."), which the clean stage
     # only looks for at the top.
@@ -545,7 +551,9 @@ def _person_words(doc: Doc) -> set[str]:
         words = [t for t in e if t.text[:1].isupper() and not (t.is_upper and len(t.text) <= 3)]
         # "Abuja Chamber of Commerce and Industry" is no person, whatever the NER says.
         joined = any(t.is_lower and t.lower_ in ("of", "and", "for", "the") for t in e)
-        if e.label_ == "PERSON" and len(words) >= 2 and not joined:
+        # "a Seattle Seahawks home game": a team the NER took for a person (names do not modify nouns).
+        team = e.root.dep_ == "compound" and e.root.head.pos_ == "NOUN"
+        if e.label_ == "PERSON" and len(words) >= 2 and not joined and not team:
             out.update((words[0].lower_, words[-1].lower_))
     return out
 
@@ -677,10 +685,36 @@ def _whole_ok(
         # "Jordan", "Nelson", "Churchill": a single name needs a preposition; "Tamil Nadu" is a division.
         if len(core) > 1 and any(c.entry.feature in ("admin1", "country") and not c.alternate for c in cands):
             return True
-        return locative and supported(cands, text, context, True)
+        if locative and supported(cands, text, context, True):
+            return True
+        # "Stanley Uzoaru, Owerri", "Kerala and Puducherry": a big city or division that names
+        # no person of the article, where a place name can stand.
+        return len(core) == 1 and strong(cands, text) and _place_slot(first) and text.lower() not in _person_words(doc)
     if label == "" and len(core) == 1 and first.is_sent_start and not locative:
         return strong(cands, text) and any(c.entry.feature in ("country", "admin1") for c in cands)
     return supported(cands, text, context, locative)
+
+
+def _place_slot(tok: Token) -> bool:
+    """Whether the words around a lone name let it be a place rather than a person.
+
+    It must open the sentence or follow punctuation, a preposition or a conjunction
+    ("workers Brent", "Commander Peshawar", "pay Paul" are people); after "the" only
+    as a modifier ("the Cairns district", not "the Duma"); in a list, with a place
+    ("Kerala and Puducherry", not "Brent and Lynnette").
+    """
+    doc = tok.doc
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    if prev is not None and not tok.is_sent_start:
+        if prev.lower_ in ("the", "a", "an"):
+            if tok.i + 1 >= len(doc) or doc[tok.i + 1].pos_ not in ("NOUN", "PROPN"):
+                return False
+        elif prev.pos_ not in ("PUNCT", "ADP", "CCONJ", "SCONJ"):
+            return False
+    partners = [c for c in tok.children if c.dep_ == "conj"]
+    if tok.dep_ == "conj":
+        partners.append(tok.head)
+    return all(p.ent_type_ in PLACE_LABELS for p in partners)
 
 
 # Words that make a region of the name after them ("Latin America", "Central Asia").
