@@ -460,3 +460,31 @@ def test_team_named_after_a_city_leaves_the_city_a_place(parse) -> None:  # type
         ents=[("Seattle Police", "ORG"), ("Seattle Seahawks", "PERSON")],
     )
     assert place(a, "Seattle").country == "USA"
+
+
+def test_capitalised_dateline_with_a_state_abbreviation(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Intro line.\n\nFRESNO, Calif.--The water board met on Monday to set new limits.", ents=[])
+    p = place(a, "FRESNO")
+    assert (p.country, p.admin1) == ("USA", "California")
+
+
+def test_capitalised_dateline_opening_a_later_sentence(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Farmers meet growers. BAKERSFIELD – The county fair opened on Friday.", ents=[])
+    assert place(a, "BAKERSFIELD").country == "USA"
+
+
+def test_hospital_after_at_is_a_facility(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse(
+        "The boy was treated in Leeds and later moved to Woodlane Memorial Hospital, doctors said.",
+        ents=[("Leeds", "GPE"), ("Woodlane Memorial Hospital", "ORG")],
+    )
+    p = place(a, "Woodlane Memorial Hospital")
+    assert (p.feature, p.country) == ("facility", "GBR")
+
+
+def test_institution_acting_is_no_facility(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse(
+        "In Leeds, Woodlane Memorial Hospital said it had hired nurses.",
+        ents=[("Leeds", "GPE"), ("Woodlane Memorial Hospital", "ORG")],
+    )
+    assert not [p for p in a.places if p.text.startswith("Woodlane")]

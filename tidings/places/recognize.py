@@ -21,6 +21,7 @@ give context only.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -446,15 +447,25 @@ FACILITY_WORDS = frozenset(
 )  # fmt: skip
 
 
+# Last words of institutions that are first of all buildings or grounds. "Center", "University"
+# and the like are left out: the organisation is meant far more often than the site.
+INSTITUTION_WORDS = frozenset(
+    {"hospital", "court", "hall", "school", "prison", "jail", "park", "inn", "restaurant", "cottage", "lodge"}
+)  # fmt: skip
+AT_PREPOSITIONS = frozenset({"at", "in", "inside", "outside", "near", "into", "to"})
+
+
 DASHES = frozenset({"-", "–", "—", "--"})
 
 
 def _paragraph_datelines(doc: Doc, gaz: Gazetteer, taken: set[int], add: Callable[..., Mention]) -> None:
-    """Capitalised place names at a paragraph's start followed by a dash or "CITY, Month"."""
+    """Capitalised place names opening a paragraph or sentence, followed by a dash, "CITY, Month"
+    or "CITY, State" ("PLEASANTON, Calif.--", "SOUTH WAZIRISTAN, April 5 (APP):")."""
     for tok in doc:
         if tok.i in taken or not (tok.is_upper and tok.is_alpha and len(tok.text) > 2):
             continue
-        if tok.i > 0 and "\n" not in doc[tok.i - 1].text_with_ws and "\n" not in doc[tok.i - 1].text:
+        paragraph = tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws or "\n" in doc[tok.i - 1].text
+        if not (paragraph or (tok.is_sent_start and doc[tok.i - 1].text in (".", "!", "?"))):
             continue
         end = tok.i + 1
         while end < len(doc) and end - tok.i < 3 and doc[end].is_upper and doc[end].is_alpha:
@@ -463,10 +474,13 @@ def _paragraph_datelines(doc: Doc, gaz: Gazetteer, taken: set[int], add: Callabl
             continue
         nxt = doc[end]
         month = nxt.text == "," and end + 1 < len(doc) and doc[end + 1].ent_type_ == "DATE"
-        if nxt.text not in DASHES and not month:
+        state = nxt.text == "," and paragraph and bool(_after_comma(doc, end, gaz))
+        if nxt.text not in DASHES and not month and not state:
             continue
         toks = list(doc[tok.i : end])
-        cands = tuple(c for c in gaz.candidates(_text(toks)) if not c.alternate)
+        found = gaz.candidates(_text(toks))
+        # An alternate name only when the name has no own entry ("South Waziristan" in capitals).
+        cands = tuple(c for c in found if not c.alternate) or (found if len(toks) > 1 else ())
         if cands:
             add(toks, "dateline", "", None, _text(toks).title(), cands)
 
@@ -480,7 +494,8 @@ NOT_A_NAME = frozenset(
 def _facilities(doc: Doc, taken: set[int], add: Callable[..., Mention]) -> None:
     """Capitalised names ending in a facility word, outside every toponym found so far."""
     for tok in doc:
-        if tok.i in taken or tok.lower_.rstrip(".") not in FACILITY_WORDS or not tok.text[:1].isupper():
+        word = tok.lower_.rstrip(".")
+        if tok.i in taken or word not in FACILITY_WORDS | INSTITUTION_WORDS or not tok.text[:1].isupper():
             continue
         start = tok.i
         while start > 0:
@@ -492,6 +507,17 @@ def _facilities(doc: Doc, taken: set[int], add: Callable[..., Mention]) -> None:
             start += 1
         if start == tok.i or (start == tok.i - 1 and doc[start].lower_ in NOT_A_NAME):
             continue  # "The Street", "City Hall Station": no name
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and _capitalised(nxt) and nxt.pos_ == "PROPN" and nxt.lower_ not in DIRECTIONS:
+            continue  # "the Wall Street Journal", "North Summit School District": the name goes on
+        if word not in FACILITY_WORDS:
+            # An institution is a place where something happens at it ("at Barclays Center",
+            # "to Thomas Memorial Hospital"), not where it acts ("Cornell University said").
+            before = start - 1
+            if before >= 0 and doc[before].lower_ in ("the", "a"):
+                before -= 1
+            if before < 0 or doc[before].lower_ not in AT_PREPOSITIONS:
+                continue
         toks = list(doc[start : tok.i + 1])
         add(toks, "facility", tok.ent_type_, None, _text(toks), ())
 
@@ -630,6 +656,15 @@ def _locative(doc: Doc, start: int) -> bool:
     return tok.i != start and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE
 
 
+_DASHED = re.compile(r"^([A-Z][A-Za-z.]*\.)(?:--|[–—])")
+
+
+def _dashed(text: str) -> str:
+    """An abbreviation run into the dash after it ("Calif.--(BUSINESS WIRE)", "Calif.--The")."""
+    m = _DASHED.match(text)
+    return m.group(1) if m else text
+
+
 def _after_comma(doc: Doc, end: int, gaz: Gazetteer) -> tuple[Candidate, ...]:
     """Divisions and countries named right after "Name," ("Churchill, Man.", "Atlanta, Georgia")."""
     if end + 1 >= len(doc) or doc[end].text != ",":
@@ -637,8 +672,9 @@ def _after_comma(doc: Doc, end: int, gaz: Gazetteer) -> tuple[Candidate, ...]:
     tok = doc[end + 1]
     if not tok.text[:1].isupper():
         return ()
-    abbr = "".join(ch for ch in tok.text.lower() if ch.isalpha())
-    if abbr in ABBREVIATIONS and len(tok.text) <= 6:
+    word = _dashed(tok.text)
+    abbr = "".join(ch for ch in word.lower() if ch.isalpha())
+    if abbr in ABBREVIATIONS and len(word) <= 6:
         return _abbreviated(gaz, ABBREVIATIONS[abbr])
     for n in (3, 2, 1):
         toks = [t for t in doc[end + 1 : end + 1 + n] if t.text[:1].isupper()]
@@ -808,8 +844,9 @@ def _link_parents(mentions: list[Mention], doc: Doc, gaz: Gazetteer) -> None:
             continue
         # An abbreviation: "Ky." "B.C." "Man." right after the comma.
         tok = doc[m.end + 1]
-        abbr = "".join(ch for ch in tok.text.lower() if ch.isalpha())
-        name = ABBREVIATIONS.get(abbr) if tok.text[:1].isupper() and len(tok.text) <= 6 else None
+        word = _dashed(tok.text)
+        abbr = "".join(ch for ch in word.lower() if ch.isalpha())
+        name = ABBREVIATIONS.get(abbr) if word[:1].isupper() and len(word) <= 6 else None
         if name:
             cands = _abbreviated(gaz, name)
             if cands:
@@ -817,8 +854,8 @@ def _link_parents(mentions: list[Mention], doc: Doc, gaz: Gazetteer) -> None:
                     tok.i,
                     tok.i + 1,
                     tok.idx,
-                    tok.idx + len(tok.text),
-                    tok.text,
+                    tok.idx + len(word),
+                    word,
                     name,
                     "abbreviation",
                     "",
