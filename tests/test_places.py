@@ -488,3 +488,24 @@ def test_institution_acting_is_no_facility(parse) -> None:  # type: ignore[no-un
         ents=[("Leeds", "GPE"), ("Woodlane Memorial Hospital", "ORG")],
     )
     assert not [p for p in a.places if p.text.startswith("Woodlane")]
+
+
+def test_unknown_name_after_a_direction_is_a_place(parse) -> None:  # type: ignore[no-untyped-def]
+    # "eastern Zorvalia": the direction says the name is a place even where no gazetteer has it.
+    a = parse(
+        "Shelling hit villages in eastern Zorvalia, near Aleppo in Syria.",
+        ents=[("Zorvalia", "ORG"), ("Aleppo", "GPE"), ("Syria", "GPE")],
+    )
+    p = place(a, "Zorvalia")
+    assert (p.geonameid, p.country) == (None, "SYR")
+
+
+def test_unknown_name_before_an_area_word_is_a_place(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Residents fled the Brakwater area and the town of Nuwe Dorp in Namibia.", ents=[("Namibia", "GPE")])
+    assert place(a, "Brakwater").country == "NAM"
+    assert place(a, "Nuwe Dorp").country == "NAM"
+
+
+def test_area_word_as_a_verb_or_modifier_names_no_place(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Mara Quill states that the GOP state lawmaker lied.", ents=[("Mara Quill", "PERSON"), ("GOP", "ORG")])
+    assert not [p for p in a.places if p.text.startswith(("Mara", "GOP"))]

@@ -337,6 +337,9 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
         if cands and _whole_ok(ent.label_, core, cands, text, context, doc, gaz, seen):
             add(core, "entity", ent.label_, hint, query, cands)
             continue
+        if ent.label_ != "MONEY" and _called_a_place(doc, core):
+            add(core, "entity", ent.label_, hint, query, cands)
+            continue
         if ent.label_ in CONTAINER_LABELS or ent.label_ in ("NORP", "MONEY"):
             # "the towns of Haris and Varzaqan": a list of names the NER took for one organisation.
             listed = any(t.lower_ in ("and", "or", ",") for t in core) and _locative(doc, core[0].i)
@@ -355,7 +358,7 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
             continue  # "Churchill, Man.": the abbreviation is linked to the name before it below
         text = _text(core)
         query, cands = _lookup(gaz, core)
-        if cands and _whole_ok("", core, cands, text, context, doc, gaz, seen):
+        if (cands and _whole_ok("", core, cands, text, context, doc, gaz, seen)) or _called_a_place(doc, core):
             add(core, "run", "", hint, query, cands)
         elif len(core) > 1:
             # "Owensboro Public Schools", "CTV Saskatoon": a name inside a run the NER left alone.
@@ -729,6 +732,37 @@ def _whole_ok(
     if label == "" and len(core) == 1 and first.is_sent_start and not locative:
         return strong(cands, text) and any(c.entry.feature in ("country", "admin1") for c in cands)
     return supported(cands, text, context, locative)
+
+
+# Adjectives of direction that only narrow a place ("eastern Ghouta"), lower-case.
+AREA_DIRECTIONS = frozenset(
+    {"northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern", "southwestern",
+     "north-eastern", "north-western", "south-eastern", "south-western"}
+)  # fmt: skip
+# Words after a name that make it a place ("the Riverdale area", "Umemger village").
+AREA_WORDS = ADMIN_WORDS | CITY_WORDS | frozenset({"area", "neighbourhood", "neighborhood", "suburb", "villages"})
+
+
+def _called_a_place(doc: Doc, core: list[Token]) -> bool:
+    """A short capitalised name the words around call a place, known to the gazetteer or not.
+
+    "eastern Ghouta", "the Riverdale area", "Umemger village", "the town of Kasba Bonli".
+    """
+    if not core or len(core) > 3 or not all(_capitalised(t) and t.pos_ == "PROPN" for t in core):
+        return False
+    if core[0].ent_type_ == "NORP":
+        return False  # "the Shiite villages", "the Sikh area": people's, not places' names
+    if any(t.lower_ in demonyms() or t.lower_.rstrip(".") in TITLES for t in core):
+        return False
+    start, end = core[0].i, core[-1].i + 1
+    before = start - 1
+    if before >= 0 and doc[before].lower_ in ("the", "a"):
+        before -= 1
+    if before >= 0 and doc[before].text in AREA_DIRECTIONS:
+        return True
+    if end < len(doc) and doc[end].text in AREA_WORDS and doc[end].tag_ == "NN" and doc[end].dep_ != "compound":
+        return True  # not "Boon states in", "the GOP state lawmaker"
+    return before >= 1 and doc[before].lower_ == "of" and doc[before - 1].lower_ in AREA_WORDS
 
 
 def _place_slot(tok: Token) -> bool:
