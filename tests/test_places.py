@@ -509,3 +509,12 @@ def test_unknown_name_before_an_area_word_is_a_place(parse) -> None:  # type: ig
 def test_area_word_as_a_verb_or_modifier_names_no_place(parse) -> None:  # type: ignore[no-untyped-def]
     a = parse("Mara Quill states that the GOP state lawmaker lied.", ents=[("Mara Quill", "PERSON"), ("GOP", "ORG")])
     assert not [p for p in a.places if p.text.startswith(("Mara", "GOP"))]
+
+
+def test_city_inside_an_organisation_the_ner_called_a_person(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse(
+        "Officers of the Winnipeg RCMP detachment searched the farm.",
+        ents=[("Winnipeg RCMP", "PERSON")],
+    )
+    p = place(a, "Winnipeg")
+    assert (p.country, p.role) == ("CAN", "mention")

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from tidings.places.gazetteer import Candidate, Gazetteer, demonyms
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from tidings.model import Article
 
@@ -340,7 +340,11 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
         if ent.label_ != "MONEY" and _called_a_place(doc, core):
             add(core, "entity", ent.label_, hint, query, cands)
             continue
-        if ent.label_ in CONTAINER_LABELS or ent.label_ in ("NORP", "MONEY"):
+        if (
+            ent.label_ in CONTAINER_LABELS
+            or ent.label_ in ("NORP", "MONEY")
+            or (ent.label_ == "PERSON" and _no_person(ent))
+        ):
             # "the towns of Haris and Varzaqan": a list of names the NER took for one organisation.
             listed = any(t.lower_ in ("and", "or", ",") for t in core) and _locative(doc, core[0].i)
             _embedded(core, gaz, add, ent.label_, context, listed)
@@ -578,13 +582,20 @@ def _person_words(doc: Doc) -> set[str]:
     for e in doc.ents:
         # Capitals are no name ("Henry Lazenby US": the NER ran the byline into the text).
         words = [t for t in e if t.text[:1].isupper() and not (t.is_upper and len(t.text) <= 3)]
-        # "Abuja Chamber of Commerce and Industry" is no person, whatever the NER says.
-        joined = any(t.is_lower and t.lower_ in ("of", "and", "for", "the") for t in e)
-        # "a Seattle Seahawks home game": a team the NER took for a person (names do not modify nouns).
-        team = e.root.dep_ == "compound" and e.root.head.pos_ == "NOUN"
-        if e.label_ == "PERSON" and len(words) >= 2 and not joined and not team:
+        if e.label_ == "PERSON" and len(words) >= 2 and not _no_person(e):
             out.update((words[0].lower_, words[-1].lower_))
     return out
+
+
+def _no_person(e: Span) -> bool:
+    """An organisation or team the NER called a person, by its form."""
+    # "Abuja Chamber of Commerce and Industry", "New Brunswick RCMP", "Bolton Wanderers".
+    joined = any(t.is_lower and t.lower_ in ("of", "and", "for", "the") for t in e)
+    acronym = any(t.is_upper and t.is_alpha and len(t.text) >= 3 for t in e[1:])
+    plural = len(e) > 1 and e[-1].tag_ == "NNPS"
+    # "a Seattle Seahawks home game": names do not modify nouns.
+    team = e.root.dep_ == "compound" and e.root.head.pos_ == "NOUN"
+    return joined or acronym or plural or team
 
 
 def _keep(m: Mention, doc: Doc, gaz: Gazetteer) -> bool:
