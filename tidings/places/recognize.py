@@ -589,13 +589,12 @@ def _person_words(doc: Doc) -> set[str]:
 
 def _no_person(e: Span) -> bool:
     """An organisation or team the NER called a person, by its form."""
-    # "Abuja Chamber of Commerce and Industry", "New Brunswick RCMP", "Bolton Wanderers".
+    # "Abuja Chamber of Commerce and Industry", "New Brunswick RCMP".
     joined = any(t.is_lower and t.lower_ in ("of", "and", "for", "the") for t in e)
     acronym = any(t.is_upper and t.is_alpha and len(t.text) >= 3 for t in e[1:])
-    plural = len(e) > 1 and e[-1].tag_ == "NNPS"
     # "a Seattle Seahawks home game": names do not modify nouns.
     team = e.root.dep_ == "compound" and e.root.head.pos_ == "NOUN"
-    return joined or acronym or plural or team
+    return joined or acronym or team
 
 
 def _keep(m: Mention, doc: Doc, gaz: Gazetteer) -> bool:
