@@ -518,3 +518,16 @@ def test_city_inside_an_organisation_the_ner_called_a_person(parse) -> None:  # 
     )
     p = place(a, "Winnipeg")
     assert (p.country, p.role) == ("CAN", "mention")
+
+
+def test_place_name_recurs_inside_an_organisation(parse) -> None:  # type: ignore[no-untyped-def]
+    # Once "Pemberton" is a place ("in Pemberton, British Columbia"), the same name in the
+    # council's name is a mention of it (one sense per discourse).
+    a = parse(
+        "Floods hit Pemberton, British Columbia. The Pemberton Valley Council met on Sunday.",
+        ents=[("Pemberton", "GPE"), ("British Columbia", "GPE"), ("Pemberton Valley Council", "ORG")],
+    )
+    found = [p for p in a.places if p.text == "Pemberton"]
+    assert len(found) == 2
+    assert found[1].role == "mention"
+    assert found[0].country == found[1].country == "CAN"

@@ -338,7 +338,7 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
             add(core, "entity", ent.label_, hint, query, cands)
             continue
         if ent.label_ != "MONEY" and _called_a_place(doc, core):
-            add(core, "entity", ent.label_, hint, query, cands)
+            add(core, "entity", ent.label_, hint, query, cands).extra["called"] = 1.0
             continue
         if (
             ent.label_ in CONTAINER_LABELS
@@ -362,11 +362,17 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
             continue  # "Churchill, Man.": the abbreviation is linked to the name before it below
         text = _text(core)
         query, cands = _lookup(gaz, core)
-        if (cands and _whole_ok("", core, cands, text, context, doc, gaz, seen)) or _called_a_place(doc, core):
+        if cands and _whole_ok("", core, cands, text, context, doc, gaz, seen):
             add(core, "run", "", hint, query, cands)
+        elif _called_a_place(doc, core):
+            add(core, "run", "", hint, query, cands).extra["called"] = 1.0
         elif len(core) > 1:
             # "Owensboro Public Schools", "CTV Saskatoon": a name inside a run the NER left alone.
             _embedded(core, gaz, add, "", context, _locative(doc, core[0].i))
+
+    # One sense per discourse: a name taken for a place above is a place wherever else it is
+    # written the same way, inside an organisation's name too ("the Glenrock Trust" after "in Glenrock").
+    _elsewhere(doc, mentions, taken, add)
 
     # Datelines opening a later paragraph ("TORRINGTON — The mayor ..."), which the clean stage
     # only looks for at the top.
@@ -601,8 +607,9 @@ def _keep(m: Mention, doc: Doc, gaz: Gazetteer) -> bool:
     """Drop what is more likely a person or a generic word than a place."""
     if m.source in ("dateline", "abbreviation"):
         return True
-    if not m.cands and (generic(m.text) or (m.end - m.start == 1 and m.text.lower() in _person_words(doc))):
-        return False  # "the Centre"; "Buhari" after "Muhammadu Buhari"
+    named = m.end - m.start == 1 and m.text.lower() in _person_words(doc) and not m.extra.get("called")
+    if not m.cands and (generic(m.text) or named):
+        return False  # "the Centre"; "Buhari" after "Muhammadu Buhari" (but "the suburb of Madinaty")
     first = doc[m.start]
     if not m.cands and (not first.text[:1].isupper() or first.lower_.rstrip(".") in TITLES):
         return False  # "meth", "Easter", "Ms Raggi", "Nurse Campbell": no name the gazetteer lacks looks like that
@@ -773,6 +780,43 @@ def _called_a_place(doc: Doc, core: list[Token]) -> bool:
     if end < len(doc) and doc[end].text in AREA_WORDS and doc[end].tag_ == "NN" and doc[end].dep_ != "compound":
         return True  # not "Boon states in", "the GOP state lawmaker"
     return before >= 1 and doc[before].lower_ == "of" and doc[before - 1].lower_ in AREA_WORDS
+
+
+def _elsewhere(doc: Doc, mentions: list[Mention], taken: set[int], add: Callable[..., Mention]) -> None:
+    """Other capitalised occurrences of the names already taken for places, as mentions."""
+    names: dict[tuple[str, ...], Mention] = {}
+    people = _person_words(doc)
+    for m in mentions:
+        # Names the NER itself took for places, or the words around called places; no person's name.
+        sure = (m.source == "ner" and m.cands) or m.extra.get("called")
+        plain = not m.text.isupper() and not generic(m.text) and m.text.lower() not in people | COMMON
+        if sure and plain:
+            words = tuple(t.text for t in doc[m.start : m.end])
+            if len(words) <= 3 and all(w[:1].isupper() for w in words if w.isalpha()):
+                names.setdefault(words, m)
+    if not names:
+        return
+    longest = max(len(k) for k in names)
+    i = 0
+    while i < len(doc):
+        for n in range(longest, 0, -1):
+            words = tuple(t.text for t in doc[i : i + n])
+            m = names.get(words)
+            if m is None or taken.intersection(range(i, i + n)) or _news_source(i, i + n, doc):
+                continue
+            if doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "I":
+                break  # a surname ("Seergeoh Villanueva"), not the place of that name
+            add(
+                list(doc[i : i + n]),
+                "embedded" if doc[i].ent_type_ else "run",
+                doc[i].ent_type_,
+                m.hint,
+                m.query,
+                m.cands,
+            )
+            i += n - 1
+            break
+        i += 1
 
 
 def _place_slot(tok: Token) -> bool:
