@@ -801,8 +801,8 @@ def _elsewhere(doc: Doc, mentions: list[Mention], taken: set[int], add: Callable
     while i < len(doc):
         for n in range(longest, 0, -1):
             words = tuple(t.text for t in doc[i : i + n])
-            m = names.get(words)
-            if m is None or taken.intersection(range(i, i + n)) or _news_source(i, i + n, doc):
+            first = names.get(words)
+            if first is None or taken.intersection(range(i, i + n)) or _news_source(i, i + n, doc):
                 continue
             if doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "I":
                 break  # a surname ("Seergeoh Villanueva"), not the place of that name
@@ -810,9 +810,9 @@ def _elsewhere(doc: Doc, mentions: list[Mention], taken: set[int], add: Callable
                 list(doc[i : i + n]),
                 "embedded" if doc[i].ent_type_ else "run",
                 doc[i].ent_type_,
-                m.hint,
-                m.query,
-                m.cands,
+                first.hint,
+                first.query,
+                first.cands,
             )
             i += n - 1
             break
