@@ -531,3 +531,11 @@ def test_place_name_recurs_inside_an_organisation(parse) -> None:  # type: ignor
     assert len(found) == 2
     assert found[1].role == "mention"
     assert found[0].country == found[1].country == "CAN"
+
+
+def test_division_opening_a_sentence_as_a_modifier(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse(
+        "Hampshire farmer Tom Reed won the prize. He lives near Southampton in England.",
+        ents=[("Tom Reed", "PERSON"), ("Southampton", "GPE"), ("England", "GPE")],
+    )
+    assert place(a, "Hampshire").country == "GBR"

@@ -747,7 +747,10 @@ def _whole_ok(
         # no person of the article, where a place name can stand.
         return len(core) == 1 and strong(cands, text) and _place_slot(first) and text.lower() not in _person_words(doc)
     if label == "" and len(core) == 1 and first.is_sent_start and not locative:
-        return strong(cands, text) and any(c.entry.feature in ("country", "admin1") for c in cands)
+        if strong(cands, text) and any(c.entry.feature in ("country", "admin1") for c in cands):
+            return True
+        # "Hampshire racing driver ...": a division or town of the article's country, modifying a noun.
+        return first.dep_ == "compound" and supported(cands, text, context, False)
     return supported(cands, text, context, locative)
 
 
