@@ -539,3 +539,18 @@ def test_division_opening_a_sentence_as_a_modifier(parse) -> None:  # type: igno
         ents=[("Tom Reed", "PERSON"), ("Southampton", "GPE"), ("England", "GPE")],
     )
     assert place(a, "Hampshire").country == "GBR"
+
+
+def test_unknown_site_before_its_county_takes_the_county(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse(
+        "The 2026 calendar. 5 May: Calderwick Raceway, Norfolk. 9 June: Oulmere, Hampshire.",
+        ents=[("Norfolk", "GPE"), ("Hampshire", "GPE")],
+    )
+    p = place(a, "Calderwick Raceway")
+    assert (p.feature, p.country, p.geonameid) == ("facility", "GBR", None)
+    assert place(a, "Oulmere").country == "GBR"
+
+
+def test_person_before_a_county_is_no_site(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("The prize went to Tom Reed, Norfolk.", ents=[("Tom Reed", "PERSON"), ("Norfolk", "GPE")])
+    assert not [p for p in a.places if p.text.startswith("Tom")]

@@ -381,6 +381,7 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
     # Streets, buildings and venues ("Royal Street", "Jamsil Stadium"): no gazetteer holds
     # them; the places stage puts them in the town the article places them in.
     _facilities(doc, taken, add)
+    _before_division(doc, mentions, taken, add)
 
     # 3. Demonyms and other adjectives of a place ("Syrian", "European", "EU"): kept with
     # role "demonym" (they name a country or continent, never where something happened).
@@ -820,6 +821,34 @@ def _elsewhere(doc: Doc, mentions: list[Mention], taken: set[int], add: Callable
             i += n - 1
             break
         i += 1
+
+
+def _before_division(doc: Doc, mentions: list[Mention], taken: set[int], add: Callable[..., Mention]) -> None:
+    """A name the gazetteer lacks right before ", County" ("Brands Hatch, Kent", "Thruxton, Hampshire").
+
+    It is kept as a facility-like site that takes the division's point.
+    """
+    divisions = {
+        m.start: m
+        for m in mentions
+        if any(c.entry.feature in ("admin1", "admin2") and not c.alternate for c in m.cands)
+        and not any(c.entry.feature in ("country", "continent") for c in m.cands)
+    }
+    for start, div in divisions.items():
+        if start < 2 or doc[start - 1].text != ",":
+            continue
+        if div.end < len(doc) and doc[div.end].text not in (".", ";", ",", ")") and "\n" not in doc[div.end].text:
+            continue  # "Leeds, Yorkshire and Hull": a list, not a site and its county
+        end = start - 1
+        begin = end
+        while begin > 0 and begin - 1 not in taken and _capitalised(doc[begin - 1]) and end - begin < 4:
+            begin -= 1
+        toks = list(doc[begin:end])
+        if not toks or toks[0].ent_type_ in ("PERSON", "DATE", "NORP") or toks[0].lower_.rstrip(".") in TITLES:
+            continue
+        if begin > 0 and (_capitalised(doc[begin - 1]) or doc[begin - 1].like_num) and doc[begin - 1].text not in ":":
+            continue  # part of a longer name, or "25 Main Street" style addresses handled elsewhere
+        add(toks, "facility", toks[0].ent_type_, None, _text(toks), ())
 
 
 def _place_slot(tok: Token) -> bool:
