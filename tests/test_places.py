@@ -554,3 +554,11 @@ def test_unknown_site_before_its_county_takes_the_county(parse) -> None:  # type
 def test_person_before_a_county_is_no_site(parse) -> None:  # type: ignore[no-untyped-def]
     a = parse("The prize went to Tom Reed, Norfolk.", ents=[("Tom Reed", "PERSON"), ("Norfolk", "GPE")])
     assert not [p for p in a.places if p.text.startswith("Tom")]
+
+
+def test_seat_of_an_organisation_the_ner_called_a_person(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse(
+        "Permanent Secretary, Federal Ministry of Works, Abuja, Dr. Ada Eze, has launched a book.",
+        ents=[("Federal Ministry of Works", "ORG"), ("Abuja", "PERSON"), ("Ada Eze", "PERSON")],
+    )
+    assert place(a, "Abuja").country == "NGA"

@@ -870,7 +870,9 @@ def _place_slot(tok: Token) -> bool:
     partners = [c for c in tok.children if c.dep_ == "conj"]
     if tok.dep_ == "conj":
         partners.append(tok.head)
-    return all(p.ent_type_ in PLACE_LABELS for p in partners)
+    # "the Ministry of Information, Abuja": after a comma, an organisation's seat.
+    seat = prev is not None and prev.text == ","
+    return all(p.ent_type_ in PLACE_LABELS or (seat and p.ent_type_ in CONTAINER_LABELS) for p in partners)
 
 
 # Words that make a region of the name after them ("Latin America", "Central Asia").
