@@ -562,3 +562,9 @@ def test_seat_of_an_organisation_the_ner_called_a_person(parse) -> None:  # type
         ents=[("Federal Ministry of Works", "ORG"), ("Abuja", "PERSON"), ("Ada Eze", "PERSON")],
     )
     assert place(a, "Abuja").country == "NGA"
+
+
+def test_capitalised_noun_inside_a_sentence_is_a_name(parse) -> None:  # type: ignore[no-untyped-def]
+    # The tagger takes "Reading" for a noun; capitalised inside a sentence, it is a name.
+    a = parse("A 3-1 defeat to Reading ended the run of the England side.", ents=[("England", "GPE")])
+    assert place(a, "Reading").country == "GBR"

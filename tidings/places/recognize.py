@@ -937,7 +937,8 @@ def _runs(doc: Doc, taken: set[int]) -> list[list[Token]]:
             tok.i not in ent_tokens
             and tok.i not in taken
             and _capitalised(tok)
-            and (tok.pos_ == "PROPN" or tok.is_upper)
+            # A capitalised noun inside a sentence is a name the tagger missed ("defeat to Reading").
+            and (tok.pos_ == "PROPN" or tok.is_upper or (tok.pos_ == "NOUN" and not tok.is_sent_start))
             and tok.lower_ not in demonyms()
         )
         if ok:
