@@ -568,3 +568,9 @@ def test_capitalised_noun_inside_a_sentence_is_a_name(parse) -> None:  # type: i
     # The tagger takes "Reading" for a noun; capitalised inside a sentence, it is a name.
     a = parse("A 3-1 defeat to Reading ended the run of the England side.", ents=[("England", "GPE")])
     assert place(a, "Reading").country == "GBR"
+
+
+def test_country_opening_a_hyphenated_adjective(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Troops of the U.S.-led coalition left the base.", ents=[])
+    p = place(a, "U.S.")
+    assert (p.country, p.role, p.end - p.start) == ("USA", "mention", 4)

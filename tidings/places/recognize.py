@@ -382,6 +382,7 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
     # them; the places stage puts them in the town the article places them in.
     _facilities(doc, taken, add)
     _before_division(doc, mentions, taken, add)
+    mentions.extend(_hyphenated(doc, gaz, taken))
 
     # 3. Demonyms and other adjectives of a place ("Syrian", "European", "EU"): kept with
     # role "demonym" (they name a country or continent, never where something happened).
@@ -849,6 +850,24 @@ def _before_division(doc: Doc, mentions: list[Mention], taken: set[int], add: Ca
         if begin > 0 and (_capitalised(doc[begin - 1]) or doc[begin - 1].like_num) and doc[begin - 1].text not in ":":
             continue  # part of a longer name, or "25 Main Street" style addresses handled elsewhere
         add(toks, "facility", toks[0].ent_type_, None, _text(toks), ())
+
+
+_HYPHENATED = re.compile(r"^([A-Z][A-Za-z.]*[A-Za-z.])-[a-z]+$")
+
+
+def _hyphenated(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Mention]:
+    """A country or big place that opens a hyphenated adjective the tokenizer kept whole ("U.S.-led")."""
+    out: list[Mention] = []
+    for tok in doc:
+        m = _HYPHENATED.match(tok.text)
+        if tok.i in taken or m is None:
+            continue
+        name = m.group(1)
+        cands = gaz.candidates(name)
+        if cands and strong(cands, name):
+            out.append(Mention(tok.i, tok.i + 1, tok.idx, tok.idx + len(name), name, name, "embedded", "", None, cands))
+            taken.add(tok.i)
+    return out
 
 
 def _place_slot(tok: Token) -> bool:
