@@ -574,3 +574,13 @@ def test_country_opening_a_hyphenated_adjective(parse) -> None:  # type: ignore[
     a = parse("Troops of the U.S.-led coalition left the base.", ents=[])
     p = place(a, "U.S.")
     assert (p.country, p.role, p.end - p.start) == ("USA", "mention", 4)
+
+
+def test_small_town_name_that_speaks_is_no_place(parse) -> None:  # type: ignore[no-untyped-def]
+    # "Xinhua" is also a small Chinese town; an agency or person reports, a small town does not.
+    a = parse(
+        "Floods cut roads in Sichuan, Xinhua reported. Beijing said aid was on its way.",
+        ents=[("Sichuan", "GPE"), ("Xinhua", "GPE"), ("Beijing", "GPE")],
+    )
+    assert not [p for p in a.places if p.text == "Xinhua"]
+    assert place(a, "Beijing").role == "metonym"

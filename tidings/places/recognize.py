@@ -613,12 +613,32 @@ def _keep(m: Mention, doc: Doc, gaz: Gazetteer) -> bool:
     if not m.cands and (generic(m.text) or named):
         return False  # "the Centre"; "Buhari" after "Muhammadu Buhari" (but "the suburb of Madinaty")
     first = doc[m.start]
+    if m.end - m.start == 1 and m.parent is None and _speaker(first) and not _notable(m.cands):
+        return False  # "Xinhua reported", "Brent told CTV": a small town does not speak, a person or agency does
     if not m.cands and (not first.text[:1].isupper() or first.lower_.rstrip(".") in TITLES):
         return False  # "meth", "Easter", "Ms Raggi", "Nurse Campbell": no name the gazetteer lacks looks like that
     if m.end - m.start == 1 and m.text.lower() in _person_words(doc):
         # "Georgia" after "Georgia Smith": a place only with a preposition or "Name, Region".
         return _locative(doc, m.start) or m.parent is not None
     return True
+
+
+SPEECH_VERBS = frozenset({"say", "tell", "report", "add", "continue", "explain", "write", "announce"})
+
+
+def _speaker(tok: Token) -> bool:
+    """The subject of a verb of saying, or the source after "according to"."""
+    if tok.dep_ == "nsubj" and tok.head.lemma_ in SPEECH_VERBS:
+        return True
+    return tok.i >= 2 and tok.doc[tok.i - 2].lower_ == "according" and tok.doc[tok.i - 1].lower_ == "to"
+
+
+def _notable(cands: tuple[Candidate, ...]) -> bool:
+    """Places that speak in the news as metonyms: countries, divisions, capitals, big cities."""
+    return any(
+        c.entry.feature in ("country", "continent", "admin1") or c.entry.capital or c.entry.population >= 100_000
+        for c in cands
+    )
 
 
 def _hint_around(doc: Doc, toks: list[Token]) -> tuple[str | None, list[Token]]:
