@@ -435,3 +435,181 @@ def test_dateline_opening_a_later_paragraph(parse) -> None:  # type: ignore[no-u
     a = parse("Mayor to speak on road safety.\n\nTORRINGTON — The mayor will hold a press conference on Monday.")
     p = place(a, "TORRINGTON")
     assert (p.country, p.feature, p.role) == ("USA", "city", "location")
+
+
+# --------------------------------------------------------------------------- #
+# recognition beyond the NER's place labels
+# --------------------------------------------------------------------------- #
+
+
+def test_country_name_ending_in_a_division_word(parse) -> None:  # type: ignore[no-untyped-def]
+    # "States" is a division word, but "United States" is a name as it stands.
+    a = parse(
+        "A United States delegation landed in Lima on Monday.",
+        ents=[("United States", "ORG"), ("Lima", "GPE")],
+    )
+    assert (place(a, "United States").country, place(a, "United States").feature) == ("USA", "country")
+
+
+def test_country_of_a_currency(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse(
+        "The bridge cost about 40 billion US dollars, the ministry said.",
+        ents=[("about 40 billion US dollars", "MONEY")],
+    )
+    p = place(a, "US")
+    assert (p.country, p.role) == ("USA", "mention")
+
+
+def test_name_inside_a_capitalised_run(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Pupils of Owensboro Public Schools in Kentucky will get new buses.", ents=[("Kentucky", "GPE")])
+    p = place(a, "Owensboro")
+    assert (p.country, p.role) == ("USA", "mention")
+
+
+def test_city_the_ner_called_a_person_after_a_comma(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse(
+        "Amaka Obi, Owerri. The governor opened the new market on Tuesday.",
+        ents=[("Amaka Obi", "PERSON"), ("Owerri", "PERSON")],
+    )
+    assert place(a, "Owerri").country == "NGA"
+
+
+def test_lone_city_name_of_a_person_is_not_a_place(parse) -> None:  # type: ignore[no-untyped-def]
+    # After a noun ("workers Brent") or in a list with a given name, the name is a person's.
+    a = parse(
+        "Retired workers Brent and Lynnette Hall found the cat. Brent and Lynnette were delighted.",
+        ents=[("Brent", "PERSON"), ("Lynnette Hall", "PERSON"), ("Brent", "PERSON"), ("Lynnette", "PERSON")],
+    )
+    assert not [p for p in a.places if p.text == "Brent"]
+
+
+def test_team_named_after_a_city_leaves_the_city_a_place(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse(
+        "She worked with Seattle Police at every Seattle Seahawks home game.",
+        ents=[("Seattle Police", "ORG"), ("Seattle Seahawks", "PERSON")],
+    )
+    assert place(a, "Seattle").country == "USA"
+
+
+def test_capitalised_dateline_with_a_state_abbreviation(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Intro line.\n\nFRESNO, Calif.--The water board met on Monday to set new limits.", ents=[])
+    p = place(a, "FRESNO")
+    assert (p.country, p.admin1) == ("USA", "California")
+
+
+def test_capitalised_dateline_opening_a_later_sentence(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Farmers meet growers. BAKERSFIELD – The county fair opened on Friday.", ents=[])
+    assert place(a, "BAKERSFIELD").country == "USA"
+
+
+def test_hospital_after_at_is_a_facility(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse(
+        "The boy was treated in Leeds and later moved to Woodlane Memorial Hospital, doctors said.",
+        ents=[("Leeds", "GPE"), ("Woodlane Memorial Hospital", "ORG")],
+    )
+    p = place(a, "Woodlane Memorial Hospital")
+    assert (p.feature, p.country) == ("facility", "GBR")
+
+
+def test_institution_acting_is_no_facility(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse(
+        "In Leeds, Woodlane Memorial Hospital said it had hired nurses.",
+        ents=[("Leeds", "GPE"), ("Woodlane Memorial Hospital", "ORG")],
+    )
+    assert not [p for p in a.places if p.text.startswith("Woodlane")]
+
+
+def test_unknown_name_after_a_direction_is_a_place(parse) -> None:  # type: ignore[no-untyped-def]
+    # "eastern Zorvalia": the direction says the name is a place even where no gazetteer has it.
+    a = parse(
+        "Shelling hit villages in eastern Zorvalia, near Aleppo in Syria.",
+        ents=[("Zorvalia", "ORG"), ("Aleppo", "GPE"), ("Syria", "GPE")],
+    )
+    p = place(a, "Zorvalia")
+    assert (p.geonameid, p.country) == (None, "SYR")
+
+
+def test_unknown_name_before_an_area_word_is_a_place(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Residents fled the Brakwater area and the town of Nuwe Dorp in Namibia.", ents=[("Namibia", "GPE")])
+    assert place(a, "Brakwater").country == "NAM"
+    assert place(a, "Nuwe Dorp").country == "NAM"
+
+
+def test_area_word_as_a_verb_or_modifier_names_no_place(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Mara Quill states that the GOP state lawmaker lied.", ents=[("Mara Quill", "PERSON"), ("GOP", "ORG")])
+    assert not [p for p in a.places if p.text.startswith(("Mara", "GOP"))]
+
+
+def test_city_inside_an_organisation_the_ner_called_a_person(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse(
+        "Officers of the Winnipeg RCMP detachment searched the farm.",
+        ents=[("Winnipeg RCMP", "PERSON")],
+    )
+    p = place(a, "Winnipeg")
+    assert (p.country, p.role) == ("CAN", "mention")
+
+
+def test_place_name_recurs_inside_an_organisation(parse) -> None:  # type: ignore[no-untyped-def]
+    # Once "Pemberton" is a place ("in Pemberton, British Columbia"), the same name in the
+    # council's name is a mention of it (one sense per discourse).
+    a = parse(
+        "Floods hit Pemberton, British Columbia. The Pemberton Valley Council met on Sunday.",
+        ents=[("Pemberton", "GPE"), ("British Columbia", "GPE"), ("Pemberton Valley Council", "ORG")],
+    )
+    found = [p for p in a.places if p.text == "Pemberton"]
+    assert len(found) == 2
+    assert found[1].role == "mention"
+    assert found[0].country == found[1].country == "CAN"
+
+
+def test_division_opening_a_sentence_as_a_modifier(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse(
+        "Hampshire farmer Tom Reed won the prize. He lives near Southampton in England.",
+        ents=[("Tom Reed", "PERSON"), ("Southampton", "GPE"), ("England", "GPE")],
+    )
+    assert place(a, "Hampshire").country == "GBR"
+
+
+def test_unknown_site_before_its_county_takes_the_county(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse(
+        "The 2026 calendar. 5 May: Calderwick Raceway, Norfolk. 9 June: Oulmere, Hampshire.",
+        ents=[("Norfolk", "GPE"), ("Hampshire", "GPE")],
+    )
+    p = place(a, "Calderwick Raceway")
+    assert (p.feature, p.country, p.geonameid) == ("facility", "GBR", None)
+    assert place(a, "Oulmere").country == "GBR"
+
+
+def test_person_before_a_county_is_no_site(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("The prize went to Tom Reed, Norfolk.", ents=[("Tom Reed", "PERSON"), ("Norfolk", "GPE")])
+    assert not [p for p in a.places if p.text.startswith("Tom")]
+
+
+def test_seat_of_an_organisation_the_ner_called_a_person(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse(
+        "Permanent Secretary, Federal Ministry of Works, Abuja, Dr. Ada Eze, has launched a book.",
+        ents=[("Federal Ministry of Works", "ORG"), ("Abuja", "PERSON"), ("Ada Eze", "PERSON")],
+    )
+    assert place(a, "Abuja").country == "NGA"
+
+
+def test_capitalised_noun_inside_a_sentence_is_a_name(parse) -> None:  # type: ignore[no-untyped-def]
+    # The tagger takes "Reading" for a noun; capitalised inside a sentence, it is a name.
+    a = parse("A 3-1 defeat to Reading ended the run of the England side.", ents=[("England", "GPE")])
+    assert place(a, "Reading").country == "GBR"
+
+
+def test_country_opening_a_hyphenated_adjective(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Troops of the U.S.-led coalition left the base.", ents=[])
+    p = place(a, "U.S.")
+    assert (p.country, p.role, p.end - p.start) == ("USA", "mention", 4)
+
+
+def test_small_town_name_that_speaks_is_no_place(parse) -> None:  # type: ignore[no-untyped-def]
+    # "Xinhua" is also a small Chinese town; an agency or person reports, a small town does not.
+    a = parse(
+        "Floods cut roads in Sichuan, Xinhua reported. Beijing said aid was on its way.",
+        ents=[("Sichuan", "GPE"), ("Xinhua", "GPE"), ("Beijing", "GPE")],
+    )
+    assert not [p for p in a.places if p.text == "Xinhua"]
+    assert place(a, "Beijing").role == "metonym"

@@ -21,6 +21,7 @@ give context only.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ from typing import TYPE_CHECKING
 from tidings.places.gazetteer import Candidate, Gazetteer, demonyms
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from tidings.model import Article
 
@@ -315,7 +316,10 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
         if ent.label_ in PLACE_LABELS or taken.intersection(range(ent.start, ent.end)):
             continue
         toks = list(ent)
-        core, hint = _strip(toks)
+        while toks and toks[0].lower_ in ("the", "a"):
+            toks = toks[1:]
+        # "United States", "Kansas City": a name that ends in a division or city word as it stands.
+        core, hint = (toks, None) if toks and gaz.candidates(_text(toks)) else _strip(toks)
         if not core:
             continue
         text = _text(core)
@@ -333,7 +337,14 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
         if cands and _whole_ok(ent.label_, core, cands, text, context, doc, gaz, seen):
             add(core, "entity", ent.label_, hint, query, cands)
             continue
-        if ent.label_ in CONTAINER_LABELS or ent.label_ == "NORP":
+        if ent.label_ != "MONEY" and _called_a_place(doc, core):
+            add(core, "entity", ent.label_, hint, query, cands).extra["called"] = 1.0
+            continue
+        if (
+            ent.label_ in CONTAINER_LABELS
+            or ent.label_ in ("NORP", "MONEY")
+            or (ent.label_ == "PERSON" and _no_person(ent))
+        ):
             # "the towns of Haris and Varzaqan": a list of names the NER took for one organisation.
             listed = any(t.lower_ in ("and", "or", ",") for t in core) and _locative(doc, core[0].i)
             _embedded(core, gaz, add, ent.label_, context, listed)
@@ -353,6 +364,15 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
         query, cands = _lookup(gaz, core)
         if cands and _whole_ok("", core, cands, text, context, doc, gaz, seen):
             add(core, "run", "", hint, query, cands)
+        elif _called_a_place(doc, core):
+            add(core, "run", "", hint, query, cands).extra["called"] = 1.0
+        elif len(core) > 1:
+            # "Owensboro Public Schools", "CTV Saskatoon": a name inside a run the NER left alone.
+            _embedded(core, gaz, add, "", context, _locative(doc, core[0].i))
+
+    # One sense per discourse: a name taken for a place above is a place wherever else it is
+    # written the same way, inside an organisation's name too ("the Glenrock Trust" after "in Glenrock").
+    _elsewhere(doc, mentions, taken, add)
 
     # Datelines opening a later paragraph ("TORRINGTON — The mayor ..."), which the clean stage
     # only looks for at the top.
@@ -361,6 +381,8 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
     # Streets, buildings and venues ("Royal Street", "Jamsil Stadium"): no gazetteer holds
     # them; the places stage puts them in the town the article places them in.
     _facilities(doc, taken, add)
+    _before_division(doc, mentions, taken, add)
+    mentions.extend(_hyphenated(doc, gaz, taken))
 
     # 3. Demonyms and other adjectives of a place ("Syrian", "European", "EU"): kept with
     # role "demonym" (they name a country or continent, never where something happened).
@@ -440,15 +462,25 @@ FACILITY_WORDS = frozenset(
 )  # fmt: skip
 
 
+# Last words of institutions that are first of all buildings or grounds. "Center", "University"
+# and the like are left out: the organisation is meant far more often than the site.
+INSTITUTION_WORDS = frozenset(
+    {"hospital", "court", "hall", "school", "prison", "jail", "park", "inn", "restaurant", "cottage", "lodge"}
+)  # fmt: skip
+AT_PREPOSITIONS = frozenset({"at", "in", "inside", "outside", "near", "into", "to"})
+
+
 DASHES = frozenset({"-", "–", "—", "--"})
 
 
 def _paragraph_datelines(doc: Doc, gaz: Gazetteer, taken: set[int], add: Callable[..., Mention]) -> None:
-    """Capitalised place names at a paragraph's start followed by a dash or "CITY, Month"."""
+    """Capitalised place names opening a paragraph or sentence, followed by a dash, "CITY, Month"
+    or "CITY, State" ("PLEASANTON, Calif.--", "SOUTH WAZIRISTAN, April 5 (APP):")."""
     for tok in doc:
         if tok.i in taken or not (tok.is_upper and tok.is_alpha and len(tok.text) > 2):
             continue
-        if tok.i > 0 and "\n" not in doc[tok.i - 1].text_with_ws and "\n" not in doc[tok.i - 1].text:
+        paragraph = tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws or "\n" in doc[tok.i - 1].text
+        if not (paragraph or (tok.is_sent_start and doc[tok.i - 1].text in (".", "!", "?"))):
             continue
         end = tok.i + 1
         while end < len(doc) and end - tok.i < 3 and doc[end].is_upper and doc[end].is_alpha:
@@ -457,10 +489,13 @@ def _paragraph_datelines(doc: Doc, gaz: Gazetteer, taken: set[int], add: Callabl
             continue
         nxt = doc[end]
         month = nxt.text == "," and end + 1 < len(doc) and doc[end + 1].ent_type_ == "DATE"
-        if nxt.text not in DASHES and not month:
+        state = nxt.text == "," and paragraph and bool(_after_comma(doc, end, gaz))
+        if nxt.text not in DASHES and not month and not state:
             continue
         toks = list(doc[tok.i : end])
-        cands = tuple(c for c in gaz.candidates(_text(toks)) if not c.alternate)
+        found = gaz.candidates(_text(toks))
+        # An alternate name only when the name has no own entry ("South Waziristan" in capitals).
+        cands = tuple(c for c in found if not c.alternate) or (found if len(toks) > 1 else ())
         if cands:
             add(toks, "dateline", "", None, _text(toks).title(), cands)
 
@@ -474,7 +509,8 @@ NOT_A_NAME = frozenset(
 def _facilities(doc: Doc, taken: set[int], add: Callable[..., Mention]) -> None:
     """Capitalised names ending in a facility word, outside every toponym found so far."""
     for tok in doc:
-        if tok.i in taken or tok.lower_.rstrip(".") not in FACILITY_WORDS or not tok.text[:1].isupper():
+        word = tok.lower_.rstrip(".")
+        if tok.i in taken or word not in FACILITY_WORDS | INSTITUTION_WORDS or not tok.text[:1].isupper():
             continue
         start = tok.i
         while start > 0:
@@ -486,6 +522,17 @@ def _facilities(doc: Doc, taken: set[int], add: Callable[..., Mention]) -> None:
             start += 1
         if start == tok.i or (start == tok.i - 1 and doc[start].lower_ in NOT_A_NAME):
             continue  # "The Street", "City Hall Station": no name
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and _capitalised(nxt) and nxt.pos_ == "PROPN" and nxt.lower_ not in DIRECTIONS:
+            continue  # "the Wall Street Journal", "North Summit School District": the name goes on
+        if word not in FACILITY_WORDS:
+            # An institution is a place where something happens at it ("at Barclays Center",
+            # "to Thomas Memorial Hospital"), not where it acts ("Cornell University said").
+            before = start - 1
+            if before >= 0 and doc[before].lower_ in ("the", "a"):
+                before -= 1
+            if before < 0 or doc[before].lower_ not in AT_PREPOSITIONS:
+                continue
         toks = list(doc[start : tok.i + 1])
         add(toks, "facility", tok.ent_type_, None, _text(toks), ())
 
@@ -543,26 +590,55 @@ def _person_words(doc: Doc) -> set[str]:
     for e in doc.ents:
         # Capitals are no name ("Henry Lazenby US": the NER ran the byline into the text).
         words = [t for t in e if t.text[:1].isupper() and not (t.is_upper and len(t.text) <= 3)]
-        # "Abuja Chamber of Commerce and Industry" is no person, whatever the NER says.
-        joined = any(t.is_lower and t.lower_ in ("of", "and", "for", "the") for t in e)
-        if e.label_ == "PERSON" and len(words) >= 2 and not joined:
+        if e.label_ == "PERSON" and len(words) >= 2 and not _no_person(e):
             out.update((words[0].lower_, words[-1].lower_))
     return out
+
+
+def _no_person(e: Span) -> bool:
+    """An organisation or team the NER called a person, by its form."""
+    # "Abuja Chamber of Commerce and Industry", "New Brunswick RCMP".
+    joined = any(t.is_lower and t.lower_ in ("of", "and", "for", "the") for t in e)
+    acronym = any(t.is_upper and t.is_alpha and len(t.text) >= 3 for t in e[1:])
+    # "a Seattle Seahawks home game": names do not modify nouns.
+    team = e.root.dep_ == "compound" and e.root.head.pos_ == "NOUN"
+    return joined or acronym or team
 
 
 def _keep(m: Mention, doc: Doc, gaz: Gazetteer) -> bool:
     """Drop what is more likely a person or a generic word than a place."""
     if m.source in ("dateline", "abbreviation"):
         return True
-    if not m.cands and (generic(m.text) or (m.end - m.start == 1 and m.text.lower() in _person_words(doc))):
-        return False  # "the Centre"; "Buhari" after "Muhammadu Buhari"
+    named = m.end - m.start == 1 and m.text.lower() in _person_words(doc) and not m.extra.get("called")
+    if not m.cands and (generic(m.text) or named):
+        return False  # "the Centre"; "Buhari" after "Muhammadu Buhari" (but "the suburb of Madinaty")
     first = doc[m.start]
+    if m.end - m.start == 1 and m.parent is None and _speaker(first) and not _notable(m.cands):
+        return False  # "Xinhua reported", "Brent told CTV": a small town does not speak, a person or agency does
     if not m.cands and (not first.text[:1].isupper() or first.lower_.rstrip(".") in TITLES):
         return False  # "meth", "Easter", "Ms Raggi", "Nurse Campbell": no name the gazetteer lacks looks like that
     if m.end - m.start == 1 and m.text.lower() in _person_words(doc):
         # "Georgia" after "Georgia Smith": a place only with a preposition or "Name, Region".
         return _locative(doc, m.start) or m.parent is not None
     return True
+
+
+SPEECH_VERBS = frozenset({"say", "tell", "report", "add", "continue", "explain", "write", "announce"})
+
+
+def _speaker(tok: Token) -> bool:
+    """The subject of a verb of saying, or the source after "according to"."""
+    if tok.dep_ == "nsubj" and tok.head.lemma_ in SPEECH_VERBS:
+        return True
+    return tok.i >= 2 and tok.doc[tok.i - 2].lower_ == "according" and tok.doc[tok.i - 1].lower_ == "to"
+
+
+def _notable(cands: tuple[Candidate, ...]) -> bool:
+    """Places that speak in the news as metonyms: countries, divisions, capitals, big cities."""
+    return any(
+        c.entry.feature in ("country", "continent", "admin1") or c.entry.capital or c.entry.population >= 100_000
+        for c in cands
+    )
 
 
 def _hint_around(doc: Doc, toks: list[Token]) -> tuple[str | None, list[Token]]:
@@ -622,6 +698,15 @@ def _locative(doc: Doc, start: int) -> bool:
     return tok.i != start and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE
 
 
+_DASHED = re.compile(r"^([A-Z][A-Za-z.]*\.)(?:--|[–—])")
+
+
+def _dashed(text: str) -> str:
+    """An abbreviation run into the dash after it ("Calif.--(BUSINESS WIRE)", "Calif.--The")."""
+    m = _DASHED.match(text)
+    return m.group(1) if m else text
+
+
 def _after_comma(doc: Doc, end: int, gaz: Gazetteer) -> tuple[Candidate, ...]:
     """Divisions and countries named right after "Name," ("Churchill, Man.", "Atlanta, Georgia")."""
     if end + 1 >= len(doc) or doc[end].text != ",":
@@ -629,8 +714,9 @@ def _after_comma(doc: Doc, end: int, gaz: Gazetteer) -> tuple[Candidate, ...]:
     tok = doc[end + 1]
     if not tok.text[:1].isupper():
         return ()
-    abbr = "".join(ch for ch in tok.text.lower() if ch.isalpha())
-    if abbr in ABBREVIATIONS and len(tok.text) <= 6:
+    word = _dashed(tok.text)
+    abbr = "".join(ch for ch in word.lower() if ch.isalpha())
+    if abbr in ABBREVIATIONS and len(word) <= 6:
         return _abbreviated(gaz, ABBREVIATIONS[abbr])
     for n in (3, 2, 1):
         toks = [t for t in doc[end + 1 : end + 1 + n] if t.text[:1].isupper()]
@@ -677,10 +763,155 @@ def _whole_ok(
         # "Jordan", "Nelson", "Churchill": a single name needs a preposition; "Tamil Nadu" is a division.
         if len(core) > 1 and any(c.entry.feature in ("admin1", "country") and not c.alternate for c in cands):
             return True
-        return locative and supported(cands, text, context, True)
+        if locative and supported(cands, text, context, True):
+            return True
+        # "Stanley Uzoaru, Owerri", "Kerala and Puducherry": a big city or division that names
+        # no person of the article, where a place name can stand.
+        return len(core) == 1 and strong(cands, text) and _place_slot(first) and text.lower() not in _person_words(doc)
     if label == "" and len(core) == 1 and first.is_sent_start and not locative:
-        return strong(cands, text) and any(c.entry.feature in ("country", "admin1") for c in cands)
+        if strong(cands, text) and any(c.entry.feature in ("country", "admin1") for c in cands):
+            return True
+        # "Hampshire racing driver ...": a division or town of the article's country, modifying a noun.
+        return first.dep_ == "compound" and supported(cands, text, context, False)
     return supported(cands, text, context, locative)
+
+
+# Adjectives of direction that only narrow a place ("eastern Ghouta"), lower-case.
+AREA_DIRECTIONS = frozenset(
+    {"northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern", "southwestern",
+     "north-eastern", "north-western", "south-eastern", "south-western"}
+)  # fmt: skip
+# Words after a name that make it a place ("the Riverdale area", "Umemger village").
+AREA_WORDS = ADMIN_WORDS | CITY_WORDS | frozenset({"area", "neighbourhood", "neighborhood", "suburb", "villages"})
+
+
+def _called_a_place(doc: Doc, core: list[Token]) -> bool:
+    """A short capitalised name the words around call a place, known to the gazetteer or not.
+
+    "eastern Ghouta", "the Riverdale area", "Umemger village", "the town of Kasba Bonli".
+    """
+    if not core or len(core) > 3 or not all(_capitalised(t) and t.pos_ == "PROPN" for t in core):
+        return False
+    if core[0].ent_type_ == "NORP":
+        return False  # "the Shiite villages", "the Sikh area": people's, not places' names
+    if any(t.lower_ in demonyms() or t.lower_.rstrip(".") in TITLES for t in core):
+        return False
+    start, end = core[0].i, core[-1].i + 1
+    before = start - 1
+    if before >= 0 and doc[before].lower_ in ("the", "a"):
+        before -= 1
+    if before >= 0 and doc[before].text in AREA_DIRECTIONS:
+        return True
+    if end < len(doc) and doc[end].text in AREA_WORDS and doc[end].tag_ == "NN" and doc[end].dep_ != "compound":
+        return True  # not "Boon states in", "the GOP state lawmaker"
+    return before >= 1 and doc[before].lower_ == "of" and doc[before - 1].lower_ in AREA_WORDS
+
+
+def _elsewhere(doc: Doc, mentions: list[Mention], taken: set[int], add: Callable[..., Mention]) -> None:
+    """Other capitalised occurrences of the names already taken for places, as mentions."""
+    names: dict[tuple[str, ...], Mention] = {}
+    people = _person_words(doc)
+    for m in mentions:
+        # Names the NER itself took for places, or the words around called places; no person's name.
+        sure = (m.source == "ner" and m.cands) or m.extra.get("called")
+        plain = not m.text.isupper() and not generic(m.text) and m.text.lower() not in people | COMMON
+        if sure and plain:
+            words = tuple(t.text for t in doc[m.start : m.end])
+            if len(words) <= 3 and all(w[:1].isupper() for w in words if w.isalpha()):
+                names.setdefault(words, m)
+    if not names:
+        return
+    longest = max(len(k) for k in names)
+    i = 0
+    while i < len(doc):
+        for n in range(longest, 0, -1):
+            words = tuple(t.text for t in doc[i : i + n])
+            first = names.get(words)
+            if first is None or taken.intersection(range(i, i + n)) or _news_source(i, i + n, doc):
+                continue
+            if doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "I":
+                break  # a surname ("Seergeoh Villanueva"), not the place of that name
+            add(
+                list(doc[i : i + n]),
+                "embedded" if doc[i].ent_type_ else "run",
+                doc[i].ent_type_,
+                first.hint,
+                first.query,
+                first.cands,
+            )
+            i += n - 1
+            break
+        i += 1
+
+
+def _before_division(doc: Doc, mentions: list[Mention], taken: set[int], add: Callable[..., Mention]) -> None:
+    """A name the gazetteer lacks right before ", County" ("Brands Hatch, Kent", "Thruxton, Hampshire").
+
+    It is kept as a facility-like site that takes the division's point.
+    """
+    divisions = {
+        m.start: m
+        for m in mentions
+        if any(c.entry.feature in ("admin1", "admin2") and not c.alternate for c in m.cands)
+        and not any(c.entry.feature in ("country", "continent") for c in m.cands)
+    }
+    for start, div in divisions.items():
+        if start < 2 or doc[start - 1].text != ",":
+            continue
+        if div.end < len(doc) and doc[div.end].text not in (".", ";", ",", ")") and "\n" not in doc[div.end].text:
+            continue  # "Leeds, Yorkshire and Hull": a list, not a site and its county
+        end = start - 1
+        begin = end
+        while begin > 0 and begin - 1 not in taken and _capitalised(doc[begin - 1]) and end - begin < 4:
+            begin -= 1
+        toks = list(doc[begin:end])
+        if not toks or toks[0].ent_type_ in ("PERSON", "DATE", "NORP") or toks[0].lower_.rstrip(".") in TITLES:
+            continue
+        if begin > 0 and (_capitalised(doc[begin - 1]) or doc[begin - 1].like_num) and doc[begin - 1].text not in ":":
+            continue  # part of a longer name, or "25 Main Street" style addresses handled elsewhere
+        add(toks, "facility", toks[0].ent_type_, None, _text(toks), ())
+
+
+_HYPHENATED = re.compile(r"^([A-Z][A-Za-z.]*[A-Za-z.])-[a-z]+$")
+
+
+def _hyphenated(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Mention]:
+    """A country or big place that opens a hyphenated adjective the tokenizer kept whole ("U.S.-led")."""
+    out: list[Mention] = []
+    for tok in doc:
+        m = _HYPHENATED.match(tok.text)
+        if tok.i in taken or m is None:
+            continue
+        name = m.group(1)
+        cands = gaz.candidates(name)
+        if cands and strong(cands, name):
+            out.append(Mention(tok.i, tok.i + 1, tok.idx, tok.idx + len(name), name, name, "embedded", "", None, cands))
+            taken.add(tok.i)
+    return out
+
+
+def _place_slot(tok: Token) -> bool:
+    """Whether the words around a lone name let it be a place rather than a person.
+
+    It must open the sentence or follow punctuation, a preposition or a conjunction
+    ("workers Brent", "Commander Peshawar", "pay Paul" are people); after "the" only
+    as a modifier ("the Cairns district", not "the Duma"); in a list, with a place
+    ("Kerala and Puducherry", not "Brent and Lynnette").
+    """
+    doc = tok.doc
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    if prev is not None and not tok.is_sent_start:
+        if prev.lower_ in ("the", "a", "an"):
+            if tok.i + 1 >= len(doc) or doc[tok.i + 1].pos_ not in ("NOUN", "PROPN"):
+                return False
+        elif prev.pos_ not in ("PUNCT", "ADP", "CCONJ", "SCONJ"):
+            return False
+    partners = [c for c in tok.children if c.dep_ == "conj"]
+    if tok.dep_ == "conj":
+        partners.append(tok.head)
+    # "the Ministry of Information, Abuja": after a comma, an organisation's seat.
+    seat = prev is not None and prev.text == ","
+    return all(p.ent_type_ in PLACE_LABELS or (seat and p.ent_type_ in CONTAINER_LABELS) for p in partners)
 
 
 # Words that make a region of the name after them ("Latin America", "Central Asia").
@@ -745,7 +976,8 @@ def _runs(doc: Doc, taken: set[int]) -> list[list[Token]]:
             tok.i not in ent_tokens
             and tok.i not in taken
             and _capitalised(tok)
-            and (tok.pos_ == "PROPN" or tok.is_upper)
+            # A capitalised noun inside a sentence is a name the tagger missed ("defeat to Reading").
+            and (tok.pos_ == "PROPN" or tok.is_upper or (tok.pos_ == "NOUN" and not tok.is_sent_start))
             and tok.lower_ not in demonyms()
         )
         if ok:
@@ -774,8 +1006,9 @@ def _link_parents(mentions: list[Mention], doc: Doc, gaz: Gazetteer) -> None:
             continue
         # An abbreviation: "Ky." "B.C." "Man." right after the comma.
         tok = doc[m.end + 1]
-        abbr = "".join(ch for ch in tok.text.lower() if ch.isalpha())
-        name = ABBREVIATIONS.get(abbr) if tok.text[:1].isupper() and len(tok.text) <= 6 else None
+        word = _dashed(tok.text)
+        abbr = "".join(ch for ch in word.lower() if ch.isalpha())
+        name = ABBREVIATIONS.get(abbr) if word[:1].isupper() and len(word) <= 6 else None
         if name:
             cands = _abbreviated(gaz, name)
             if cands:
@@ -783,8 +1016,8 @@ def _link_parents(mentions: list[Mention], doc: Doc, gaz: Gazetteer) -> None:
                     tok.i,
                     tok.i + 1,
                     tok.idx,
-                    tok.idx + len(tok.text),
-                    tok.text,
+                    tok.idx + len(word),
+                    word,
                     name,
                     "abbreviation",
                     "",
