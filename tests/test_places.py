@@ -406,3 +406,35 @@ def test_dateline_opening_a_later_paragraph(parse) -> None:  # type: ignore[no-u
     a = parse("Mayor to speak on road safety.\n\nTORRINGTON — The mayor will hold a press conference on Monday.")
     p = place(a, "TORRINGTON")
     assert (p.country, p.feature, p.role) == ("USA", "city", "location")
+
+
+def test_georgia_the_state_among_other_states(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Storms cut power across Alabama, Tennessee and Georgia on Friday, utilities said.")
+    p = place(a, "Georgia")
+    assert (p.country, p.feature) == ("USA", "admin1")
+
+
+def test_village_named_after_its_division_is_not_the_division(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Ministers from England and Wales met in London on Monday to agree the flood plan.")
+    p = place(a, "Wales")
+    assert (p.country, p.feature) == ("GBR", "admin1")
+
+
+def test_a_division_named_often_does_not_pull_a_village_inside_it(parse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Louisville beat Mississippi State 70-64 on Saturday. Mississippi State had won five straight, "
+        "and Mississippi State fans had hoped for a sixth. Mississippi State plays again on Tuesday."
+    )
+    a = parse(text)
+    assert place(a, "Louisville").admin1 == "Kentucky"
+
+
+def test_small_town_abroad_is_not_taken_in_a_story_about_one_country(parse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "British police in London searched a cargo plane at Heathrow on Friday. Officials in London said "
+        "the search was routine, and Britain's other airports, from Manchester to Birmingham, stayed open."
+    )
+    a = parse(text, ents=[("British", "NORP"), ("London", "GPE"), ("Heathrow", "GPE"), ("London", "GPE"),
+                          ("Britain", "GPE"), ("Manchester", "GPE"), ("Birmingham", "GPE")])  # fmt: skip
+    p = place(a, "Heathrow")
+    assert (p.country, p.geonameid) == ("GBR", None)

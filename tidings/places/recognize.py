@@ -601,7 +601,10 @@ def _context(mentions: list[Mention], doc: Doc) -> Counter[str]:
     ctx: Counter[str] = Counter()
     for m in mentions:
         countries = {c.entry.country for c in m.cands if c.entry.feature == "country" and c.entry.country}
-        if len(countries) == 1:
+        # A country's name that is also a division elsewhere ("Georgia") is not sure of its country.
+        if len(countries) == 1 and not any(
+            c.entry.feature == "admin1" and c.entry.country not in countries for c in m.cands
+        ):
             ctx[next(iter(countries))] += 3
         elif len({c.entry.country for c in m.cands}) == 1 and m.cands[0].entry.country:
             ctx[m.cands[0].entry.country] += 1
