@@ -438,3 +438,30 @@ def test_small_town_abroad_is_not_taken_in_a_story_about_one_country(parse) -> N
                           ("Britain", "GPE"), ("Manchester", "GPE"), ("Birmingham", "GPE")])  # fmt: skip
     p = place(a, "Heathrow")
     assert (p.country, p.geonameid) == ("GBR", None)
+
+
+def test_regions_seas_and_rivers_resolve_to_the_region_table(parse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Militants attacked an army checkpoint in the Sinai Peninsula on Monday, Egyptian officials said. "
+        "Tankers slowed in the Strait of Hormuz as tension rose across the Middle East."
+    )
+    a = parse(text)
+    sinai = place(a, "Sinai")
+    assert (sinai.country, sinai.feature) == ("EGY", "region")  # not the Ecuadorian town
+    hormuz = place(a, "Strait of Hormuz")
+    assert (hormuz.feature, hormuz.country) == ("sea", None) and hormuz.lat is not None
+    mideast = place(a, "Middle East")
+    assert (mideast.feature, mideast.country) == ("region", None)
+
+
+def test_conflict_region_takes_its_country(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Government forces pressed their assault on Eastern Ghouta, near Damascus, on Sunday.")
+    p = place(a, "Eastern Ghouta")
+    assert (p.country, p.feature) == ("SYR", "region")
+    assert p.lat is not None and abs(p.lat - 33.5) < 0.5
+
+
+def test_ocean_with_its_geonames_id(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("The cyclone strengthened over the Indian Ocean before it reached Madagascar.")
+    p = place(a, "Indian Ocean")
+    assert (p.feature, p.geonameid) == ("sea", 1545739)

@@ -23,7 +23,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from tidings.places.gazetteer import Candidate, GeoEntry, distance_km
+from tidings.places.gazetteer import REGION_FEATURES, Candidate, GeoEntry, distance_km
 from tidings.places.recognize import Mention, generic
 
 W_POP = 1.0  # per factor of ten in population
@@ -33,6 +33,7 @@ W_IN_CONTEXT = 0.5  # any support at all for the country
 W_ADMIN = 1.5  # a city inside a division the article names
 W_PARENT = 8.0  # "Springfield, Illinois"
 W_COUNTRY = 2.5  # countries and continents over same-named cities
+W_REGION = 4.5  # a region, sea or river (no population): about a city of three million
 W_NEAR = 0.75  # for each other town of the article within 150 km (at most 4)
 W_SIBLING = 1.0  # a division over a foreign country of its name when the article names its siblings
 P_ALTERNATE = 0.5
@@ -60,6 +61,8 @@ def score(c: Candidate, m: Mention, ctx: Context) -> float:
     s = W_POP * math.log10(e.population + 100)
     if e.feature in ("country", "continent"):
         s += W_COUNTRY
+    elif e.feature in REGION_FEATURES:
+        s += W_REGION
     elif e.feature == "admin1":
         if m.hint == "admin":
             # The division word chooses between a division and a town, not between countries:
@@ -110,7 +113,7 @@ def score(c: Candidate, m: Mention, ctx: Context) -> float:
             for o in m.cands
         ):
             s -= P_CITY_SHADOWED
-    if c.alternate and e.feature not in ("country", "continent"):
+    if c.alternate and e.feature not in ("country", "continent", *REGION_FEATURES):
         # An alternate name loses more where another place has it as its own name.
         s -= P_ALTERNATE_SHADOWED if any(not o.alternate for o in m.cands) else P_ALTERNATE
     if e.country:
@@ -211,7 +214,7 @@ def _without(ctx: Context, m: Mention, prev: dict[int, GeoEntry | None] | None, 
 def _plausible(c: Candidate, m: Mention, ctx: Context) -> bool:
     """Weak readings need the article's support: a small place under an alternate name, a generic name."""
     e = c.entry
-    if e.feature in ("country", "continent"):
+    if e.feature in ("country", "continent") or e.feature in REGION_FEATURES:
         return True
     if e.feature == "admin2" and c.alternate and m.hint != "admin":
         return False  # "Atlantic" is not Atlantic County
