@@ -465,3 +465,10 @@ def test_ocean_with_its_geonames_id(parse) -> None:  # type: ignore[no-untyped-d
     a = parse("The cyclone strengthened over the Indian Ocean before it reached Madagascar.")
     p = place(a, "Indian Ocean")
     assert (p.feature, p.geonameid) == ("sea", 1545739)
+
+
+def test_country_before_a_country_is_a_list_not_a_town(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Investigators looked into his business ties in Peru, U.S. officials said on Wednesday.")
+    assert place(a, "Peru").country == "PER"  # not Peru, Indiana
+    b = parse("The factory in Peru, Indiana, will hire 200 workers next year.")
+    assert (place(b, "Peru").country, place(b, "Peru").admin1) == ("USA", "Indiana")

@@ -121,7 +121,7 @@ def score(c: Candidate, m: Mention, ctx: Context) -> float:
         s += W_CONTEXT * share + (W_IN_CONTEXT if share > 0 else 0.0)
     if e.feature in ("city", "admin2") and e.country and e.admin1_code and (e.country, e.admin1_code) in ctx.admin1:
         s += W_ADMIN
-    if m.parent is not None and _inside(e, m.parent):
+    if m.parent is not None and _inside(e, m.parent) and not _list_of_countries(m):
         s += W_PARENT
     if m.child is not None and any(_contains(e, c.entry) for c in m.child.cands):
         s += W_PARENT / 2  # "Atlanta, Georgia": the state, not the country
@@ -144,6 +144,14 @@ def _contains(outer: GeoEntry, inner: GeoEntry) -> bool:
             return False
         return distance_km(inner.lat, inner.lon, outer.lat, outer.lon) < 80  # type: ignore[arg-type]
     return False
+
+
+def _list_of_countries(m: Mention) -> bool:
+    """A country's name before another country is a list ("Russia, U.S. officials"), not a town ("Lebanon, Pa.")."""
+    assert m.parent is not None
+    return any(c.entry.feature == "country" and not c.alternate for c in m.cands) and not any(
+        c.entry.feature in ("admin1", "admin2") for c in m.parent.cands
+    )
 
 
 def _inside(e: GeoEntry, parent: Mention) -> bool:
