@@ -472,3 +472,17 @@ def test_country_before_a_country_is_a_list_not_a_town(parse) -> None:  # type: 
     assert place(a, "Peru").country == "PER"  # not Peru, Indiana
     b = parse("The factory in Peru, Indiana, will hire 200 workers next year.")
     assert (place(b, "Peru").country, place(b, "Peru").admin1) == ("USA", "Indiana")
+
+
+def test_region_table_is_well_formed() -> None:
+    from tidings.places.gazetteer import DATA, REGION_FEATURES, _tsv, key
+
+    rows = list(_tsv(DATA / "geo_regions.tsv"))
+    countries = {r["iso3"] for r in _tsv(DATA / "geo_countries.tsv")}
+    names = [key(n) for r in rows for n in [r["name"], *filter(None, r["aliases"].split("|"))]]
+    assert len(names) == len(set(names)), "a name or alias is listed twice"
+    for r in rows:
+        assert r["feature"] in REGION_FEATURES, r["name"]
+        assert not r["country"] or r["country"] in countries, r["name"]
+        assert -90 <= float(r["lat"]) <= 90 and -180 <= float(r["lon"]) <= 180, r["name"]
+        assert not r["geonameid"] or r["geonameid"].isdigit(), r["name"]
