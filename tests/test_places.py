@@ -486,3 +486,9 @@ def test_region_table_is_well_formed() -> None:
         assert not r["country"] or r["country"] in countries, r["name"]
         assert -90 <= float(r["lat"]) <= 90 and -180 <= float(r["lon"]) <= 180, r["name"]
         assert not r["geonameid"] or r["geonameid"].isdigit(), r["name"]
+
+
+def test_region_inside_an_organisation_name(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("The Niger Delta Development Commission opened a new office on Monday.")
+    p = place(a, "Niger Delta")
+    assert (p.country, p.feature, p.role) == ("NGA", "region", "mention")  # not the country Niger

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from tidings.places.gazetteer import Candidate, Gazetteer, demonyms
+from tidings.places.gazetteer import REGION_FEATURES, Candidate, Gazetteer, demonyms
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -225,6 +225,8 @@ def strong(cands: tuple[Candidate, ...], text: str) -> bool:
         f = c.entry.feature
         if f in ("country", "continent") and (len(text) >= 4 or "." in text or text.isupper()):
             return True
+        if f in REGION_FEATURES and not c.alternate and len(text) >= 4:
+            return True  # "Niger Delta", "Red Sea": the region, not the country or word inside it
         if f == "admin1" and not c.alternate and len(text) >= 4:
             return True
         if f == "city" and not c.alternate and c.entry.population >= 100_000:
