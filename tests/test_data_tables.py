@@ -57,3 +57,14 @@ def test_bad_pattern_lines_get_coded_errors() -> None:
     for line in ("meet", "meet\t999", "meet wth=x\t040"):
         with pytest.raises(TidingsError, match=r"\[T040\]"):
             parse_line(line, "test")
+
+
+def test_office_holder_table_passes_its_checks() -> None:
+    # dates in order and before the cut-off, no two holders of one office at once, no name shared by two people
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "phoenix_officeholders.py"), "check"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -227,3 +227,154 @@ def test_a_title_given_apart_is_the_headline() -> None:
     aid = [e for e in art.events if e.root == "07"]
     assert len(aid) == 1 and [m.trigger.text for m in aid[0].mentions] == ["sends"]
     assert art.dateline is not None and art.text[art.dateline.start : art.dateline.end] == "OSLO"
+
+
+# --- actors of events: who did it and to whom (sentences written for these tests) ---------
+
+
+def _pairs(text: str, date: str = "2024-03-12") -> set[tuple[str, str | None, str | None]]:
+    return {(code, s, t) for code, s, t, _, _ in _events(text, date)}
+
+
+def _targets_of(text: str, root: str, date: str = "2024-03-12") -> set[str | None]:
+    return {t for code, _, t, _, _ in _events(text, date) if code.startswith(root)}
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "country"),
+    [
+        # a bomb with no named doer: the country it went off in (ICEWS-style)
+        ("Two Kenyan soldiers were killed by a roadside bomb near the town of Mandera on Friday.", "1", "KEN"),
+        ("A car bomb outside the Somali city of Baidoa killed four police officers.", "1", "SOM"),
+        # an arrest with no named doer: the authorities of the country it happened in
+        ("A French aid worker was arrested in Niger for spying, his employer said.", "17", "NER"),
+    ],
+)
+def test_unnamed_doer_is_the_country_it_happened_in(text: str, root: str, country: str) -> None:
+    got = _events(text)
+    assert any(code.startswith(root) and s is not None and s[:3] == country for code, s, _, _, _ in got), got
+
+
+def test_a_named_doer_is_kept_over_the_place() -> None:
+    got = _pairs("Somali police arrested a Kenyan journalist in Mogadishu on Monday.")
+    assert any(code.startswith("17") and s == "SOMCOP" for code, s, _ in got)
+
+
+def test_giving_targets_the_recipient_not_the_thing_given() -> None:
+    assert "MDA" in _targets_of("Romania is providing military intelligence and radar images to Moldova.", "07")
+
+
+def test_taking_targets_whom_it_is_taken_from() -> None:
+    got = _targets_of("Malian police confiscated rifles and explosives from Tuareg armed groups.", "17")
+    assert any(t is not None and t.startswith("MLI") for t in got), got
+
+
+def test_a_mobilisation_does_not_target_the_own_forces() -> None:
+    assert "VEN" in _targets_of("Guyana mobilized army reservists for a possible war against Venezuela.", "15")
+
+
+def test_threat_targets_the_subject_of_its_condition() -> None:
+    assert "USA" in _targets_of(
+        "China threatened to suspend the trade talks if the United States goes ahead with the tariffs.", "13"
+    )
+    assert "THA" in _targets_of("Cambodia threatened to close the border unless Thailand withdraws its troops.", "13")
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Chilean students went on a hunger strike to demand the resignation of President Gabriel Boric.", "CHL"),
+        ("Thousands of Kenyans marched in Nairobi, calling for independence from the Kenyan government.", "KEN"),
+        ("Hundreds of people blocked roads in Hong Kong in defiance of Chinese authorities.", "CHN"),
+    ],
+)
+def test_a_protest_targets_whom_its_demand_names(text: str, target: str) -> None:
+    got = [t for code, _, t, _, _ in _events(text) if code.startswith(("14", "17"))]
+    assert any(t is not None and t[:3] == target for t in got), _events(text)
+
+
+def test_protesters_are_not_the_target_of_a_protest() -> None:
+    got = _events("Peruvian demonstrators rioted following a peaceful demonstration.")
+    assert not any(code.startswith("14") and t is not None and t.endswith("OPP") for code, _, t, _, _ in got)
+
+
+def test_opposed_to_is_active() -> None:
+    got = _pairs("Japan is opposed to Chinese mediation in the talks with South Korea, an aide said.")
+    assert any(code.startswith("12") and s == "JPN" and t == "CHN" for code, s, t in got), got
+
+
+def test_nearest_slot_wins_over_a_nested_one() -> None:
+    # "refused to respond to a demand from X ... with Y": the demand's maker, not Y.
+    got = _pairs("The Colombian president refused to respond to a demand from Venezuela to end his talks with Brazil.")
+    assert any(code.startswith("12") and t is not None and t.startswith("VEN") for code, s, t in got), got
+
+
+def test_passive_conjunct_takes_the_surface_subject() -> None:
+    got = _pairs("The Bolivian minister was indicted by a court in La Paz and will resign.")
+    assert not any(s is not None and s.endswith("JUD") and code.startswith("03") for code, s, _ in got)
+
+
+def test_demand_noun_clause_names_who_is_asked() -> None:
+    got = _targets_of("The rebels insisted on their demands that Colombia's government free the prisoners.", "10")
+    assert "COLGOV" in got, got
+
+
+def test_partners_of_a_bloc_stand_for_the_bloc() -> None:
+    got = _targets_of("Portugal demanded that its European Union partners reject the proposal.", "10")
+    assert "IGOEUREEC" in got, got
+
+
+def test_located_phrase_is_not_the_target() -> None:
+    # "streets in Lima" are streets: the act is aimed at whom it defies, not at Peru.
+    got = _events("Crowds blocked streets in Lima in defiance of the Chilean government.")
+    assert any(t == "CHLGOV" for _, _, t, _, _ in got), got
+    assert not any(t == "PER" for _, _, t, _, _ in got), got
+
+
+def test_sent_to_a_country_to_investigate() -> None:
+    assert "BIH" in _targets_of("The United Nations sent twenty observers to Bosnia to investigate the killings.", "09")
+
+
+def test_refusal_despite_pressure_targets_who_pressed() -> None:
+    got = _targets_of("The minister declined to resign despite growing pressure by the Kenyan parliament.", "12")
+    assert any(t is not None and t.startswith("KEN") for t in got), got
+
+
+def test_conducted_event_noun_takes_the_verb_subject() -> None:
+    got = _pairs("The United States speeded up the withdrawal of its forces from Syria on Tuesday.")
+    assert any(code.startswith("087") and s == "USA" and t == "SYR" for code, s, t in got), got
+
+
+def test_object_after_as_is_the_target() -> None:
+    got = _pairs("Hungary denounced as an ugly crime Romania's suppression of ethnic Hungarian protests in Cluj.")
+    assert any(code.startswith("11") and t == "ROU" for code, s, t in got), got
+
+
+def test_target_through_the_doer_of_a_participle() -> None:
+    got = _targets_of("The police launched an investigation into crimes committed by Serbian militias.", "09")
+    assert any(t is not None and t.startswith("SRB") for t in got), got
+
+
+def test_martial_law_falls_on_the_own_country() -> None:
+    assert "THA" in _targets_of("The Thai government announced that it will impose martial law.", "1")
+
+
+def test_countries_as_of_the_article_date() -> None:
+    old = _events("Sudanese rebels shelled Juba on Sunday.", date="2005-01-10")
+    new = _events("Sudanese rebels shelled Juba on Sunday.", date="2015-01-10")
+    assert any(t is not None and t.startswith("SDN") for code, _, t, _, _ in old if code.startswith("19")), old
+    assert any(t is not None and t.startswith("SSD") for code, _, t, _, _ in new if code.startswith("19")), new
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The junta declared a state of siege in Bolivia on Friday.", "1724"),
+        ("Italy announced a suspension of air links with Libya.", "160"),
+        ("Indian troops remained on alert along the border.", "150"),
+        ("A Dutch national has been put under investigation in Belgium.", "090"),
+        ("The Japanese prime minister issued a stern reminder to North Korea.", "100"),
+    ],
+)
+def test_lexicon_entries_added_for_actors(text: str, code: str) -> None:
+    assert any(c == code for c, *_ in _events(text)), _events(text)

@@ -274,6 +274,25 @@ def test_index_key_changes_with_min_population(tmp_path: Path, monkeypatch: pyte
         gz.build(tmp_path / "x.sqlite", 12345)
 
 
+def test_only_day_old_indexes_of_other_data_are_removed(tmp_path: Path) -> None:
+    import os
+    import time
+
+    from tidings.places import gazetteer as gz
+
+    current = tmp_path / "gazetteer-aaaa-1000.sqlite"
+    recent = tmp_path / "gazetteer-bbbb-1000.sqlite"  # another checkout's, in use
+    old = tmp_path / "gazetteer-cccc-1000.sqlite"
+    other_size = tmp_path / "gazetteer-dddd-500.sqlite"
+    for f in (current, recent, old, other_size):
+        f.write_bytes(b"")
+    day_ago = time.time() - gz.STALE_AFTER_S - 60
+    os.utime(old, (day_ago, day_ago))
+    os.utime(other_size, (day_ago, day_ago))
+    gz._remove_stale(current, 1000)
+    assert sorted(f.name for f in tmp_path.iterdir()) == sorted([current.name, recent.name, other_size.name])
+
+
 def test_name_keys_fold_case_accents_and_punctuation() -> None:
     from tidings.places.gazetteer import key
 
@@ -326,6 +345,16 @@ def test_event_without_a_place_takes_the_dateline(nlp) -> None:  # type: ignore[
 
 def test_event_is_not_placed_from_another_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
     e = _event("Police detained dozens of protesters on Sunday. Critics in Kyiv and Warsaw were furious.", "detained")
+    assert e.place is None and e.place_source is None
+
+
+def test_event_takes_the_place_of_the_clause_it_is_coordinated_with(nlp) -> None:  # type: ignore[no-untyped-def]
+    e = _event("In Gomel, hundreds rallied on Monday and officers detained forty people.", "detained")
+    assert e.place is not None and (e.place.text, e.place_source) == ("Gomel", "enclosing clause")
+
+
+def test_event_is_not_placed_where_it_was_reported(nlp) -> None:  # type: ignore[no-untyped-def]
+    e = _event("Officials in Moscow said on Monday that officers had detained forty people.", "detained")
     assert e.place is None and e.place_source is None
 
 

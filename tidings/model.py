@@ -189,7 +189,7 @@ class Event:
     date: str | None = None
     date_source: str | None = None  # clause, sentence, lede, published
     place: Place | None = None
-    place_source: str | None = None  # clause, sentence, dateline
+    place_source: str | None = None  # clause, enclosing clause, dateline
     confidence: float = 0.5
     pattern: str = ""  # the lexicon entry that fired, for error analysis
     name: str = ""  # CAMEO name of the code

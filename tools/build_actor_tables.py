@@ -748,6 +748,74 @@ MEXCRM ; Gulf Cartel ; - ; - ; nat
 VENCRM ; Tren de Aragua ; - ; - ; nat
 USAUAF ; Oath Keepers ; - ; - ; nat
 USAUAF ; Proud Boys ; - ; - ; nat
+CHNGOVMED ; Xinhua ; Xinhua News Agency ; - ; media
+CHNGOVMED ; China Central Television ; - ; - ; media
+RUSGOVMED ; TASS ; TASS news agency|ITAR-TASS ; - ; media
+RUSGOVMED ; RIA Novosti ; RIA ; - ; media
+PRKGOVMED ; Korean Central News Agency ; KCNA ; - ; media
+IRNGOVMED ; Islamic Republic News Agency ; IRNA ; - ; media
+IRNGOVMED ; Islamic Republic of Iran Broadcasting ; IRIB ; - ; media
+IRNGOVMED ; Press TV ; PressTV ; - ; media
+SYRGOVMED ; Syrian Arab News Agency ; SANA ; - ; media
+SAUGOVMED ; Saudi Press Agency ; - ; - ; media
+AREGOVMED ; Emirates News Agency ; WAM ; - ; media
+QATGOVMED ; Qatar News Agency ; QNA ; - ; media
+KWTGOVMED ; Kuwait News Agency ; KUNA ; - ; media
+EGYGOVMED ; Middle East News Agency ; - ; - ; media
+LBNGOVMED ; Lebanese National News Agency ; NNA ; - ; media
+TURGOVMED ; Anadolu Agency ; Anadolu news agency ; - ; media
+BLRGOVMED ; BelTA ; Belarusian Telegraph Agency ; - ; media
+UKRGOVMED ; Ukrinform ; - ; - ; media
+VNMGOVMED ; Vietnam News Agency ; VNA ; - ; media
+SOMGOVMED ; Somali National News Agency ; SONNA ; - ; media
+SOMPRM ; Ahlu Sunnah Wal Jama'a ; Ahlu Sunnah Wa-Jama|Ahlu Sunnah Waljama|Ahlu Sunna Waljama'a|Ahlu Sunna Wal Jamaa|ASWJ ; - ; nat
+GEOPRE ; Abkhazia ; Republic of Abkhazia ; - ; pre
+GEOPRE ; South Ossetia ; Republic of South Ossetia|South Ossetia-Alania|Tskhinvali region ; - ; pre
+MDAPRE ; Transnistria ; Pridnestrovian Moldavian Republic|Pridnestrovie|Trans-Dniester|Transdniestria|Transdniester ; - ; pre
+AZEPRE ; Nagorno-Karabakh ; Nagorno Karabakh|Republic of Artsakh|Artsakh|Nagorno-Karabakh Republic ; - ; pre
+SOMPRE ; Somaliland ; Republic of Somaliland ; - ; pre
+CYPPRE ; Northern Cyprus ; Turkish Republic of Northern Cyprus|TRNC|north Cyprus|Turkish Cypriot administration ; - ; pre
+UKRPRE ; Donetsk People's Republic ; self-proclaimed Donetsk People's Republic ; - ; pre
+UKRPRE ; Luhansk People's Republic ; Lugansk People's Republic|self-proclaimed Luhansk People's Republic ; - ; pre
+USABUS ; Google ; Alphabet|Alphabet Inc. ; - ; co
+USABUS ; Apple ; Apple Inc. ; - ; co
+USABUS ; Microsoft ; - ; - ; co
+USABUS ; Meta Platforms ; Facebook ; - ; co
+USABUS ; LinkedIn ; - ; - ; co
+USABUS ; Twitter ; - ; - ; co
+USABUS ; Tesla ; Tesla Inc. ; - ; co
+USABUS ; Boeing ; - ; - ; co
+USABUS ; Lockheed Martin ; - ; - ; co
+USABUS ; ExxonMobil ; Exxon Mobil|Exxon ; - ; co
+USABUS ; Chevron ; - ; - ; co
+USABUS ; Pfizer ; - ; - ; co
+USABUS ; Moderna ; - ; - ; co
+USABUS ; JPMorgan Chase ; JPMorgan|JP Morgan ; - ; co
+USABUS ; Goldman Sachs ; - ; - ; co
+USABUS ; Walmart ; - ; - ; co
+USABUS ; Nvidia ; - ; - ; co
+USABUS ; OpenAI ; - ; - ; co
+CHNBUS ; Alibaba ; Alibaba Group ; - ; co
+CHNBUS ; Tencent ; - ; - ; co
+CHNBUS ; ByteDance ; - ; - ; co
+CHNBUS ; ZTE ; - ; - ; co
+KORBUS ; Samsung ; Samsung Electronics ; - ; co
+KORBUS ; Hyundai ; Hyundai Motor ; - ; co
+JPNBUS ; Toyota ; Toyota Motor ; - ; co
+JPNBUS ; Sony ; - ; - ; co
+DEUBUS ; Volkswagen ; - ; - ; co
+DEUBUS ; Siemens ; - ; - ; co
+GBRBUS ; BP ; - ; - ; co
+GBRBUS ; HSBC ; - ; - ; co
+RUSBUS ; Lukoil ; - ; - ; co
+INDBUS ; Tata Group ; Tata Sons ; - ; co
+INDBUS ; Reliance Industries ; - ; - ; co
+INDBUS ; Adani Group ; - ; - ; co
+BRABUS ; Petrobras ; - ; - ; co
+MEXBUS ; Pemex ; Petroleos Mexicanos|Petróleos Mexicanos ; - ; co
+VENBUS ; PDVSA ; Petroleos de Venezuela ; - ; co
+TWNBUS ; TSMC ; Taiwan Semiconductor Manufacturing Company ; - ; co
+TWNBUS ; Foxconn ; - ; - ; co
 """
 
 IGO_ORIGIN_TEXT = {
@@ -757,6 +825,9 @@ IGO_ORIGIN_TEXT = {
     "gsr": "PETRARCH2 gold standard (IGOUNOMIL)",
     "new": "assigned here, no Phoenix entry",
     "nat": "national parties, institutions and armed groups: country + CAMEO sector, assigned here",
+    "pre": "partially recognised states and breakaway regions: the state that claims them + PLOVER PRE",
+    "co": "large companies: the country of their headquarters + BUS, assigned here",
+    "media": "state news agencies and broadcasters: country + GOV + MED, as state media in agents.tsv",
 }
 
 
@@ -764,6 +835,7 @@ IGO_ORIGIN_TEXT = {
 GROUP_LATER = {
     "Taliban": "AFGGOV@2021-08-15",  # Kabul taken, the Islamic Emirate proclaimed
     "Hayat Tahrir al-Sham": "SYRGOV@2024-12-08",  # Damascus taken, Assad fled
+    "Nagorno-Karabakh": "AZE@2024-01-01",  # the Republic of Artsakh dissolved; a region of Azerbaijan
 }
 
 
@@ -1092,10 +1164,45 @@ OVERRIDES = {
     "man": ("CVL", "", "Phoenix ~PPL"),
     "men": ("CVL", "", "plural of man; Phoenix ~PPL"),
     "national security force": ("MIL", "", "Phoenix note: for the Afghan National Security Forces"),
+    "paramilitary": ("PRM", "", "Phoenix ~MIL; PLOVER ~PRM (CAMEO has no paramilitary code)"),
+    "paramilitary force": ("PRM", "", "Phoenix ~MIL; PLOVER ~PRM"),
+    "paramilitary organisation": ("PRM", "", "Phoenix ~MIL; PLOVER ~PRM"),
+    "paramilitary organization": ("PRM", "", "Phoenix ~MIL; PLOVER ~PRM"),
+    "paramilitary unit": ("PRM", "", "Phoenix ~MIL; PLOVER ~PRM"),
+    "paramilitary police": ("PRM", "COP", "Phoenix ~MILGOV; PLOVER ~PRM"),
 }
 
 # Rows added by hand: phrase, sector, sector2, note.
 ADDED = [
+    ("paramilitary group", "PRM", "", "added; as PLOVER PARAMILITARY_ORGANIZATION ~PRM"),
+    ("paramilitary militia", "PRM", "", "added; as PLOVER ~PRM"),
+    ("self-defense force", "PRM", "", "added; PLOVER SELF-DEFENSE_FORCE ~PRM"),
+    ("self defense force", "PRM", "", "added; spelling of self-defense force"),
+    ("self-defence force", "PRM", "", "added; PLOVER ~PRM"),
+    ("self defence force", "PRM", "", "added; spelling of self-defence force"),
+    ("self-defense militia", "PRM", "", "added; PLOVER ~PRM"),
+    ("self-defense group", "PRM", "", "added; as self-defense force"),
+    ("breakaway state", "PRE", "", "added; as PLOVER BREAKAWAY_REGION ~PRE"),
+    ("breakaway republic", "PRE", "", "added; as PLOVER ~PRE"),
+    ("breakaway province", "PRE", "", "added; as PLOVER ~PRE"),
+    ("partially recognized country", "PRE", "", "added; as PLOVER PARTIALLY_RECOGNIZED_STATE ~PRE"),
+    ("partially recognised country", "PRE", "", "added; British spelling"),
+    ("partially recognised state", "PRE", "", "added; British spelling"),
+    ("unrecognised state", "PRE", "", "added; British spelling"),
+    ("self-declared republic", "PRE", "", "added; as PLOVER SELF-PROCLAIMED_STATE ~PRE"),
+    ("self-proclaimed republic", "PRE", "", "added; as PLOVER ~PRE"),
+    ("de facto state", "PRE", "", "added; as PLOVER QUASI-STATE ~PRE"),
+    ("secret service", "SPY", "", "added; a state's intelligence service"),
+    ("expert", "EDU", "", "added; experts quoted in news are mostly academics and researchers (as academic, scholar)"),
+    ("congressional delegation", "LEG", "", "added; members of a congress"),
+    ("congressional group", "LEG", "", "added; members of a congress"),
+    ("congressional committee", "LEG", "", "added; a committee of a congress"),
+    ("congressional leader", "LEG", "", "added"),
+    ("jewish community", "REL", "JEW", "added; a religious community, as Phoenix codes its clergy and members"),
+    ("muslim community", "REL", "MUS", "added; as jewish community"),
+    ("christian community", "REL", "CHR", "added; as jewish community"),
+    ("hindu community", "REL", "HIN", "added; as jewish community"),
+    ("buddhist community", "REL", "BUD", "added; as jewish community"),
     ("official", "GOV", "", "added; generic, a longer phrase (police official) wins"),
     ("counterpart", "GOV", "", "added; 'his Belarusian counterpart' is a head of state or minister"),
     ("party", "PTY", "", "added; political party (PLOVER PTY)"),
@@ -1410,8 +1517,11 @@ def portfolio_ok(p: str) -> bool:
     return True
 
 
-PLOVER_TO_CAMEO = {"JRN": "MED", "MED": "HLH", "PRM": "UAF"}
-PLOVER_ONLY = {"PRE", "SOC", "UNK", "JNK", "NON"}
+# PLOVER's PRM (paramilitary) and PRE (partially recognised state) have no CAMEO code at all
+# (Phoenix writes paramilitaries ~MIL and has no word for breakaway states), so tidings writes
+# them as PLOVER does: SOMPRM, GEOPRE.
+PLOVER_TO_CAMEO = {"JRN": "MED", "MED": "HLH"}
+PLOVER_ONLY = {"SOC", "UNK", "JNK", "NON"}
 # PLOVER nouns that name places or everyday things more often than actors.
 PLOVER_DROP = {
     "capital",

@@ -213,7 +213,17 @@ def cmd_compare(args) -> int:
 
 
 # Roles several people hold at once in one country; every other (iso3, sector, role) has one holder at a time.
-MULTI_HOLDER_ROLES = {"spokesperson", "opposition_leader", "special_envoy", "presidential_aide"}
+MULTI_HOLDER_ROLES = {
+    "spokesperson",
+    "opposition_leader",
+    "special_envoy",
+    "presidential_aide",
+    "party_leader",  # one per party, several parties per country
+    "member_of_parliament",
+    "member_of_provincial_assembly",
+    "senator",
+    "supreme_court_justice",
+}
 CUTOFF = dt.date(2026, 11, 25)
 
 

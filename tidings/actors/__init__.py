@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from tidings.actors.lexicon import ActorLexicon, Entry, default_lexicon
+from tidings.actors.lexicon import ActorLexicon, Entry, admin1_countries, default_lexicon, fold_name, swaps
 from tidings.model import Actor, ActorRef, Article, Place, Span
 
 if TYPE_CHECKING:
@@ -108,6 +108,8 @@ ORG_SECTOR_WORDS = {
     "corporation": "BUS",
     "airlines": "BUS",
     "cartel": "CRM",
+    "medical": "HLH",
+    "health": "HLH",
 }
 
 
@@ -131,6 +133,7 @@ class Unit:
     known: list[int] = field(default_factory=list)  # rows of the Phoenix table (``ActorLexicon.known``)
     ethnic: bool = False  # "ethnic Albanians": a people whose country is where they live
     igo_later: str = ""  # codes the group takes later ("AFGGOV@2021-08-15": the Taliban in power)
+    igo_name: str = ""  # the body's own name in igos.tsv
 
 
 class ActorResolver:
@@ -181,6 +184,8 @@ class ActorResolver:
         for start, (end, found) in matches.items():
             # The project's own tables (current to 2026) outrank the old Phoenix rows.
             entries = [e for e in found if e.kind != "known"] or found
+            if _currency(doc, end, entries):
+                continue  # "US $50 million", "U.S. dollars": money, not the country
             # (A longer name that ends in it, "Carlos Menem" for "Carlos Saul Menem", is the same man.)
             if (
                 {e.kind for e in entries} == {"agent"}
@@ -204,6 +209,16 @@ class ActorResolver:
                 for a, b in names
             ):
                 continue
+            if (
+                {e.kind for e in entries} == {"igo"}
+                and all(e.key.endswith("BUS") for e in entries)
+                and end < len(doc)
+                and any(c.isdigit() for c in doc[end].text)
+            ):
+                continue  # "a Boeing 777", "Airbus A320": a company's product, not the company
+            if {e.kind for e in entries} == {"igo"}:
+                # "Apple Computer", "Boeing Co.": the organisation's name as the text writes it in full
+                end = max([end, *(b for a, b in org_names if a == start and b > end)])
             pieces.append((self._root(doc, start, end), entries, set(range(start, end))))
             covered.update(range(start, end))
         for ent in doc.ents:
@@ -238,6 +253,8 @@ class ActorResolver:
                 return False  # "protest" the verb, "general" the adjective
             if kinds & {"agent", "person", "org", "igo", "country", "metonym", "known"}:
                 return True
+            if "adjective" in kinds and tok.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in tok.sent):
+                return True  # a bare "British" (a headline, a list, a caption): the country's people
             return "adjective" in kinds and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("amod", "compound")
 
         heads: dict[int, Unit] = {}
@@ -249,7 +266,7 @@ class ActorResolver:
         for root, entries, toks in pieces:
             host = self._host(root, piece_at)
             named = any(e.kind in ("person", "org", "igo", "known") for e in entries)
-            if host is not None and root.dep_ == "pobj" and named:
+            if host is not None and root.dep_ == "pobj" and named and not _office_of(doc, root, entries):
                 # "the sister of leader Kim Jong Un": a named actor after "of" is another actor.
                 host = None
                 if can_head(root, entries):
@@ -269,6 +286,13 @@ class ActorResolver:
             elif {e.kind for e in entries} == {"adjective"} and root.dep_ in ("amod", "compound"):
                 # "Palestinian lorries", "Belarusian presidential elections": no actor
                 # heads the phrase, but it still names the country.
+                if _names_a_people(root):
+                    # "Iraqi Kurds", "Syrian Druze": a people of that country, not the state.
+                    unit = heads.setdefault(root.head.i, Unit(head=root.head.i))
+                    unit.tokens |= toks | {root.head.i}
+                    self._add_clues(doc, unit, root, entries, toks)
+                    unit.demonym = bool(unit.countries)
+                    continue
                 unit = heads.setdefault(root.i, Unit(head=root.i))
             else:
                 continue
@@ -343,6 +367,7 @@ class ActorResolver:
             elif e.kind == "igo":
                 unit.igo = e.key
                 unit.igo_later = e.later
+                unit.igo_name = e.name
             elif e.kind == "org":
                 unit.org_text = text
             elif e.kind == "known":
@@ -374,7 +399,8 @@ class ActorResolver:
             if unit.countries or unit.igo or unit.known or unit.persons or unit.person_text:
                 continue
             head = doc[unit.head]
-            words = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")]
+            # "ethnic Albanian guerrillas": the demonym names the people, not their country.
+            words = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")] if not unit.ethnic else []
             words += [
                 g
                 for c in head.children
@@ -382,10 +408,48 @@ class ActorResolver:
                 for g in c.children
                 if g.dep_ == "pobj"
             ]
+            words += _located_by_participle(head)
             if head.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in head.sent):
                 words.append(head)  # a bare name: "Mariupol"
             for w in words:
                 country = country_at(w)
+                if country:
+                    unit.countries.append(country)
+                    break
+
+    @staticmethod
+    def _admin1_clues(doc: Doc, units: list[Unit]) -> None:
+        """A state or province that qualifies an actor and that the places stage did not take as a
+        place ("Rakhine rebels": an adjective to the parser) gives the country it belongs to."""
+        regions = admin1_countries()
+        for unit in units:
+            if unit.countries or unit.igo or unit.known or unit.persons or unit.person_text:
+                continue
+            if unit.org_text and not unit.sectors:
+                # "Aboriginal Medical Services Alliance Northern Territory": a region in the name of
+                # a body whose name says what it is (else the name would be coded as the country)
+                words = unit.org_text.split()
+                if not any(w.lower() in ORG_SECTOR_WORDS for w in words):
+                    continue
+                grams = (" ".join(words[i : i + n]) for n in (3, 2, 1) for i in range(len(words) - n + 1))
+                country = next((regions[g] for g in map(fold_name, grams) if g in regions), None)
+                if country:
+                    unit.countries.append(country)
+                continue
+            if not unit.sectors:
+                continue
+            head = doc[unit.head]
+            for child in head.children:
+                if child.dep_ not in ("compound", "amod", "nmod") or not child.text[:1].isupper():
+                    continue
+                if _stance(doc, child.i):
+                    continue
+                # "Khyber Pakhtunkhwa police": the whole name before the head, else the word itself
+                span = doc[child.left_edge.i : child.i + 1].text
+                country = regions.get(fold_name(span)) or regions.get(fold_name(child.text))
+                if country is None and len(child.text) >= 5:
+                    # a slip of the keys ("Dehli police")
+                    country = next((regions[v] for v in map(fold_name, swaps(child.text)) if v in regions), None)
                 if country:
                     unit.countries.append(country)
                     break
@@ -447,7 +511,7 @@ class ActorResolver:
                 # No date to place the article in: the title the text gives is the best evidence.
                 return name, country or (now or terms)[0].iso3, sector, wikidata
             if day is None and not now:
-                now = [max(terms, key=lambda t: t.start)]  # undated: the person's last known office
+                now = [max(terms, key=lambda t: (t.end, t.start))]  # undated: the office the person left last
             if now:
                 return name, now[0].iso3, now[0].sector, wikidata
             past = [t for t in terms if day is not None and t.end and t.end <= day]
@@ -529,7 +593,14 @@ class ActorResolver:
                 sector = code[3:6]  # a group's own code says what it is: NGAREB, PSEREBHMS
             if sector is None and code.startswith("NGO"):
                 sector = "NGO"  # a transnational NGO (NGOHRIAMN): no country, sector NGO
-            return ("igo", code), Actor(0, name, code, country, sector, lex.igo_wikidata.get(unit.igo), kind)
+            if sector is None and kind == "igo":
+                sector = _igo_sector(code)
+            key: tuple[str, ...] = ("igo", code)
+            if unit.igo[:3] in lex.countries and unit.igo_name:
+                # national bodies share codes (every US company is USABUS): one actor per body
+                name = unit.igo_name
+                key = ("igo", code, name)
+            return key, Actor(0, name, code, country, sector, lex.igo_wikidata.get(unit.igo), kind)
         country = unit.countries[0] if unit.countries else None
         if unit.sectors:
             sector, phrase = _head_sector(unit.sectors)
@@ -573,7 +644,8 @@ class ActorResolver:
             words = unit.org_text.lower().split()
             sector = next((ORG_SECTOR_WORDS[w] for w in words if w in ORG_SECTOR_WORDS), None)
             name = _strip_the(unit.org_text)
-            return ("org", name.lower()), Actor(0, name, _join(None, sector), None, sector, None, "organisation")
+            home = _home_of_movement(words, focus)
+            return ("org", name.lower()), Actor(0, name, _join(home, sector), home, sector, None, "organisation")
         return None
 
     # -- the stage ------------------------------------------------------
@@ -584,6 +656,7 @@ class ActorResolver:
         day = article.published
         units = self._units(doc)
         self._place_clues(doc, units, article.places)
+        self._admin1_clues(doc, units)
         focus = article.focus_country or self._focus(units)
         actors: dict[tuple[str, ...], Actor] = {}
         surnames: dict[str, tuple[str, ...]] = {}
@@ -638,6 +711,7 @@ class ActorResolver:
                 if coded is None:
                     continue
                 key, actor = coded
+                actor = _as_of(actor, day)
                 if key[0] == "person":
                     last = actor.name.split()[-1].lower() if actor.name else ""
                     # "Lukashenko" after "Alexander Lukashenko" is the same man.
@@ -765,6 +839,7 @@ class ActorResolver:
             for t in sent:
                 sent_of[t.i] = n
         ordered = sorted(mentions, key=lambda m: m[0])
+        resolved: dict[int, Actor] = {i: a for i, a, _ in mentions}
         for tok in doc:
             low = tok.lower_
             if tok.pos_ != "PRON" or tok.i in taken:
@@ -793,6 +868,9 @@ class ActorResolver:
                 continue
             window = 6 if low in PERSON_PRONOUNS else 3  # people are named once and quoted for paragraphs
             fits = [m for m in fits if sent_of[tok.i] - sent_of[m[0]] <= window]
+            bound = _clause_subject_actor(tok, resolved)
+            if bound is not None:
+                fits = [m for m in fits if m[1] is not bound]
             if not fits:
                 continue
             # The nearest sentence with a candidate; in it, its subject (or a word of the subject).
@@ -801,6 +879,90 @@ class ActorResolver:
             subj = [m for m in fits if m[2] in ("nsubj", "nsubjpass") or doc[m[0]].head.dep_ in ("nsubj", "nsubjpass")]
             target = (subj or fits)[-1][1]
             target.mentions.append(Span(tok.text, tok.idx, tok.idx + len(tok.text)))
+            resolved[tok.i] = target
+
+
+def _currency(doc: Doc, end: int, entries: list[Entry]) -> bool:
+    """A country name that only says which money: "US $50 million", "U.S. dollars"."""
+    if end >= len(doc) or not all(e.kind in ("country", "adjective") for e in entries):
+        return False
+    nxt = doc[end]
+    return nxt.text.startswith("$") or nxt.lower_ in ("dollar", "dollars")
+
+
+def _located_by_participle(head: Token) -> list[Token]:
+    """Places where a group is said to be by a participle: "guerrillas operating in
+    Macedonia", "militants based in Waziristan"."""
+    return [
+        g
+        for c in head.children
+        if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")
+        for p in c.children
+        if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+
+
+def _names_a_people(adjective: Token) -> bool:
+    """A demonym before a plural people name is a people of that country: "Iraqi Kurds",
+    "Ukrainian Catholics" (not "Belarusian elections" nor "Turkish Airlines")."""
+    head = adjective.head
+    # (the parser's NORP: a people or group, not "Turkish Airlines", an ORG)
+    return (
+        adjective.dep_ in ("amod", "compound")
+        and head.i != adjective.i
+        and head.tag_ in ("NNPS", "NNS")
+        and head.ent_type_ == "NORP"
+    )
+
+
+#: Name words of the parties, fronts and militias of one country's politics.
+MOVEMENT_WORDS = frozenset({"movement", "front", "party", "militia", "brigade", "brigades", "army"})
+
+
+def _home_of_movement(words: list[str], focus: str | None) -> str | None:
+    """A political movement, front, party or militia the tables do not know ("the Movement
+    for the Actualization of the Sovereign State of Biafra") is of the country the story
+    is set in; other unknown bodies (news agencies, companies, forums) get no country."""
+    return focus if MOVEMENT_WORDS.intersection(words) else None
+
+
+#: States that seceded, with the day they became independent: before it their places
+#: (Juba, Pristina) and people belonged to the state they left.
+SECESSIONS: dict[str, tuple[str, str]] = {"SSD": ("SDN", "2011-07-09"), "XKX": ("SRB", "2008-02-17")}
+
+
+def country_on(country: str | None, day: str | None) -> str | None:
+    """The state a country code stood for on ``day``: South Sudan before July 2011 is Sudan."""
+    if country in SECESSIONS and day is not None and day < SECESSIONS[country][1]:
+        return SECESSIONS[country][0]
+    return country
+
+
+def _as_of(actor: Actor, day: str | None) -> Actor:
+    """The actor with its country as of the article's date."""
+    then = country_on(actor.country, day)
+    if then is None or actor.country is None or then == actor.country:
+        return actor
+    code = then + actor.code[3:] if actor.code.startswith(actor.country) else actor.code
+    return replace(actor, country=then, code=code)
+
+
+#: Object pronouns, which never stand for their own clause's subject ("he would welcome him").
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it"})
+
+
+def _clause_subject_actor(tok: Token, resolved: dict[int, Actor]) -> Actor | None:
+    """The actor an object pronoun cannot be: its verb's subject ("he would only welcome
+    him": "him" is someone else; "themselves" and "himself" are not in this list)."""
+    if tok.lower_ not in _OBJECT_PRONOUNS or tok.dep_ not in ("dobj", "dative", "pobj"):
+        return None
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return resolved.get(subj.i) if subj is not None else None
 
 
 # Title words that only say "a member of" or "second to" something else the phrase names.
@@ -886,6 +1048,28 @@ def _stance(doc: Doc, i: int) -> bool:
     if doc[i].lower_.startswith(("anti-", "pro-")):
         return True
     return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("anti", "pro")
+
+
+# Heads of an organisation: "the president of the European Council" acts for the organisation.
+OFFICE_HEADS = frozenset(
+    {"president", "head", "chief", "chairman", "chairwoman", "chair", "director", "secretary-general", "commissioner"}
+)
+
+
+def _office_of(doc: Doc, tok: Token, entries: list[Entry]) -> bool:
+    """Whether ``tok`` is the organisation in "the <office> of <organisation>"."""
+    return all(e.kind == "igo" for e in entries) and tok.head.lower_ == "of" and tok.head.head.lower_ in OFFICE_HEADS
+
+
+# Sector codes that Phoenix writes inside an IGO's code for what the body does
+# (IGOUNOJUDICJ: a court; IGOUNOHLHWHO: health; IGOUNOREFHCR: refugees).
+IGO_SECTORS = frozenset({"JUD", "HLH", "REF", "HRI", "LAB", "AGR", "ENV", "MIL"})
+
+
+def _igo_sector(code: str) -> str | None:
+    """The functional sector in an IGO code: "IGOUNOJUDICJ" -> JUD; None for "IGOUNO", "IGOEUREEC"."""
+    parts = [code[i : i + 3] for i in range(3, len(code), 3)]
+    return next((p for p in parts[1:] if p in IGO_SECTORS), None)
 
 
 def _join(country: str | None, sector: str | None) -> str:

@@ -16,6 +16,7 @@ same tokenizer as the text ("U.S." stays one token on both sides).
 from __future__ import annotations
 
 import csv
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -125,6 +126,7 @@ class Entry:
     key: str  # iso3, IGO code, sector or person name
     sector2: str = ""
     later: str = ""  # igo: "CODE@YYYY-MM-DD|..." codes the group takes from those days on
+    name: str = ""  # igo: the row's own name (several national bodies share a code: USABUS)
 
 
 @dataclass(slots=True)
@@ -202,6 +204,7 @@ class ActorLexicon:
     agents: dict[str, tuple[str, str]]  # phrase -> (sector, sector2)
     trie: Trie
     known: list[Known] = field(default_factory=list)
+    swapped: dict[str, Entry] = field(default_factory=dict)  # "Kazahks" -> the entry of "Kazakhs"
 
     def offices_of(self, person: str) -> list[Office]:
         return self.offices.get(person, [])
@@ -210,7 +213,8 @@ class ActorLexicon:
         """Longest dictionary phrase at ``start``; proper names must be capitalised in the text."""
         end, found = self.trie.longest(words, start)
         if end == start:
-            return start, []
+            typo = self.swapped.get(words[start]) if words[start][:1].isupper() else None
+            return (start + 1, [typo]) if typo is not None else (start, [])
         first = words[start]
         written = " ".join(words[start:end])
         ok = [e for e, cased, exact in found if (not cased or first[:1].isupper()) and (not exact or exact == written)]
@@ -244,9 +248,10 @@ def build(tokenize: Callable[[str], list[str]]) -> ActorLexicon:
             igo_wikidata.setdefault(code, row["wikidata"])
         later = row.get("later", "")
         for name in [row["name"], *_split(row.get("aliases", ""))]:
-            trie.add(tokenize(name), Entry("igo", code, later=later), cased=True)
+            entry = Entry("igo", code, later=later, name=row["name"])
+            trie.add(tokenize(name), entry, cased=True)
             if name.lower().startswith("the "):
-                trie.add(tokenize(name[4:]), Entry("igo", code, later=later), cased=True)
+                trie.add(tokenize(name[4:]), entry, cased=True)
     agents: dict[str, tuple[str, str]] = {}
     for row in _rows("agents.tsv"):
         phrase, sector = row["phrase"].lower(), row["sector"]
@@ -255,6 +260,9 @@ def build(tokenize: Callable[[str], list[str]]) -> ActorLexicon:
         agents[phrase] = (sector, row.get("sector2", ""))
         for form in plurals(phrase):
             trie.add(tokenize(form), Entry("agent", sector, row.get("sector2", "")), cased=False)
+            if form.endswith(".") and " " not in form:
+                # "Sen.", "Gen.": one token in a sentence, two in a bare phrase
+                trie.add([form], Entry("agent", sector, row.get("sector2", "")), cased=False)
     offices: dict[str, list[Office]] = {}
     person_alias: dict[str, set[str]] = {}
     for row in _rows("officeholders.tsv"):
@@ -286,7 +294,119 @@ def build(tokenize: Callable[[str], list[str]]) -> ActorLexicon:
         known.append(Known(row["name"], row["kind"], tuple(terms), row.get("source", "")))
         for alias in [row["name"], *_split(row.get("aliases", ""))]:
             trie.add(tokenize(alias), Entry("known", key), cased=True)
-    return ActorLexicon(countries, offices, person_alias, igo_names, igo_wikidata, agents, trie, known)
+    lex = ActorLexicon(countries, offices, person_alias, igo_names, igo_wikidata, agents, trie, known)
+    lex.swapped = _swapped_names(trie)
+    return lex
+
+
+def swaps(word: str) -> set[str]:
+    """``word`` with two neighbouring letters exchanged, the commonest typing slip ("Kazahks")."""
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(1, len(word) - 1) if word[i] != word[i + 1]}
+
+
+def _swapped_names(trie: Trie) -> dict[str, Entry]:
+    """One-word country names and demonyms of six letters or more with two neighbouring letters
+    swapped (not the first), to their entry; a slip that spells another name is left out."""
+    names: dict[str, Entry] = {}
+    for row in _rows("countries.tsv"):
+        for kind, cells in (
+            ("country", [row["name"], *_split(row["aliases"])]),
+            ("adjective", _split(row["adjectives"])),
+        ):
+            for word in cells:
+                if " " not in word and len(word) >= 6 and word.isalpha() and word[:1].isupper():
+                    names[word] = Entry(kind, row["iso3"])
+    out: dict[str, Entry] = {}
+    clash: set[str] = set()
+    for word, entry in names.items():
+        for slip in swaps(word):
+            if slip in out and out[slip] != entry:
+                clash.add(slip)
+            out[slip] = entry
+    return {w: e for w, e in out.items() if w not in clash and trie.longest([w], 0)[0] == 0 and w not in names}
+
+
+def fold_name(name: str) -> str:
+    """Lower case without accents: "Bādghīs" -> "badghis"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).lower()
+
+
+# One-word division names that are also common English words (those written in lower case
+# at least twice in the English eval corpora: PolNeAR, CoNLL, TimeBank), plus names news
+# uses for something else (Meta, Kurdistan: Iraq's region more often than Iran's province).
+COMMON_WORD_REGIONS = frozenset(
+    [
+        "acre",
+        "afar",
+        "airport",
+        "apace",
+        "barn",
+        "beautiful",
+        "brave",
+        "cascade",
+        "center",
+        "coast",
+        "colony",
+        "currents",
+        "forest",
+        "grad",
+        "gulf",
+        "independence",
+        "interior",
+        "islands",
+        "lake",
+        "male",
+        "missions",
+        "mountains",
+        "northeastern",
+        "palace",
+        "peace",
+        "peel",
+        "plunge",
+        "pool",
+        "progress",
+        "reunion",
+        "ripple",
+        "saga",
+        "salt",
+        "seaside",
+        "settlement",
+        "sides",
+        "southeastern",
+        "southwest",
+        "store",
+        "tobacco",
+        "unity",
+        "valley",
+        "washington",
+        "water",
+        "white",
+        "wild",
+        "meta",
+        "valle",
+        "kurdistan",
+        "hope",
+        "liberty",
+        "freedom",
+        "union",
+    ]
+)
+
+
+@lru_cache(maxsize=1)
+def admin1_countries() -> dict[str, str]:
+    """First-order divisions (states, provinces, regions) of ``geo_admin1.tsv`` -> their country.
+
+    Names of one country only, so that "Rakhine rebels" or "Sindh police" get a
+    country; names several countries share ("Central", "Eastern Province") and
+    short forms ("NT") are left out.
+    """
+    seen: dict[str, set[str]] = {}
+    for row in _rows("geo_admin1.tsv"):
+        for name in [row["name"], *_split(row.get("aliases", ""))]:
+            if len(name) >= 4 and name[:1].isupper() and not name.lower().startswith("the "):
+                seen.setdefault(fold_name(name), set()).add(row["country"])
+    return {name: next(iter(cs)) for name, cs in seen.items() if len(cs) == 1 and name not in COMMON_WORD_REGIONS}
 
 
 @lru_cache(maxsize=1)

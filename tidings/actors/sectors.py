@@ -15,6 +15,10 @@ HRI->NGO (6), ENV->SOC (6 of 8), RAD->SOC, PPL->UNK (2), OPP->CVL (71 of 115).
 CAMEO ``OPP`` splits in PLOVER: opposition parties, MPs and politicians become
 ``PTY`` (18), exiled or ousted leaders ``ELI`` (14), everyone else (protesters,
 dissidents) ``CVL``; a named person coded OPP is an opposition politician.
+
+Two PLOVER codes have no CAMEO counterpart and tidings writes them as they are:
+``PRM`` (paramilitaries; Phoenix codes them MIL) and ``PRE`` (partially
+recognised states: ``GEOPRE`` for Abkhazia). They pass through unchanged.
 """
 
 from __future__ import annotations

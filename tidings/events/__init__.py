@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from tidings.actors import LOCATIVE_PREPS, country_on
+from tidings.actors.lexicon import default_lexicon as default_actor_lexicon
 from tidings.events.lexicon import DEFAULT_TARGETS, EventLexicon, Pattern, default_lexicon
 from tidings.events.ontology import lookup
 from tidings.events.scoring import Features, confidence
@@ -79,6 +81,8 @@ RELATIONAL_NOUNS = frozenset(
         "father",
         "adviser",
         "advisor",
+        "partner",
+        "counterpart",
     }
 )
 SPEECH_ACT_VERBS = frozenset(
@@ -202,6 +206,45 @@ THREAT_CODES = {
 JOINT_ROOTS = frozenset({"03", "04", "05", "06"})
 # An intended act of force is a threat ("wants to attack", "plans to impose sanctions").
 INTENDED_THREAT_ROOTS = frozenset({"16", "18", "19", "20"})
+#: Roots whose doer, when unnamed, is the country the act happened in: investigations, arrests, attacks,
+#: fighting, mass violence ("a bomb killed three soldiers in Samarra").
+UNNAMED_DOER_ROOTS = frozenset({"09", "17", "18", "19", "20"})
+#: Verbs whose subject does the act named by their object noun: "sped up the withdrawal",
+#: "launched an offensive", "stepped up its attacks".
+CONDUCT_VERBS = frozenset(
+    {
+        "begin",
+        "start",
+        "launch",
+        "continue",
+        "resume",
+        "speed",
+        "step",
+        "intensify",
+        "escalate",
+        "conduct",
+        "stage",
+        "mount",
+        "complete",
+        "carry",
+        "expand",
+        "extend",
+        "widen",
+        "accelerate",
+        "order",
+    }
+)
+#: Verbs of taking, whose "from" names who loses the thing: "confiscated weapons from militias".
+TAKE_VERBS = frozenset({"seize", "confiscate", "steal", "take", "grab", "snatch", "withdraw", "expel", "evict", "loot"})
+#: Verbs of giving, whose recipient ("to X", dative) is the target rather than the thing given.
+GIVE_VERBS = frozenset(
+    {"provide", "give", "send", "supply", "deliver", "offer", "grant", "sell", "ship", "extend", "donate", "hand"}
+)
+#: Clause verbs through which a protest says what it wants, and from whom: "marched to demand
+#: the resignation of X", "blocked roads, calling for independence from Y".
+PROTEST_AIM_VERBS = frozenset({"demand", "call", "press", "urge", "seek", "push", "protest", "denounce", "show"})
+#: Verbs that send people somewhere to do what their purpose clause says.
+SEND_VERBS = frozenset({"send", "dispatch", "deploy", "despatch", "fly"})
 # Verbs by which the subject undergoes an event noun: "faced criticism from X".
 UNDERGO_VERBS = frozenset({"face", "receive", "get", "draw", "attract", "suffer", "endure", "win", "earn"})
 # Verbs whose other party gives rather than receives: "received weapons from X".
@@ -268,9 +311,21 @@ def _objects(trigger: Token) -> list[Token]:
     """Direct objects (or passive subjects) of a verb, through 'to using X' style chains."""
     if trigger.pos_ in ("NOUN", "PROPN"):
         return []
-    objs = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+    subj_deps = ("nsubjpass",) if not _stative(trigger) else ()
+    objs = [c for c in trigger.children if c.dep_ in ("dobj", "attr", "oprd", *subj_deps)]
     if not objs and trigger.dep_ == "acl" and trigger.tag_ == "VBN":
         objs = [trigger.head]  # "detainees beaten by police": the noun is the patient
+    if not objs:
+        # "denounced as an ugly crime Serbia's suppression of ...": the object moved after "as".
+        objs = [
+            a
+            for c in trigger.children
+            if c.dep_ == "prep" and c.lower_ == "as"
+            for o in c.children
+            if o.dep_ == "pobj"
+            for a in o.children
+            if a.dep_ == "appos"
+        ]
     if not objs:
         for c in trigger.children:
             if c.dep_ in ("xcomp", "pcomp") or (c.dep_ == "prep" and c.children):
@@ -280,11 +335,45 @@ def _objects(trigger: Token) -> list[Token]:
     return [o for obj in objs for o in conjuncts(obj)]
 
 
+def _pobjs(prep: Token) -> list[Token]:
+    """A preposition's objects; when the parser hung the noun phrase elsewhere ("granted
+    asylum to [five officers] holed up in ..." with "officers" the subject of "holed"),
+    the phrase that starts right after it."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    if objs or prep.i + 1 >= len(prep.doc):
+        return objs
+    for t in prep.doc[prep.i + 1 : prep.i + 8]:
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "poss") and t.left_edge.i == prep.i + 1:
+            return [t]
+    return []
+
+
+def _depth(tok: Token, top: Token) -> int:
+    """How many arcs lead down from ``top`` to ``tok`` (99 when ``tok`` is not below it)."""
+    n = 0
+    while tok.i != top.i:
+        if tok.head.i == tok.i or n > 30:
+            return 99
+        tok, n = tok.head, n + 1
+    return n
+
+
 def _infinitive(verb: Token) -> bool:
     return any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
 
 
+def _stative(verb: Token) -> bool:
+    """ "X is opposed to Y": an adjective in passive form, whose subject is the doer."""
+    return (
+        verb.lower_ == "opposed"
+        and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
 def _is_passive(verb: Token) -> bool:
+    if _stative(verb):
+        return False
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
 
 
@@ -300,7 +389,7 @@ def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
                         return cc, depth > 0
         return None, depth > 0
     for c in verb.children:
-        if c.dep_ in ("nsubj", "csubj"):
+        if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and _stative(verb)):
             return c, depth > 0
     if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
         head = verb.head
@@ -312,8 +401,15 @@ def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         obj = next((c for c in head.children if c.dep_ == "dobj"), None)
         if obj is not None and head.lemma_.lower() in OBJECT_CONTROL_VERBS:
             return obj, True
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and _is_passive(verb.head):
+        # "was indicted by the court and will resign": the one indicted resigns, not the court.
+        passive_subj = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+        if passive_subj is not None:
+            return passive_subj, True
     if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head, depth + 1)
+    if verb.dep_ == "acomp" and _stative(verb) and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head, depth + 1)  # "Japan is opposed to ...", parsed with a copula head
     if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head.head, depth + 1)  # "Norway is willing to send ..."
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
@@ -371,8 +467,12 @@ class MentionIndex:
         if refs:
             return refs
         if tok.lemma_.lower() in RELATIONAL_NOUNS:
-            return []  # "a close ally of Putin" is not Putin
-        for t in sorted(phrase_tokens(tok), key=lambda t: t.i):
+            # "a close ally of Putin" is not Putin; but "its EU partners", "NATO allies" are
+            # the members of the body the compound names.
+            return [r for c in tok.children if c.dep_ == "compound" for r in self.all_at(c) if r.actor.kind == "igo"][
+                :1
+            ]
+        for t in sorted(_phrase_not_located(tok), key=lambda t: t.i):
             refs = self.all_at(t)
             if refs:
                 # "action against the United States and South Korea": both.
@@ -383,8 +483,26 @@ class MentionIndex:
         return []
 
 
+def _phrase_not_located(head: Token) -> list[Token]:
+    """A noun phrase's tokens without the places it is located by: "streets in Hong Kong"
+    are streets, "a jail in Dili" a jail, not Hong Kong or Dili ("police in Kharkiv" stay
+    police of Kharkiv through the actor's own mention)."""
+    out: list[Token] = []
+    for t in phrase_tokens(head):
+        a, located = t, False
+        while a.i != head.i:
+            if a.dep_ == "pobj" and a.head.lower_ in LOCATIVE_PREPS and a.head.lower_ != "into":
+                located = True
+                break
+            a = a.head
+        if not located:
+            out.append(t)
+    return out
+
+
 def ensure_actor(article: Article, *, country: str | None, sector: str | None, name: str, span: Span) -> Actor:
     """The actor with this code, created when the article has none, with ``span`` as a mention."""
+    country = country_on(country, article.published)
     code = (country or "") + (sector or "")
     kind = "agent" if sector else "country"
     return article.adopt_actor(
@@ -478,34 +596,95 @@ class EventCoder:
         # ("protests against X"), not from "blame for the protests on agitators".
         noun = trigger.pos_ in ("NOUN", "PROPN")
         slots = list(p.targets) if noun else list(dict.fromkeys([*p.targets, *DEFAULT_TARGETS]))
-        if not noun and set(verb_lemmas(trigger)) & RECEIVE_VERBS:
+        lemmas = set(verb_lemmas(trigger))
+        if not noun and lemmas & RECEIVE_VERBS:
             slots.insert(0, "from")  # "received weapons from the government"
+        elif not noun and lemmas & GIVE_VERBS:
+            # "is providing intelligence to Macedonia": the recipient, not the thing given.
+            slots = ["dative", "to", *(x for x in slots if x not in ("dative", "to"))]
+        elif not noun and lemmas & TAKE_VERBS:
+            slots.append("from")  # "confiscated weapons from armed groups"
+        if not noun:
+            slots.append("between")  # "launched a mediation effort between X and Y"
+        protest = p.code[:2] == "14"
+        if protest and "over" not in slots:
+            slots.append("over")  # "stopped work ... in a strike over a bill"
+        if protest:
+            # A protest's own demand names whom it is aimed at better than where it happened
+            # ("rioted at a jail in Dili, demanding independence from Indonesian rule").
+            aimed = self._aimed_at(p, trigger, index, article, not_source)
+            if aimed:
+                return aimed, False
+        # "Britain mobilized army reservists": a mobilisation's object is the source's own force.
+        own_country = source.actor.country if source is not None and p.code[:2] == "15" else None
         if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass"):
             # "protests broke out against X": the target hangs on the verb of the noun.
             args += [c for c in trigger.head.children if c.dep_ == "prep"]
-        for slot in slots:
-            if slot == "dobj":
-                toks = _objects(trigger)
-            elif slot == "dative":
-                toks = [c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"]
-            else:
-                preps = [
-                    t for t in [*trigger.children, *args] if t.dep_ in ("prep", "dative", "agent") and t.lower_ == slot
+        # Slots near the trigger first: "is opposed to French mediation in talks with Syria"
+        # is aimed at France, not at Syria three phrases down.
+        # A pattern's own slots ("launch ... tgt=against") count at any depth.
+        own = list(p.targets) if p.targets != DEFAULT_TARGETS else []
+        for near, tried in ((None, own), (True, slots), (False, slots)):
+            for slot in tried:
+                if slot == "dobj":
+                    toks = _objects(trigger)
+                elif slot == "dative":
+                    toks = [c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+                else:
+                    preps = [
+                        t
+                        for t in [*trigger.children, *args]
+                        if t.dep_ in ("prep", "dative", "agent")
+                        and t.lower_ == slot
+                        and (not near or _depth(t, trigger) <= 2)
+                    ]
+                    toks = [o for pr in preps for c in _pobjs(pr) for o in conjuncts(c)]
+                refs = [
+                    r
+                    for t in toks
+                    for r in self._refs(t, index, article)
+                    if r.actor.id != not_source
+                    and (own_country is None or r.actor.country != own_country)
+                    and not (protest and r.actor.sector == "OPP")  # protesters are not a protest's target
                 ]
-                toks = [o for pr in preps for c in pr.children if c.dep_ == "pobj" for o in conjuncts(c)]
-            refs = [r for t in toks for r in self._refs(t, index, article) if r.actor.id != not_source]
-            if refs:
-                return _unique(refs), False
-        # "demanded that the US cancel ...": the one asked is the subject of the clause.
-        for c in trigger.children:
-            if c.dep_ == "ccomp":
+                if refs:
+                    return _unique(refs), False
+        # "demanded that the US cancel ...", "insisted on its demands that Burundi's government
+        # grant ...": the one asked is the subject of the clause.
+        demands = [t for t in args if t.lemma_.lower() in DEMAND_NOUNS | {"demand"}]
+        for c in [*trigger.children, *(c for d in demands for c in d.children if c.dep_ == "acl")]:
+            if c.dep_ in ("ccomp", "acl"):
                 subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
                 refs = self._refs(subj, index, article) if subj is not None else []
                 if refs:
                     return _unique(refs), False
+        aimed = self._aimed_at(p, trigger, index, article, not_source) if not protest else []
+        if aimed:
+            return aimed, False
+        if trigger.dep_ in ("advcl", "xcomp") and _infinitive(trigger) and set(verb_lemmas(trigger.head)) & SEND_VERBS:
+            # "sent 21 personnel to Bosnia to investigate": where they were sent to act.
+            args = args + [t for t in _arg_tokens(trigger.head) if t.i < trigger.i]
+        if p.code[:2] in ("10", "12"):
+            # "rejected a call for its forces to be deployed in East Timor": the place the
+            # proposal or demand is about.
+            args = args + [
+                x for o in _objects(trigger) for c in o.children if c.dep_ in ("relcl", "acl") for x in c.subtree
+            ]
+        # A target may sit in the purpose clause ("opened fire to disperse the demonstrators",
+        # "mobilized lobby groups to help support the Palestinians"): whom the act is for
+        # outranks where it happened.
+        purposes = [c for c in trigger.children if c.dep_ == "advcl" and _infinitive(c)]
+        for c in purposes:
+            if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB":
+                refs = [r for o in _objects(c) for r in self._refs(o, index, article)]
+                if p.code[:2] == "14":
+                    # "rioted following a demonstration": protesters are not a protest's target.
+                    refs = [r for r in refs if r.actor.sector != "OPP"]
+                if refs:
+                    return _unique(refs), False
         # "arrived in Amman", "protested in Minsk": a place stands for its country.
         for t in args:
-            if t.dep_ == "pobj" and t.head.lower_ in ("in", "to"):
+            if t.dep_ == "pobj" and t.head.lower_ in ("in", "to", "into"):
                 # The place itself or one its phrase names ("in the northern city of Kirkuk").
                 idx = [t.idx, *sorted(x.idx for x in phrase_tokens(t) if x.i != t.i)]
                 place = next((pl for i in idx for pl in article.places if pl.start <= i < pl.end and pl.country), None)
@@ -513,18 +692,107 @@ class EventCoder:
                     span = Span(place.text, place.start, place.end)
                     actor = ensure_actor(article, country=place.country, sector=None, name=place.name, span=span)
                     return [ActorRef(actor, span)], True
-        # A repression verb's target may sit in its purpose clause ("to curb the protests",
-        # "opened fire to disperse the demonstrators").
-        purposes = [c for c in trigger.children if c.dep_ == "advcl" and _infinitive(c)]
-        for c in [*args, *purposes]:
+        # ... or in a clause it governs ("sent troops to curb the protests").
+        for c in args:
             if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB":
                 refs = [r for o in _objects(c) for r in self._refs(o, index, article)]
+                if p.code[:2] == "14":
+                    # "rioted following a demonstration": protesters are not a protest's target.
+                    refs = [r for r in refs if r.actor.sector != "OPP"]
                 if refs:
                     return _unique(refs), False
         return [], False
 
+    def _aimed_at(
+        self, p: Pattern, trigger: Token, index: MentionIndex, article: Article, not_source: int
+    ) -> list[ActorRef]:
+        """Whom a threat or a protest is aimed at when no slot of the trigger names it.
+
+        A threat names it in its condition ("threatened to strike unless Israel rescinds",
+        "if the United States goes ahead"); a protest in the demand it carries ("went on
+        hunger strike to demand the resignation of X", "blocked roads, calling for
+        independence from Y") or in "in defiance of X".
+        """
+        root = p.code[:2]
+        holders = [trigger, *(c for c in trigger.children if c.dep_ == "xcomp")]  # "threatened to stop X if Y ..."
+        if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "pobj"):
+            # "continued their hunger strike to demand ...": the clause hangs on the verb.
+            holders.append(trigger.head.head if trigger.dep_ == "pobj" else trigger.head)
+        if root == "14":
+            # "rioted following a demonstration calling for ...": the demand of the protest it joined.
+            holders += [t for t in _arg_tokens(trigger) if t.lemma_.lower() in PROTEST_NOUNS]
+        for h in holders:
+            for c in h.children:
+                if (
+                    root == "13"
+                    and c.dep_ == "advcl"
+                    and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                ):
+                    subj, _ = _subject(c)
+                    refs = [
+                        r for r in (index.resolve_all(subj) if subj is not None else []) if r.actor.id != not_source
+                    ]
+                    if refs:
+                        return _unique(refs)
+                if c.dep_ == "prep" and c.lower_ == "in":
+                    # "in defiance of Chinese authorities": whom the act defies.
+                    for n in c.children:
+                        if n.dep_ == "pobj" and n.lemma_.lower() == "defiance":
+                            refs = [r for x in phrase_tokens(n) if x.i != n.i for r in index.all_at(x)]
+                            refs = [r for r in refs if r.actor.id != not_source]
+                            if refs:
+                                return _unique(refs)[:1]
+                if (
+                    (root == "12" or _refused(trigger))
+                    and c.dep_ == "prep"
+                    and c.lower_ in ("despite", "under", "amid")
+                ):
+                    # "declined to resign despite pressure by the commission": whom it defies.
+                    for n in c.children:
+                        if n.dep_ == "pobj" and n.lemma_.lower() in DEMAND_NOUNS | {"demand"}:
+                            refs = [
+                                r
+                                for g in n.children
+                                if g.dep_ in ("prep", "agent") and g.lower_ in ("by", "from")
+                                for o in g.children
+                                if o.dep_ == "pobj"
+                                for r in index.resolve_all(o)
+                                if r.actor.id != not_source
+                            ]
+                            if refs:
+                                return _unique(refs)
+                if root != "14":
+                    continue
+                aims = [c] if c.dep_ in ("advcl", "xcomp", "acl") else []
+                if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG":
+                    # "rioted ..., joining demonstrators in demanding X"
+                    aims += [g for x in c.children if x.dep_ == "prep" for g in x.children if g.dep_ == "pcomp"]
+                for a in aims:
+                    if a.lemma_.lower() not in PROTEST_AIM_VERBS:
+                        continue
+                    # the first actor the demand names, nearest first, leaving out the protesters
+                    for t in _arg_tokens(a):
+                        refs = [r for r in index.all_at(t) if r.actor.id != not_source and r.actor.sector != "OPP"]
+                        if refs:
+                            return _unique(refs)
+        return []
+
     def _refs(self, tok: Token, index: MentionIndex, article: Article) -> list[ActorRef]:
         refs = index.resolve_all(tok)
+        if not refs and tok.pos_ == "NOUN":
+            # "an investigation into crimes committed by Croat forces", "a strike over a bill
+            # signed by the minister", "demanded the return of property seized by the army":
+            # an act or thing is aimed at through whoever did it.
+            nouns = [t for t in phrase_tokens(tok) if t.pos_ == "NOUN"]
+            for c in (c for n in nouns for c in n.children):
+                if c.dep_ == "acl" and c.tag_ == "VBN":
+                    agents = [o for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+                    if not agents and set(verb_lemmas(c)) & TAKE_VERBS:
+                        # "will return weapons seized from UN peacekeepers": to whom they were taken from.
+                        agents = [o for a in c.children if a.lower_ == "from" for o in a.children if o.dep_ == "pobj"]
+                    refs = [r for o in agents for r in index.resolve_all(o)]
+                    if refs:
+                        return refs
         if not refs and tok.lemma_.lower() in PROTEST_NOUNS:
             refs = [self._protesters(tok, article)]
         return refs
@@ -652,6 +920,12 @@ class EventCoder:
                 ref = index.at(c)
                 if ref is not None:
                     return ref, False
+        if noun.dep_ == "dobj" and set(verb_lemmas(noun.head)) & CONDUCT_VERBS:
+            # "The United States speeded up the withdrawal", "landowners began a hunger strike".
+            subj, _ = _subject(noun.head)
+            ref = index.resolve(subj) if subj is not None else None
+            if ref is not None:
+                return ref, True
         if noun.lemma_.lower() in PROTEST_NOUNS:
             return self._protesters(noun, article), True
         return None, True
@@ -738,13 +1012,23 @@ class EventCoder:
     def _place(article: Article, trigger: Token, sentence: Sentence) -> tuple[Place | None, str | None]:
         doc = trigger.doc
         event_clause = clause_head(trigger) if trigger.pos_ in ("NOUN", "PROPN") else trigger
+        # the clause itself, then the clauses it is coordinated with or embedded in ("In Minsk, thousands marched
+        # and police detained 200"); never across a report ("X said in Moscow that police in Minsk ...")
+        scope = [event_clause]
+        t = event_clause
+        while t.head.i != t.i and t.dep_ not in ("ccomp", "parataxis") and len(scope) < 6:
+            t = clause_head(t.head)
+            scope.append(t)
         in_sentence = [p for p in article.places if p.role == "location" and sentence.start <= p.start < sentence.end]
+        heads: dict[int, int] = {}
         for p in in_sentence:
             span = doc.char_span(p.start, p.end, alignment_mode="expand")
-            if span is not None and clause_head(span.root).i == event_clause.i:
-                return p, "clause"
-        if in_sentence:
-            return in_sentence[0], "sentence"
+            if span is not None:
+                heads[id(p)] = clause_head(span.root).i
+        for level, c in enumerate(scope):
+            for p in in_sentence:
+                if heads.get(id(p)) == c.i:
+                    return p, "clause" if level == 0 else "enclosing clause"
         if article.dateline is not None:
             d = next((p for p in article.places if p.start == article.dateline.start), None)
             if d is not None:
@@ -915,6 +1199,10 @@ class EventCoder:
             # year ago"), unreal ("hoped they would be indicted") or its other side is
             # only a place: too little to stand as an event.
             return []
+        if targets == [None] and source is not None and p.code.startswith("172") and source.actor.country:
+            # "the government is prepared to impose martial law": a curfew, state of emergency
+            # or martial law with no one named falls on the source's own country.
+            targets = [_home_ref(article, source)]
         pairs: list[tuple[ActorRef | None, ActorRef | None]]
         one_mention = len(sources) > 1 and len({(s.span.start, s.span.end) for s in sources if s is not None}) == 1
         joint = p.code[:2] in JOINT_ROOTS or p.code == "0871"  # a truce is agreed between its parties
@@ -950,6 +1238,13 @@ class EventCoder:
         entry = lookup(code)
         date, date_source = self._date(article, trigger, sentence, lede)
         place, place_source = self._place(article, trigger, sentence)
+        if source is None and code[:2] in UNNAMED_DOER_ROOTS:
+            # "was killed in a car bomb explosion in Beirut", "was arrested in Lebanon": force
+            # with no named doer is coded to the country it happened in (ICEWS-style).
+            doer = _place_actor(article, _where(article, sentence, trigger.doc))
+            if doer is not None:
+                sources = [doer]
+                pairs = [(doer, t) for _, t in pairs]
         out: list[Event] = []
         for source, target in pairs:
             if target is not None and source is not None and target.actor.id == source.actor.id:
@@ -990,6 +1285,56 @@ class EventCoder:
                 )
             )
         return out
+
+
+def _where(article: Article, sentence: Sentence, doc: Doc) -> Place | None:
+    """The first place of the sentence that says where things happen: a location, or a name
+    inside a locative phrase ("near the town of Samarra", "outside the Iraqi city of Basra",
+    "in a residential sector of eastern Beirut")."""
+    for p in article.places:
+        if not (sentence.start <= p.start < sentence.end) or not p.country or p.role in ("demonym", "metonym"):
+            continue
+        if p.role == "location":
+            return p
+        span = doc.char_span(p.start, p.end, alignment_mode="expand")
+        t = span.root if span is not None else None
+        for _ in range(6):
+            if t is None:
+                break
+            if t.dep_ in ("compound", "appos", "conj", "amod"):
+                t = t.head
+            elif t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS:
+                return p
+            elif t.dep_ == "pobj" and t.head.lower_ == "of":
+                # "the town of X" climbs to "town"; "outside of X" to "outside".
+                t = t.head.head
+                if t.dep_ == "prep" and t.lower_ in LOCATIVE_PREPS:
+                    return p
+            else:
+                break
+    return None
+
+
+def _home_ref(article: Article, ref: ActorRef) -> ActorRef:
+    """The country of an actor, as the article's actor for it: an existing one at its first
+    mention, else a new one (with no mention of its own) referred to through ``ref``."""
+    country = ref.actor.country or ""
+    home = next((a for a in article.actors if a.kind == "country" and a.code == country), None)
+    if home is not None and home.mentions:
+        return ActorRef(home, home.mentions[0])
+    if home is None:
+        entry = default_actor_lexicon().countries.get(country)
+        home = Actor(len(article.actors) + 1, entry.name if entry else country, country, country, None, None, "country")
+        article.actors.append(home)
+    return ActorRef(home, ref.span)
+
+
+def _place_actor(article: Article, place: Place | None) -> ActorRef | None:
+    """The country a place lies in, as an actor mentioned by the place's name."""
+    if place is None or not place.country:
+        return None
+    span = Span(place.text, place.start, place.end)
+    return ActorRef(ensure_actor(article, country=place.country, sector=None, name=place.name, span=span), span)
 
 
 def _coded_event(code: str, trigger: Token, features: Features, **fields: Any) -> Event:

@@ -193,6 +193,14 @@ def _role(span: SpacySpan, article: Article) -> str:
     return "mention"
 
 
+def _not_a_setting(text: str, p: Place) -> bool:
+    """Names that say nothing of where the story happens: a stance ("an anti-Syria
+    journalist", "pro-Russian separatists") or a currency ("US $50 million")."""
+    before = text[max(0, p.start - 5) : p.start].lower()
+    after = text[p.end : p.end + 2].lstrip()
+    return before.endswith(("anti-", "pro-")) or after.startswith("$")
+
+
 def focus_country(article: Article) -> str | None:
     """The country the story happens in: the commonest country of its locations.
 
@@ -207,6 +215,8 @@ def focus_country(article: Article) -> str | None:
     lede_end = lede_end if lede_end > 0 else len(article.text)
     for p in article.places:
         if not p.country or p.role == "demonym" or p.feature == "facility" or p.geonameid is None:
+            continue
+        if _not_a_setting(article.text, p):
             continue
         if article.dateline is not None and p.start == article.dateline.start:
             weight = 4.0

@@ -32,6 +32,7 @@ import re
 import sqlite3
 import tempfile
 import threading
+import time
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
@@ -452,10 +453,22 @@ def index_path(min_population: int, directory: Path | None = None) -> Path:
 _LOCK = threading.Lock()
 
 
+STALE_AFTER_S = 86_400.0
+
+
 def _remove_stale(current: Path, min_population: int) -> None:
-    """Indexes of older data for the same population are never read again: free their space."""
+    """Free the space of indexes of other data for the same population.
+
+    Only those untouched for a day: a second install or checkout of another version
+    sharing this cache may be using a recent one right now.
+    """
+    now = time.time()
     for old in current.parent.glob(f"gazetteer-*-{min_population}.sqlite"):
-        if old != current:
+        try:
+            fresh = now - old.stat().st_mtime < STALE_AFTER_S
+        except OSError:
+            continue
+        if old != current and not fresh:
             try:
                 old.unlink()
             except OSError as exc:  # another process may hold or have removed it
