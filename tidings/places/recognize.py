@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from tidings.places.gazetteer import Candidate, Gazetteer, demonyms
+from tidings.places.gazetteer import REGION_FEATURES, Candidate, Gazetteer, demonyms
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -226,6 +226,8 @@ def strong(cands: tuple[Candidate, ...], text: str) -> bool:
         f = c.entry.feature
         if f in ("country", "continent") and (len(text) >= 4 or "." in text or text.isupper()):
             return True
+        if f in REGION_FEATURES and not c.alternate and len(text) >= 4:
+            return True  # "Niger Delta", "Red Sea": the region, not the country or word inside it
         if f == "admin1" and not c.alternate and len(text) >= 4:
             return True
         if f == "city" and not c.alternate and c.entry.population >= 100_000:
@@ -677,7 +679,10 @@ def _context(mentions: list[Mention], doc: Doc) -> Counter[str]:
     ctx: Counter[str] = Counter()
     for m in mentions:
         countries = {c.entry.country for c in m.cands if c.entry.feature == "country" and c.entry.country}
-        if len(countries) == 1:
+        # A country's name that is also a division elsewhere ("Georgia") is not sure of its country.
+        if len(countries) == 1 and not any(
+            c.entry.feature == "admin1" and c.entry.country not in countries for c in m.cands
+        ):
             ctx[next(iter(countries))] += 3
         elif len({c.entry.country for c in m.cands}) == 1 and m.cands[0].entry.country:
             ctx[m.cands[0].entry.country] += 1

@@ -23,7 +23,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from tidings.places.gazetteer import Candidate, GeoEntry, distance_km
+from tidings.places.gazetteer import REGION_FEATURES, Candidate, GeoEntry, distance_km
 from tidings.places.recognize import Mention, generic
 
 W_POP = 1.0  # per factor of ten in population
@@ -33,12 +33,16 @@ W_IN_CONTEXT = 0.5  # any support at all for the country
 W_ADMIN = 1.5  # a city inside a division the article names
 W_PARENT = 8.0  # "Springfield, Illinois"
 W_COUNTRY = 2.5  # countries and continents over same-named cities
-W_NEAR = 0.75  # for each other place of the article within 150 km (at most 4)
+W_REGION = 4.5  # a region, sea or river (no population): about a city of three million
+W_NEAR = 0.75  # for each other town of the article within 150 km (at most 4)
+W_SIBLING = 1.0  # a division over a foreign country of its name when the article names its siblings
 P_ALTERNATE = 0.5
+SMALL_TOWN = 20_000  # below this, a town abroad needs the article's support
 P_ADMIN2 = 0.5  # a bare county name ("Norfolk", "Fife") when no town of its country has it
 P_ADMIN2_SHADOWED = 2.0
 P_ALTERNATE_SHADOWED = 1.5
 P_ADMIN_SHADOWED = 1.5  # a division whose name a city of the same country also has
+P_CITY_SHADOWED = 2.0  # a village named after its much larger division or country ("Wales", "Mississippi")
 
 
 @dataclass(slots=True)
@@ -57,9 +61,14 @@ def score(c: Candidate, m: Mention, ctx: Context) -> float:
     s = W_POP * math.log10(e.population + 100)
     if e.feature in ("country", "continent"):
         s += W_COUNTRY
+    elif e.feature in REGION_FEATURES:
+        s += W_REGION
     elif e.feature == "admin1":
         if m.hint == "admin":
-            s += 3.0
+            # The division word chooses between a division and a town, not between countries:
+            # "the territory of Georgia" in a Caucasus story is still the country.
+            rival = max((ctx.share(o.entry.country) for o in m.cands if o.entry.feature == "country"), default=0.0)
+            s += 3.0 if ctx.share(e.country) >= rival else 0.0
         else:
             # "Homs", "Donetsk", "Washington": a big city of the same name, inside the division
             # or the capital, is meant more often than the division; a small one ("California",
@@ -77,6 +86,11 @@ def score(c: Candidate, m: Mention, ctx: Context) -> float:
             )
             if share >= 0.1:
                 s -= P_ADMIN_SHADOWED + (1.0 if share >= 0.25 else 0.0)
+        if (
+            any(o.entry.feature == "country" and o.entry.country != e.country for o in m.cands)
+            and len({a for a in ctx.admin1 if a[0] == e.country and a[1] != e.admin1_code}) >= 2
+        ):
+            s += W_SIBLING  # "Georgia" in a story that names other states is the state, not the country
     elif e.feature == "admin2":
         if m.hint == "admin":
             s += 2.5
@@ -91,7 +105,15 @@ def score(c: Candidate, m: Mention, ctx: Context) -> float:
             s += 1.0
         if e.capital:
             s += W_CAPITAL
-    if c.alternate and e.feature not in ("country", "continent"):
+        if any(
+            not o.alternate
+            and o.entry.feature in ("admin1", "country")
+            and o.entry.country == e.country
+            and e.population < 0.02 * o.entry.population
+            for o in m.cands
+        ):
+            s -= P_CITY_SHADOWED
+    if c.alternate and e.feature not in ("country", "continent", *REGION_FEATURES):
         # An alternate name loses more where another place has it as its own name.
         s -= P_ALTERNATE_SHADOWED if any(not o.alternate for o in m.cands) else P_ALTERNATE
     if e.country:
@@ -99,7 +121,7 @@ def score(c: Candidate, m: Mention, ctx: Context) -> float:
         s += W_CONTEXT * share + (W_IN_CONTEXT if share > 0 else 0.0)
     if e.feature in ("city", "admin2") and e.country and e.admin1_code and (e.country, e.admin1_code) in ctx.admin1:
         s += W_ADMIN
-    if m.parent is not None and _inside(e, m.parent):
+    if m.parent is not None and _inside(e, m.parent) and not _list_of_countries(m):
         s += W_PARENT
     if m.child is not None and any(_contains(e, c.entry) for c in m.child.cands):
         s += W_PARENT / 2  # "Atlanta, Georgia": the state, not the country
@@ -124,6 +146,14 @@ def _contains(outer: GeoEntry, inner: GeoEntry) -> bool:
     return False
 
 
+def _list_of_countries(m: Mention) -> bool:
+    """A country's name before another country is a list ("Russia, U.S. officials"), not a town ("Lebanon, Pa.")."""
+    assert m.parent is not None
+    return any(c.entry.feature == "country" and not c.alternate for c in m.cands) and not any(
+        c.entry.feature in ("admin1", "admin2") for c in m.parent.cands
+    )
+
+
 def _inside(e: GeoEntry, parent: Mention) -> bool:
     return any(_contains(p.entry, e) for p in parent.cands)
 
@@ -146,7 +176,9 @@ def resolve(mentions: list[Mention], base: Counter[str]) -> dict[int, GeoEntry |
         ctx2.countries[e.country] = ctx2.countries.get(e.country, 0.0) + weight
         if e.feature == "admin1" and e.admin1_code:
             ctx2.admin1.add((e.country, e.admin1_code))
-        if e.feature in ("city", "admin1") and e.lat is not None and e.lon is not None:
+        # Towns only: a division named five times ("Mississippi State") must not pull a village
+        # inside it ("Louisville") five times on top of the division's own bonus.
+        if e.feature == "city" and e.lat is not None and e.lon is not None:
             ctx2.points.append((e.lat, e.lon))
     return _pass(mentions, ctx2, exclude_self=chosen)
 
@@ -190,13 +222,23 @@ def _without(ctx: Context, m: Mention, prev: dict[int, GeoEntry | None] | None, 
 def _plausible(c: Candidate, m: Mention, ctx: Context) -> bool:
     """Weak readings need the article's support: a small place under an alternate name, a generic name."""
     e = c.entry
-    if e.feature in ("country", "continent"):
+    if e.feature in ("country", "continent") or e.feature in REGION_FEATURES:
         return True
     if e.feature == "admin2" and c.alternate and m.hint != "admin":
         return False  # "Atlantic" is not Atlantic County
     if c.alternate and e.feature == "city" and m.source in ("entity", "run", "embedded"):
         return False  # a town the NER did not call a place must have it as its own name ("Chen" is not Chenzhou)
     supported = ctx.share(e.country) > 0 or m.parent is not None
+    if (
+        e.feature == "city"
+        and e.population < SMALL_TOWN
+        and m.parent is None
+        and sum(ctx.countries.values()) >= 10  # a story that says where it is
+        and 3 * ctx.countries.get(e.country or "", 0.0) < max(ctx.countries.values())
+    ):
+        # A small town abroad in a story about one country ("Heathrow" in a London story is not
+        # the Florida town): better unresolved, where it takes the story's country.
+        return False
     if generic(m.query):
         # "the Atlantic", "the Middle East": never a town that happens to have the name.
         return m.parent is not None or (e.feature == "admin1" and supported)
