@@ -195,10 +195,10 @@ def _role(span: SpacySpan, article: Article) -> str:
 
 def _not_a_setting(text: str, p: Place) -> bool:
     """Names that say nothing of where the story happens: a stance ("an anti-Syria
-    journalist", "pro-Russian separatists") or a currency ("US $50 million")."""
+    journalist", "pro-Russian separatists") or a currency ("US $50 million", "U.S. dollars")."""
     before = text[max(0, p.start - 5) : p.start].lower()
-    after = text[p.end : p.end + 2].lstrip()
-    return before.endswith(("anti-", "pro-")) or after.startswith("$")
+    after = text[p.end : p.end + 10].lstrip().lower()
+    return before.endswith(("anti-", "pro-")) or after.startswith(("$", "dollar"))
 
 
 def focus_country(article: Article) -> str | None:
