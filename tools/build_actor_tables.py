@@ -1019,7 +1019,7 @@ light colonel|c in c|ens.|ensign|sublieutenant|nighthawk stealth fighter|tomcat 
 fighting falcon|super hornet|harrier jet|eurofighter typhoon|joint strike fighter|mirage-2000|
 predator uav|unmanned predator|remotely piloted aircraft|pilotless plane|unmanned aerial drone|
 submersible warship|torpedo boat|war vessel|capital ship|battle tank|heavy machine gun|
-artillery system|antiaircraft missile|antiship missile|tomahawk cruise missile|
+artillery|artillery system|antiaircraft missile|antiship missile|tomahawk cruise missile|
 tomahawk missile|scud missile|cruise missile|combat trainer|landing ship|guard ship|
 attack craft|hmmwv|weapons storage facility|fuerzas especiales|lieutenant (jg)|f-16 jet|
 f-22 raptor|apache attack helicopter|apache gunship|ah-64 apache|cargo vessel|container vessel|
