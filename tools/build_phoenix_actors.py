@@ -49,7 +49,27 @@ NON_STATE = ("IGO", "NGO", "IMG")
 # CAMEO region prefixes (and INT) under which Phoenix files local armed groups whose
 # country it did not code; kept only for groups (``...REB``), see ``_home``.
 REGIONS = frozenset(
-    "INT AFR ASA CAS CFR EAF EEU EIN EUR LAM MEA NAF NMR SAF SAM SAS SEA WAF WEU".split()
+    [
+        "INT",
+        "AFR",
+        "ASA",
+        "CAS",
+        "CFR",
+        "EAF",
+        "EEU",
+        "EIN",
+        "EUR",
+        "LAM",
+        "MEA",
+        "NAF",
+        "NMR",
+        "SAF",
+        "SAM",
+        "SAS",
+        "SEA",
+        "WAF",
+        "WEU",
+    ]
 )
 # Words too common to stand alone as a name (Phoenix has a few such one-word aliases).
 COMMON = frozenset(
