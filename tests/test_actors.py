@@ -354,6 +354,8 @@ def test_region_coded_armed_group_takes_the_story_country() -> None:
     actors = _actors("Fighters loyal to UNITA attacked a convoy near Huambo.", date="1994-02-01")
     unita = _one(actors, "UNITA")
     assert (unita.country, unita.sector) == ("AGO", "REB")
+    actors = _actors("Peacekeepers accused the NPFL of shelling the airport.", date="1993-01-10")
+    assert _one(actors, "the NPFL").code == "LBRREB"
 
 
 def test_peoples_without_a_demonym() -> None:

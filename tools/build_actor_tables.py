@@ -589,6 +589,7 @@ PHLREB ; Moro Islamic Liberation Front ; MILF ; - ; phx-mns
 PHLREB ; Abu Sayyaf ; Abu Sayyaf Group|ASG ; - ; phx-mns
 NAFREB ; Polisario Front ; Polisario|Frente Polisario ; - ; phx-mns
 CFRREB ; Lord's Resistance Army ; LRA ; - ; phx-mns
+LBRREB ; National Patriotic Front of Liberia ; NPFL ; - ; phx-mns
 SASREB ; Lashkar-e-Taiba ; LeT|Lashkar-e-Toiba|Lashkar-e-Tayyiba|Lashkar-i-Taiba ; - ; phx-mns
 SASREB ; Jaish-e-Mohammed ; JeM|Jaish-e-Mohammad|Jaish-e-Muhammad ; - ; phx-mns
 SEAREB ; Jemaah Islamiyah ; Jemaah Islamiya ; - ; phx-mns
