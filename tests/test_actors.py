@@ -354,6 +354,15 @@ def test_region_coded_armed_group_takes_the_story_country() -> None:
     actors = _actors("Fighters loyal to UNITA attacked a convoy near Huambo.", date="1994-02-01")
     unita = _one(actors, "UNITA")
     assert (unita.country, unita.sector) == ("AGO", "REB")
+    # no place named: the state actor of the same sentence says where the group fights
+    actors = _actors(
+        "On television, President Abdelaziz Bouteflika said he would lift the ban on the Islamic Salvation Front.",
+        date="1999-07-01",
+    )
+    assert _one(actors, "the Islamic Salvation Front").code == "DZAREB"
+    assert (
+        _one(_actors("The Islamic Salvation Front issued a statement."), "The Islamic Salvation Front").country is None
+    )
     actors = _actors("Peacekeepers accused the NPFL of shelling the airport.", date="1993-01-10")
     assert _one(actors, "the NPFL").code == "LBRREB"
 
@@ -361,6 +370,8 @@ def test_region_coded_armed_group_takes_the_story_country() -> None:
 def test_peoples_without_a_demonym() -> None:
     actors = _actors("Karen guerrillas ambushed a Burmese army patrol near the border.")
     assert _one(actors, "Karen guerrillas").code == "MMRREB"
+    actors = _actors("Burmese soldiers shelled a Karen rebel camp near the border.")
+    assert _one(actors, "a Karen rebel camp").code == "MMRREB"  # "Karen" and "rebel" both modify "camp"
     actors = _actors("Igbo elders met in Abuja to calm Nigeria's unrest.")
     assert _one(actors, "Igbo elders").country == "NGA"
     # a people split between states takes the story's country, and none without one

@@ -305,6 +305,15 @@ class ActorResolver:
                     unit.demonym = bool(unit.countries)
                     continue
                 unit = heads.setdefault(root.i, Unit(head=root.i))
+            elif (
+                {e.kind for e in entries} == {"people"}
+                and root.dep_ in ("amod", "compound")
+                and root.i + 1 in heads
+                and doc[root.i + 1].head.i == root.head.i
+            ):
+                # "a Karen guerrilla stronghold", parsed as two modifiers of "stronghold":
+                # the people qualifies the agent noun that follows it.
+                unit = heads[root.i + 1]
             elif {e.kind for e in entries} == {"people"} and _people_of(root):
                 # "Ibo elders", "Pashtun tribesmen": members of that people.
                 unit = heads.setdefault(root.head.i, Unit(head=root.head.i))
@@ -510,6 +519,13 @@ class ActorResolver:
         _, code, past = coded[0]
         return code, past
 
+    def _regional_group(self, unit: Unit, day: str | None) -> bool:
+        """Whether the unit is a known armed group Phoenix files under a region or INT (``INTREB``)."""
+        if not unit.known or unit.igo:
+            return False
+        found = self._known(unit, day)
+        return found is not None and found[0][:3] not in self.lex.countries and found[0][3:6] == "REB"
+
     def _split_code(self, code: str) -> tuple[str | None, str | None]:
         """(country, primary sector) of a Phoenix code: "ISRGOVLEG" -> (ISR, LEG), "AFGGOVEDU" -> (AFG, GOV)."""
         pre, rest = code[:3], code[3:]
@@ -582,7 +598,7 @@ class ActorResolver:
                 kind = "igo" if code.startswith("IGO") else "group"
                 sector = "NGO" if code.startswith("NGO") else None
                 return ("igo", code), Actor(0, name, code, None, sector, None, kind)
-            if kcountry is None and len(code) >= 6 and code[3:6] == "REB":
+            if kcountry is None and code[3:6] == "REB":
                 # Phoenix files some local armed groups under a region or INT ("the Islamic
                 # Salvation Front" INTREB): the group fights where the text or story is set.
                 country = unit.countries[0] if unit.countries else focus
@@ -740,6 +756,11 @@ class ActorResolver:
                     if a.country and a.sector == sector and a.kind == "agent" and here - sent_of[h] <= 5
                 ]
                 fallback = same[0].country if same else fallback
+            if fallback is None and not unit.countries and self._regional_group(unit, day):
+                # "President Bouteflika ... lift the ban on the Islamic Salvation Front": a group
+                # Phoenix files under a region is of the state the same sentence names.
+                here = sent_of[unit.head]
+                fallback = next((a.country for h, a, _ in reversed(mentions) if a.country and sent_of[h] == here), None)
             for variant in self._variants(unit):
                 coded = self._code(variant, day, fallback)
                 if coded is None:
