@@ -342,3 +342,57 @@ def test_a_demonym_before_a_people_name_is_a_people_not_the_state() -> None:
     state = _one(actors, "Iraq")
     assert kurds.country == "IRQ" and kurds.id != state.id
     assert kurds.name.startswith("people of")
+
+
+def test_region_coded_armed_group_takes_the_story_country() -> None:
+    actors = _actors(
+        "Algeria's president offered talks to the Islamic Salvation Front after a week of bombings in Algeria.",
+        date="1999-07-01",
+    )
+    fis = _one(actors, "the Islamic Salvation Front")
+    assert (fis.code, fis.country, fis.sector) == ("DZAREB", "DZA", "REB")
+    actors = _actors("Fighters loyal to UNITA attacked a convoy near Huambo.", date="1994-02-01")
+    unita = _one(actors, "UNITA")
+    assert (unita.country, unita.sector) == ("AGO", "REB")
+    # no place named: the state actor of the same sentence says where the group fights
+    actors = _actors(
+        "On television, President Abdelaziz Bouteflika said he would lift the ban on the Islamic Salvation Front.",
+        date="1999-07-01",
+    )
+    assert _one(actors, "the Islamic Salvation Front").code == "DZAREB"
+    assert (
+        _one(_actors("The Islamic Salvation Front issued a statement."), "The Islamic Salvation Front").country is None
+    )
+    actors = _actors("Peacekeepers accused the NPFL of shelling the airport.", date="1993-01-10")
+    assert _one(actors, "the NPFL").code == "LBRREB"
+
+
+def test_peoples_without_a_demonym() -> None:
+    actors = _actors("Karen guerrillas ambushed a Burmese army patrol near the border.")
+    assert _one(actors, "Karen guerrillas").code == "MMRREB"
+    actors = _actors("Burmese soldiers shelled a Karen rebel camp near the border.")
+    assert _one(actors, "a Karen rebel camp").code == "MMRREB"  # "Karen" and "rebel" both modify "camp"
+    actors = _actors("Igbo elders met in Abuja to calm Nigeria's unrest.")
+    assert _one(actors, "Igbo elders").country == "NGA"
+    # a people split between states takes the story's country, and none without one
+    actors = _actors("Hausa politicians rejected the plan at a rally in Kano, Nigeria.")
+    assert _one(actors, "Hausa politicians").country == "NGA"
+    actors = _actors("Hausa politicians complained about the new law.")
+    assert _one(actors, "Hausa politicians").country is None
+    actors = _actors("Uyghur activists urged the United Nations to act.")
+    assert _one(actors, "Uyghur activists").country == "CHN"
+
+
+def test_a_people_name_that_is_a_given_name_or_a_place_is_neither() -> None:
+    actors = _actors("Karen Bass met police chiefs in Tamil Nadu.")
+    assert all(a.country != "MMR" for a in actors)
+    assert _one(actors, "police chiefs").country == "IND"
+
+
+def test_a_weapon_is_not_an_actor_and_tutu_is_south_african() -> None:
+    actors = _actors(
+        "Government artillery pounded the hills while Archbishop Desmond Tutu appealed for calm.", date="2001-05-03"
+    )
+    assert not any("artillery" in m.text for a in actors for m in a.mentions if a.sector == "MIL")
+    tutu = _one(actors, "Archbishop Desmond Tutu")
+    assert (tutu.country, tutu.sector) == ("ZAF", "ELI")

@@ -589,6 +589,7 @@ PHLREB ; Moro Islamic Liberation Front ; MILF ; - ; phx-mns
 PHLREB ; Abu Sayyaf ; Abu Sayyaf Group|ASG ; - ; phx-mns
 NAFREB ; Polisario Front ; Polisario|Frente Polisario ; - ; phx-mns
 CFRREB ; Lord's Resistance Army ; LRA ; - ; phx-mns
+LBRREB ; National Patriotic Front of Liberia ; NPFL ; - ; phx-mns
 SASREB ; Lashkar-e-Taiba ; LeT|Lashkar-e-Toiba|Lashkar-e-Tayyiba|Lashkar-i-Taiba ; - ; phx-mns
 SASREB ; Jaish-e-Mohammed ; JeM|Jaish-e-Mohammad|Jaish-e-Muhammad ; - ; phx-mns
 SEAREB ; Jemaah Islamiyah ; Jemaah Islamiya ; - ; phx-mns
@@ -1019,7 +1020,7 @@ light colonel|c in c|ens.|ensign|sublieutenant|nighthawk stealth fighter|tomcat 
 fighting falcon|super hornet|harrier jet|eurofighter typhoon|joint strike fighter|mirage-2000|
 predator uav|unmanned predator|remotely piloted aircraft|pilotless plane|unmanned aerial drone|
 submersible warship|torpedo boat|war vessel|capital ship|battle tank|heavy machine gun|
-artillery system|antiaircraft missile|antiship missile|tomahawk cruise missile|
+artillery|artillery system|antiaircraft missile|antiship missile|tomahawk cruise missile|
 tomahawk missile|scud missile|cruise missile|combat trainer|landing ship|guard ship|
 attack craft|hmmwv|weapons storage facility|fuerzas especiales|lieutenant (jg)|f-16 jet|
 f-22 raptor|apache attack helicopter|apache gunship|ah-64 apache|cargo vessel|container vessel|

@@ -19,7 +19,14 @@ Left out: blocks whose only code is a bare country (the country name lists,
 their cities and regions; countries.tsv covers countries), companies (MNC
 codes), codes of countries that no longer exist (USR, YUG, DDR...), and single-
 word aliases that are ordinary English words. Phoenix's old codes are mapped to
-ISO 3166-1: KSV -> XKX, TMP -> TLS, ROM -> ROU.
+ISO 3166-1: KSV -> XKX, TMP -> TLS, ROM -> ROU, ANG -> AGO; territories that
+countries.tsv does not list take their sovereign state (PRI -> USA, GLP -> FRA).
+
+Armed groups that Phoenix codes by region (AFRREB, MEAREB...), as international
+(INTREB) or with its coders' placeholder (KKLREB) take the one country their
+names name ("National Patriotic Front of Liberia" -> LBRREB); the others keep
+the region code, or ``INT`` for the placeholder, and the actor stage gives them
+the country of the text or story (the Islamic Salvation Front in Algeria).
 
 Plain python3, standard library only. ``--check`` exits 1 if the file on disk
 differs from what would be built.
@@ -36,9 +43,34 @@ REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "tidings" / "data"
 OUT = DATA / "phoenix_actors.tsv"
 FILES = ("Phoenix.Countries.actors.txt", "Phoenix.MilNonState.actors.txt", "Phoenix.International.actors.txt")
-OLD_CODES = {"KSV": "XKX", "TMP": "TLS", "ROM": "ROU"}
+OLD_CODES = {"KSV": "XKX", "TMP": "TLS", "ROM": "ROU", "ANG": "AGO", "PRI": "USA", "GLP": "FRA", "KKL": "INT"}
 # Prefixes that are not countries but are kept (international / transnational actors).
 NON_STATE = ("IGO", "NGO", "IMG")
+# CAMEO region prefixes (and INT) under which Phoenix files local armed groups whose
+# country it did not code; kept only for groups (``...REB``), see ``_home``.
+REGIONS = frozenset(
+    [
+        "INT",
+        "AFR",
+        "ASA",
+        "CAS",
+        "CFR",
+        "EAF",
+        "EEU",
+        "EIN",
+        "EUR",
+        "LAM",
+        "MEA",
+        "NAF",
+        "NMR",
+        "SAF",
+        "SAM",
+        "SAS",
+        "SEA",
+        "WAF",
+        "WEU",
+    ]
+)
 # Words too common to stand alone as a name (Phoenix has a few such one-word aliases).
 COMMON = frozenset(
     [
@@ -217,7 +249,8 @@ def _code(raw: str, countries: set[str]) -> str | None:
     code, spec = m.group(1), m.group(2).replace(" ", "")
     pre = OLD_CODES.get(code[:3], code[:3])
     code = pre + code[3:]
-    if pre not in countries and pre not in NON_STATE and code != "ELI":
+    regional = pre in REGIONS and len(code) > 3
+    if pre not in countries and pre not in NON_STATE and code != "ELI" and not regional:
         return None
     if len(code) == 3 and pre in countries and not spec:
         return code  # a bare country; the caller drops blocks made only of these
@@ -323,8 +356,27 @@ def _keep_alias(name: str, generic: frozenset[str] = frozenset()) -> bool:
     return bool(re.search(r"[A-Za-z]", name))
 
 
+def _home(code: str, names: list[str], places: dict[str, str]) -> str:
+    """A region-coded group's code with the one country its names name: ``AFRREB`` for the
+    "National Patriotic Front of Liberia" -> ``LBRREB``; unchanged when they name none or several."""
+    if code[:3] not in REGIONS:
+        return code
+    found = set()
+    for n in names:
+        words = re.findall(r"[a-z]+", n.lower().replace("_", " "))
+        for size in (3, 2, 1):
+            for i in range(len(words) - size + 1):
+                iso = places.get(" ".join(words[i : i + size]))
+                if iso:
+                    found.add(iso)
+    return found.pop() + code[3:] if len(found) == 1 else code
+
+
 def parse(
-    path: Path, countries: set[str], generic: frozenset[str] = frozenset()
+    path: Path,
+    countries: set[str],
+    generic: frozenset[str] = frozenset(),
+    places: dict[str, str] | None = None,
 ) -> list[tuple[str, str, list[str], list[str]]]:
     """(name, kind, aliases, codes) for every usable block of one Phoenix file.
 
@@ -340,7 +392,8 @@ def parse(
     def flush() -> None:
         if not raw_names:
             return
-        useful = list(dict.fromkeys(c for c in codes if len(c.split("@")[0]) > 3 or c == "ELI"))
+        homed = [_home(c, raw_names, places or {}) for c in codes]
+        useful = list(dict.fromkeys(c for c in homed if len(c.split("@")[0]) > 3 or c == "ELI"))
         if not useful or useful == ["ELI"] or any(c.startswith("MNC") for c in raw_codes):
             return  # a country, city or region list, a company, or nothing we can use
         if any(len(c.split("@")[0]) == 3 and c != "ELI" for c in codes):
@@ -440,9 +493,14 @@ def _unique_surnames(blocks: list[tuple[str, str, list[str], list[str], str]], g
 def build(shared: Path) -> str:
     ref = shared / "eval" / "reference"
     countries: set[str] = set()
+    places: dict[str, str] = {}  # country names and demonyms, lower case -> ISO3
     for line in (DATA / "countries.tsv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#") and not line.startswith("iso3"):
-            countries.add(line.split("\t")[0])
+            cells = line.split("\t")
+            countries.add(cells[0])
+            for form in [cells[2], *cells[3].split("|"), *cells[4].split("|")]:
+                if form.strip():
+                    places[form.strip().lower()] = cells[0]
     generic = set(GENERIC)
     for line in (DATA / "agents.tsv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#") and not line.startswith("phrase\t"):
@@ -451,7 +509,7 @@ def build(shared: Path) -> str:
     seen: set[tuple[str, str]] = set()
     for fname in FILES:
         strict = frozenset(generic) if "Countries" not in fname else frozenset()
-        for name, kind, aliases, codes in parse(ref / fname, countries, strict):
+        for name, kind, aliases, codes in parse(ref / fname, countries, strict, places):
             key = (name.lower(), "|".join(codes))
             if key in seen:
                 continue

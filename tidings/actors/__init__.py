@@ -186,6 +186,13 @@ class ActorResolver:
             entries = [e for e in found if e.kind != "known"] or found
             if _currency(doc, end, entries):
                 continue  # "US $50 million", "U.S. dollars": money, not the country
+            if (
+                {e.kind for e in entries} == {"people"}
+                and end < len(doc)
+                and doc[end].pos_ == "PROPN"
+                and doc[end].text[:1].isupper()
+            ):
+                continue  # "Karen Bass", "Tamil Nadu": a given name or part of a place name
             # (A longer name that ends in it, "Carlos Menem" for "Carlos Saul Menem", is the same man.)
             if (
                 {e.kind for e in entries} == {"agent"}
@@ -255,7 +262,11 @@ class ActorResolver:
                 return True
             if "adjective" in kinds and tok.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in tok.sent):
                 return True  # a bare "British" (a headline, a list, a caption): the country's people
-            return "adjective" in kinds and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("amod", "compound")
+            return (
+                bool(kinds & {"adjective", "people"})
+                and tok.pos_ in ("NOUN", "PROPN")
+                and tok.dep_ not in ("amod", "compound")
+            )
 
         heads: dict[int, Unit] = {}
         piece_at = {root.i: (entries, toks) for root, entries, toks in pieces}
@@ -294,6 +305,22 @@ class ActorResolver:
                     unit.demonym = bool(unit.countries)
                     continue
                 unit = heads.setdefault(root.i, Unit(head=root.i))
+            elif (
+                {e.kind for e in entries} == {"people"}
+                and root.dep_ in ("amod", "compound")
+                and root.i + 1 in heads
+                and doc[root.i + 1].head.i == root.head.i
+            ):
+                # "a Karen guerrilla stronghold", parsed as two modifiers of "stronghold":
+                # the people qualifies the agent noun that follows it.
+                unit = heads[root.i + 1]
+            elif {e.kind for e in entries} == {"people"} and _people_of(root):
+                # "Ibo elders", "Pashtun tribesmen": members of that people.
+                unit = heads.setdefault(root.head.i, Unit(head=root.head.i))
+                unit.tokens |= toks | {root.head.i}
+                self._add_clues(doc, unit, root, entries, toks)
+                unit.demonym = bool(unit.countries)
+                continue
             else:
                 continue
             unit.tokens |= toks
@@ -346,6 +373,15 @@ class ActorResolver:
                 unit.countries.append(e.key)
                 if root.i == unit.head and root.pos_ in ("NOUN", "PROPN") and root.dep_ not in ("amod", "compound"):
                     unit.demonym = True  # "Belarusians", not "Belarusian elections"
+            elif e.kind == "people":
+                # "the Karen", "Uyghur activists": a people of its country; one that lives in
+                # several ("Kurds", "Tamil refugees") takes the country where it lives.
+                if e.key and not stance:
+                    unit.countries.append(e.key)
+                else:
+                    unit.ethnic = True
+                if root.i == unit.head and root.dep_ not in ("amod", "compound"):
+                    unit.demonym = bool(unit.countries) or unit.demonym
             elif e.kind == "metonym":
                 # A capital city is a government only when it acts, not where things happen.
                 if root.i == unit.head and not self._acts(root):
@@ -483,6 +519,13 @@ class ActorResolver:
         _, code, past = coded[0]
         return code, past
 
+    def _regional_group(self, unit: Unit, day: str | None) -> bool:
+        """Whether the unit is a known armed group Phoenix files under a region or INT (``INTREB``)."""
+        if not unit.known or unit.igo:
+            return False
+        found = self._known(unit, day)
+        return found is not None and found[0][:3] not in self.lex.countries and found[0][3:6] == "REB"
+
     def _split_code(self, code: str) -> tuple[str | None, str | None]:
         """(country, primary sector) of a Phoenix code: "ISRGOVLEG" -> (ISR, LEG), "AFGGOVEDU" -> (AFG, GOV)."""
         pre, rest = code[:3], code[3:]
@@ -555,6 +598,13 @@ class ActorResolver:
                 kind = "igo" if code.startswith("IGO") else "group"
                 sector = "NGO" if code.startswith("NGO") else None
                 return ("igo", code), Actor(0, name, code, None, sector, None, kind)
+            if kcountry is None and code[3:6] == "REB":
+                # Phoenix files some local armed groups under a region or INT ("the Islamic
+                # Salvation Front" INTREB): the group fights where the text or story is set.
+                country = unit.countries[0] if unit.countries else focus
+                return ("org", name.lower()), Actor(
+                    0, name, _join(country, "REB"), country, "REB", None, "organisation"
+                )
             if kcountry is not None:
                 # "Chile's Defense Department": the text's own country outranks the old table's
                 country = unit.countries[0] if unit.countries else kcountry
@@ -706,6 +756,11 @@ class ActorResolver:
                     if a.country and a.sector == sector and a.kind == "agent" and here - sent_of[h] <= 5
                 ]
                 fallback = same[0].country if same else fallback
+            if fallback is None and not unit.countries and self._regional_group(unit, day):
+                # "President Bouteflika ... lift the ban on the Islamic Salvation Front": a group
+                # Phoenix files under a region is of the state the same sentence names.
+                here = sent_of[unit.head]
+                fallback = next((a.country for h, a, _ in reversed(mentions) if a.country and sent_of[h] == here), None)
             for variant in self._variants(unit):
                 coded = self._code(variant, day, fallback)
                 if coded is None:
@@ -914,6 +969,22 @@ def _names_a_people(adjective: Token) -> bool:
         and head.i != adjective.i
         and head.tag_ in ("NNPS", "NNS")
         and head.ent_type_ == "NORP"
+    )
+
+
+#: Plural nouns for members of a people ("Ibo elders"), besides GROUP_HEADS.
+PEOPLE_MEMBERS = frozenset({"elder", "villager", "tribesman", "man", "woman", "youth", "people", "family"})
+
+
+def _people_of(word: Token) -> bool:
+    """A people's name before a plural noun for its members: "Ibo elders", "Karen villagers"
+    (not "Karen villages")."""
+    head = word.head
+    return (
+        word.dep_ in ("amod", "compound")
+        and head.i != word.i
+        and head.tag_ in ("NNS", "NNPS")
+        and (head.ent_type_ == "NORP" or head.lemma_.lower() in GROUP_HEADS | PEOPLE_MEMBERS)
     )
 
 

@@ -5,6 +5,8 @@ Tables (see ``tidings/data/README.md`` for their origin):
 - ``countries.tsv``: names, aliases, adjectives/demonyms, seats of government;
 - ``igos.tsv``: international organisations and non-state groups with codes;
 - ``agents.tsv``: agent nouns -> sector codes ("riot police" -> COP);
+- ``peoples.tsv``: ethnic peoples without a demonym of their own ("Karen" -> MMR,
+  "Kurds": no one country);
 - ``officeholders.tsv``: who held which office when, for time-aware codes;
 - ``phoenix_actors.tsv``: people, institutions and armed groups converted from
   the Phoenix dictionaries (older, consulted after the tables above).
@@ -117,9 +119,10 @@ class Known:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """What a matched phrase means: ``kind`` is country, adjective, metonym, igo, agent, person or known.
+    """What a matched phrase means: ``kind`` is country, adjective, metonym, igo, agent, person, people or known.
 
-    ``key`` is the iso3, IGO code, sector, person name, or (known) the row in ``ActorLexicon.known``.
+    ``key`` is the iso3, IGO code, sector, person name, or (known) the row in ``ActorLexicon.known``;
+    for a people, its country or "" where it lives in several.
     """
 
     kind: str
@@ -252,6 +255,9 @@ def build(tokenize: Callable[[str], list[str]]) -> ActorLexicon:
             trie.add(tokenize(name), entry, cased=True)
             if name.lower().startswith("the "):
                 trie.add(tokenize(name[4:]), entry, cased=True)
+    for row in _rows("peoples.tsv"):
+        for form in _split(row["forms"]):
+            trie.add(tokenize(form), Entry("people", row.get("iso3", "")), cased=True)
     agents: dict[str, tuple[str, str]] = {}
     for row in _rows("agents.tsv"):
         phrase, sector = row["phrase"].lower(), row["sector"]
