@@ -414,6 +414,17 @@ CONTINENT_ADJECTIVES = {
     "asians": "Asia", "north american": "North America", "north americans": "North America",
     "south american": "South America", "south americans": "South America", "eu": "Europe",
 }  # fmt: skip
+# Adjectives of regions and of a few well-known divisions, each with the name the gazetteer
+# knows it by ("Central American migrants", "Kurdish enclave", "Sicilian port").
+REGION_ADJECTIVES = {
+    "central american": "Central America", "latin american": "Latin America", "middle eastern": "Middle East",
+    "scandinavian": "Scandinavia", "balkan": "Balkans", "kurdish": "Kurdistan", "kashmiri": "Kashmir",
+    "siberian": "Siberia", "anatolian": "Anatolia", "himalayan": "Himalayas", "andean": "Andes",
+    "iberian": "Iberian Peninsula", "patagonian": "Patagonia", "transylvanian": "Transylvania",
+    "silesian": "Silesia", "darfuri": "Darfur", "sicilian": "Sicily", "sardinian": "Sardinia",
+    "corsican": "Corsica", "tuscan": "Tuscany", "bavarian": "Bavaria", "catalan": "Catalonia",
+    "basque": "Basque Country", "tibetan": "Tibet", "crimean": "Crimea", "chechen": "Chechnya",
+}  # fmt: skip
 # Adjectives two countries share: context and population decide, as for a bare "Congo".
 SHARED_ADJECTIVES = {"korean": ("KOR", "PRK"), "koreans": ("KOR", "PRK"), "congolese": ("COD", "COG")}
 
@@ -429,7 +440,7 @@ def _adjectives(doc: Doc, gaz: Gazetteer, taken: set[int], add: Callable[..., Me
             continue
         if tok.lower_ in REGION_PREFIXES and i + 1 < len(doc) and doc[i + 1].text[:1].isupper():
             pair = f"{tok.lower_} {doc[i + 1].lower_}"
-            if pair not in table and pair not in CONTINENT_ADJECTIVES:
+            if pair not in table and pair not in CONTINENT_ADJECTIVES and pair not in REGION_ADJECTIVES:
                 i += 2  # "Central American", "Latin American": a region's adjective, not a country's
                 continue
         for n in (2, 1):
@@ -444,6 +455,10 @@ def _adjectives(doc: Doc, gaz: Gazetteer, taken: set[int], add: Callable[..., Me
                 cands = tuple(Candidate(gaz.countries[c], False) for c in SHARED_ADJECTIVES[k] if c in gaz.countries)
             elif k in CONTINENT_ADJECTIVES and (k != "eu" or tok.text == "EU"):
                 cands = tuple(c for c in gaz.candidates(CONTINENT_ADJECTIVES[k]) if c.entry.feature == "continent")
+            elif k in REGION_ADJECTIVES:
+                cands = tuple(
+                    c for c in gaz.candidates(REGION_ADJECTIVES[k]) if c.entry.feature in REGION_FEATURES | {"admin1"}
+                )
             if cands and k != "eu" and not _adjectival(toks[-1], table, k):
                 break
             if cands:
