@@ -699,3 +699,29 @@ def test_region_inside_an_organisation_name(parse) -> None:  # type: ignore[no-u
     a = parse("The Niger Delta Development Commission opened a new office on Monday.")
     p = place(a, "Niger Delta")
     assert (p.country, p.feature, p.role) == ("NGA", "region", "mention")  # not the country Niger
+
+
+# --------------------------------------------------------------------------- #
+# country abbreviations, region adjectives, rivers
+# --------------------------------------------------------------------------- #
+
+
+def test_country_abbreviations(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("The T&T cabinet approved the loan while NZ officials watched from Wellington.")
+    assert (place(a, "T&T").country, place(a, "T&T").feature) == ("TTO", "country")
+    assert place(a, "NZ").country == "NZL"
+
+
+def test_region_adjectives_are_demonyms(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Central American families crossed the river as Kurdish militias dug in near the Sicilian coast.")
+    region = place(a, "Central American")
+    assert (region.feature, region.role, region.name) == ("region", "demonym", "Central America")
+    assert (place(a, "Kurdish").name, place(a, "Kurdish").role) == ("Kurdistan", "demonym")
+    sicily = place(a, "Sicilian")
+    assert (sicily.country, sicily.feature) == ("ITA", "admin1")
+
+
+def test_indian_river_by_its_english_name(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("The tribunal ruled on the Cauvery dispute between Karnataka and Tamil Nadu.", [("Cauvery", "LOC")])
+    p = place(a, "Cauvery")
+    assert (p.country, p.feature, p.name) == ("IND", "river", "Kaveri")
