@@ -725,3 +725,12 @@ def test_indian_river_by_its_english_name(parse) -> None:  # type: ignore[no-unt
     a = parse("The tribunal ruled on the Cauvery dispute between Karnataka and Tamil Nadu.", [("Cauvery", "LOC")])
     p = place(a, "Cauvery")
     assert (p.country, p.feature, p.name) == ("IND", "river", "Kaveri")
+
+
+def test_english_names_england_not_the_kingdom(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("The inquiry met in the small English city of Wells while Welsh ministers waited in Cardiff.")
+    england = place(a, "English")
+    assert (england.name, england.feature, england.role) == ("England", "admin1", "demonym")
+    assert place(a, "Welsh").name == "Wales"
+    b = parse("She taught English to refugees in Madrid for three years.")
+    assert all(p.text != "English" for p in b.places)

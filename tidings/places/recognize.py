@@ -424,6 +424,8 @@ REGION_ADJECTIVES = {
     "silesian": "Silesia", "darfuri": "Darfur", "sicilian": "Sicily", "sardinian": "Sardinia",
     "corsican": "Corsica", "tuscan": "Tuscany", "bavarian": "Bavaria", "catalan": "Catalonia",
     "basque": "Basque Country", "tibetan": "Tibet", "crimean": "Crimea", "chechen": "Chechnya",
+    # The nations of the United Kingdom: "English" names England, not the whole kingdom.
+    "english": "England", "scottish": "Scotland", "welsh": "Wales", "northern irish": "Northern Ireland",
 }  # fmt: skip
 # Adjectives two countries share: context and population decide, as for a bare "Congo".
 SHARED_ADJECTIVES = {"korean": ("KOR", "PRK"), "koreans": ("KOR", "PRK"), "congolese": ("COD", "COG")}
@@ -449,16 +451,16 @@ def _adjectives(doc: Doc, gaz: Gazetteer, taken: set[int], add: Callable[..., Me
                 continue
             k = " ".join(t.lower_ for t in toks)
             cands: tuple[Candidate, ...] = ()
-            if k in table and table[k] in gaz.countries:
+            if k in REGION_ADJECTIVES:
+                cands = tuple(
+                    c for c in gaz.candidates(REGION_ADJECTIVES[k]) if c.entry.feature in REGION_FEATURES | {"admin1"}
+                )
+            elif k in table and table[k] in gaz.countries:
                 cands = (Candidate(gaz.countries[table[k]], False),)
             elif k in SHARED_ADJECTIVES:
                 cands = tuple(Candidate(gaz.countries[c], False) for c in SHARED_ADJECTIVES[k] if c in gaz.countries)
             elif k in CONTINENT_ADJECTIVES and (k != "eu" or tok.text == "EU"):
                 cands = tuple(c for c in gaz.candidates(CONTINENT_ADJECTIVES[k]) if c.entry.feature == "continent")
-            elif k in REGION_ADJECTIVES:
-                cands = tuple(
-                    c for c in gaz.candidates(REGION_ADJECTIVES[k]) if c.entry.feature in REGION_FEATURES | {"admin1"}
-                )
             if cands and k != "eu" and not _adjectival(toks[-1], table, k):
                 break
             if cands:
@@ -560,6 +562,10 @@ SPEAKING = frozenset(
 )  # fmt: skip
 
 
+# Nouns an adjective of a place describes as part of it ("English city", "Catalan coast").
+PLACE_NOUNS = frozenset({"city", "town", "village", "county", "countryside", "coast", "port", "capital", "region"})
+
+
 def _adjectival(tok: Token, table: dict[str, str], k: str) -> bool:
     """A demonym that names the country a thing belongs to ("Russian troops", "the Syrian").
 
@@ -568,8 +574,8 @@ def _adjectival(tok: Token, table: dict[str, str], k: str) -> bool:
     """
     if tok.tag_ in ("NNS", "NNPS") or (k.endswith("s") and (k[:-1] in table or k[:-1] in CONTINENT_ADJECTIVES)):
         return False
-    if tok.ent_type_ == "LANGUAGE":
-        return False
+    if tok.ent_type_ == "LANGUAGE" and not (tok.dep_ == "amod" and tok.head.lower_ in PLACE_NOUNS):
+        return False  # "in English", "English lessons"; but "the English city of Salisbury" is a place
     if tok.dep_ in ("dobj", "pobj", "conj", "attr") and not any(c.dep_ in ("compound", "amod") for c in tok.children):
         head = tok.head
         while head.dep_ == "conj" and head.head.i != head.i:
