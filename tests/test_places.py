@@ -737,7 +737,7 @@ def test_english_names_england_not_the_kingdom(parse) -> None:  # type: ignore[n
 
 
 def test_the_gulf_and_large_islands(parse) -> None:  # type: ignore[no-untyped-def]
-    a = parse("Kuwait sent two warships into the Gulf while aid flights landed on Luzon and Oahu.")
+    a = parse("Kuwait sent two warships into the Gulf. Aid flights landed on Luzon, and tourists returned to Oahu.")
     assert (place(a, "Gulf").name, place(a, "Gulf").feature) == ("Persian Gulf", "sea")
     assert (place(a, "Luzon").country, place(a, "Luzon").feature) == ("PHL", "region")
     assert place(a, "Oahu").country == "USA"
