@@ -741,3 +741,12 @@ def test_the_gulf_and_large_islands(parse) -> None:  # type: ignore[no-untyped-d
     assert (place(a, "Gulf").name, place(a, "Gulf").feature) == ("Persian Gulf", "sea")
     assert (place(a, "Luzon").country, place(a, "Luzon").feature) == ("PHL", "region")
     assert place(a, "Oahu").country == "USA"
+
+
+def test_town_after_a_preposition_supported_by_towns_found_later(parse) -> None:  # type: ignore[no-untyped-def]
+    # The NER takes two towns for people; "Gloucester" alone reads Canadian (Gloucester, Ontario
+    # is larger) until "Cheltenham", found from a person's span, makes the story English.
+    text = "Drivers heading to Cirencester face delays. Commuters travel from Gloucester and Cheltenham daily."
+    a = parse(text, [("Cirencester", "PERSON"), ("Gloucester", "GPE"), ("Cheltenham", "PERSON")])
+    p = place(a, "Cirencester")
+    assert (p.country, p.feature) == ("GBR", "city")

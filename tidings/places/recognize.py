@@ -312,6 +312,10 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
         if e is not None and e.country:
             context[e.country] += 1
     seen = {m.text.lower() for m in mentions if m.cands}
+    # Single names that a locative preposition introduces but the context above does not
+    # support yet: a second look once the names found below have resolved ("to Cirencester"
+    # after "Cheltenham" in an English story).
+    deferred: list[tuple[list[Token], str, str | None, str, tuple[Candidate, ...]]] = []
 
     # 2. Names inside other entities and in capitalised runs the NER left alone.
     for ent in doc.ents:
@@ -339,6 +343,8 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
         if cands and _whole_ok(ent.label_, core, cands, text, context, doc, gaz, seen):
             add(core, "entity", ent.label_, hint, query, cands)
             continue
+        if cands and ent.label_ == "PERSON" and len(core) == 1 and _locative(doc, core[0].i):
+            deferred.append((core, ent.label_, hint, query, cands))
         if ent.label_ != "MONEY" and _called_a_place(doc, core):
             add(core, "entity", ent.label_, hint, query, cands).extra["called"] = 1.0
             continue
@@ -366,6 +372,8 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
         query, cands = _lookup(gaz, core)
         if cands and _whole_ok("", core, cands, text, context, doc, gaz, seen):
             add(core, "run", "", hint, query, cands)
+        elif cands and len(core) == 1 and _locative(doc, core[0].i):
+            deferred.append((core, "", hint, query, cands))
         elif _called_a_place(doc, core):
             add(core, "run", "", hint, query, cands).extra["called"] = 1.0
         elif len(core) > 1:
@@ -375,6 +383,14 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
     # One sense per discourse: a name taken for a place above is a place wherever else it is
     # written the same way, inside an organisation's name too ("the Glenrock Trust" after "in Glenrock").
     _elsewhere(doc, mentions, taken, add)
+    if deferred:
+        later = Counter(context)
+        for e in resolve(mentions, Counter(context)).values():
+            if e is not None and e.country:
+                later[e.country] += 1
+        for core, label, hint, query, cands in deferred:
+            if not taken.intersection(t.i for t in core) and supported(cands, _text(core), later, True):
+                add(core, "entity" if label else "run", label, hint, query, cands)
 
     # Datelines opening a later paragraph ("TORRINGTON — The mayor ..."), which the clean stage
     # only looks for at the top.
