@@ -699,3 +699,54 @@ def test_region_inside_an_organisation_name(parse) -> None:  # type: ignore[no-u
     a = parse("The Niger Delta Development Commission opened a new office on Monday.")
     p = place(a, "Niger Delta")
     assert (p.country, p.feature, p.role) == ("NGA", "region", "mention")  # not the country Niger
+
+
+# --------------------------------------------------------------------------- #
+# country abbreviations, region adjectives, rivers
+# --------------------------------------------------------------------------- #
+
+
+def test_country_abbreviations(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("The T&T cabinet approved the loan while NZ officials watched from Wellington.")
+    assert (place(a, "T&T").country, place(a, "T&T").feature) == ("TTO", "country")
+    assert place(a, "NZ").country == "NZL"
+
+
+def test_region_adjectives_are_demonyms(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Central American families crossed the river as Kurdish militias dug in near the Sicilian coast.")
+    region = place(a, "Central American")
+    assert (region.feature, region.role, region.name) == ("region", "demonym", "Central America")
+    assert (place(a, "Kurdish").name, place(a, "Kurdish").role) == ("Kurdistan", "demonym")
+    sicily = place(a, "Sicilian")
+    assert (sicily.country, sicily.feature) == ("ITA", "admin1")
+
+
+def test_indian_river_by_its_english_name(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("The tribunal ruled on the Cauvery dispute between Karnataka and Tamil Nadu.", [("Cauvery", "LOC")])
+    p = place(a, "Cauvery")
+    assert (p.country, p.feature, p.name) == ("IND", "river", "Kaveri")
+
+
+def test_english_names_england_not_the_kingdom(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("The inquiry met in the small English city of Wells while Welsh ministers waited in Cardiff.")
+    england = place(a, "English")
+    assert (england.name, england.feature, england.role) == ("England", "admin1", "demonym")
+    assert place(a, "Welsh").name == "Wales"
+    b = parse("She taught English to refugees in Madrid for three years.")
+    assert all(p.text != "English" for p in b.places)
+
+
+def test_the_gulf_and_large_islands(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Kuwait sent two warships into the Gulf. Aid flights landed on Luzon, and tourists returned to Oahu.")
+    assert (place(a, "Gulf").name, place(a, "Gulf").feature) == ("Persian Gulf", "sea")
+    assert (place(a, "Luzon").country, place(a, "Luzon").feature) == ("PHL", "region")
+    assert place(a, "Oahu").country == "USA"
+
+
+def test_town_after_a_preposition_supported_by_towns_found_later(parse) -> None:  # type: ignore[no-untyped-def]
+    # The NER takes two towns for people; "Gloucester" alone reads Canadian (Gloucester, Ontario
+    # is larger) until "Cheltenham", found from a person's span, makes the story English.
+    text = "Drivers heading to Cirencester face delays. Commuters travel from Gloucester and Cheltenham daily."
+    a = parse(text, [("Cirencester", "PERSON"), ("Gloucester", "GPE"), ("Cheltenham", "PERSON")])
+    p = place(a, "Cirencester")
+    assert (p.country, p.feature) == ("GBR", "city")

@@ -27,7 +27,7 @@ class Settings:
     min_english: float = 0.12  # share of common English function words a text needs
     min_chars: int = 40
     max_html_bytes: int = 5_000_000  # a saved page, a WARC record or a download; bigger ones are refused
-    city_min_population: int = 1000
+    city_min_population: int = 500
     fetch_timeout: float = 15.0  # seconds to connect, and between bytes of a response
     fetch_retries: int = 2  # extra tries after a timeout, a dropped connection, 429 or 5xx
     fetch_backoff: float = 1.0  # seconds before the first retry; doubled for each later one

@@ -166,7 +166,7 @@ NAM ; Namibia ; Windhoek ; = ; Q1030 ; Republic of Namibia ; Namibian|Namibians
 NRU ; Nauru ; Yaren ; = ; Q697 ; Republic of Nauru ; Nauruan|Nauruans
 NPL ; Nepal ; Kathmandu ; = ; Q837 ; Federal Democratic Republic of Nepal ; Nepalese|Nepali|Nepalis
 NLD ; Netherlands ; Amsterdam ; The Hague|Amsterdam ; Q55 ; the Netherlands|Holland|Kingdom of the Netherlands ; Dutch|Dutchman|Dutchmen|Netherlander|Netherlanders
-NZL ; New Zealand ; Wellington ; = ; Q664 ; Aotearoa ; New Zealander|New Zealanders|Kiwi|Kiwis
+NZL ; New Zealand ; Wellington ; = ; Q664 ; Aotearoa|NZ ; New Zealander|New Zealanders|Kiwi|Kiwis
 NIC ; Nicaragua ; Managua ; = ; Q811 ; Republic of Nicaragua ; Nicaraguan|Nicaraguans
 NER ; Niger ; Niamey ; = ; Q1032 ; Republic of the Niger|Republic of Niger ; Nigerien|Nigeriens
 NGA ; Nigeria ; Abuja ; Abuja|Aso Rock|Aso Villa ; Q1033 ; Federal Republic of Nigeria ; Nigerian|Nigerians
@@ -218,7 +218,7 @@ THA ; Thailand ; Bangkok ; = ; Q869 ; Kingdom of Thailand|Siam ; Thai|Thais
 TLS ; Timor-Leste ; Dili ; = ; Q574 ; East Timor|Timor Leste|Democratic Republic of Timor-Leste ; Timorese|East Timorese
 TGO ; Togo ; Lomé ; Lomé|Lome ; Q945 ; Togolese Republic ; Togolese
 TON ; Tonga ; Nukuʻalofa ; Nuku'alofa|Nukualofa ; Q678 ; Kingdom of Tonga ; Tongan|Tongans
-TTO ; Trinidad and Tobago ; Port of Spain ; = ; Q754 ; Trinidad & Tobago|Trinidad|Tobago ; Trinidadian|Trinidadians|Tobagonian|Tobagonians
+TTO ; Trinidad and Tobago ; Port of Spain ; = ; Q754 ; Trinidad & Tobago|T&T|Trinidad|Tobago ; Trinidadian|Trinidadians|Tobagonian|Tobagonians
 TUN ; Tunisia ; Tunis ; Tunis|Carthage Palace ; Q948 ; Tunisian Republic ; Tunisian|Tunisians
 TUR ; Turkey ; Ankara ; = ; Q43 ; Türkiye|Turkiye|Republic of Türkiye|Republic of Turkey ; Turkish|Turk|Turks
 TKM ; Turkmenistan ; Ashgabat ; = ; Q874 ; - ; Turkmen|Turkmens|Turkmenistani

@@ -312,6 +312,10 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
         if e is not None and e.country:
             context[e.country] += 1
     seen = {m.text.lower() for m in mentions if m.cands}
+    # Single names that a locative preposition introduces but the context above does not
+    # support yet: a second look once the names found below have resolved ("to Cirencester"
+    # after "Cheltenham" in an English story).
+    deferred: list[tuple[list[Token], str, str | None, str, tuple[Candidate, ...]]] = []
 
     # 2. Names inside other entities and in capitalised runs the NER left alone.
     for ent in doc.ents:
@@ -339,6 +343,8 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
         if cands and _whole_ok(ent.label_, core, cands, text, context, doc, gaz, seen):
             add(core, "entity", ent.label_, hint, query, cands)
             continue
+        if cands and ent.label_ == "PERSON" and len(core) == 1 and _locative(doc, core[0].i):
+            deferred.append((core, ent.label_, hint, query, cands))
         if ent.label_ != "MONEY" and _called_a_place(doc, core):
             add(core, "entity", ent.label_, hint, query, cands).extra["called"] = 1.0
             continue
@@ -366,6 +372,8 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
         query, cands = _lookup(gaz, core)
         if cands and _whole_ok("", core, cands, text, context, doc, gaz, seen):
             add(core, "run", "", hint, query, cands)
+        elif cands and len(core) == 1 and _locative(doc, core[0].i):
+            deferred.append((core, "", hint, query, cands))
         elif _called_a_place(doc, core):
             add(core, "run", "", hint, query, cands).extra["called"] = 1.0
         elif len(core) > 1:
@@ -375,6 +383,14 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
     # One sense per discourse: a name taken for a place above is a place wherever else it is
     # written the same way, inside an organisation's name too ("the Glenrock Trust" after "in Glenrock").
     _elsewhere(doc, mentions, taken, add)
+    if deferred:
+        later = Counter(context)
+        for e in resolve(mentions, Counter(context)).values():
+            if e is not None and e.country:
+                later[e.country] += 1
+        for core, label, hint, query, cands in deferred:
+            if not taken.intersection(t.i for t in core) and supported(cands, _text(core), later, True):
+                add(core, "entity" if label else "run", label, hint, query, cands)
 
     # Datelines opening a later paragraph ("TORRINGTON — The mayor ..."), which the clean stage
     # only looks for at the top.
@@ -414,6 +430,19 @@ CONTINENT_ADJECTIVES = {
     "asians": "Asia", "north american": "North America", "north americans": "North America",
     "south american": "South America", "south americans": "South America", "eu": "Europe",
 }  # fmt: skip
+# Adjectives of regions and of a few well-known divisions, each with the name the gazetteer
+# knows it by ("Central American migrants", "Kurdish enclave", "Sicilian port").
+REGION_ADJECTIVES = {
+    "central american": "Central America", "latin american": "Latin America", "middle eastern": "Middle East",
+    "scandinavian": "Scandinavia", "balkan": "Balkans", "kurdish": "Kurdistan", "kashmiri": "Kashmir",
+    "siberian": "Siberia", "anatolian": "Anatolia", "himalayan": "Himalayas", "andean": "Andes",
+    "iberian": "Iberian Peninsula", "patagonian": "Patagonia", "transylvanian": "Transylvania",
+    "silesian": "Silesia", "darfuri": "Darfur", "sicilian": "Sicily", "sardinian": "Sardinia",
+    "corsican": "Corsica", "tuscan": "Tuscany", "bavarian": "Bavaria", "catalan": "Catalonia",
+    "basque": "Basque Country", "tibetan": "Tibet", "crimean": "Crimea", "chechen": "Chechnya",
+    # The nations of the United Kingdom: "English" names England, not the whole kingdom.
+    "english": "England", "scottish": "Scotland", "welsh": "Wales", "northern irish": "Northern Ireland",
+}  # fmt: skip
 # Adjectives two countries share: context and population decide, as for a bare "Congo".
 SHARED_ADJECTIVES = {"korean": ("KOR", "PRK"), "koreans": ("KOR", "PRK"), "congolese": ("COD", "COG")}
 
@@ -429,7 +458,7 @@ def _adjectives(doc: Doc, gaz: Gazetteer, taken: set[int], add: Callable[..., Me
             continue
         if tok.lower_ in REGION_PREFIXES and i + 1 < len(doc) and doc[i + 1].text[:1].isupper():
             pair = f"{tok.lower_} {doc[i + 1].lower_}"
-            if pair not in table and pair not in CONTINENT_ADJECTIVES:
+            if pair not in table and pair not in CONTINENT_ADJECTIVES and pair not in REGION_ADJECTIVES:
                 i += 2  # "Central American", "Latin American": a region's adjective, not a country's
                 continue
         for n in (2, 1):
@@ -438,7 +467,11 @@ def _adjectives(doc: Doc, gaz: Gazetteer, taken: set[int], add: Callable[..., Me
                 continue
             k = " ".join(t.lower_ for t in toks)
             cands: tuple[Candidate, ...] = ()
-            if k in table and table[k] in gaz.countries:
+            if k in REGION_ADJECTIVES:
+                cands = tuple(
+                    c for c in gaz.candidates(REGION_ADJECTIVES[k]) if c.entry.feature in REGION_FEATURES | {"admin1"}
+                )
+            elif k in table and table[k] in gaz.countries:
                 cands = (Candidate(gaz.countries[table[k]], False),)
             elif k in SHARED_ADJECTIVES:
                 cands = tuple(Candidate(gaz.countries[c], False) for c in SHARED_ADJECTIVES[k] if c in gaz.countries)
@@ -545,6 +578,10 @@ SPEAKING = frozenset(
 )  # fmt: skip
 
 
+# Nouns an adjective of a place describes as part of it ("English city", "Catalan coast").
+PLACE_NOUNS = frozenset({"city", "town", "village", "county", "countryside", "coast", "port", "capital", "region"})
+
+
 def _adjectival(tok: Token, table: dict[str, str], k: str) -> bool:
     """A demonym that names the country a thing belongs to ("Russian troops", "the Syrian").
 
@@ -553,8 +590,8 @@ def _adjectival(tok: Token, table: dict[str, str], k: str) -> bool:
     """
     if tok.tag_ in ("NNS", "NNPS") or (k.endswith("s") and (k[:-1] in table or k[:-1] in CONTINENT_ADJECTIVES)):
         return False
-    if tok.ent_type_ == "LANGUAGE":
-        return False
+    if tok.ent_type_ == "LANGUAGE" and not (tok.dep_ == "amod" and tok.head.lower_ in PLACE_NOUNS):
+        return False  # "in English", "English lessons"; but "the English city of Salisbury" is a place
     if tok.dep_ in ("dobj", "pobj", "conj", "attr") and not any(c.dep_ in ("compound", "amod") for c in tok.children):
         head = tok.head
         while head.dep_ == "conj" and head.head.i != head.i:
