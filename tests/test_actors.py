@@ -216,6 +216,14 @@ def test_the_company_refers_back_to_the_organisation() -> None:
     assert firm and {"The company", "it"} <= {m.text for m in firm[0].mentions}
 
 
+def test_a_title_alias_gives_way_to_the_full_name_it_overlaps() -> None:
+    # "Premier Li" is a table alias of the premier from 2023; in 2020 the words open his
+    # predecessor's full name, which must win.
+    actors = _actors("The visitors were received by Premier Li Keqiang on Tuesday.", date="2020-06-02")
+    premier = _by_mention(actors, "Premier Li Keqiang")
+    assert [a.code for a in premier] == ["CHNGOV"] and premier[0].name == "Li Keqiang"
+
+
 def test_a_known_surname_in_another_persons_name_is_not_that_person() -> None:
     # The Phoenix table knows a Slovak president by his surname; a minister who shares
     # only the surname is someone else, while the president's fuller name is still him.
