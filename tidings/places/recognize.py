@@ -154,8 +154,8 @@ def _strip(tokens: list[Token]) -> tuple[list[Token], str | None]:
 def _text(tokens: list[Token]) -> str:
     if not tokens:
         return ""
-    doc = tokens[0].doc
-    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    # the span's own text: ``doc.text`` would rebuild the whole article on every call
+    return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
 
 
 def _lookup(gaz: Gazetteer, tokens: list[Token], ner: bool = False) -> tuple[str, tuple[Candidate, ...]]:
