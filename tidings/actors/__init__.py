@@ -150,20 +150,24 @@ class ActorResolver:
     def _matches(self, doc: Doc) -> dict[int, tuple[int, list[Entry]]]:
         words = [t.text for t in doc]
         out: dict[int, tuple[int, list[Entry]]] = {}
-        i = 0
-        found = [self.lex.match(words, i) for i in range(len(doc))]
+        memo: dict[int, tuple[int, list[Entry]]] = {}
+
+        def at(j: int) -> tuple[int, list[Entry]]:
+            if j not in memo:
+                memo[j] = self.lex.match(words, j)
+            return memo[j]
 
         def longer_name_inside(i: int, end: int) -> bool:
             # "Premier Li" is not the name in "Premier Li Keqiang": a capitalised name that starts
             # inside the match and runs past it wins ("Jewish community leader" keeps its people).
             return any(
-                found[j][1] and found[j][0] > end and all(w[:1].isupper() for w in words[j : found[j][0]])
+                at(j)[1] and at(j)[0] > end and all(w[:1].isupper() for w in words[j : at(j)[0]])
                 for j in range(i + 1, end)
             )
 
         i = 0
         while i < len(doc):
-            end, entries = found[i]
+            end, entries = at(i)
             if entries and not longer_name_inside(i, end):
                 out[i] = (end, entries)
                 i = end
