@@ -361,6 +361,47 @@ def test_geo_recall_precision_and_distance() -> None:
     assert m["geonameid_accuracy"] == pytest.approx(1 / 2)
     assert m["acc_161km"] == pytest.approx(1 / 2)
     assert m["acc_161km_found"] == 1.0
+    assert "given_acc_161km" not in m  # no places stage to hand the gold spans to
+
+
+def test_geo_hands_gold_spans_in_cleaned_offsets_to_the_places_stage() -> None:
+    raw = "Troops left Kabul\nfor  Herat and Atlantis."
+    k, h = raw.index("Kabul"), raw.index("Herat")
+    item = GeoArticle(
+        "g1",
+        "",
+        "",
+        raw,
+        (
+            Toponym(k, k + 5, "Kabul", 1138958, 34.53, 69.17),
+            Toponym(h, h + 5, "Herat", 1140026, 34.35, 62.20),
+        ),
+    )
+    asked: list[str] = []
+
+    class Resolver:
+        name = "places"
+
+        def resolve_spans(self, article: Article, spans: list[tuple[int, int]]) -> list[Place | None]:
+            asked.extend(article.text[s:e] for s, e in spans)
+            return [
+                Place("Kabul", s, e, "Kabul", "AFG", 1138958, 34.53, 69.17)
+                if article.text[s:e] == "Kabul"
+                else Place("Herat", s, e, "Herat", "AFG", None, 31.0, 64.0)  # in Afghanistan, 450 km off
+                for s, e in spans
+            ]
+
+    def fill(a: Article) -> None:
+        a.places = []
+        a.doc = object()  # type: ignore[assignment]  # the runner only checks that a parse exists
+
+    pipe = StubPipeline(fill, _squash)
+    pipe.stages = [Resolver()]  # type: ignore[attr-defined]
+    m = runners.run_geo_gwn(items=[item], pipeline=pipe).metrics  # type: ignore[arg-type]
+    assert asked == ["Kabul", "Herat"]
+    assert m["toponym_recall"] == 0.0 and m["acc_161km"] == 0.0  # found nothing itself
+    assert m["given_acc_161km"] == pytest.approx(1 / 2)
+    assert m["given_geonameid_accuracy"] == pytest.approx(1 / 2)
 
 
 def test_conll_maps_labels_and_scores_exact_spans() -> None:

@@ -750,3 +750,98 @@ def test_town_after_a_preposition_supported_by_towns_found_later(parse) -> None:
     a = parse(text, [("Cirencester", "PERSON"), ("Gloucester", "GPE"), ("Cheltenham", "PERSON")])
     p = place(a, "Cirencester")
     assert (p.country, p.feature) == ("GBR", "city")
+
+
+# --------------------------------------------------------------------------- #
+# landmarks, hosts, and toponyms found by someone else
+# --------------------------------------------------------------------------- #
+
+
+def test_landmark_is_a_place_unless_it_names_the_institution(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("The chancellor met the president at the White House on Tuesday. Crowds filled Tahrir Square.")
+    wh = place(a, "White House")
+    assert (wh.country, wh.feature, wh.role) == ("USA", "landmark", "location")
+    assert abs(wh.lat - 38.9) < 0.1 and abs(wh.lon + 77.04) < 0.1  # not White House, Tennessee
+    assert (place(a, "Tahrir Square").country, place(a, "Tahrir Square").feature) == ("EGY", "landmark")
+    b = parse("Two White House aides resigned. A Kremlin spokesman declined to comment.")
+    assert not [p for p in b.places if p.feature == "landmark"]
+
+
+def test_building_takes_the_story_town_not_a_foreign_one_named_in_passing(parse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The charity has run a clinic in Cairo since 2015. Its founder moved there from Liverpool. "
+        "Volunteers at Qorvenhal Hospital treat children every week."
+    )
+    a = parse(text, ents=[("Cairo", "GPE"), ("Liverpool", "GPE")])
+    p = place(a, "Qorvenhal Hospital")
+    assert (p.feature, p.country) == ("facility", "EGY")
+    assert (p.lat, p.lon) == (place(a, "Cairo").lat, place(a, "Cairo").lon)
+
+
+def _spans(text: str, *names: str) -> list[tuple[int, int]]:
+    out = []
+    for name in names:
+        start = text.index(name)
+        out.append((start, start + len(name)))
+    return out
+
+
+def test_resolve_spans_found_by_someone_else(parse) -> None:  # type: ignore[no-untyped-def]
+    from tidings.places import Geoparser
+
+    text = (
+        "LEEDS — Flood water reached Springfield, Illinois, and Kentucky State Police closed two roads. "
+        "Syrian doctors working in Leeds opened Brookhollow Academy to evacuees on Monday."
+    )
+    a = parse(text)
+    before = list(a.places)
+    names = ("Springfield", "Kentucky State Police", "Syrian", "Brookhollow Academy", "Leeds opened")
+    got = Geoparser(min_population=MIN_POPULATION).resolve_spans(a, _spans(a.text, *names))
+    assert a.places == before  # the article is left as it was
+    springfield, police, syrian, academy, leeds = got
+    assert springfield is not None and (springfield.country, springfield.admin1) == ("USA", "Illinois")
+    assert police is not None and (police.country, police.name) == ("USA", "Kentucky")
+    assert syrian is not None and syrian.country == "SYR"
+    # a name the gazetteer lacks takes the point of the story's town
+    assert academy is not None and (academy.feature, academy.country, academy.geonameid) == ("facility", "GBR", None)
+    assert (academy.lat, academy.lon) == (place(a, "LEEDS").lat, place(a, "LEEDS").lon)
+    # each place keeps the caller's offsets, even a span wider than the name
+    assert leeds is not None and (leeds.start, leeds.end) == _spans(a.text, "Leeds opened")[0]
+    assert [p.start for p in got if p is not None] == [s for s, _ in _spans(a.text, *names)]
+
+
+def test_resolve_spans_edge_cases(parse, nlp) -> None:  # type: ignore[no-untyped-def]
+    from tidings.errors import TidingsError
+    from tidings.model import Article
+    from tidings.places import Geoparser
+
+    geo = Geoparser(min_population=MIN_POPULATION)
+    a = parse("Aid reached Qzorvenkatal, near Nairobi, on Friday.", ents=[("Nairobi", "GPE")])
+    gone, unknown = geo.resolve_spans(a, [(0, 0), _spans(a.text, "Qzorvenkatal")[0]])
+    assert gone is None  # a span with no word in it
+    assert unknown is not None and unknown.country == "KEN"  # no town before it: the story's country
+    with pytest.raises(TidingsError, match=r"\[T070\]"):
+        geo.resolve_spans(Article(raw="x", text="x"), [(0, 1)])
+
+
+def test_the_country_and_the_capital_are_the_story_country_and_its_capital(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse(
+        "Thousands marched in Minsk on Sunday. "
+        "Protests spread across the country, and police detained 200 in the capital."
+    )
+    country, capital = place(a, "the country"), place(a, "the capital")
+    assert (country.name, country.country, country.feature, country.role) == ("Belarus", "BLR", "country", "location")
+    assert (capital.name, capital.country, capital.feature) == ("Minsk", "BLR", "city")
+    assert a.text[country.start : country.end] == "the country"
+    # a capital named right after, a part of the country, or a story with no country: no such place
+    b = parse("Officials in Damascus said the capital of Syria was calm and the country's north was quiet.")
+    assert all(p.text not in ("the capital", "the country") for p in b.places)
+    c = parse("Prices rose across the country last year.")
+    assert not c.places
+
+
+def test_event_placed_across_the_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    e = _event(
+        "Police in Minsk arrested dozens on Sunday. Protesters clashed with police across the country.", "clashed"
+    )
+    assert e.place is not None and (e.place.name, e.place.country, e.place_source) == ("Belarus", "BLR", "clause")

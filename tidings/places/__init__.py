@@ -20,15 +20,18 @@ point of its town; one with no town in the article is dropped.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from tidings.model import Article, Place
+from tidings.errors import TidingsError
+from tidings.model import Article, Place, Span
 
 # Imported under other names so that tidings.places.gazetteer / .resolve stay the modules.
 from tidings.places.gazetteer import Gazetteer, GeoEntry
 from tidings.places.gazetteer import gazetteer as load_gazetteer
-from tidings.places.recognize import Mention, find_mentions
+from tidings.places.recognize import Mention, find_mentions, given_mentions, link_parents
 from tidings.places.resolve import resolve as resolve_mentions
 
 if TYPE_CHECKING:
@@ -72,35 +75,112 @@ class Geoparser:
         doc = article.doc
         if doc is None:
             return article
-        mentions, context = find_mentions(doc, article, self.gaz)
-        if article.dateline is not None:
-            for c in self.gaz.candidates(article.dateline.text):
-                if c.entry.country:
-                    context[c.entry.country] += 3
-                    break
+        mentions, context = self._find(doc, article)
         chosen = resolve_mentions(mentions, context)
         places: list[Place] = []
         kept: list[Mention] = []
         for m in mentions:
             if m.source == "abbreviation" and m.parent is None:
                 continue
-            entry = chosen.get(id(m))
-            if m.source == "demonym":
-                role = "demonym"
-            elif m.source == "embedded":
-                role = "mention"
-            elif m.source == "dateline":
-                role = "location"  # where the reporter files from, at the top or a later paragraph
-            else:
-                # "Baltimore, Maryland": the state plays the role of the town it follows.
-                named = m.child if m.child is not None and m.source != "abbreviation" else m
-                role = _role(doc[named.start : named.end], article)
-            places.append(_place(m, entry, role))
+            places.append(_place(m, chosen.get(id(m)), _mention_role(m, doc, article)))
             kept.append(m)
         article.places = _place_facilities(places, kept, doc, article)
         article.focus_country = focus_country(article)
         _country_of_unknown(article)
+        self._story_country_and_capital(article, doc)
         return article
+
+    def _story_country_and_capital(self, article: Article, doc: Doc) -> None:
+        """ "Protests spread across the country", "marched in the capital": the story's country and
+        its capital, as places where something happens (only after a locative preposition, and
+        only when the story's country is known; "the capital of Syria" names its place itself)."""
+        if article.focus_country is None:
+            return
+        country = self.gaz.countries.get(article.focus_country)
+        capital = self.gaz.capital(article.focus_country)
+        added = False
+        for tok in doc:
+            entry = country if tok.lower_ == "country" else capital if tok.lower_ == "capital" else None
+            if entry is None or tok.i == 0 or doc[tok.i - 1].lower_ != "the":
+                continue
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is not None and (nxt.lower_ in ("of", "'s", "’s", "city") or nxt.pos_ in ("NOUN", "PROPN")):
+                continue  # "the capital of Syria", "the country's north", "the capital city Minsk"
+            if tok.dep_ != "pobj" or tok.head.lower_ not in LOCATIVE_PREPS:
+                continue
+            start, end = doc[tok.i - 1].idx, tok.idx + len(tok.text)
+            article.places.append(_place_at(article.text[start:end], start, end, entry))
+            added = True
+        if added:
+            article.places.sort(key=lambda p: p.start)
+
+    def resolve_spans(self, article: Article, spans: Sequence[tuple[int, int]]) -> list[Place | None]:
+        """Resolve toponyms found by someone else: one place per ``(start, end)`` span of ``article.text``.
+
+        For a gold standard or another tagger's output: the spans are taken as
+        places, and each is resolved with the whole article as context (the
+        toponyms this stage finds elsewhere in it, its demonyms and dateline),
+        as :meth:`__call__` resolves its own. A span the gazetteer lacks
+        ("Buckland Elementary") takes the point of the town the article puts it
+        in, as a street does (feature ``facility``), else the story's country.
+        None where a span covers no word. ``article`` is left as it was.
+
+        Example::
+
+            parser = Geoparser()
+            article = Pipeline(stages=["clean", "nlp"])(Article(raw=text))
+            places = parser.resolve_spans(article, [(0, 5), (31, 42)])
+        """
+        doc = article.doc
+        if doc is None:
+            raise TidingsError("T070", f"article {article.id or article.input!r} has no parse: run the nlp stage first")
+        found, context = self._find(doc, article)
+        given = given_mentions(doc, list(spans), found, self.gaz)
+        new = [g for g in given if g is not None and all(g is not m for m in found)]
+        # Found toponyms overlapping a new span give way to it; the rest stay as context.
+        pool = [m for m in found if not any(m.start < g.end and g.start < m.end for g in new)] + new
+        link_parents(pool, doc, self.gaz, only=new)
+        chosen = resolve_mentions(pool, context)
+        placed = {id(m): _place(m, chosen.get(id(m)), _mention_role(m, doc, article)) for m in pool}
+        towns = _towns(list(placed.values()))
+        dateline = next((p for p in placed.values() if article.dateline and p.start == article.dateline.start), None)
+        focus = _focus(article.text, list(placed.values()), article.dateline)
+        out: list[Place | None] = []
+        for m in given:
+            if m is None:
+                out.append(None)
+                continue
+            p = placed[id(m)]
+            if m.source == "facility" or (p.geonameid is None and not m.cands):
+                host = _host(p, m, doc, towns, dateline, focus)
+                if host is not None:
+                    p = _at_host(p, host)
+            if p.country is None and p.geonameid is None and p.feature is None and not _supranational(p.text):
+                p = replace(p, country=focus)
+            out.append(p)
+        return out
+
+    def _find(self, doc: Doc, article: Article) -> tuple[list[Mention], Counter[str]]:
+        """The toponyms of the doc and the country context they, the demonyms and the dateline give."""
+        mentions, context = find_mentions(doc, article, self.gaz)
+        if article.dateline is not None:
+            for c in self.gaz.candidates(article.dateline.text):
+                if c.entry.country:
+                    context[c.entry.country] += 3
+                    break
+        return mentions, context
+
+
+def _mention_role(m: Mention, doc: Doc, article: Article) -> str:
+    if m.source == "demonym":
+        return "demonym"
+    if m.source == "embedded":
+        return "mention"
+    if m.source == "dateline":
+        return "location"  # where the reporter files from, at the top or a later paragraph
+    # "Baltimore, Maryland": the state plays the role of the town it follows.
+    named = m.child if m.child is not None and m.source != "abbreviation" else m
+    return _role(doc[named.start : named.end], article)
 
 
 HOST_FEATURES = ("city", "admin2")
@@ -110,6 +190,10 @@ SUPRANATIONAL = frozenset(
      "asia", "europe", "pacific", "atlantic", "mediterranean", "arctic", "antarctic", "caribbean", "balkans",
      "peninsula", "world", "international", "global"}
 )  # fmt: skip
+
+
+def _supranational(text: str) -> bool:
+    return any(w.lower() in SUPRANATIONAL for w in text.replace("-", " ").split())
 
 
 def _country_of_unknown(article: Article) -> None:
@@ -122,43 +206,68 @@ def _country_of_unknown(article: Article) -> None:
     for i, p in enumerate(article.places):
         if p.country is not None or p.geonameid is not None or p.feature is not None:
             continue
-        if any(w.lower() in SUPRANATIONAL for w in p.text.replace("-", " ").split()):
+        if _supranational(p.text):
             continue
         article.places[i] = replace(p, country=article.focus_country)
 
 
-def _place_facilities(places: list[Place], mentions: list[Mention], doc: Doc, article: Article) -> list[Place]:
-    """Streets and buildings take the point of their town; one with no town is dropped.
+def _towns(places: list[Place]) -> list[Place]:
+    return [p for p in places if p.feature in HOST_FEATURES and p.lat is not None and p.role != "demonym"]
 
-    The town is the one named right after ("Collins Avenue in Miami Beach",
-    "the Convention Centre, Dublin"), else the last town named before it,
-    else the dateline's; the record keeps ``geonameid`` None (GeoNames
-    does not hold the street) and feature ``facility``.
+
+def _host(
+    p: Place, m: Mention, doc: Doc, towns: list[Place], dateline: Place | None, focus: str | None
+) -> Place | None:
+    """The town a street or building is in: the one named right after ("Collins Avenue in Miami
+    Beach", "the Convention Centre, Dublin"), else the town of the story's country named most
+    often before it (the last of equals), else the dateline, else the last town before it.
+
+    Most often, not last: streets are often named after towns ("Lafayette", "Franklin"), and
+    a town of another country named in passing ("Liverpool" in a Cairo story) is no host.
     """
+    if m.end + 1 < len(doc) and doc[m.end].lower_ in ("in", "at", ","):
+        nxt = doc[m.end + 1]
+        host = next((t for t in towns if t.start == nxt.idx), None)
+        if host is not None:
+            return host
+    before = [t for t in towns if t.end <= p.start and (focus is None or t.country == focus)]
+    if before:
+        named = Counter(t.geonameid for t in before)
+        return max(reversed(before), key=lambda t: named[t.geonameid])
+    if dateline is not None and dateline.lat is not None:
+        return dateline
+    return next((t for t in reversed(towns) if t.end <= p.start), None)
+
+
+def _at_host(p: Place, host: Place) -> Place:
+    """``p`` at its town's point; ``geonameid`` stays None (GeoNames does not hold the street)."""
+    return Place(
+        p.text, p.start, p.end, p.text, host.country, None, host.lat, host.lon, host.admin1, "facility", p.role
+    )
+
+
+def _place_facilities(places: list[Place], mentions: list[Mention], doc: Doc, article: Article) -> list[Place]:
+    """Streets and buildings take the point of their town (:func:`_host`); one with no town is dropped."""
     out: list[Place] = []
-    towns = [p for p in places if p.feature in HOST_FEATURES and p.lat is not None and p.role != "demonym"]
+    towns = _towns(places)
     dateline = next((p for p in places if article.dateline is not None and p.start == article.dateline.start), None)
+    focus = _focus(article.text, places, article.dateline)
     for p, m in zip(places, mentions, strict=True):
         if m.source != "facility":
             out.append(p)
             continue
-        host = None
-        if m.end + 1 < len(doc) and doc[m.end].lower_ in ("in", "at", ","):
-            nxt = doc[m.end + 1]
-            host = next((t for t in towns if t.start == nxt.idx), None)
-        if host is None:
-            host = next((t for t in reversed(towns) if t.end <= p.start), None)
-        if host is None and dateline is not None and dateline.lat is not None:
-            host = dateline
+        host = _host(p, m, doc, towns, dateline, focus)
         if host is None:
             continue
-        role = p.role
-        if role == "mention" and m.start > 0 and doc[m.start - 1].lower_ == "on":
-            role = "location"  # "on Collins Avenue": on a street is at a place
-        out.append(
-            Place(p.text, p.start, p.end, p.text, host.country, None, host.lat, host.lon, host.admin1, "facility", role)
-        )
+        if p.role == "mention" and m.start > 0 and doc[m.start - 1].lower_ == "on":
+            p = replace(p, role="location")  # "on Collins Avenue": on a street is at a place
+        out.append(_at_host(p, host))
     return out
+
+
+def _place_at(text: str, start: int, end: int, e: GeoEntry) -> Place:
+    admin1 = e.name if e.feature == "admin1" else e.admin1
+    return Place(text, start, end, e.name, e.country, e.geonameid, e.lat, e.lon, admin1, e.feature, "location")
 
 
 def _place(m: Mention, e: GeoEntry | None, role: str) -> Place:
@@ -210,15 +319,19 @@ def focus_country(article: Article) -> str | None:
     the lede, no more: it says where the reporter sits (Brussels, Doha), which is
     often not where the story happens.
     """
+    return _focus(article.text, article.places, article.dateline)
+
+
+def _focus(text: str, places: list[Place], dateline: Span | None) -> str | None:
     counts: dict[str, float] = {}
-    lede_end = article.text.find("\n\n")
-    lede_end = lede_end if lede_end > 0 else len(article.text)
-    for p in article.places:
+    lede_end = text.find("\n\n")
+    lede_end = lede_end if lede_end > 0 else len(text)
+    for p in places:
         if not p.country or p.role == "demonym" or p.feature == "facility" or p.geonameid is None:
             continue
-        if _not_a_setting(article.text, p):
+        if _not_a_setting(text, p):
             continue
-        if article.dateline is not None and p.start == article.dateline.start:
+        if dateline is not None and p.start == dateline.start:
             weight = 4.0
         elif p.role == "location":
             weight = 4.0 if p.start < lede_end else 2.0

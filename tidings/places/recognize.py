@@ -418,7 +418,7 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
                 mentions.remove(m)
             add(toks, "dateline", "", None, dl.text, cands)
 
-    _link_parents(mentions, doc, gaz)
+    link_parents(mentions, doc, gaz)
     mentions = [m for m in mentions if _keep(m, doc, gaz)]
     mentions.sort(key=lambda m: m.start)
     return mentions, context
@@ -466,17 +466,7 @@ def _adjectives(doc: Doc, gaz: Gazetteer, taken: set[int], add: Callable[..., Me
             if len(toks) < n or taken.intersection(t.i for t in toks) or not all(t.text[:1].isupper() for t in toks):
                 continue
             k = " ".join(t.lower_ for t in toks)
-            cands: tuple[Candidate, ...] = ()
-            if k in REGION_ADJECTIVES:
-                cands = tuple(
-                    c for c in gaz.candidates(REGION_ADJECTIVES[k]) if c.entry.feature in REGION_FEATURES | {"admin1"}
-                )
-            elif k in table and table[k] in gaz.countries:
-                cands = (Candidate(gaz.countries[table[k]], False),)
-            elif k in SHARED_ADJECTIVES:
-                cands = tuple(Candidate(gaz.countries[c], False) for c in SHARED_ADJECTIVES[k] if c in gaz.countries)
-            elif k in CONTINENT_ADJECTIVES and (k != "eu" or tok.text == "EU"):
-                cands = tuple(c for c in gaz.candidates(CONTINENT_ADJECTIVES[k]) if c.entry.feature == "continent")
+            cands = adjective_candidates(gaz, k) if k != "eu" or tok.text == "EU" else ()
             if cands and k != "eu" and not _adjectival(toks[-1], table, k):
                 break
             if cands:
@@ -485,6 +475,22 @@ def _adjectives(doc: Doc, gaz: Gazetteer, taken: set[int], add: Callable[..., Me
                 i += n - 1
                 break
         i += 1
+
+
+def adjective_candidates(gaz: Gazetteer, key: str) -> tuple[Candidate, ...]:
+    """What the adjective ``key`` (lower case: "syrian", "central american") names: a region, country or continent."""
+    table = demonyms()
+    if key in REGION_ADJECTIVES:
+        return tuple(
+            c for c in gaz.candidates(REGION_ADJECTIVES[key]) if c.entry.feature in REGION_FEATURES | {"admin1"}
+        )
+    if key in table and table[key] in gaz.countries:
+        return (Candidate(gaz.countries[table[key]], False),)
+    if key in SHARED_ADJECTIVES:
+        return tuple(Candidate(gaz.countries[c], False) for c in SHARED_ADJECTIVES[key] if c in gaz.countries)
+    if key in CONTINENT_ADJECTIVES:
+        return tuple(c for c in gaz.candidates(CONTINENT_ADJECTIVES[key]) if c.entry.feature == "continent")
+    return ()
 
 
 # The last word of a named street, landmark or venue. Hospitals, "centers" and jails are
@@ -648,6 +654,14 @@ def _keep(m: Mention, doc: Doc, gaz: Gazetteer) -> bool:
     """Drop what is more likely a person or a generic word than a place."""
     if m.source in ("dateline", "abbreviation"):
         return True
+    if any(c.entry.feature == "landmark" for c in m.cands):
+        # "White House aides", "the Kremlin denies", "condemned by the White House": the
+        # institution (an actor), not the building; "at the White House" is the place.
+        root = doc[m.start : m.end].root
+        if root.dep_ in ("compound", "nmod") and root.head.pos_ in ("NOUN", "PROPN"):
+            return False
+        if root.dep_ in ("nsubj", "nsubjpass", "poss") or (root.dep_ == "pobj" and root.head.dep_ == "agent"):
+            return False
     named = m.end - m.start == 1 and m.text.lower() in _person_words(doc) and not m.extra.get("called")
     if not m.cands and (generic(m.text) or named):
         return False  # "the Centre"; "Buhari" after "Muhammadu Buhari" (but "the suburb of Madinaty")
@@ -1033,10 +1047,13 @@ def _runs(doc: Doc, taken: set[int]) -> list[list[Token]]:
     return [r for r in runs if len(r) <= 4 and not (len(r) == 1 and r[0].lower_ in COMMON)]
 
 
-def _link_parents(mentions: list[Mention], doc: Doc, gaz: Gazetteer) -> None:
-    """ "Springfield, Illinois", "Churchill, Man.": the second name contains the first."""
+def link_parents(mentions: list[Mention], doc: Doc, gaz: Gazetteer, only: list[Mention] | None = None) -> None:
+    """ "Springfield, Illinois", "Churchill, Man.": the second name contains the first.
+
+    ``only``: link just these mentions (the others were linked before).
+    """
     by_start = {m.start: m for m in mentions}
-    for m in list(mentions):
+    for m in list(mentions) if only is None else only:
         if m.end + 1 >= len(doc) or doc[m.end].text != ",":
             continue
         nxt = by_start.get(m.end + 1)
@@ -1068,3 +1085,56 @@ def _link_parents(mentions: list[Mention], doc: Doc, gaz: Gazetteer) -> None:
                 )
                 mentions.append(p)
                 m.parent, p.child = p, m
+
+
+def given_mentions(
+    doc: Doc, spans: list[tuple[int, int]], found: list[Mention], gaz: Gazetteer
+) -> list[Mention | None]:
+    """One mention for each toponym span found by someone else (a gold standard, another tagger).
+
+    The caller says each span is a place, so none is dropped as a likely person
+    or generic word. A span this module found as it stands keeps that reading
+    (hint, parent, demonym); any other is looked up whole, then without its
+    division word ("Idlib province"), then as an adjective ("Syrian"); one the
+    gazetteer still lacks borrows the reading of a toponym found inside it
+    ("Kentucky" in "Kentucky State Police"), else keeps no candidate. None
+    where a span covers no word of the doc.
+    """
+    by_span = {(m.start_char, m.end_char): m for m in found}
+    out: list[Mention | None] = []
+    for start, end in spans:
+        if (start, end) in by_span:
+            out.append(by_span[(start, end)])
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        toks = [t for t in span if not t.is_space] if span is not None else []
+        while toks and toks[0].lower_ in ("the", "a"):
+            toks = toks[1:]
+        while toks and toks[-1].text in ("'s", "’s", "'", "’"):
+            toks = toks[:-1]
+        if not toks:
+            out.append(None)
+            continue
+        query, cands = _lookup(gaz, toks, ner=True)
+        hint: str | None = None
+        source = "given"
+        if not cands:
+            core, hint = _strip(toks)
+            if core:
+                query, cands = _lookup(gaz, core, ner=True)
+        if not cands:
+            key = " ".join(t.lower_ for t in toks)
+            cands = adjective_candidates(gaz, key)
+            if cands:
+                query, source = cands[0].entry.name, "demonym"
+        if not cands:
+            inner = [m for m in found if start <= m.start_char and m.end_char <= end and m.cands]
+            if inner:
+                # the largest place named inside it: "Kentucky State Police" is in Kentucky
+                m = max(inner, key=lambda m: max(c.entry.population for c in m.cands))
+                query, cands, hint = m.query, m.cands, m.hint
+        if hint is None:
+            hint, _ = _hint_around(doc, toks)
+        first, last = toks[0], toks[-1]
+        out.append(Mention(first.i, last.i + 1, start, end, _text(toks), query, source, "", hint, cands))
+    return out
