@@ -15,7 +15,11 @@ organisation's name ("Kentucky State Police") is a ``mention``. A toponym the
 gazetteer does not know is kept with ``geonameid=None`` (and takes the story's
 country, unless it names a sea or a region). A named street or landmark
 ("Royal Street") is kept with feature ``facility``, ``geonameid=None`` and the
-point of its town; one with no town in the article is dropped.
+point of its town; one with no town in the article is dropped. "Across the
+country" and "in the capital" become the story's country and its capital.
+
+:meth:`Geoparser.resolve_spans` resolves toponyms someone else found (gold
+annotations, another tagger) with the same context.
 """
 
 from __future__ import annotations
