@@ -845,3 +845,9 @@ def test_event_placed_across_the_country(nlp) -> None:  # type: ignore[no-untype
         "Police in Minsk arrested dozens on Sunday. Protesters clashed with police across the country.", "clashed"
     )
     assert e.place is not None and (e.place.name, e.place.country, e.place_source) == ("Belarus", "BLR", "clause")
+
+
+def test_event_noun_takes_the_place_of_its_own_phrase(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Police in Minsk arrested dozens on Sunday. Moscow backed the government during the rallies held in Gomel."
+    e = _event(text, "rallies")
+    assert e.place is not None and (e.place.text, e.place_source) == ("Gomel", "clause")

@@ -1025,6 +1025,13 @@ class EventCoder:
             span = doc.char_span(p.start, p.end, alignment_mode="expand")
             if span is not None:
                 heads[id(p)] = clause_head(span.root).i
+        if trigger.pos_ in ("NOUN", "PROPN"):
+            # "protests in Minsk", "demonstrations held across the country": the noun's own phrase
+            # places it before the clause it sits in does.
+            lo, hi = trigger.left_edge.idx, trigger.right_edge.idx + len(trigger.right_edge)
+            own = next((p for p in in_sentence if lo <= p.start and p.end <= hi), None)
+            if own is not None:
+                return own, "clause"
         for level, c in enumerate(scope):
             for p in in_sentence:
                 if heads.get(id(p)) == c.i:
