@@ -845,3 +845,33 @@ def test_event_placed_across_the_country(nlp) -> None:  # type: ignore[no-untype
         "Police in Minsk arrested dozens on Sunday. Protesters clashed with police across the country.", "clashed"
     )
     assert e.place is not None and (e.place.name, e.place.country, e.place_source) == ("Belarus", "BLR", "clause")
+
+
+def test_building_takes_the_town_named_just_before_it(parse) -> None:  # type: ignore[no-untyped-def]
+    from tidings.places import Geoparser
+
+    text = (
+        "Snow closed roads in Toronto on Monday. Toronto police urged drivers to stay home and Toronto "
+        "schools shut. Flights were cancelled at Ottawa's Qorvenhal Airport."
+    )
+    a = parse(text, ents=[("Toronto", "GPE"), ("Toronto", "GPE"), ("Toronto", "GPE"), ("Ottawa", "GPE")])
+    (airport,) = Geoparser(min_population=MIN_POPULATION).resolve_spans(a, _spans(a.text, "Qorvenhal Airport"))
+    assert airport is not None and (airport.feature, airport.country) == ("facility", "CAN")
+    assert (airport.lat, airport.lon) == (place(a, "Ottawa").lat, place(a, "Ottawa").lon)
+
+
+def test_building_takes_the_town_at_the_heart_of_the_story(parse) -> None:  # type: ignore[no-untyped-def]
+    from tidings.places import Geoparser
+    from tidings.places.gazetteer import distance_km
+
+    text = (
+        "Commuters in Manassas, Centreville and Fairfax face long drives to work. One builder said the new "
+        "homes look like those in Savannah. Pupils will walk to Qorvenhal Elementary."
+    )
+    a = parse(text, ents=[("Manassas", "GPE"), ("Centreville", "GPE"), ("Fairfax", "GPE"), ("Savannah", "GPE")])
+    assert place(a, "Savannah").admin1 == "Georgia"
+    (school,) = Geoparser(min_population=MIN_POPULATION).resolve_spans(a, _spans(a.text, "Qorvenhal Elementary"))
+    assert school is not None and (school.feature, school.country) == ("facility", "USA")
+    manassas = place(a, "Manassas")
+    # a town of the cluster the story names together, not the one it names once for comparison
+    assert distance_km(school.lat, school.lon, manassas.lat, manassas.lon) < 100
