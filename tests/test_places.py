@@ -875,3 +875,16 @@ def test_building_takes_the_town_at_the_heart_of_the_story(parse) -> None:  # ty
     manassas = place(a, "Manassas")
     # a town of the cluster the story names together, not the one it names once for comparison
     assert distance_km(school.lat, school.lon, manassas.lat, manassas.lon) < 100
+
+
+def test_county_named_without_its_division_word(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Flooding closed schools across Anne Arundel on Monday, officials said.", ents=[("Anne Arundel", "GPE")])
+    p = place(a, "Anne Arundel")
+    assert (p.name, p.country, p.feature) == ("Anne Arundel County", "USA", "admin2")
+
+
+def test_town_under_another_name_confirmed_by_its_division(parse) -> None:  # type: ignore[no-untyped-def]
+    # the NER calls the town a person, and GeoNames files it under a longer name
+    a = parse("Bankers met in Bad Homburg, Hesse, on Tuesday.", ents=[("Bad Homburg", "PERSON"), ("Hesse", "GPE")])
+    p = place(a, "Bad Homburg")
+    assert (p.country, p.feature, p.admin1) == ("DEU", "city", "Hessen")

@@ -23,7 +23,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from tidings.places.gazetteer import REGION_FEATURES, Candidate, GeoEntry, distance_km
+from tidings.places.gazetteer import REGION_FEATURES, Candidate, GeoEntry, distance_km, key
 from tidings.places.recognize import Mention, generic
 
 W_POP = 1.0  # per factor of ten in population
@@ -121,7 +121,7 @@ def score(c: Candidate, m: Mention, ctx: Context) -> float:
         s += W_CONTEXT * share + (W_IN_CONTEXT if share > 0 else 0.0)
     if e.feature in ("city", "admin2") and e.country and e.admin1_code and (e.country, e.admin1_code) in ctx.admin1:
         s += W_ADMIN
-    if m.parent is not None and _inside(e, m.parent) and not _list_of_countries(m):
+    if _inside(e, m.parent) and not _list_of_countries(m):
         s += W_PARENT
     if m.child is not None and any(_contains(e, c.entry) for c in m.child.cands):
         s += W_PARENT / 2  # "Atlanta, Georgia": the state, not the country
@@ -154,8 +154,23 @@ def _list_of_countries(m: Mention) -> bool:
     )
 
 
-def _inside(e: GeoEntry, parent: Mention) -> bool:
-    return any(_contains(p.entry, e) for p in parent.cands)
+def _inside(e: GeoEntry, parent: Mention | None) -> bool:
+    return parent is not None and any(_contains(p.entry, e) for p in parent.cands)
+
+
+DIVISION_WORDS = frozenset({"county", "agency", "district", "parish", "borough", "municipality", "province"})
+
+
+def _bare_division(c: Candidate, m: Mention) -> bool:
+    """ "Miami-Dade" for Miami-Dade County: a division's name less its division word, where
+    nothing else has the name ("Atlantic" is the ocean, "Plymouth" the town)."""
+    words = key(c.entry.name).split()
+    return (
+        len(words) > len(key(m.query).split())
+        and words[-1] in DIVISION_WORDS
+        and " ".join(words[:-1]) == key(m.query)
+        and all(o.entry.feature == "admin2" for o in m.cands)
+    )
 
 
 def _key(m: Mention) -> tuple[str, str | None]:
@@ -224,10 +239,12 @@ def _plausible(c: Candidate, m: Mention, ctx: Context) -> bool:
     e = c.entry
     if e.feature in ("country", "continent") or e.feature in REGION_FEATURES:
         return True
-    if e.feature == "admin2" and c.alternate and m.hint != "admin":
+    if e.feature == "admin2" and c.alternate and m.hint != "admin" and not _bare_division(c, m):
         return False  # "Atlantic" is not Atlantic County
-    if c.alternate and e.feature == "city" and m.source in ("entity", "run", "embedded"):
-        return False  # a town the NER did not call a place must have it as its own name ("Chen" is not Chenzhou)
+    if c.alternate and e.feature == "city" and m.source in ("entity", "run", "embedded") and not _inside(e, m.parent):
+        # A town the NER did not call a place must have it as its own name ("Chen" is not Chenzhou),
+        # unless the division written after it holds it ("Matias Romero, Oaxaca").
+        return False
     supported = ctx.share(e.country) > 0 or m.parent is not None
     if (
         e.feature == "city"
