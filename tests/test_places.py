@@ -888,3 +888,14 @@ def test_town_under_another_name_confirmed_by_its_division(parse) -> None:  # ty
     a = parse("Bankers met in Bad Homburg, Hesse, on Tuesday.", ents=[("Bad Homburg", "PERSON"), ("Hesse", "GPE")])
     p = place(a, "Bad Homburg")
     assert (p.country, p.feature, p.admin1) == ("DEU", "city", "Hessen")
+
+
+def test_local_namesake_in_a_story_about_one_country(parse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Canada's housing agency said rents rose across Canada in March. In London, rents climbed nine per "
+        "cent, the Canadian agency said. Canada's finance minister promised help for tenants."
+    )
+    a = parse(text)
+    assert place(a, "London").country == "CAN"  # London, Ontario, not the British capital
+    b = parse("Rents rose in London in March, the agency said. Tenants in Manchester paid more too.")
+    assert place(b, "London").country == "GBR"

@@ -28,7 +28,7 @@ from tidings.places.recognize import Mention, generic
 
 W_POP = 1.0  # per factor of ten in population
 W_CAPITAL = 1.5
-W_CONTEXT = 2.0  # the whole context on one country adds this much
+W_CONTEXT = 3.0  # the whole context on one country adds this much (a local namesake over a big town abroad)
 W_IN_CONTEXT = 0.5  # any support at all for the country
 W_ADMIN = 1.5  # a city inside a division the article names
 W_PARENT = 8.0  # "Springfield, Illinois"
