@@ -899,3 +899,11 @@ def test_local_namesake_in_a_story_about_one_country(parse) -> None:  # type: ig
     assert place(a, "London").country == "CAN"  # London, Ontario, not the British capital
     b = parse("Rents rose in London in March, the agency said. Tenants in Manchester paid more too.")
     assert place(b, "London").country == "GBR"
+
+
+def test_governor_after_a_name_says_division(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Washington Gov. Jay Inslee signed the water bill on Monday.", ents=[("Washington", "GPE")])
+    p = place(a, "Washington")
+    assert (p.feature, p.name) == ("admin1", "Washington")  # the state, not the capital
+    b = parse("Protesters marched in Washington on Monday.", ents=[("Washington", "GPE")])
+    assert place(b, "Washington").feature == "city"
