@@ -907,3 +907,14 @@ def test_governor_after_a_name_says_division(parse) -> None:  # type: ignore[no-
     assert (p.feature, p.name) == ("admin1", "Washington")  # the state, not the capital
     b = parse("Protesters marched in Washington on Monday.", ents=[("Washington", "GPE")])
     assert place(b, "Washington").feature == "city"
+
+
+def test_mid_sized_town_abroad_unsupported_stays_unresolved(parse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "South African police said gang violence flared in Hanover Park on Friday. South Africa's police "
+        "minister flew to Cape Town, and South Africa's president called for calm in Johannesburg and Durban."
+    )
+    a = parse(text)
+    p = place(a, "Hanover Park")
+    # not the Illinois village: the story never leaves South Africa, so the suburb takes its country
+    assert (p.geonameid, p.country) == (None, "ZAF")
