@@ -918,3 +918,10 @@ def test_mid_sized_town_abroad_unsupported_stays_unresolved(parse) -> None:  # t
     p = place(a, "Hanover Park")
     # not the Illinois village: the story never leaves South Africa, so the suburb takes its country
     assert (p.geonameid, p.country) == (None, "ZAF")
+
+
+def test_name_listed_with_states_is_a_state(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Tech firms moved jobs to states such as Oregon or Washington this year.")
+    assert place(a, "Washington").feature == "admin1"  # listed with a state: the state, not the capital
+    b = parse("Diplomats shuttled between New York and Washington this year.")
+    assert place(b, "Washington").feature == "city"

@@ -76,7 +76,7 @@ class Geoparser:
         if doc is None:
             return article
         mentions, context = self._find(doc, article)
-        chosen = resolve_mentions(mentions, context)
+        chosen = resolve_mentions(mentions, context, _lists(mentions, doc))
         places: list[Place] = []
         kept: list[Mention] = []
         for m in mentions:
@@ -140,7 +140,7 @@ class Geoparser:
         # Found toponyms overlapping a new span give way to it; the rest stay as context.
         pool = [m for m in found if not any(m.start < g.end and g.start < m.end for g in new)] + new
         link_parents(pool, doc, self.gaz, only=new)
-        chosen = resolve_mentions(pool, context)
+        chosen = resolve_mentions(pool, context, _lists(pool, doc))
         placed = {id(m): _place(m, chosen.get(id(m)), _mention_role(m, doc, article)) for m in pool}
         towns = _towns(list(placed.values()))
         dateline = next((p for p in placed.values() if article.dateline and p.start == article.dateline.start), None)
@@ -169,6 +169,22 @@ class Geoparser:
                     context[c.entry.country] += 3
                     break
         return mentions, context
+
+
+def _lists(mentions: list[Mention], doc: Doc) -> dict[int, list[Mention]]:
+    """Per mention (by id), the mentions coordinated with it: "Oregon and Washington", "Ohio, Texas or Utah"."""
+    at = {i: m for m in mentions if m.source != "demonym" for i in range(m.start, m.end)}
+    out: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if m.source == "demonym":
+            continue
+        root = doc[m.end - 1]
+        heads = [root.head] if root.dep_ == "conj" else []
+        near = [t for t in (*heads, *(c for c in root.children if c.dep_ == "conj")) if t.i in at]
+        others = [at[t.i] for t in near if at[t.i] is not m]
+        if others:
+            out[id(m)] = others
+    return out
 
 
 def _mention_role(m: Mention, doc: Doc, article: Article) -> str:
