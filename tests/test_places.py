@@ -851,3 +851,84 @@ def test_event_noun_takes_the_place_of_its_own_phrase(nlp) -> None:  # type: ign
     text = "Police in Minsk arrested dozens on Sunday. Moscow backed the government during the rallies held in Gomel."
     e = _event(text, "rallies")
     assert e.place is not None and (e.place.text, e.place_source) == ("Gomel", "clause")
+
+
+def test_building_takes_the_town_named_just_before_it(parse) -> None:  # type: ignore[no-untyped-def]
+    from tidings.places import Geoparser
+
+    text = (
+        "Snow closed roads in Toronto on Monday. Toronto police urged drivers to stay home and Toronto "
+        "schools shut. Flights were cancelled at Ottawa's Qorvenhal Airport."
+    )
+    a = parse(text, ents=[("Toronto", "GPE"), ("Toronto", "GPE"), ("Toronto", "GPE"), ("Ottawa", "GPE")])
+    (airport,) = Geoparser(min_population=MIN_POPULATION).resolve_spans(a, _spans(a.text, "Qorvenhal Airport"))
+    assert airport is not None and (airport.feature, airport.country) == ("facility", "CAN")
+    assert (airport.lat, airport.lon) == (place(a, "Ottawa").lat, place(a, "Ottawa").lon)
+
+
+def test_building_takes_the_town_at_the_heart_of_the_story(parse) -> None:  # type: ignore[no-untyped-def]
+    from tidings.places import Geoparser
+    from tidings.places.gazetteer import distance_km
+
+    text = (
+        "Commuters in Manassas, Centreville and Fairfax face long drives to work. One builder said the new "
+        "homes look like those in Savannah. Pupils will walk to Qorvenhal Elementary."
+    )
+    a = parse(text, ents=[("Manassas", "GPE"), ("Centreville", "GPE"), ("Fairfax", "GPE"), ("Savannah", "GPE")])
+    assert place(a, "Savannah").admin1 == "Georgia"
+    (school,) = Geoparser(min_population=MIN_POPULATION).resolve_spans(a, _spans(a.text, "Qorvenhal Elementary"))
+    assert school is not None and (school.feature, school.country) == ("facility", "USA")
+    manassas = place(a, "Manassas")
+    assert school.lat is not None and school.lon is not None
+    # a town of the cluster the story names together, not the one it names once for comparison
+    assert distance_km(school.lat, school.lon, manassas.lat, manassas.lon) < 100
+
+
+def test_county_named_without_its_division_word(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Flooding closed schools across Anne Arundel on Monday, officials said.", ents=[("Anne Arundel", "GPE")])
+    p = place(a, "Anne Arundel")
+    assert (p.name, p.country, p.feature) == ("Anne Arundel County", "USA", "admin2")
+
+
+def test_town_under_another_name_confirmed_by_its_division(parse) -> None:  # type: ignore[no-untyped-def]
+    # the NER calls the town a person, and GeoNames files it under a longer name
+    a = parse("Bankers met in Bad Homburg, Hesse, on Tuesday.", ents=[("Bad Homburg", "PERSON"), ("Hesse", "GPE")])
+    p = place(a, "Bad Homburg")
+    assert (p.country, p.feature, p.admin1) == ("DEU", "city", "Hessen")
+
+
+def test_local_namesake_in_a_story_about_one_country(parse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Canada's housing agency said rents rose across Canada in March. In London, rents climbed nine per "
+        "cent, the Canadian agency said. Canada's finance minister promised help for tenants."
+    )
+    a = parse(text)
+    assert place(a, "London").country == "CAN"  # London, Ontario, not the British capital
+    b = parse("Rents rose in London in March, the agency said. Tenants in Manchester paid more too.")
+    assert place(b, "London").country == "GBR"
+
+
+def test_governor_after_a_name_says_division(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Washington Gov. Jay Inslee signed the water bill on Monday.", ents=[("Washington", "GPE")])
+    p = place(a, "Washington")
+    assert (p.feature, p.name) == ("admin1", "Washington")  # the state, not the capital
+    b = parse("Protesters marched in Washington on Monday.", ents=[("Washington", "GPE")])
+    assert place(b, "Washington").feature == "city"
+
+
+def test_mid_sized_town_abroad_unsupported_stays_unresolved(parse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "South African police said gang violence flared in Hanover Park on Friday. South Africa's police "
+        "minister flew to Cape Town, and South Africa's president called for calm in Johannesburg and Durban."
+    )
+    a = parse(text)
+    p = place(a, "Hanover Park")
+    # not the Illinois village: the story never leaves South Africa, so the suburb takes its country
+    assert (p.geonameid, p.country) == (None, "ZAF")
+
+
+def test_name_listed_with_states_is_a_state(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Tech firms moved jobs to states such as Oregon or Washington this year.")
+    assert place(a, "Washington").feature == "admin1"  # listed with a state: the state, not the capital
+    b = parse("Diplomats shuttled between New York and Washington this year.")
+    assert place(b, "Washington").feature == "city"

@@ -33,7 +33,7 @@ from tidings.errors import TidingsError
 from tidings.model import Article, Place, Span
 
 # Imported under other names so that tidings.places.gazetteer / .resolve stay the modules.
-from tidings.places.gazetteer import Gazetteer, GeoEntry
+from tidings.places.gazetteer import Gazetteer, GeoEntry, distance_km
 from tidings.places.gazetteer import gazetteer as load_gazetteer
 from tidings.places.recognize import Mention, find_mentions, given_mentions, link_parents
 from tidings.places.resolve import resolve as resolve_mentions
@@ -80,7 +80,7 @@ class Geoparser:
         if doc is None:
             return article
         mentions, context = self._find(doc, article)
-        chosen = resolve_mentions(mentions, context)
+        chosen = resolve_mentions(mentions, context, _lists(mentions, doc))
         places: list[Place] = []
         kept: list[Mention] = []
         for m in mentions:
@@ -144,7 +144,7 @@ class Geoparser:
         # Found toponyms overlapping a new span give way to it; the rest stay as context.
         pool = [m for m in found if not any(m.start < g.end and g.start < m.end for g in new)] + new
         link_parents(pool, doc, self.gaz, only=new)
-        chosen = resolve_mentions(pool, context)
+        chosen = resolve_mentions(pool, context, _lists(pool, doc))
         placed = {id(m): _place(m, chosen.get(id(m)), _mention_role(m, doc, article)) for m in pool}
         towns = _towns(list(placed.values()))
         dateline = next((p for p in placed.values() if article.dateline and p.start == article.dateline.start), None)
@@ -175,6 +175,22 @@ class Geoparser:
         return mentions, context
 
 
+def _lists(mentions: list[Mention], doc: Doc) -> dict[int, list[Mention]]:
+    """Per mention (by id), the mentions coordinated with it: "Oregon and Washington", "Ohio, Texas or Utah"."""
+    at = {i: m for m in mentions if m.source != "demonym" for i in range(m.start, m.end)}
+    out: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if m.source == "demonym":
+            continue
+        root = doc[m.end - 1]
+        heads = [root.head] if root.dep_ == "conj" else []
+        near = [t for t in (*heads, *(c for c in root.children if c.dep_ == "conj")) if t.i in at]
+        others = [at[t.i] for t in near if at[t.i] is not m]
+        if others:
+            out[id(m)] = others
+    return out
+
+
 def _mention_role(m: Mention, doc: Doc, article: Article) -> str:
     if m.source == "demonym":
         return "demonym"
@@ -188,6 +204,7 @@ def _mention_role(m: Mention, doc: Doc, article: Article) -> str:
 
 
 HOST_FEATURES = ("city", "admin2")
+HOST_KM = 100.0  # towns this close count as one cluster when finding a building's town
 # Words of names that need not lie in the story's country ("Indian Ocean", "Middle East").
 SUPRANATIONAL = frozenset(
     {"ocean", "sea", "gulf", "east", "west", "north", "south", "union", "republic", "america", "americas", "africa",
@@ -223,24 +240,36 @@ def _host(
     p: Place, m: Mention, doc: Doc, towns: list[Place], dateline: Place | None, focus: str | None
 ) -> Place | None:
     """The town a street or building is in: the one named right after ("Collins Avenue in Miami
-    Beach", "the Convention Centre, Dublin"), else the town of the story's country named most
-    often before it (the last of equals), else the dateline, else the last town before it.
+    Beach", "the Convention Centre, Dublin") or right before ("Ottawa's Macdonald-Cartier
+    Airport"), else the heart of the story: the town of the story's country with the most of the
+    story's town mentions within 100 km of it, itself included (the last before the building
+    among equals, else the first after), else the dateline, else the last town before it.
 
-    Most often, not last: streets are often named after towns ("Lafayette", "Franklin"), and
-    a town of another country named in passing ("Liverpool" in a Cairo story) is no host.
+    The heart, not the last town named: streets are often named after towns ("Lafayette",
+    "Franklin"), a town of another country named in passing ("Liverpool" in a Cairo story) is
+    no host, and the schools and malls of a story lie around the towns it names together
+    (Manassas, Centreville, Gainesville), not at a town it names once for comparison.
     """
     if m.end + 1 < len(doc) and doc[m.end].lower_ in ("in", "at", ","):
         nxt = doc[m.end + 1]
         host = next((t for t in towns if t.start == nxt.idx), None)
         if host is not None:
             return host
-    before = [t for t in towns if t.end <= p.start and (focus is None or t.country == focus)]
-    if before:
-        named = Counter(t.geonameid for t in before)
-        return max(reversed(before), key=lambda t: named[t.geonameid])
+    host = next((t for t in towns if t.end <= p.start and doc.text[t.end : p.start] in ("'s ", "’s ", "-")), None)
+    if host is not None:
+        return host
+    pool = [t for t in towns if focus is None or t.country == focus]
+    if pool:
+        near = {t.start: sum(1 for u in pool if _km(t, u) < HOST_KM) for t in pool}
+        order = [t for t in reversed(pool) if t.end <= p.start] + [t for t in pool if t.end > p.start]
+        return max(order, key=lambda t: near[t.start])
     if dateline is not None and dateline.lat is not None:
         return dateline
     return next((t for t in reversed(towns) if t.end <= p.start), None)
+
+
+def _km(a: Place, b: Place) -> float:
+    return distance_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
 
 
 def _at_host(p: Place, host: Place) -> Place:

@@ -46,6 +46,8 @@ ADMIN_WORDS = frozenset(
     }
 )  # fmt: skip
 CITY_WORDS = frozenset({"city", "town", "village"})
+# Offices and bodies of a division, written after its name ("Washington Gov. Jay Inslee", "the Ohio Legislature").
+DIVISION_OFFICES = frozenset({"gov.", "gov", "governor", "legislature", "statehouse"})
 # With directions, words that make generic names which GeoNames also has as divisions
 # ("Central" in Uganda, "Gulf" in Papua New Guinea): these need the article's country.
 GENERIC = frozenset(
@@ -707,6 +709,8 @@ def _hint_around(doc: Doc, toks: list[Token]) -> tuple[str | None, list[Token]]:
         word = doc[start - 2].lower_
         if word in ADMIN_WORDS | CITY_WORDS:
             return ("admin" if word in ADMIN_WORDS else "city"), toks
+    if nxt is not None and nxt.lower_ in DIVISION_OFFICES:
+        return "admin", toks  # "New York Gov. Andrew Cuomo": a governor heads a division, not a town
     return None, toks
 
 

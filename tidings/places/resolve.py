@@ -11,7 +11,9 @@ A candidate's score adds up, in log-population units:
 * the admin hierarchy: a division named in the article ("Ukraine's Donetsk
   region") favours its own cities ("Bakhmut"), and "Springfield, Illinois"
   all but decides;
-* a small penalty for matching an alternate name rather than the entry's own.
+* a small penalty for matching an alternate name rather than the entry's own;
+* a name listed with divisions of one country is a division ("states such as
+  Oregon or Washington"); such a mention decides alone.
 
 Every mention of the same name and hint gets the same reading (one sense per
 discourse): the evidence of all of them is pooled.
@@ -23,12 +25,12 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from tidings.places.gazetteer import REGION_FEATURES, Candidate, GeoEntry, distance_km
+from tidings.places.gazetteer import REGION_FEATURES, Candidate, GeoEntry, distance_km, key
 from tidings.places.recognize import Mention, generic
 
 W_POP = 1.0  # per factor of ten in population
 W_CAPITAL = 1.5
-W_CONTEXT = 2.0  # the whole context on one country adds this much
+W_CONTEXT = 3.0  # the whole context on one country adds this much (a local namesake over a big town abroad)
 W_IN_CONTEXT = 0.5  # any support at all for the country
 W_ADMIN = 1.5  # a city inside a division the article names
 W_PARENT = 8.0  # "Springfield, Illinois"
@@ -36,8 +38,9 @@ W_COUNTRY = 2.5  # countries and continents over same-named cities
 W_REGION = 4.5  # a region, sea or river (no population): about a city of three million
 W_NEAR = 0.75  # for each other town of the article within 150 km (at most 4)
 W_SIBLING = 1.0  # a division over a foreign country of its name when the article names its siblings
+W_LISTED = 2.5  # a division listed with divisions of its country
 P_ALTERNATE = 0.5
-SMALL_TOWN = 20_000  # below this, a town abroad needs the article's support
+SMALL_TOWN = 50_000  # below this, a town abroad needs the article's support
 P_ADMIN2 = 0.5  # a bare county name ("Norfolk", "Fife") when no town of its country has it
 P_ADMIN2_SHADOWED = 2.0
 P_ALTERNATE_SHADOWED = 1.5
@@ -50,6 +53,8 @@ class Context:
     countries: dict[str, float] = field(default_factory=dict)
     admin1: set[tuple[str, str]] = field(default_factory=set)
     points: list[tuple[float, float]] = field(default_factory=list)
+    # per mention (by id), the countries of the divisions it is listed with ("California or Washington")
+    listed: dict[int, set[str]] = field(default_factory=dict)
 
     def share(self, country: str | None) -> float:
         total = sum(self.countries.values())
@@ -91,6 +96,8 @@ def score(c: Candidate, m: Mention, ctx: Context) -> float:
             and len({a for a in ctx.admin1 if a[0] == e.country and a[1] != e.admin1_code}) >= 2
         ):
             s += W_SIBLING  # "Georgia" in a story that names other states is the state, not the country
+        if e.country in ctx.listed.get(id(m), ()):
+            s += W_LISTED  # "states such as California or Washington": the state, not the capital
     elif e.feature == "admin2":
         if m.hint == "admin":
             s += 2.5
@@ -121,7 +128,7 @@ def score(c: Candidate, m: Mention, ctx: Context) -> float:
         s += W_CONTEXT * share + (W_IN_CONTEXT if share > 0 else 0.0)
     if e.feature in ("city", "admin2") and e.country and e.admin1_code and (e.country, e.admin1_code) in ctx.admin1:
         s += W_ADMIN
-    if m.parent is not None and _inside(e, m.parent) and not _list_of_countries(m):
+    if _inside(e, m.parent) and not _list_of_countries(m):
         s += W_PARENT
     if m.child is not None and any(_contains(e, c.entry) for c in m.child.cands):
         s += W_PARENT / 2  # "Atlanta, Georgia": the state, not the country
@@ -154,16 +161,36 @@ def _list_of_countries(m: Mention) -> bool:
     )
 
 
-def _inside(e: GeoEntry, parent: Mention) -> bool:
-    return any(_contains(p.entry, e) for p in parent.cands)
+def _inside(e: GeoEntry, parent: Mention | None) -> bool:
+    return parent is not None and any(_contains(p.entry, e) for p in parent.cands)
+
+
+DIVISION_WORDS = frozenset({"county", "agency", "district", "parish", "borough", "municipality", "province"})
+
+
+def _bare_division(c: Candidate, m: Mention) -> bool:
+    """ "Miami-Dade" for Miami-Dade County: a division's name less its division word, where
+    nothing else has the name ("Atlantic" is the ocean, "Plymouth" the town)."""
+    words = key(c.entry.name).split()
+    return (
+        len(words) > len(key(m.query).split())
+        and words[-1] in DIVISION_WORDS
+        and " ".join(words[:-1]) == key(m.query)
+        and all(o.entry.feature == "admin2" for o in m.cands)
+    )
 
 
 def _key(m: Mention) -> tuple[str, str | None]:
     return m.query.lower(), "demonym" if m.source == "demonym" else m.hint
 
 
-def resolve(mentions: list[Mention], base: Counter[str]) -> dict[int, GeoEntry | None]:
-    """The chosen entry of every mention (by ``id(mention)``); None when it has no candidate."""
+def resolve(
+    mentions: list[Mention], base: Counter[str], lists: dict[int, list[Mention]] | None = None
+) -> dict[int, GeoEntry | None]:
+    """The chosen entry of every mention (by ``id(mention)``); None when it has no candidate.
+
+    ``lists``: per mention, the mentions coordinated with it ("Oregon and Washington").
+    """
     ctx = Context(countries=dict(base))
     chosen = _pass(mentions, ctx)
     # Second pass: the first pass's countries, divisions and points become context.
@@ -180,6 +207,10 @@ def resolve(mentions: list[Mention], base: Counter[str]) -> dict[int, GeoEntry |
         # inside it ("Louisville") five times on top of the division's own bonus.
         if e.feature == "city" and e.lat is not None and e.lon is not None:
             ctx2.points.append((e.lat, e.lon))
+    for key_, others in (lists or {}).items():
+        states = {e.country for o in others if (e := chosen.get(id(o))) and e.feature == "admin1" and e.country}
+        if states:
+            ctx2.listed[key_] = {c for c in states if c}
     return _pass(mentions, ctx2, exclude_self=chosen)
 
 
@@ -191,10 +222,10 @@ def _pass(
         groups[_key(m)].append(m)
     out: dict[int, GeoEntry | None] = {}
     for group in groups.values():
-        # Mentions with a parent ("Springfield, Illinois") decide alone; the rest pool.
-        pooled = [m for m in group if m.parent is None]
+        # Mentions with a parent ("Springfield, Illinois") or listed with divisions decide alone; the rest pool.
+        pooled = [m for m in group if m.parent is None and id(m) not in ctx.listed]
         for m in group:
-            if m.parent is not None:
+            if m.parent is not None or id(m) in ctx.listed:
                 out[id(m)] = _best([m], _without(ctx, m, exclude_self))
         if pooled:
             e = _best(pooled, _without(ctx, pooled[0], exclude_self, n=len(pooled)))
@@ -216,7 +247,7 @@ def _without(ctx: Context, m: Mention, prev: dict[int, GeoEntry | None] | None, 
     points = [p for p in ctx.points if p != (e.lat, e.lon)]
     # "Quebec" read as the province must not then vote for Quebec City as a town inside it.
     admin1 = ctx.admin1 - {(e.country, e.admin1_code)} if e.feature == "admin1" else ctx.admin1
-    return Context(countries, admin1, points)
+    return Context(countries, admin1, points, ctx.listed)
 
 
 def _plausible(c: Candidate, m: Mention, ctx: Context) -> bool:
@@ -224,10 +255,12 @@ def _plausible(c: Candidate, m: Mention, ctx: Context) -> bool:
     e = c.entry
     if e.feature in ("country", "continent") or e.feature in REGION_FEATURES:
         return True
-    if e.feature == "admin2" and c.alternate and m.hint != "admin":
+    if e.feature == "admin2" and c.alternate and m.hint != "admin" and not _bare_division(c, m):
         return False  # "Atlantic" is not Atlantic County
-    if c.alternate and e.feature == "city" and m.source in ("entity", "run", "embedded"):
-        return False  # a town the NER did not call a place must have it as its own name ("Chen" is not Chenzhou)
+    if c.alternate and e.feature == "city" and m.source in ("entity", "run", "embedded") and not _inside(e, m.parent):
+        # A town the NER did not call a place must have it as its own name ("Chen" is not Chenzhou),
+        # unless the division written after it holds it ("Matias Romero, Oaxaca").
+        return False
     supported = ctx.share(e.country) > 0 or m.parent is not None
     if (
         e.feature == "city"
