@@ -535,6 +535,28 @@ def test_unknown_name_before_an_area_word_is_a_place(parse) -> None:  # type: ig
     assert place(a, "Nuwe Dorp").country == "NAM"
 
 
+def test_unknown_ner_place_needs_words_that_make_it_one(parse) -> None:  # type: ignore[no-untyped-def]
+    # The small model tags firms and people GPE; a place the gazetteer lacks is introduced as
+    # one: after "in", before "neighbourhood", as what gunmen raided, listed with known places.
+    a = parse(
+        "Brevantix doubled its profit, and Quorlan said so. The firm opened an office in Qzorvenkatal. "
+        "Gunmen raided Vellistrand, near the Mirewood neighbourhood of Nairobi, Kenya.",
+        ents=[
+            ("Brevantix", "GPE"),
+            ("Quorlan", "GPE"),
+            ("Qzorvenkatal", "GPE"),
+            ("Vellistrand", "GPE"),
+            ("Mirewood", "GPE"),
+            ("Nairobi", "GPE"),
+            ("Kenya", "GPE"),
+        ],
+    )
+    texts = [p.text for p in a.places]
+    assert "Brevantix" not in texts and "Quorlan" not in texts  # a firm's and a speaker's names
+    for name in ("Qzorvenkatal", "Vellistrand", "Mirewood"):
+        assert place(a, name).country == "KEN"
+
+
 def test_area_word_as_a_verb_or_modifier_names_no_place(parse) -> None:  # type: ignore[no-untyped-def]
     a = parse("Mara Quill states that the GOP state lawmaker lied.", ents=[("Mara Quill", "PERSON"), ("GOP", "ORG")])
     assert not [p for p in a.places if p.text.startswith(("Mara", "GOP"))]

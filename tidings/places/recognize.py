@@ -420,6 +420,7 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
 
     link_parents(mentions, doc, gaz)
     mentions = [m for m in mentions if _keep(m, doc, gaz)]
+    mentions = _placed_unknowns(mentions, doc)
     mentions.sort(key=lambda m: m.start)
     return mentions, context
 
@@ -674,6 +675,73 @@ def _keep(m: Mention, doc: Doc, gaz: Gazetteer) -> bool:
         # "Georgia" after "Georgia Smith": a place only with a preposition or "Name, Region".
         return _locative(doc, m.start) or m.parent is not None
     return True
+
+
+# Words of a name that make it a place or feature whatever the gazetteer holds ("Lake Manassas",
+# "Colton Way", "the Soviet Union", "Peace River Valley").
+PLACE_NAME_WORDS = (
+    FEATURE_WORDS
+    | ADMIN_WORDS
+    | CITY_WORDS
+    | GENERIC
+    | frozenset({"way", "cape", "republic", "union", "heights", "parade", "lane", "drive", "place", "crescent",
+                 "borough", "hill", "port", "harbour", "harbor", "fjord", "glacier", "canyon", "falls", "reef"})
+)  # fmt: skip
+# Verbs whose direct object is a place ("gunmen raided Qzorvenkatal", "troops entered Kfraya").
+PLACE_VERBS = frozenset(
+    {"visit", "raid", "reach", "enter", "leave", "attack", "shell", "bomb", "storm", "capture", "seize", "besiege",
+     "invade", "occupy", "tour", "flee", "cross", "evacuate", "recapture", "liberate", "encircle", "surround"}
+)  # fmt: skip
+
+
+def _placed_unknowns(mentions: list[Mention], doc: Doc) -> list[Mention]:
+    """Drop the NER's place names the gazetteer lacks unless the words around make them places.
+
+    The small model tags many companies, people and products GPE/LOC ("Coincheck",
+    "Dropbox", "Guhdar said"); a real place the gazetteer lacks is nearly always
+    introduced as one: after a locative preposition ("in Khayelitsha"), with a word
+    that calls it a place ("Torkula village", "Peace River Valley", "the Soviet
+    Union"), as the object of a verb of movement or attack ("raided Qzorvenkatal"),
+    next to its region ("Thruxton, Hampshire"), or listed with a known place
+    ("Alberta, Saskatchewan and Newfoundland"). One such use vouches for every
+    other of the same name (one sense per discourse).
+    """
+    known = {m.start for m in mentions if m.cands}
+    unknown = [m for m in mentions if m.source == "ner" and not m.cands and not m.extra.get("called")]
+    if not unknown:
+        return mentions
+    vouched = {m.text for m in unknown if _unknown_placed(m, doc, known)}
+    return [m for m in mentions if m not in unknown or m.text in vouched]
+
+
+def _unknown_placed(m: Mention, doc: Doc, known: set[int]) -> bool:
+    words = [t.lower_.rstrip(".") for t in doc[m.start : m.end]]
+    if m.hint is not None or m.parent is not None or m.child is not None:
+        return True
+    if any(w in PLACE_NAME_WORDS for w in words) or "," in words:
+        return True  # "Thruxton, Hampshire" taken as one name: a site and its county
+    first = doc[m.start]
+    after = doc[m.end] if m.end < len(doc) else None
+    if after is not None and after.lower_ in AREA_WORDS and after.tag_ == "NN":
+        return True  # "Cairo's Abbasiya neighbourhood"
+    if m.start >= 2 and doc[m.start - 1].text == "," and _capitalised(doc[m.start - 2]):
+        if after is None or after.text in (".", ";") or "\n" in after.text:
+            return True  # "Rockingham, Northamptonshire.": the county of the site before it
+    before = m.start - 1
+    if before >= 0 and doc[before].lower_ in ("the", "a"):
+        before -= 1
+    if before >= 0 and doc[before].lower_ in LOCATIVE and doc[before].lower_ != "of":
+        return True  # "of" is too loose: "co-founder of Zalando", "shares of Coincheck"
+    if _locative(doc, m.start) and doc[m.start - 1].lower_ != "of":
+        return True  # "in Nitra and Kosice"
+    root = doc[m.start : m.end].root
+    if root.dep_ == "dobj" and root.head.lemma_ in PLACE_VERBS:
+        return True
+    # "Alberta, Saskatchewan and Newfoundland": listed with a place the gazetteer knows.
+    partners = [c for c in root.children if c.dep_ == "conj"]
+    if root.dep_ == "conj":
+        partners.append(root.head)
+    return any(p.i in known and p.ent_type_ in PLACE_LABELS for p in partners) and first.ent_type_ in PLACE_LABELS
 
 
 SPEECH_VERBS = frozenset({"say", "tell", "report", "add", "continue", "explain", "write", "announce"})
