@@ -724,9 +724,9 @@ def _unknown_placed(m: Mention, doc: Doc, known: set[int]) -> bool:
     after = doc[m.end] if m.end < len(doc) else None
     if after is not None and after.lower_ in AREA_WORDS and after.tag_ == "NN":
         return True  # "Cairo's Abbasiya neighbourhood"
-    if m.start >= 2 and doc[m.start - 1].text == "," and _capitalised(doc[m.start - 2]):
-        if after is None or after.text in (".", ";") or "\n" in after.text:
-            return True  # "Rockingham, Northamptonshire.": the county of the site before it
+    ends = after is None or after.text in (".", ";") or "\n" in after.text
+    if ends and m.start >= 2 and doc[m.start - 1].text == "," and _capitalised(doc[m.start - 2]):
+        return True  # "Rockingham, Northamptonshire.": the county of the site before it
     before = m.start - 1
     if before >= 0 and doc[before].lower_ in ("the", "a"):
         before -= 1
