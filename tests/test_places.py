@@ -557,6 +557,26 @@ def test_unknown_ner_place_needs_words_that_make_it_one(parse) -> None:  # type:
         assert place(a, name).country == "KEN"
 
 
+def test_province_abbreviation_after_a_town_is_a_place(parse) -> None:  # type: ignore[no-untyped-def]
+    # "Brandon, Man." names Manitoba too, also where the tokenizer split the period off.
+    a = parse("She was born in Brandon, Man. her parents said. Man. United fans cheered.", ents=[("Brandon", "GPE")])
+    found = [p for p in a.places if p.text == "Man."]
+    assert len(found) == 1  # not the football club's "Man."
+    assert (found[0].name, found[0].country, found[0].feature) == ("Manitoba", "CAN", "admin1")
+    assert place(a, "Brandon").country == "CAN"
+
+
+def test_institution_after_at_is_a_place_but_not_an_affiliation(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse(
+        "The summit in Leeds was held at the Brightwater Convention Centre. "
+        "A professor of law at Ravenhill University said it went well.",
+        ents=[("Leeds", "GPE"), ("Brightwater Convention Centre", "FAC"), ("Ravenhill University", "ORG")],
+    )
+    p = place(a, "Brightwater Convention Centre")
+    assert (p.feature, p.country) == ("facility", "GBR")
+    assert not [p for p in a.places if p.text.startswith("Ravenhill")]  # where she works, not where it happened
+
+
 def test_area_word_as_a_verb_or_modifier_names_no_place(parse) -> None:  # type: ignore[no-untyped-def]
     a = parse("Mara Quill states that the GOP state lawmaker lied.", ents=[("Mara Quill", "PERSON"), ("GOP", "ORG")])
     assert not [p for p in a.places if p.text.startswith(("Mara", "GOP"))]

@@ -80,8 +80,8 @@ class Geoparser:
         places: list[Place] = []
         kept: list[Mention] = []
         for m in mentions:
-            if m.source == "abbreviation" and m.parent is None:
-                continue
+            if m.source == "abbreviation" and m.child is None:
+                continue  # "Man.", "Ky." only as the division of the town before them
             places.append(_place(m, chosen.get(id(m)), _mention_role(m, doc, article)))
             kept.append(m)
         article.places = _place_facilities(places, kept, doc, article)

@@ -507,7 +507,8 @@ FACILITY_WORDS = frozenset(
 # Last words of institutions that are first of all buildings or grounds. "Center", "University"
 # and the like are left out: the organisation is meant far more often than the site.
 INSTITUTION_WORDS = frozenset(
-    {"hospital", "court", "hall", "school", "prison", "jail", "park", "inn", "restaurant", "cottage", "lodge"}
+    {"hospital", "court", "hall", "school", "prison", "jail", "park", "inn", "restaurant", "cottage", "lodge",
+     "center", "centre", "university", "college", "club", "campus"}
 )  # fmt: skip
 AT_PREPOSITIONS = frozenset({"at", "in", "inside", "outside", "near", "into", "to"})
 
@@ -573,10 +574,34 @@ def _facilities(doc: Doc, taken: set[int], add: Callable[..., Mention]) -> None:
             before = start - 1
             if before >= 0 and doc[before].lower_ in ("the", "a"):
                 before -= 1
-            if before < 0 or doc[before].lower_ not in AT_PREPOSITIONS:
+            if before < 0 or doc[before].lower_ not in AT_PREPOSITIONS or _affiliation(doc[before]):
                 continue
         toks = list(doc[start : tok.i + 1])
         add(toks, "facility", tok.ent_type_, None, _text(toks), ())
+
+
+# People named by where they work or study: "professor at X University" is an affiliation, not a place.
+ROLE_NOUNS = frozenset(
+    {"professor", "lecturer", "researcher", "student", "scientist", "fellow", "director", "dean", "chair", "head",
+     "president", "doctor", "physician", "surgeon", "nurse", "coach", "teacher", "staff", "member", "graduate",
+     "alumnus", "official", "spokesman", "spokeswoman", "spokesperson", "worker", "employee", "expert", "analyst",
+     "chancellor", "principal", "manager", "chief", "instructor", "resident", "pharmacist", "psychologist"}
+)  # fmt: skip
+
+
+def _affiliation(prep: Token) -> bool:
+    """A preposition that ties a person's role to an institution ("a professor of law at", "oncologist at")."""
+    head = prep.head
+    for _ in range(3):
+        word = head.lower_.split("-")[-1]
+        if head.pos_ in ("NOUN", "PROPN") and (head.lemma_.lower() in ROLE_NOUNS or word.endswith(("ist", "ician"))):
+            return True
+        # "professor of trade policy at": climb from the object of "of" to the noun it modifies
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head.head
+            continue
+        break
+    return False
 
 
 SPEAKING = frozenset(
@@ -822,7 +847,7 @@ def _locative(doc: Doc, start: int) -> bool:
     return tok.i != start and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE
 
 
-_DASHED = re.compile(r"^([A-Z][A-Za-z.]*\.)(?:--|[–—])")
+_DASHED = re.compile(r"^([A-Z][A-Za-z.]*\.|[A-Z]{2})(?:--|[–—])")
 
 
 def _dashed(text: str) -> str:
@@ -1134,6 +1159,10 @@ def link_parents(mentions: list[Mention], doc: Doc, gaz: Gazetteer, only: list[M
         # An abbreviation: "Ky." "B.C." "Man." right after the comma.
         tok = doc[m.end + 1]
         word = _dashed(tok.text)
+        last = tok
+        if tok.whitespace_ == "" and tok.i + 1 < len(doc) and doc[tok.i + 1].text == "." and tok.is_alpha:
+            # "Churchill, Man. her parents": the tokenizer split the period off at a sentence end
+            last, word = doc[tok.i + 1], tok.text + "."
         abbr = "".join(ch for ch in word.lower() if ch.isalpha())
         name = ABBREVIATIONS.get(abbr) if word[:1].isupper() and len(word) <= 6 else None
         if name:
@@ -1141,7 +1170,7 @@ def link_parents(mentions: list[Mention], doc: Doc, gaz: Gazetteer, only: list[M
             if cands:
                 p = Mention(
                     tok.i,
-                    tok.i + 1,
+                    last.i + 1,
                     tok.idx,
                     tok.idx + len(word),
                     word,
