@@ -577,6 +577,17 @@ def test_institution_after_at_is_a_place_but_not_an_affiliation(parse) -> None: 
     assert not [p for p in a.places if p.text.startswith("Ravenhill")]  # where she works, not where it happened
 
 
+def test_site_named_before_any_town_takes_the_story_town_after_it(parse) -> None:  # type: ignore[no-untyped-def]
+    # No town before the arena: the first town of the story's country after it, not one named in passing.
+    a = parse(
+        "A fire broke out at the Kelvindale Arena on Friday. One fan had flown from Paris. "
+        "Firefighters in Leeds, England, said the roof fell in Leeds.",
+        ents=[("Kelvindale Arena", "FAC"), ("Paris", "GPE"), ("Leeds", "GPE"), ("England", "GPE"), ("Leeds", "GPE")],
+    )
+    p = place(a, "Kelvindale Arena")
+    assert (p.feature, p.country) == ("facility", "GBR")
+
+
 def test_area_word_as_a_verb_or_modifier_names_no_place(parse) -> None:  # type: ignore[no-untyped-def]
     a = parse("Mara Quill states that the GOP state lawmaker lied.", ents=[("Mara Quill", "PERSON"), ("GOP", "ORG")])
     assert not [p for p in a.places if p.text.startswith(("Mara", "GOP"))]

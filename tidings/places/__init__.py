@@ -220,14 +220,17 @@ def _host(
 ) -> Place | None:
     """The town a street or building is in: the one named right after ("Collins Avenue in Miami
     Beach", "the Convention Centre, Dublin"), else the town of the story's country named most
-    often before it (the last of equals), else the dateline, else the last town before it.
+    often before it (the last of equals), else the dateline, else the last town before it, else
+    the first town of the story's country after it.
 
     Most often, not last: streets are often named after towns ("Lafayette", "Franklin"), and
     a town of another country named in passing ("Liverpool" in a Cairo story) is no host.
     """
-    if m.end + 1 < len(doc) and doc[m.end].lower_ in ("in", "at", ","):
-        nxt = doc[m.end + 1]
-        host = next((t for t in towns if t.start == nxt.idx), None)
+    i = m.end
+    while i < min(len(doc), m.end + 2) and doc[i].lower_ in ("in", "at", ",", "near"):
+        i += 1  # "the Farmers Service Centre, in Goodlands"
+    if i > m.end and i < len(doc):
+        host = next((t for t in towns if t.start == doc[i].idx), None)
         if host is not None:
             return host
     before = [t for t in towns if t.end <= p.start and (focus is None or t.country == focus)]
@@ -236,7 +239,12 @@ def _host(
         return max(reversed(before), key=lambda t: named[t.geonameid])
     if dateline is not None and dateline.lat is not None:
         return dateline
-    return next((t for t in reversed(towns) if t.end <= p.start), None)
+    last = next((t for t in reversed(towns) if t.end <= p.start), None)
+    if last is not None:
+        return last
+    # "at Barclays Center" in the lede, Brooklyn named later: the story's first town after it.
+    after = [t for t in towns if t.start >= p.end]
+    return next((t for t in after if focus is None or t.country == focus), after[0] if after else None)
 
 
 def _at_host(p: Place, host: Place) -> Place:
