@@ -588,6 +588,20 @@ def test_site_named_before_any_town_takes_the_story_town_after_it(parse) -> None
     assert (p.feature, p.country) == ("facility", "GBR")
 
 
+def test_british_road_numbers_in_a_road_story(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse(
+        "Traffic was held up in Bracknell after a crash on the A3095. The diversion runs via the A329, A30 and M3.",
+        ents=[("Bracknell", "GPE")],
+    )
+    for road in ("A3095", "A329", "A30", "M3"):
+        assert (place(a, road).feature, place(a, road).country) == ("facility", "GBR")
+    # no road story: a paper size and an aircraft, not roads
+    b = parse(
+        "Offices in Bracknell ran out of the A4 paper, and Airbus flew the A380 over it.", ents=[("Bracknell", "GPE")]
+    )
+    assert [p.text for p in b.places] == ["Bracknell"]
+
+
 def test_area_word_as_a_verb_or_modifier_names_no_place(parse) -> None:  # type: ignore[no-untyped-def]
     a = parse("Mara Quill states that the GOP state lawmaker lied.", ents=[("Mara Quill", "PERSON"), ("GOP", "ORG")])
     assert not [p for p in a.places if p.text.startswith(("Mara", "GOP"))]

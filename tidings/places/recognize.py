@@ -399,6 +399,7 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
     # Streets, buildings and venues ("Royal Street", "Jamsil Stadium"): no gazetteer holds
     # them; the places stage puts them in the town the article places them in.
     _facilities(doc, taken, add)
+    _road_numbers(doc, taken, add)
     _before_division(doc, mentions, taken, add)
     mentions.extend(_hyphenated(doc, gaz, taken))
 
@@ -602,6 +603,31 @@ def _affiliation(prep: Token) -> bool:
             continue
         break
     return False
+
+
+# British road numbers ("the A417", "the M4", "the A1(M)"); read only after "the" (or in a list
+# that opens with one) in a story about roads, where they cannot be paper sizes or aircraft.
+ROAD_NUMBER = re.compile(r"^[AM]\d{1,4}(?:\(M\))?$")
+ROAD_WORDS = frozenset(
+    {"road", "roads", "carriageway", "roundabout", "junction", "motorway", "traffic", "diversion", "southbound",
+     "northbound", "eastbound", "westbound", "lane", "lanes", "lorry", "motorist", "motorists", "closure",
+     "collision", "roadworks"}
+)  # fmt: skip
+
+
+def _road_numbers(doc: Doc, taken: set[int], add: Callable[..., Mention]) -> None:
+    """Numbered roads ("a crash on the A120", "via the A436, A40 and A429"), kept as sites of their town."""
+    if not any(t.lower_ in ROAD_WORDS for t in doc):
+        return
+    last = -10  # the token index of the last road number taken
+    for tok in doc:
+        if tok.i in taken or tok.i == 0 or not ROAD_NUMBER.match(tok.text):
+            continue
+        prev = doc[tok.i - 1]
+        listed = prev.lower_ in (",", "and", "or") and tok.i - last <= 2
+        if prev.lower_ == "the" or listed:
+            add([tok], "facility", tok.ent_type_, None, tok.text, ())
+            last = tok.i
 
 
 SPEAKING = frozenset(
