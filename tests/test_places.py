@@ -602,6 +602,19 @@ def test_british_road_numbers_in_a_road_story(parse) -> None:  # type: ignore[no
     assert [p.text for p in b.places] == ["Bracknell"]
 
 
+def test_town_before_a_region_closing_the_sentence(parse) -> None:  # type: ignore[no-untyped-def]
+    # "Silverstone, Northamptonshire.": the region after the comma places the small town before it,
+    # as "in" would; a list ("Silverstone, Northamptonshire and Kent drivers") does not.
+    text = "British racing calendar. 9 June: Silverstone, Northamptonshire."
+    a = parse(text, ents=[("British", "NORP"), ("Northamptonshire", "GPE")])
+    assert place(a, "Silverstone").country == "GBR"
+    b = parse(
+        "British racing news. Silverstone, Northamptonshire and Kent drivers met.",
+        ents=[("British", "NORP"), ("Northamptonshire", "GPE"), ("Kent", "GPE")],
+    )
+    assert not [p for p in b.places if p.text == "Silverstone"]
+
+
 def test_area_word_as_a_verb_or_modifier_names_no_place(parse) -> None:  # type: ignore[no-untyped-def]
     a = parse("Mara Quill states that the GOP state lawmaker lied.", ents=[("Mara Quill", "PERSON"), ("GOP", "ORG")])
     assert not [p for p in a.places if p.text.startswith(("Mara", "GOP"))]

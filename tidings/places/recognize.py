@@ -873,6 +873,18 @@ def _locative(doc: Doc, start: int) -> bool:
     return tok.i != start and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE
 
 
+def _region_follows(doc: Doc, end: int) -> bool:
+    """ "Croft, Yorkshire.": a place name closing the sentence after the comma, which places the name before it."""
+    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].ent_iob_ != "B":
+        return False
+    if doc[end + 1].ent_type_ not in PLACE_LABELS:
+        return False
+    stop = end + 2
+    while stop < len(doc) and doc[stop].ent_iob_ == "I":
+        stop += 1
+    return stop >= len(doc) or doc[stop].text in (".", ";", ")", "(") or "\n" in doc[stop].text
+
+
 _DASHED = re.compile(r"^([A-Z][A-Za-z.]*\.|[A-Z]{2})(?:--|[–—])")
 
 
@@ -925,7 +937,7 @@ def _whole_ok(
     if text.lower() in seen:
         return True  # one sense per discourse: the NER took the same name for a place elsewhere
     first = core[0]
-    locative = _locative(doc, first.i)
+    locative = _locative(doc, first.i) or _region_follows(doc, core[-1].i + 1)
     parents = _after_comma(doc, core[-1].i + 1, gaz)
     if parents and any(
         p.entry.country == c.entry.country
