@@ -615,6 +615,17 @@ def test_town_before_a_region_closing_the_sentence(parse) -> None:  # type: igno
     assert not [p for p in b.places if p.text == "Silverstone"]
 
 
+def test_court_is_named_after_its_town(parse) -> None:  # type: ignore[no-untyped-def]
+    # "Litchfield Superior Court": the town the court sits in, not "Superior" (a town elsewhere).
+    a = parse(
+        "A mason from Danbury, Connecticut was arraigned in Litchfield Superior Court on Tuesday.",
+        ents=[("Danbury", "GPE"), ("Connecticut", "GPE"), ("Litchfield Superior Court", "ORG")],
+    )
+    p = place(a, "Litchfield")
+    assert (p.country, p.admin1, p.role) == ("USA", "Connecticut", "mention")
+    assert not [p for p in a.places if p.text == "Superior"]
+
+
 def test_area_word_as_a_verb_or_modifier_names_no_place(parse) -> None:  # type: ignore[no-untyped-def]
     a = parse("Mara Quill states that the GOP state lawmaker lied.", ents=[("Mara Quill", "PERSON"), ("GOP", "ORG")])
     assert not [p for p in a.places if p.text.startswith(("Mara", "GOP"))]

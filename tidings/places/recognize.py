@@ -355,7 +355,12 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
         ):
             # "the towns of Haris and Varzaqan": a list of names the NER took for one organisation.
             listed = any(t.lower_ in ("and", "or", ",") for t in core) and _locative(doc, core[0].i)
-            _embedded(core, gaz, add, ent.label_, context, listed)
+            seat = _court_seat(core)
+            if seat:
+                # "Bantam Superior Court": a court is named after the town it sits in ("Superior" is no town)
+                _embedded(seat, gaz, add, ent.label_, context, True)
+            else:
+                _embedded(core, gaz, add, ent.label_, context, listed)
 
     for run in _runs(doc, taken):
         core, hint = _strip(run)
@@ -871,6 +876,26 @@ def _locative(doc: Doc, start: int) -> bool:
     while tok.dep_ == "conj" and tok.head.i < tok.i:
         tok = tok.head
     return tok.i != start and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE
+
+
+# Words between a town's name and "Court" in a court's name ("Bantam Superior Court", "Wood Green Crown Court").
+COURT_KINDS = frozenset(
+    {"superior", "district", "crown", "magistrates", "magistrates'", "circuit", "municipal", "county", "regional",
+     "family", "juvenile", "sheriff", "trial", "city", "justice", "provincial"}
+)  # fmt: skip
+
+
+def _court_seat(core: list[Token]) -> list[Token]:
+    """The town's words opening a court's name: "Bantam" of "Bantam Superior Court", else nothing."""
+    if len(core) < 3 or core[-1].lower_ not in ("court", "courthouse"):
+        return []
+    i = len(core) - 1
+    while i > 0 and core[i - 1].lower_ in COURT_KINDS:
+        i -= 1
+    seat = core[:i]
+    if i == len(core) - 1 or not seat or not all(_capitalised(t) for t in seat) or len(seat) > 3:
+        return []
+    return seat
 
 
 def _region_follows(doc: Doc, end: int) -> bool:
