@@ -626,6 +626,28 @@ def test_court_is_named_after_its_town(parse) -> None:  # type: ignore[no-untype
     assert not [p for p in a.places if p.text == "Superior"]
 
 
+def test_name_between_at_and_in_town_is_a_site_there(parse) -> None:  # type: ignore[no-untyped-def]
+    # "at Ombra Kulture in Lagos": a site of Lagos whatever its last word; not a person met there,
+    # an affiliation or a body.
+    a = parse(
+        "The book was launched at Ombra Kulture in Lagos. She spoke to Ada Obi in Lagos. "
+        "An analyst at Brightline Capital in Lagos agreed, as did staff at Kano Water Board in Lagos.",
+        ents=[
+            ("Ombra Kulture", "ORG"),
+            ("Lagos", "GPE"),
+            ("Ada Obi", "PERSON"),
+            ("Lagos", "GPE"),
+            ("Brightline Capital", "ORG"),
+            ("Lagos", "GPE"),
+            ("Kano Water Board", "ORG"),
+            ("Lagos", "GPE"),
+        ],
+    )
+    p = place(a, "Ombra Kulture")
+    assert (p.feature, p.country) == ("facility", "NGA")
+    assert not [p for p in a.places if p.text.startswith(("Ada", "Brightline", "Kano Water"))]
+
+
 def test_area_word_as_a_verb_or_modifier_names_no_place(parse) -> None:  # type: ignore[no-untyped-def]
     a = parse("Mara Quill states that the GOP state lawmaker lied.", ents=[("Mara Quill", "PERSON"), ("GOP", "ORG")])
     assert not [p for p in a.places if p.text.startswith(("Mara", "GOP"))]

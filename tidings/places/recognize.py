@@ -404,6 +404,7 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
     # Streets, buildings and venues ("Royal Street", "Jamsil Stadium"): no gazetteer holds
     # them; the places stage puts them in the town the article places them in.
     _facilities(doc, taken, add)
+    _venues_in_towns(doc, mentions, taken, add)
     _road_numbers(doc, taken, add)
     _before_division(doc, mentions, taken, add)
     mentions.extend(_hyphenated(doc, gaz, taken))
@@ -608,6 +609,54 @@ def _affiliation(prep: Token) -> bool:
             continue
         break
     return False
+
+
+# Last words of bodies, not sites ("North Summit School District", "the Fire Department").
+BODY_WORDS = frozenset(
+    {"district", "department", "council", "agency", "commission", "company", "inc", "ltd", "corp", "police", "group",
+     "party", "ministry", "office", "board", "authority", "association", "service", "services", "team", "committee"}
+)  # fmt: skip
+NAME_JOINERS = frozenset({"of", "de", "des", "du", "la", "le", "'s", "’s", "&", "-"})
+
+
+def _venues_in_towns(doc: Doc, mentions: list[Mention], taken: set[int], add: Callable[..., Mention]) -> None:
+    """ "at Terra Kulture in Lagos", "at the Palais des Nations in Geneva": a capitalised name
+    between a preposition of place and "in Town" is a site in that town, whatever its last word.
+
+    Not a person ("spoke to Ann Tobin in Leeds") nor an affiliation ("a researcher at Loyola
+    University in Los Angeles").
+    """
+    towns = [
+        m
+        for m in mentions
+        if any(c.entry.feature in ("city", "admin2") for c in m.cands) and m.source not in ("demonym", "union")
+    ]
+    for town in towns:
+        end = town.start - 1  # the "in"
+        if end < 2 or doc[end].lower_ != "in" or end - 1 in taken:
+            continue
+        start = end
+        while start > 0 and end - start < 6:
+            prev = doc[start - 1]
+            if prev.i in taken or not (_capitalised(prev) or (prev.lower_ in NAME_JOINERS and start < end)):
+                break
+            start -= 1
+        while start < end and not _capitalised(doc[start]):
+            start += 1
+        toks = list(doc[start:end])
+        if not toks or not _capitalised(toks[-1]) or start == 0:
+            continue
+        before = start - 1
+        if doc[before].lower_ in ("the", "a"):
+            before -= 1
+        if before < 0 or doc[before].lower_ not in AT_PREPOSITIONS | {"from"} or _affiliation(doc[before]):
+            continue
+        if any(t.ent_type_ in ("PERSON", "DATE", "TIME", "NORP", "CARDINAL") for t in toks):
+            continue
+        words = [t.lower_.rstrip(".") for t in toks]
+        if words[0] in TITLES or words[-1] in BODY_WORDS or all(w in COMMON or w in NAME_JOINERS for w in words):
+            continue
+        add(toks, "facility", toks[0].ent_type_, None, _text(toks), ())
 
 
 # British road numbers ("the A417", "the M4", "the A1(M)"); read only after "the" (or in a list
