@@ -958,3 +958,13 @@ def test_event_placed_across_the_country(nlp) -> None:  # type: ignore[no-untype
         "Police in Minsk arrested dozens on Sunday. Protesters clashed with police across the country.", "clashed"
     )
     assert e.place is not None and (e.place.name, e.place.country, e.place_source) == ("Belarus", "BLR", "clause")
+
+
+def test_later_paragraph_dateline_vouches_for_its_name(parse) -> None:  # type: ignore[no-untyped-def]
+    # "LITCHFIELD —" opening a paragraph is a place, so "Litchfield" in "for Litchfield firms" is too.
+    text = "Town acts on drugs.\n\nLITCHFIELD — The mayor will launch a program for Litchfield firms on Monday."
+    a = parse(text, ents=[("Litchfield", "ORG")])
+    found = [p for p in a.places if p.text.lower() == "litchfield"]
+    assert len(found) == 2 and found[0].geonameid == found[1].geonameid
+    b = parse("Town acts.\n\nThe mayor will launch a program for Litchfield firms.", ents=[("Litchfield", "ORG")])
+    assert not b.places

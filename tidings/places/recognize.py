@@ -311,7 +311,13 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
     for e in resolve(mentions, Counter(context)).values():
         if e is not None and e.country:
             context[e.country] += 1
+    # Datelines opening a later paragraph ("TORRINGTON — The mayor ..."), which the clean stage
+    # only looks for at the top; found before the names below so that they vouch for the same
+    # name there ("for Torrington businesses" after "TORRINGTON —").
+    _paragraph_datelines(doc, gaz, taken, add)
     seen = {m.text.lower() for m in mentions if m.cands}
+    if article.dateline is not None and gaz.candidates(article.dateline.text):
+        seen.add(article.dateline.text.lower())  # "MINSK, Aug. 16 -" vouches for "Minsk" below
     # Single names that a locative preposition introduces but the context above does not
     # support yet: a second look once the names found below have resolved ("to Cirencester"
     # after "Cheltenham" in an English story).
@@ -396,10 +402,6 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
         for core, label, hint, query, cands in deferred:
             if not taken.intersection(t.i for t in core) and supported(cands, _text(core), later, True):
                 add(core, "entity" if label else "run", label, hint, query, cands)
-
-    # Datelines opening a later paragraph ("TORRINGTON — The mayor ..."), which the clean stage
-    # only looks for at the top.
-    _paragraph_datelines(doc, gaz, taken, add)
 
     # Streets, buildings and venues ("Royal Street", "Jamsil Stadium"): no gazetteer holds
     # them; the places stage puts them in the town the article places them in.
