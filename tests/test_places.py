@@ -968,3 +968,19 @@ def test_later_paragraph_dateline_vouches_for_its_name(parse) -> None:  # type: 
     assert len(found) == 2 and found[0].geonameid == found[1].geonameid
     b = parse("Town acts.\n\nThe mayor will launch a program for Litchfield firms.", ents=[("Litchfield", "ORG")])
     assert not b.places
+
+
+def test_water_feature_named_as_a_site_of_its_town(parse) -> None:  # type: ignore[no-untyped-def]
+    # "Quellwater Lagoon": no gazetteer of towns holds it; it stands at the story's town.
+    a = parse(
+        "Rangers in Newcastle, Australia cleaned the shore of Quellwater Lagoon on Sunday.",
+        ents=[("Newcastle", "GPE"), ("Australia", "GPE"), ("Quellwater Lagoon", "ORG")],
+    )
+    p = place(a, "Quellwater Lagoon")
+    assert (p.feature, p.country) == ("facility", "AUS")
+    # a name that goes on is an organisation's ("the Quellwater Lagoon Trust")
+    b = parse(
+        "Rangers in Newcastle, Australia thanked the Quellwater Lagoon Trust on Sunday.",
+        ents=[("Newcastle", "GPE"), ("Australia", "GPE"), ("Quellwater Lagoon Trust", "ORG")],
+    )
+    assert not [p for p in b.places if p.text.startswith("Quellwater")]

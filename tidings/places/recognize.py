@@ -509,7 +509,10 @@ FACILITY_WORDS = frozenset(
     {"street", "st", "avenue", "ave", "road", "rd", "drive", "lane", "boulevard", "square", "plaza", "bridge",
      "airport", "church", "cathedral", "chapel", "mosque", "temple", "stadium", "arena", "station", "hotel",
      "theatre", "theater", "library", "museum", "embassy", "courthouse", "tower", "mall", "racecourse", "castle",
-     "palace", "basilica", "estate"}
+     "palace", "basilica", "estate",
+     # natural and water features no gazetteer of towns holds ("Glenrock Lagoon", "Marigny Canal")
+     "lagoon", "canal", "creek", "cove", "reservoir", "lake", "river", "bay", "beach", "island", "valley",
+     "forest", "hills", "mountains", "falls", "gorge", "harbour", "harbor", "pier", "wharf", "marina", "dam"}
 )  # fmt: skip
 
 
