@@ -984,3 +984,29 @@ def test_water_feature_named_as_a_site_of_its_town(parse) -> None:  # type: igno
         ents=[("Newcastle", "GPE"), ("Australia", "GPE"), ("Quellwater Lagoon Trust", "ORG")],
     )
     assert not [p for p in b.places if p.text.startswith("Quellwater")]
+
+
+def test_name_joined_to_based_is_a_place(parse) -> None:  # type: ignore[no-untyped-def]
+    # "the Kent-based team": where the team comes from, though a county alone would need "in".
+    a = parse(
+        "British touring cars: the Kent-based team won at Thruxton.", ents=[("British", "NORP"), ("Kent", "PERSON")]
+    )
+    assert place(a, "Kent").country == "GBR"
+    b = parse("British touring cars: Ann Kent-Jones won at Thruxton.", ents=[("British", "NORP"), ("Kent", "PERSON")])
+    assert not [p for p in b.places if p.text == "Kent"]
+
+
+def test_language_adjective_before_a_place_noun_names_the_nation(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("The victims were found in the southern English city of Salisbury.", ents=[("English", "LANGUAGE")])
+    assert place(a, "English").name == "England"
+    b = parse("He taught English lessons in Salisbury.", ents=[("English", "LANGUAGE")])
+    assert not [p for p in b.places if p.text == "English"]
+
+
+def test_city_hall_after_at_is_the_towns_seat(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse(
+        "The mayor of Atlanta was indicted in a bribery inquiry at City Hall. City Hall Station closed.",
+        ents=[("Atlanta", "GPE")],
+    )
+    found = [p for p in a.places if p.text == "City Hall"]
+    assert len(found) == 1 and (found[0].feature, found[0].country) == ("facility", "USA")

@@ -575,8 +575,9 @@ def _facilities(doc: Doc, taken: set[int], add: Callable[..., Mention]) -> None:
             start -= 1
         while start < tok.i and (doc[start].lower_ in ("the", "a") or not _capitalised(doc[start])):
             start += 1
-        if start == tok.i or (start == tok.i - 1 and doc[start].lower_ in NOT_A_NAME):
-            continue  # "The Street", "City Hall Station": no name
+        civic = word == "hall" and doc[start].lower_ in ("city", "town")  # "at City Hall": the town's seat
+        if start == tok.i or (start == tok.i - 1 and doc[start].lower_ in NOT_A_NAME and not civic):
+            continue  # "The Street", "Police Station": no name
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if nxt is not None and _capitalised(nxt) and nxt.pos_ == "PROPN" and nxt.lower_ not in DIRECTIONS:
             continue  # "the Wall Street Journal", "North Summit School District": the name goes on
@@ -707,7 +708,7 @@ def _adjectival(tok: Token, table: dict[str, str], k: str) -> bool:
     """
     if tok.tag_ in ("NNS", "NNPS") or (k.endswith("s") and (k[:-1] in table or k[:-1] in CONTINENT_ADJECTIVES)):
         return False
-    if tok.ent_type_ == "LANGUAGE" and not (tok.dep_ == "amod" and tok.head.lower_ in PLACE_NOUNS):
+    if tok.ent_type_ == "LANGUAGE" and not (tok.dep_ in ("amod", "compound") and tok.head.lower_ in PLACE_NOUNS):
         return False  # "in English", "English lessons"; but "the English city of Salisbury" is a place
     if tok.dep_ in ("dobj", "pobj", "conj", "attr") and not any(c.dep_ in ("compound", "amod") for c in tok.children):
         head = tok.head
@@ -952,6 +953,20 @@ def _court_seat(core: list[Token]) -> list[Token]:
     return seat
 
 
+ORIGIN_PARTICIPLES = frozenset({"based", "born", "bred", "headquartered", "registered", "raised"})
+
+
+def _origin(doc: Doc, end: int) -> bool:
+    """ "the Kent-based outfit": a name joined by a hyphen to "based", "born" is where someone comes from."""
+    return (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and doc[end - 1].whitespace_ == ""
+        and doc[end].whitespace_ == ""
+        and doc[end + 1].lower_ in ORIGIN_PARTICIPLES
+    )
+
+
 def _region_follows(doc: Doc, end: int) -> bool:
     """ "Croft, Yorkshire.": a place name closing the sentence after the comma, which places the name before it."""
     if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].ent_iob_ != "B":
@@ -1016,7 +1031,7 @@ def _whole_ok(
     if text.lower() in seen:
         return True  # one sense per discourse: the NER took the same name for a place elsewhere
     first = core[0]
-    locative = _locative(doc, first.i) or _region_follows(doc, core[-1].i + 1)
+    locative = _locative(doc, first.i) or _region_follows(doc, core[-1].i + 1) or _origin(doc, core[-1].i + 1)
     parents = _after_comma(doc, core[-1].i + 1, gaz)
     if parents and any(
         p.entry.country == c.entry.country
