@@ -1010,3 +1010,12 @@ def test_city_hall_after_at_is_the_towns_seat(parse) -> None:  # type: ignore[no
     )
     found = [p for p in a.places if p.text == "City Hall"]
     assert len(found) == 1 and (found[0].feature, found[0].country) == ("facility", "USA")
+
+
+def test_town_of_a_football_club_the_ner_called_a_person(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse(
+        "British football: Oldham Athletic have signed a striker, said coach Peter Oldham.",
+        ents=[("British", "NORP"), ("Oldham Athletic", "PERSON"), ("Peter Oldham", "PERSON")],
+    )
+    found = [p for p in a.places if p.text == "Oldham"]
+    assert len(found) == 1 and found[0].country == "GBR" and found[0].start == a.text.index("Oldham")

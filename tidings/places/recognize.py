@@ -752,6 +752,13 @@ def _person_words(doc: Doc) -> set[str]:
     return out
 
 
+# Last words of British football club names, which are no surnames.
+CLUB_WORDS = frozenset(
+    {"albion", "wanderers", "rovers", "athletic", "hotspur", "argyle", "orient", "wednesday", "rangers", "harriers",
+     "academicals", "alexandra"}
+)  # fmt: skip
+
+
 def _no_person(e: Span) -> bool:
     """An organisation or team the NER called a person, by its form."""
     # "Abuja Chamber of Commerce and Industry", "New Brunswick RCMP".
@@ -759,7 +766,9 @@ def _no_person(e: Span) -> bool:
     acronym = any(t.is_upper and t.is_alpha and len(t.text) >= 3 for t in e[1:])
     # "a Seattle Seahawks home game": names do not modify nouns.
     team = e.root.dep_ == "compound" and e.root.head.pos_ == "NOUN"
-    return joined or acronym or team
+    # "Burton Albion", "Bolton Wanderers": a town's football club
+    club = len(e) > 1 and e[-1].lower_ in CLUB_WORDS
+    return joined or acronym or team or club
 
 
 def _keep(m: Mention, doc: Doc, gaz: Gazetteer) -> bool:
