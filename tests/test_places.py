@@ -1022,3 +1022,19 @@ def test_town_of_a_football_club_the_ner_called_a_person(parse) -> None:  # type
         "British football: coach Peter Oldham signed a striker.", ents=[("British", "NORP"), ("Peter Oldham", "PERSON")]
     )
     assert not [p for p in b.places if p.text == "Oldham"]  # a surname, not a club
+
+
+def test_hyphenated_name_after_state_of(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse("Protests spread to the state of Rhineland-Palatinate on Friday.", ents=[("Rhineland-Palatinate", "ORG")])
+    assert place(a, "Rhineland-Palatinate").country == "DEU"
+
+
+def test_place_after_a_spaced_dash_inside_a_person_entity(parse) -> None:  # type: ignore[no-untyped-def]
+    # "won by Mr Trump - Ohio and Iowa -": the NER ran the name into the state after the dash.
+    a = parse(
+        "She sought recounts in two states narrowly won by Mr Trump - Ohio and Iowa - last week.",
+        ents=[("Trump - Ohio", "PERSON"), ("Iowa", "GPE")],
+    )
+    assert place(a, "Ohio").country == "USA"
+    b = parse("She met Mary Ohio on Friday.", ents=[("Mary Ohio", "PERSON")])
+    assert not [p for p in b.places if p.text == "Ohio"]  # a surname: no dash

@@ -768,7 +768,9 @@ def _no_person(e: Span) -> bool:
     team = e.root.dep_ == "compound" and e.root.head.pos_ == "NOUN"
     # "Burton Albion", "Bolton Wanderers": a town's football club
     club = len(e) > 1 and e[-1].lower_ in CLUB_WORDS
-    return joined or acronym or team or club
+    # "won by Mr Trump - Wisconsin and Pennsylvania": a spaced dash joins two things, not a name's parts
+    dashed = any(t.text in DASHES and t.whitespace_ and e.doc[t.i - 1].whitespace_ for t in e[1:-1])
+    return joined or acronym or team or club or dashed
 
 
 def _keep(m: Mention, doc: Doc, gaz: Gazetteer) -> bool:
@@ -1080,7 +1082,8 @@ def _called_a_place(doc: Doc, core: list[Token]) -> bool:
 
     "eastern Ghouta", "the Riverdale area", "Umemger village", "the town of Kasba Bonli".
     """
-    if not core or len(core) > 3 or not all(_capitalised(t) and t.pos_ == "PROPN" for t in core):
+    words = [t for t in core if t.text != "-"]  # "the state of Rhineland-Palatinate"
+    if not words or len(words) > 3 or not all(_capitalised(t) and t.pos_ == "PROPN" for t in words):
         return False
     if core[0].ent_type_ == "NORP":
         return False  # "the Shiite villages", "the Sikh area": people's, not places' names
