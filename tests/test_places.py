@@ -1038,3 +1038,23 @@ def test_place_after_a_spaced_dash_inside_a_person_entity(parse) -> None:  # typ
     assert place(a, "Ohio").country == "USA"
     b = parse("She met Mary Ohio on Friday.", ents=[("Mary Ohio", "PERSON")])
     assert not [p for p in b.places if p.text == "Ohio"]  # a surname: no dash
+
+
+def test_names_before_a_lower_case_street_noun(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse(
+        "In Chicago, the man collapsed at the corner of Quarry and Hemlock streets. This avenue was busy.",
+        ents=[("Chicago", "GPE")],
+    )
+    for name in ("Quarry", "Hemlock"):
+        assert (place(a, name).feature, place(a, name).country) == ("facility", "USA")
+    assert not [p for p in a.places if p.text == "This"]
+
+
+def test_site_owned_by_a_town_stands_in_that_town(parse) -> None:  # type: ignore[no-untyped-def]
+    # The story is American, but "Marseille's iconic Lumiere boulevard" lies in Marseille.
+    a = parse(
+        "A doctor from Pikeville, Kentucky said gunfire broke out on Marseille's iconic Lumiere boulevard.",
+        ents=[("Pikeville", "GPE"), ("Kentucky", "GPE"), ("Marseille", "GPE")],
+    )
+    p = place(a, "Lumiere")
+    assert (p.feature, p.country) == ("facility", "FRA")

@@ -219,9 +219,9 @@ def _host(
     p: Place, m: Mention, doc: Doc, towns: list[Place], dateline: Place | None, focus: str | None
 ) -> Place | None:
     """The town a street or building is in: the one named right after ("Collins Avenue in Miami
-    Beach", "the Convention Centre, Dublin"), else the town of the story's country named most
-    often before it (the last of equals), else the dateline, else the last town before it, else
-    the first town of the story's country after it.
+    Beach", "the Convention Centre, Dublin") or owning it ("Brooklyn's Barclays Center"), else
+    the town of the story's country named most often before it (the last of equals), else the
+    dateline, else the last town before it, else the first town of the story's country after it.
 
     Most often, not last: streets are often named after towns ("Lafayette", "Franklin"), and
     a town of another country named in passing ("Liverpool" in a Cairo story) is no host.
@@ -233,6 +233,13 @@ def _host(
         host = next((t for t in towns if t.start == doc[i].idx), None)
         if host is not None:
             return host
+    # "Paris' iconic Champs-Elysees", "Brooklyn's Barclays Center": the town that owns it.
+    for j in range(m.start - 1, max(0, m.start - 4), -1):
+        if doc[j].text in ("'s", "’s", "'", "’"):
+            owner = next((t for t in towns if t.end == doc[j - 1].idx + len(doc[j - 1].text)), None)
+            if owner is not None:
+                return owner
+            break
     before = [t for t in towns if t.end <= p.start and (focus is None or t.country == focus)]
     if before:
         named = Counter(t.geonameid for t in before)

@@ -408,6 +408,7 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
     _facilities(doc, taken, add)
     _venues_in_towns(doc, mentions, taken, add)
     _road_numbers(doc, taken, add)
+    _named_before_street_noun(doc, taken, add)
     _before_division(doc, mentions, taken, add)
     mentions.extend(_hyphenated(doc, gaz, taken))
 
@@ -663,6 +664,45 @@ def _venues_in_towns(doc: Doc, mentions: list[Mention], taken: set[int], add: Ca
         if words[0] in TITLES or words[-1] in BODY_WORDS or all(w in COMMON or w in NAME_JOINERS for w in words):
             continue
         add(toks, "facility", toks[0].ent_type_, None, _text(toks), ())
+
+
+# Lower-case street nouns after the names they complete ("Bourbon and Dauphine streets").
+STREET_NOUNS = frozenset({"street", "streets", "avenue", "avenues", "boulevard", "boulevards", "road", "roads"})
+
+
+def _named_before_street_noun(doc: Doc, taken: set[int], add: Callable[..., Mention]) -> None:
+    """Names before a lower-case street noun, one or a list: "the Champs-Elysees boulevard",
+    "at the corner of State and Hubbard streets". Each name is a site of the story's town."""
+    for tok in doc:
+        if tok.i in taken or tok.lower_ not in STREET_NOUNS or not tok.text.islower() or tok.i == 0:
+            continue
+        names: list[list[Token]] = []
+        cur: list[Token] = []
+        i = tok.i - 1
+        while i >= 0 and i not in taken:
+            t = doc[i]
+            if _capitalised(t) or (t.text == "-" and cur):
+                cur.insert(0, t)
+            elif t.lower_ in ("and", ",", "&") and cur and tok.lower_.endswith("s"):
+                names.insert(0, cur)  # a plural noun: a list of streets
+                cur = []
+            else:
+                break
+            i -= 1
+        if cur:
+            names.insert(0, cur)
+        for name in names:
+            while name and name[0].text == "-":
+                name = name[1:]
+            words = [t.lower_ for t in name]
+            if not name or len(name) > 4 or len(_text(name)) < 3 or words[0] in TITLES or words[0] in demonyms():
+                continue
+            if all(w in COMMON or w in DIRECTIONS for w in words) or name[0].ent_type_ == "DATE":
+                continue
+            if any(t.pos_ in ("DET", "PRON", "AUX", "VERB") for t in name):  # "This avenue"
+                continue
+                continue
+            add(name, "facility", name[0].ent_type_, None, _text(name), ())
 
 
 # British road numbers ("the A417", "the M4", "the A1(M)"); read only after "the" (or in a list
