@@ -1058,3 +1058,15 @@ def test_site_owned_by_a_town_stands_in_that_town(parse) -> None:  # type: ignor
     )
     p = place(a, "Lumiere")
     assert (p.feature, p.country) == ("facility", "FRA")
+
+
+def test_institution_after_at_and_its_towns_possessive(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse(
+        "A new ward has opened at Derry's Quillmore Hospital. The results came from Derry's Larkfield Trust "
+        "Centre for Genetics, according to the Oakvale Cancer Centre.",
+        ents=[("Derry", "GPE"), ("Quillmore Hospital", "ORG"), ("Derry", "GPE"), ("Oakvale Cancer Centre", "ORG")],
+    )
+    p = place(a, "Quillmore Hospital")
+    assert (p.feature, p.country) == ("facility", "GBR")
+    # an institution whose name goes on ("... Centre for Genetics") and a source after "according to"
+    assert not [p for p in a.places if p.text.startswith(("Larkfield", "Oakvale"))]

@@ -582,14 +582,23 @@ def _facilities(doc: Doc, taken: set[int], add: Callable[..., Mention]) -> None:
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if nxt is not None and _capitalised(nxt) and nxt.pos_ == "PROPN" and nxt.lower_ not in DIRECTIONS:
             continue  # "the Wall Street Journal", "North Summit School District": the name goes on
+        goes_on = nxt is not None and nxt.lower_ in ("of", "for") and tok.i + 2 < len(doc)
+        if word in INSTITUTION_WORDS and goes_on and _capitalised(doc[tok.i + 2]):
+            continue  # "University School of Law", "Trust Centre for Mitochondrial Research"
         if word not in FACILITY_WORDS:
             # An institution is a place where something happens at it ("at Barclays Center",
             # "to Thomas Memorial Hospital"), not where it acts ("Cornell University said").
             before = start - 1
+            if before >= 1 and doc[before].text in ("'s", "’s") and before - 1 in taken:
+                before -= 1  # "at Derry's Altnagelvin Hospital": past the town that owns it
+                while before >= 0 and before in taken:
+                    before -= 1
             if before >= 0 and doc[before].lower_ in ("the", "a"):
                 before -= 1
             if before < 0 or doc[before].lower_ not in AT_PREPOSITIONS or _affiliation(doc[before]):
                 continue
+            if before >= 1 and doc[before - 1].lower_ == "according":
+                continue  # "according to the Cancer Centre": a source, not a site
         toks = list(doc[start : tok.i + 1])
         add(toks, "facility", tok.ent_type_, None, _text(toks), ())
 
