@@ -10,7 +10,13 @@ a name is taken from
 * inside organisation-like entities, the longest capitalised word run that
   names a country, a first-order division or a large city (role "mention":
   the organisation is not a place, but the name tells where it belongs);
-* the dateline, which the clean stage found.
+* the dateline, which the clean stage found;
+* sites no gazetteer holds, placed later at their town: names ending in a street,
+  building or water word, institutions after "at", a name between "at" and
+  "in Town", names before a lower-case street noun, British road numbers.
+
+A GPE/LOC name the gazetteer lacks is kept only where the words around make it
+a place (:func:`_placed_unknowns`): the small model tags firms and people GPE.
 
 Demonyms give country context (:func:`demonym_countries`). Adjectival ones
 ("Syrian troops", "European airlines") are also kept as records with role
