@@ -1070,3 +1070,12 @@ def test_institution_after_at_and_its_towns_possessive(parse) -> None:  # type: 
     assert (p.feature, p.country) == ("facility", "GBR")
     # an institution whose name goes on ("... Centre for Genetics") and a source after "according to"
     assert not [p for p in a.places if p.text.startswith(("Larkfield", "Oakvale"))]
+
+
+def test_unknown_name_the_ner_called_a_people_before_county(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse(
+        "About 40 homes were buried in Qiaoxian county in Sichuan province, China. The Shiite villages were spared.",
+        ents=[("Qiaoxian", "NORP"), ("Sichuan", "GPE"), ("China", "GPE"), ("Shiite", "NORP")],
+    )
+    assert place(a, "Qiaoxian").country == "CHN"
+    assert not [p for p in a.places if p.text == "Shiite"]  # a people has villages, not a county

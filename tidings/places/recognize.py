@@ -1140,8 +1140,11 @@ def _called_a_place(doc: Doc, core: list[Token]) -> bool:
     words = [t for t in core if t.text != "-"]  # "the state of Rhineland-Palatinate"
     if not words or len(words) > 3 or not all(_capitalised(t) and t.pos_ == "PROPN" for t in words):
         return False
-    if core[0].ent_type_ == "NORP":
-        return False  # "the Shiite villages", "the Sikh area": people's, not places' names
+    after = doc[core[-1].i + 1] if core[-1].i + 1 < len(doc) else None
+    if core[0].ent_type_ == "NORP" and (after is None or after.lower_ not in ADMIN_WORDS):
+        # "the Shiite villages", "the Sikh area": people's, not places' names; but a people has
+        # no county ("Maoxian county", which the NER took for one)
+        return False
     if any(t.lower_ in demonyms() or t.lower_.rstrip(".") in TITLES for t in core):
         return False
     start, end = core[0].i, core[-1].i + 1
