@@ -1079,3 +1079,13 @@ def test_unknown_name_the_ner_called_a_people_before_county(parse) -> None:  # t
     )
     assert place(a, "Qiaoxian").country == "CHN"
     assert not [p for p in a.places if p.text == "Shiite"]  # a people has villages, not a county
+
+
+def test_australian_state_abbreviations(parse) -> None:  # type: ignore[no-untyped-def]
+    a = parse(
+        "Rangers from NSW National Parks met in Newcastle, NSW. Floods also hit QLD.",
+        ents=[("NSW National Parks", "ORG"), ("Newcastle", "GPE")],
+    )
+    found = [p for p in a.places if p.text in ("NSW", "QLD")]
+    assert len(found) == 3 and all((p.country, p.feature) == ("AUS", "admin1") for p in found)
+    assert place(a, "Newcastle").country == "AUS"

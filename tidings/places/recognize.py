@@ -96,7 +96,7 @@ TITLES = frozenset(
      "general", "captain", "sir", "easter", "christmas", "god", "monday", "tuesday", "wednesday", "thursday",
      "friday", "saturday", "sunday"}
 )  # fmt: skip
-# AP-style and postal abbreviations of US states and Canadian provinces, read only
+# AP-style and postal abbreviations of US states, Canadian provinces and two Australian states, read only
 # after "City," ("Churchill, Man.", "Edmonton, Ky."), where they cannot be words.
 ABBREVIATIONS = {
     "ala": "Alabama", "ariz": "Arizona", "ark": "Arkansas", "calif": "California", "colo": "Colorado",
@@ -111,6 +111,7 @@ ABBREVIATIONS = {
     "dc": "District of Columbia", "alta": "Alberta", "bc": "British Columbia", "man": "Manitoba",
     "nb": "New Brunswick", "nfld": "Newfoundland and Labrador", "ns": "Nova Scotia", "ont": "Ontario",
     "pei": "Prince Edward Island", "que": "Quebec", "sask": "Saskatchewan",
+    "nsw": "New South Wales", "qld": "Queensland",
 }  # fmt: skip
 
 
@@ -121,7 +122,7 @@ FEATURE_WORDS = frozenset(
      "college", "hospital", "mountains", "mountain", "mount", "hills", "canal", "creek", "beach", "forest",
      "strait", "channel", "coast", "plaza", "boulevard", "tower", "center", "centre", "stadium", "station"}
 )  # fmt: skip
-BARE_ABBREVIATIONS = frozenset({"bc", "ny", "nj", "dc", "ont", "que", "pei"})
+BARE_ABBREVIATIONS = frozenset({"bc", "ny", "nj", "dc", "ont", "que", "pei", "nsw", "qld"})
 
 
 @dataclass(slots=True)
@@ -200,7 +201,9 @@ def _bare_abbreviation(tokens: list[Token]) -> bool:
 
 
 def _abbreviated(gaz: Gazetteer, name: str) -> tuple[Candidate, ...]:
-    return tuple(c for c in gaz.candidates(name) if c.entry.feature == "admin1" and c.entry.country in ("USA", "CAN"))
+    return tuple(
+        c for c in gaz.candidates(name) if c.entry.feature == "admin1" and c.entry.country in ("USA", "CAN", "AUS")
+    )
 
 
 def _capitalised(tok: Token) -> bool:
@@ -1362,7 +1365,8 @@ def link_parents(mentions: list[Mention], doc: Doc, gaz: Gazetteer, only: list[M
         tok = doc[m.end + 1]
         word = _dashed(tok.text)
         last = tok
-        if tok.whitespace_ == "" and tok.i + 1 < len(doc) and doc[tok.i + 1].text == "." and tok.is_alpha:
+        split = tok.whitespace_ == "" and tok.i + 1 < len(doc) and doc[tok.i + 1].text == "."
+        if split and tok.is_alpha and not tok.is_upper:  # not "Newcastle, NSW.": that period ends the sentence
             # "Churchill, Man. her parents": the tokenizer split the period off at a sentence end
             last, word = doc[tok.i + 1], tok.text + "."
         abbr = "".join(ch for ch in word.lower() if ch.isalpha())
