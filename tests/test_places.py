@@ -1089,3 +1089,16 @@ def test_australian_state_abbreviations(parse) -> None:  # type: ignore[no-untyp
     found = [p for p in a.places if p.text in ("NSW", "QLD")]
     assert len(found) == 3 and all((p.country, p.feature) == ("AUS", "admin1") for p in found)
     assert place(a, "Newcastle").country == "AUS"
+
+
+def test_name_before_a_lower_case_site_noun(parse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Drivers in Swindon, England face delays: the road from the Kestrel Rise roundabout to the "
+        "Swindon junction closes tonight. The Larkspur cinema awards were given out."
+    )
+    a = parse(text, ents=[("Swindon", "GPE"), ("England", "GPE"), ("Swindon", "GPE")])
+    p = place(a, "Kestrel Rise")
+    assert (p.feature, p.country) == ("facility", "GBR")
+    swindon = [p for p in a.places if p.text == "Swindon"]
+    assert len(swindon) == 2 and all(p.feature == "city" for p in swindon)  # the junction at the town
+    assert not [p for p in a.places if p.text == "Larkspur"]  # "cinema" modifies "awards"

@@ -417,7 +417,7 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
     _facilities(doc, taken, add)
     _venues_in_towns(doc, mentions, taken, add)
     _road_numbers(doc, taken, add)
-    _named_before_street_noun(doc, taken, add)
+    _named_before_street_noun(doc, {m.text for m in mentions if m.cands}, taken, add)
     _before_division(doc, mentions, taken, add)
     mentions.extend(_hyphenated(doc, gaz, taken))
 
@@ -685,14 +685,22 @@ def _venues_in_towns(doc: Doc, mentions: list[Mention], taken: set[int], add: Ca
 
 
 # Lower-case street nouns after the names they complete ("Bourbon and Dauphine streets").
-STREET_NOUNS = frozenset({"street", "streets", "avenue", "avenues", "boulevard", "boulevards", "road", "roads"})
+STREET_NOUNS = frozenset(
+    {"street", "streets", "avenue", "avenues", "boulevard", "boulevards", "road", "roads",
+     # and sites: "the Air Balloon roundabout", "the Pioneer cinema", "Seasons restaurant"
+     "roundabout", "intersection", "junction", "restaurant", "cinema", "pub"}
+)  # fmt: skip
 
 
-def _named_before_street_noun(doc: Doc, taken: set[int], add: Callable[..., Mention]) -> None:
+def _named_before_street_noun(doc: Doc, towns: set[str], taken: set[int], add: Callable[..., Mention]) -> None:
     """Names before a lower-case street noun, one or a list: "the Champs-Elysees boulevard",
-    "at the corner of State and Hubbard streets". Each name is a site of the story's town."""
+    "at the corner of State and Hubbard streets". Each name is a site of the story's town;
+    not a place named elsewhere ("the Cirencester junction": the junction at that town) nor a modifier
+    ("the MIFF cinema awards")."""
     for tok in doc:
         if tok.i in taken or tok.lower_ not in STREET_NOUNS or not tok.text.islower() or tok.i == 0:
+            continue
+        if tok.dep_ == "compound":
             continue
         names: list[list[Token]] = []
         cur: list[Token] = []
@@ -718,6 +726,8 @@ def _named_before_street_noun(doc: Doc, taken: set[int], add: Callable[..., Ment
             if all(w in COMMON or w in DIRECTIONS for w in words) or name[0].ent_type_ == "DATE":
                 continue
             if any(t.pos_ in ("DET", "PRON", "AUX", "VERB") for t in name):  # "This avenue"
+                continue
+            if _text(name) in towns:
                 continue
                 continue
             add(name, "facility", name[0].ent_type_, None, _text(name), ())
