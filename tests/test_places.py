@@ -559,7 +559,7 @@ def test_unknown_ner_place_needs_words_that_make_it_one(parse) -> None:  # type:
 
 def test_province_abbreviation_after_a_town_is_a_place(parse) -> None:  # type: ignore[no-untyped-def]
     # "Brandon, Man." names Manitoba too, also where the tokenizer split the period off.
-    a = parse("She was born in Brandon, Man. her parents said. Man. United fans cheered.", ents=[("Brandon", "GPE")])
+    a = parse("She grew up in Brandon, Man. later she moved east. Man. United fans cheered.", ents=[("Brandon", "GPE")])
     found = [p for p in a.places if p.text == "Man."]
     assert len(found) == 1  # not the football club's "Man."
     assert (found[0].name, found[0].country, found[0].feature) == ("Manitoba", "CAN", "admin1")
@@ -605,7 +605,7 @@ def test_british_road_numbers_in_a_road_story(parse) -> None:  # type: ignore[no
 def test_town_before_a_region_closing_the_sentence(parse) -> None:  # type: ignore[no-untyped-def]
     # "Silverstone, Northamptonshire.": the region after the comma places the small town before it,
     # as "in" would; a list ("Silverstone, Northamptonshire and Kent drivers") does not.
-    text = "British racing calendar. 9 June: Silverstone, Northamptonshire."
+    text = "British motor sport calendar. Round three: Silverstone, Northamptonshire."
     a = parse(text, ents=[("British", "NORP"), ("Northamptonshire", "GPE")])
     assert place(a, "Silverstone").country == "GBR"
     b = parse(
@@ -618,7 +618,7 @@ def test_town_before_a_region_closing_the_sentence(parse) -> None:  # type: igno
 def test_court_is_named_after_its_town(parse) -> None:  # type: ignore[no-untyped-def]
     # "Litchfield Superior Court": the town the court sits in, not "Superior" (a town elsewhere).
     a = parse(
-        "A mason from Danbury, Connecticut was arraigned in Litchfield Superior Court on Tuesday.",
+        "A builder from Danbury, Connecticut will appear in Litchfield Superior Court next month.",
         ents=[("Danbury", "GPE"), ("Connecticut", "GPE"), ("Litchfield Superior Court", "ORG")],
     )
     p = place(a, "Litchfield")
@@ -627,13 +627,13 @@ def test_court_is_named_after_its_town(parse) -> None:  # type: ignore[no-untype
 
 
 def test_name_between_at_and_in_town_is_a_site_there(parse) -> None:  # type: ignore[no-untyped-def]
-    # "at Ombra Kulture in Lagos": a site of Lagos whatever its last word; not a person met there,
+    # "at Ombra Lounge in Lagos": a site of Lagos whatever its last word; not a person met there,
     # an affiliation or a body.
     a = parse(
-        "The book was launched at Ombra Kulture in Lagos. She spoke to Ada Obi in Lagos. "
+        "The exhibition opened at Ombra Lounge in Lagos. She spoke to Ada Obi in Lagos. "
         "An analyst at Brightline Capital in Lagos agreed, as did staff at Kano Water Board in Lagos.",
         ents=[
-            ("Ombra Kulture", "ORG"),
+            ("Ombra Lounge", "ORG"),
             ("Lagos", "GPE"),
             ("Ada Obi", "PERSON"),
             ("Lagos", "GPE"),
@@ -643,7 +643,7 @@ def test_name_between_at_and_in_town_is_a_site_there(parse) -> None:  # type: ig
             ("Lagos", "GPE"),
         ],
     )
-    p = place(a, "Ombra Kulture")
+    p = place(a, "Ombra Lounge")
     assert (p.feature, p.country) == ("facility", "NGA")
     assert not [p for p in a.places if p.text.startswith(("Ada", "Brightline", "Kano Water"))]
 
@@ -989,23 +989,26 @@ def test_water_feature_named_as_a_site_of_its_town(parse) -> None:  # type: igno
 def test_name_joined_to_based_is_a_place(parse) -> None:  # type: ignore[no-untyped-def]
     # "the Kent-based team": where the team comes from, though a county alone would need "in".
     a = parse(
-        "British touring cars: the Kent-based team won at Thruxton.", ents=[("British", "NORP"), ("Kent", "PERSON")]
+        "British motor sport: the Kent-based team took the race at Thruxton.",
+        ents=[("British", "NORP"), ("Kent", "PERSON")],
     )
     assert place(a, "Kent").country == "GBR"
-    b = parse("British touring cars: Ann Kent-Jones won at Thruxton.", ents=[("British", "NORP"), ("Kent", "PERSON")])
+    b = parse(
+        "British motor sport: Ann Kent-Jones took the race at Thruxton.", ents=[("British", "NORP"), ("Kent", "PERSON")]
+    )
     assert not [p for p in b.places if p.text == "Kent"]
 
 
 def test_language_adjective_before_a_place_noun_names_the_nation(parse) -> None:  # type: ignore[no-untyped-def]
-    a = parse("The victims were found in the southern English city of Salisbury.", ents=[("English", "LANGUAGE")])
+    a = parse("Farmers gathered in the northern English city of York.", ents=[("English", "LANGUAGE")])
     assert place(a, "English").name == "England"
-    b = parse("He taught English lessons in Salisbury.", ents=[("English", "LANGUAGE")])
+    b = parse("He taught English lessons in York.", ents=[("English", "LANGUAGE")])
     assert not [p for p in b.places if p.text == "English"]
 
 
 def test_city_hall_after_at_is_the_towns_seat(parse) -> None:  # type: ignore[no-untyped-def]
     a = parse(
-        "The mayor of Atlanta was indicted in a bribery inquiry at City Hall. City Hall Station closed.",
+        "Auditors in Atlanta met at City Hall on Monday. City Hall Station closed.",
         ents=[("Atlanta", "GPE")],
     )
     found = [p for p in a.places if p.text == "City Hall"]
@@ -1030,10 +1033,10 @@ def test_hyphenated_name_after_state_of(parse) -> None:  # type: ignore[no-untyp
 
 
 def test_place_after_a_spaced_dash_inside_a_person_entity(parse) -> None:  # type: ignore[no-untyped-def]
-    # "won by Mr Trump - Ohio and Iowa -": the NER ran the name into the state after the dash.
+    # "backed Mr Smith - Ohio and Iowa -": the NER ran the name into the state after the dash.
     a = parse(
-        "She sought recounts in two states narrowly won by Mr Trump - Ohio and Iowa - last week.",
-        ents=[("Trump - Ohio", "PERSON"), ("Iowa", "GPE")],
+        "Two states that backed Mr Smith - Ohio and Iowa - will count again.",
+        ents=[("Smith - Ohio", "PERSON"), ("Iowa", "GPE")],
     )
     assert place(a, "Ohio").country == "USA"
     b = parse("She met Mary Ohio on Friday.", ents=[("Mary Ohio", "PERSON")])
@@ -1062,7 +1065,7 @@ def test_site_owned_by_a_town_stands_in_that_town(parse) -> None:  # type: ignor
 
 def test_institution_after_at_and_its_towns_possessive(parse) -> None:  # type: ignore[no-untyped-def]
     a = parse(
-        "A new ward has opened at Derry's Quillmore Hospital. The results came from Derry's Larkfield Trust "
+        "Surgeons moved to Derry's Quillmore Hospital last year. The results came from Derry's Larkfield Trust "
         "Centre for Genetics, according to the Oakvale Cancer Centre.",
         ents=[("Derry", "GPE"), ("Quillmore Hospital", "ORG"), ("Derry", "GPE"), ("Oakvale Cancer Centre", "ORG")],
     )
@@ -1074,7 +1077,7 @@ def test_institution_after_at_and_its_towns_possessive(parse) -> None:  # type: 
 
 def test_unknown_name_the_ner_called_a_people_before_county(parse) -> None:  # type: ignore[no-untyped-def]
     a = parse(
-        "About 40 homes were buried in Qiaoxian county in Sichuan province, China. The Shiite villages were spared.",
+        "A bridge fell in Qiaoxian county, Sichuan province, China. The Shiite villages were spared.",
         ents=[("Qiaoxian", "NORP"), ("Sichuan", "GPE"), ("China", "GPE"), ("Shiite", "NORP")],
     )
     assert place(a, "Qiaoxian").country == "CHN"
