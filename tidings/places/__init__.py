@@ -84,8 +84,8 @@ class Geoparser:
         places: list[Place] = []
         kept: list[Mention] = []
         for m in mentions:
-            if m.source == "abbreviation" and m.parent is None:
-                continue
+            if m.source == "abbreviation" and m.child is None:
+                continue  # "Man.", "Ky." only as the division of the town before them
             places.append(_place(m, chosen.get(id(m)), _mention_role(m, doc, article)))
             kept.append(m)
         article.places = _place_facilities(places, kept, doc, article)
@@ -240,22 +240,32 @@ def _host(
     p: Place, m: Mention, doc: Doc, towns: list[Place], dateline: Place | None, focus: str | None
 ) -> Place | None:
     """The town a street or building is in: the one named right after ("Collins Avenue in Miami
-    Beach", "the Convention Centre, Dublin") or right before ("Ottawa's Macdonald-Cartier
-    Airport"), else the heart of the story: the town of the story's country with the most of the
-    story's town mentions within 100 km of it, itself included (the last before the building
-    among equals, else the first after), else the dateline, else the last town before it.
+    Beach", "the Convention Centre, Dublin"), or the town owning it ("Brooklyn's Barclays
+    Center", "Toronto-Pearson"), else the heart of the story: the town of the story's country
+    with the most of the story's town mentions within 100 km of it, itself included (the last
+    before the building among equals, else the first after), else the dateline, else the last
+    town before it, else the first town after it.
 
     The heart, not the last town named: streets are often named after towns ("Lafayette",
     "Franklin"), a town of another country named in passing ("Liverpool" in a Cairo story) is
     no host, and the schools and malls of a story lie around the towns it names together
     (Manassas, Centreville, Gainesville), not at a town it names once for comparison.
     """
-    if m.end + 1 < len(doc) and doc[m.end].lower_ in ("in", "at", ","):
-        nxt = doc[m.end + 1]
-        host = next((t for t in towns if t.start == nxt.idx), None)
+    i = m.end
+    while i < min(len(doc), m.end + 2) and doc[i].lower_ in ("in", "at", ",", "near"):
+        i += 1  # "the Farmers Service Centre, in Goodlands"
+    if i > m.end and i < len(doc):
+        host = next((t for t in towns if t.start == doc[i].idx), None)
         if host is not None:
             return host
-    host = next((t for t in towns if t.end <= p.start and doc.text[t.end : p.start] in ("'s ", "’s ", "-")), None)
+    # "Paris' iconic Champs-Elysees", "Brooklyn's Barclays Center": the town that owns it.
+    for j in range(m.start - 1, max(0, m.start - 4), -1):
+        if doc[j].text in ("'s", "’s", "'", "’"):
+            owner = next((t for t in towns if t.end == doc[j - 1].idx + len(doc[j - 1].text)), None)
+            if owner is not None:
+                return owner
+            break
+    host = next((t for t in towns if t.end <= p.start and doc.text[t.end : p.start] == "-"), None)
     if host is not None:
         return host
     pool = [t for t in towns if focus is None or t.country == focus]
@@ -265,7 +275,12 @@ def _host(
         return max(order, key=lambda t: near[t.start])
     if dateline is not None and dateline.lat is not None:
         return dateline
-    return next((t for t in reversed(towns) if t.end <= p.start), None)
+    last = next((t for t in reversed(towns) if t.end <= p.start), None)
+    if last is not None:
+        return last
+    # "at Barclays Center" in the lede, Brooklyn named later: the story's first town after it.
+    after = [t for t in towns if t.start >= p.end]
+    return next((t for t in after if focus is None or t.country == focus), after[0] if after else None)
 
 
 def _km(a: Place, b: Place) -> float:

@@ -10,7 +10,13 @@ a name is taken from
 * inside organisation-like entities, the longest capitalised word run that
   names a country, a first-order division or a large city (role "mention":
   the organisation is not a place, but the name tells where it belongs);
-* the dateline, which the clean stage found.
+* the dateline, which the clean stage found;
+* sites no gazetteer holds, placed later at their town: names ending in a street,
+  building or water word, institutions after "at", a name between "at" and
+  "in Town", names before a lower-case street noun, British road numbers.
+
+A GPE/LOC name the gazetteer lacks is kept only where the words around make it
+a place (:func:`_placed_unknowns`): the small model tags firms and people GPE.
 
 Demonyms give country context (:func:`demonym_countries`). Adjectival ones
 ("Syrian troops", "European airlines") are also kept as records with role
@@ -92,7 +98,7 @@ TITLES = frozenset(
      "general", "captain", "sir", "easter", "christmas", "god", "monday", "tuesday", "wednesday", "thursday",
      "friday", "saturday", "sunday"}
 )  # fmt: skip
-# AP-style and postal abbreviations of US states and Canadian provinces, read only
+# AP-style and postal abbreviations of US states, Canadian provinces and two Australian states, read only
 # after "City," ("Churchill, Man.", "Edmonton, Ky."), where they cannot be words.
 ABBREVIATIONS = {
     "ala": "Alabama", "ariz": "Arizona", "ark": "Arkansas", "calif": "California", "colo": "Colorado",
@@ -107,6 +113,7 @@ ABBREVIATIONS = {
     "dc": "District of Columbia", "alta": "Alberta", "bc": "British Columbia", "man": "Manitoba",
     "nb": "New Brunswick", "nfld": "Newfoundland and Labrador", "ns": "Nova Scotia", "ont": "Ontario",
     "pei": "Prince Edward Island", "que": "Quebec", "sask": "Saskatchewan",
+    "nsw": "New South Wales", "qld": "Queensland",
 }  # fmt: skip
 
 
@@ -117,7 +124,7 @@ FEATURE_WORDS = frozenset(
      "college", "hospital", "mountains", "mountain", "mount", "hills", "canal", "creek", "beach", "forest",
      "strait", "channel", "coast", "plaza", "boulevard", "tower", "center", "centre", "stadium", "station"}
 )  # fmt: skip
-BARE_ABBREVIATIONS = frozenset({"bc", "ny", "nj", "dc", "ont", "que", "pei"})
+BARE_ABBREVIATIONS = frozenset({"bc", "ny", "nj", "dc", "ont", "que", "pei", "nsw", "qld"})
 
 
 @dataclass(slots=True)
@@ -196,7 +203,9 @@ def _bare_abbreviation(tokens: list[Token]) -> bool:
 
 
 def _abbreviated(gaz: Gazetteer, name: str) -> tuple[Candidate, ...]:
-    return tuple(c for c in gaz.candidates(name) if c.entry.feature == "admin1" and c.entry.country in ("USA", "CAN"))
+    return tuple(
+        c for c in gaz.candidates(name) if c.entry.feature == "admin1" and c.entry.country in ("USA", "CAN", "AUS")
+    )
 
 
 def _capitalised(tok: Token) -> bool:
@@ -313,7 +322,13 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
     for e in resolve(mentions, Counter(context)).values():
         if e is not None and e.country:
             context[e.country] += 1
+    # Datelines opening a later paragraph ("TORRINGTON — The mayor ..."), which the clean stage
+    # only looks for at the top; found before the names below so that they vouch for the same
+    # name there ("for Torrington businesses" after "TORRINGTON —").
+    _paragraph_datelines(doc, gaz, taken, add)
     seen = {m.text.lower() for m in mentions if m.cands}
+    if article.dateline is not None and gaz.candidates(article.dateline.text):
+        seen.add(article.dateline.text.lower())  # "MINSK, Aug. 16 -" vouches for "Minsk" below
     # Single names that a locative preposition introduces but the context above does not
     # support yet: a second look once the names found below have resolved ("to Cirencester"
     # after "Cheltenham" in an English story).
@@ -357,7 +372,12 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
         ):
             # "the towns of Haris and Varzaqan": a list of names the NER took for one organisation.
             listed = any(t.lower_ in ("and", "or", ",") for t in core) and _locative(doc, core[0].i)
-            _embedded(core, gaz, add, ent.label_, context, listed)
+            seat = _court_seat(core)
+            if seat:
+                # "Bantam Superior Court": a court is named after the town it sits in ("Superior" is no town)
+                _embedded(seat, gaz, add, ent.label_, context, True)
+            else:
+                _embedded(core, gaz, add, ent.label_, context, listed)
 
     for run in _runs(doc, taken):
         core, hint = _strip(run)
@@ -394,13 +414,12 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
             if not taken.intersection(t.i for t in core) and supported(cands, _text(core), later, True):
                 add(core, "entity" if label else "run", label, hint, query, cands)
 
-    # Datelines opening a later paragraph ("TORRINGTON — The mayor ..."), which the clean stage
-    # only looks for at the top.
-    _paragraph_datelines(doc, gaz, taken, add)
-
     # Streets, buildings and venues ("Royal Street", "Jamsil Stadium"): no gazetteer holds
     # them; the places stage puts them in the town the article places them in.
     _facilities(doc, taken, add)
+    _venues_in_towns(doc, mentions, taken, add)
+    _road_numbers(doc, taken, add)
+    _named_before_street_noun(doc, {m.text for m in mentions if m.cands}, taken, add)
     _before_division(doc, mentions, taken, add)
     mentions.extend(_hyphenated(doc, gaz, taken))
 
@@ -422,6 +441,7 @@ def find_mentions(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[list[Ment
 
     link_parents(mentions, doc, gaz)
     mentions = [m for m in mentions if _keep(m, doc, gaz)]
+    mentions = _placed_unknowns(mentions, doc)
     mentions.sort(key=lambda m: m.start)
     return mentions, context
 
@@ -501,14 +521,18 @@ FACILITY_WORDS = frozenset(
     {"street", "st", "avenue", "ave", "road", "rd", "drive", "lane", "boulevard", "square", "plaza", "bridge",
      "airport", "church", "cathedral", "chapel", "mosque", "temple", "stadium", "arena", "station", "hotel",
      "theatre", "theater", "library", "museum", "embassy", "courthouse", "tower", "mall", "racecourse", "castle",
-     "palace", "basilica", "estate"}
+     "palace", "basilica", "estate",
+     # natural and water features no gazetteer of towns holds ("Glenrock Lagoon", "Marigny Canal")
+     "lagoon", "canal", "creek", "cove", "reservoir", "lake", "river", "bay", "beach", "island", "valley",
+     "forest", "hills", "mountains", "falls", "gorge", "harbour", "harbor", "pier", "wharf", "marina", "dam"}
 )  # fmt: skip
 
 
 # Last words of institutions that are first of all buildings or grounds. "Center", "University"
 # and the like are left out: the organisation is meant far more often than the site.
 INSTITUTION_WORDS = frozenset(
-    {"hospital", "court", "hall", "school", "prison", "jail", "park", "inn", "restaurant", "cottage", "lodge"}
+    {"hospital", "court", "hall", "school", "prison", "jail", "park", "inn", "restaurant", "cottage", "lodge",
+     "center", "centre", "university", "college", "club", "campus"}
 )  # fmt: skip
 AT_PREPOSITIONS = frozenset({"at", "in", "inside", "outside", "near", "into", "to"})
 
@@ -563,21 +587,177 @@ def _facilities(doc: Doc, taken: set[int], add: Callable[..., Mention]) -> None:
             start -= 1
         while start < tok.i and (doc[start].lower_ in ("the", "a") or not _capitalised(doc[start])):
             start += 1
-        if start == tok.i or (start == tok.i - 1 and doc[start].lower_ in NOT_A_NAME):
-            continue  # "The Street", "City Hall Station": no name
+        civic = word == "hall" and doc[start].lower_ in ("city", "town")  # "at City Hall": the town's seat
+        if start == tok.i or (start == tok.i - 1 and doc[start].lower_ in NOT_A_NAME and not civic):
+            continue  # "The Street", "Police Station": no name
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if nxt is not None and _capitalised(nxt) and nxt.pos_ == "PROPN" and nxt.lower_ not in DIRECTIONS:
             continue  # "the Wall Street Journal", "North Summit School District": the name goes on
+        goes_on = nxt is not None and nxt.lower_ in ("of", "for") and tok.i + 2 < len(doc)
+        if word in INSTITUTION_WORDS and goes_on and _capitalised(doc[tok.i + 2]):
+            continue  # "University School of Law", "Trust Centre for Mitochondrial Research"
         if word not in FACILITY_WORDS:
             # An institution is a place where something happens at it ("at Barclays Center",
             # "to Thomas Memorial Hospital"), not where it acts ("Cornell University said").
             before = start - 1
+            if before >= 1 and doc[before].text in ("'s", "’s") and before - 1 in taken:
+                before -= 1  # "at Derry's Altnagelvin Hospital": past the town that owns it
+                while before >= 0 and before in taken:
+                    before -= 1
             if before >= 0 and doc[before].lower_ in ("the", "a"):
                 before -= 1
-            if before < 0 or doc[before].lower_ not in AT_PREPOSITIONS:
+            if before < 0 or doc[before].lower_ not in AT_PREPOSITIONS or _affiliation(doc[before]):
                 continue
+            if before >= 1 and doc[before - 1].lower_ == "according":
+                continue  # "according to the Cancer Centre": a source, not a site
         toks = list(doc[start : tok.i + 1])
         add(toks, "facility", tok.ent_type_, None, _text(toks), ())
+
+
+# People named by where they work or study: "professor at X University" is an affiliation, not a place.
+ROLE_NOUNS = frozenset(
+    {"professor", "lecturer", "researcher", "student", "scientist", "fellow", "director", "dean", "chair", "head",
+     "president", "doctor", "physician", "surgeon", "nurse", "coach", "teacher", "staff", "member", "graduate",
+     "alumnus", "official", "spokesman", "spokeswoman", "spokesperson", "worker", "employee", "expert", "analyst",
+     "chancellor", "principal", "manager", "chief", "instructor", "resident", "pharmacist", "psychologist"}
+)  # fmt: skip
+
+
+def _affiliation(prep: Token) -> bool:
+    """A preposition that ties a person's role to an institution ("a professor of law at", "oncologist at")."""
+    head = prep.head
+    for _ in range(3):
+        word = head.lower_.split("-")[-1]
+        if head.pos_ in ("NOUN", "PROPN") and (head.lemma_.lower() in ROLE_NOUNS or word.endswith(("ist", "ician"))):
+            return True
+        # "professor of trade policy at": climb from the object of "of" to the noun it modifies
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head.head
+            continue
+        break
+    return False
+
+
+# Last words of bodies, not sites ("North Summit School District", "the Fire Department").
+BODY_WORDS = frozenset(
+    {"district", "department", "council", "agency", "commission", "company", "inc", "ltd", "corp", "police", "group",
+     "party", "ministry", "office", "board", "authority", "association", "service", "services", "team", "committee"}
+)  # fmt: skip
+NAME_JOINERS = frozenset({"of", "de", "des", "du", "la", "le", "'s", "’s", "&", "-"})
+
+
+def _venues_in_towns(doc: Doc, mentions: list[Mention], taken: set[int], add: Callable[..., Mention]) -> None:
+    """ "at Terra Kulture in Lagos", "at the Palais des Nations in Geneva": a capitalised name
+    between a preposition of place and "in Town" is a site in that town, whatever its last word.
+
+    Not a person ("spoke to Ann Tobin in Leeds") nor an affiliation ("a researcher at Loyola
+    University in Los Angeles").
+    """
+    towns = [
+        m
+        for m in mentions
+        if any(c.entry.feature in ("city", "admin2") for c in m.cands) and m.source not in ("demonym", "union")
+    ]
+    for town in towns:
+        end = town.start - 1  # the "in"
+        if end < 2 or doc[end].lower_ != "in" or end - 1 in taken:
+            continue
+        start = end
+        while start > 0 and end - start < 6:
+            prev = doc[start - 1]
+            if prev.i in taken or not (_capitalised(prev) or (prev.lower_ in NAME_JOINERS and start < end)):
+                break
+            start -= 1
+        while start < end and not _capitalised(doc[start]):
+            start += 1
+        toks = list(doc[start:end])
+        if not toks or not _capitalised(toks[-1]) or start == 0:
+            continue
+        before = start - 1
+        if doc[before].lower_ in ("the", "a"):
+            before -= 1
+        if before < 0 or doc[before].lower_ not in AT_PREPOSITIONS | {"from"} or _affiliation(doc[before]):
+            continue
+        if any(t.ent_type_ in ("PERSON", "DATE", "TIME", "NORP", "CARDINAL") for t in toks):
+            continue
+        words = [t.lower_.rstrip(".") for t in toks]
+        if words[0] in TITLES or words[-1] in BODY_WORDS or all(w in COMMON or w in NAME_JOINERS for w in words):
+            continue
+        add(toks, "facility", toks[0].ent_type_, None, _text(toks), ())
+
+
+# Lower-case street nouns after the names they complete ("Bourbon and Dauphine streets").
+STREET_NOUNS = frozenset(
+    {"street", "streets", "avenue", "avenues", "boulevard", "boulevards", "road", "roads",
+     # and sites: "the Air Balloon roundabout", "the Pioneer cinema", "Seasons restaurant"
+     "roundabout", "intersection", "junction", "restaurant", "cinema", "pub"}
+)  # fmt: skip
+
+
+def _named_before_street_noun(doc: Doc, towns: set[str], taken: set[int], add: Callable[..., Mention]) -> None:
+    """Names before a lower-case street noun, one or a list: "the Champs-Elysees boulevard",
+    "at the corner of State and Hubbard streets". Each name is a site of the story's town;
+    not a place named elsewhere ("the Cirencester junction": the junction at that town) nor a modifier
+    ("the MIFF cinema awards")."""
+    for tok in doc:
+        if tok.i in taken or tok.lower_ not in STREET_NOUNS or not tok.text.islower() or tok.i == 0:
+            continue
+        if tok.dep_ == "compound":
+            continue
+        names: list[list[Token]] = []
+        cur: list[Token] = []
+        i = tok.i - 1
+        while i >= 0 and i not in taken:
+            t = doc[i]
+            if _capitalised(t) or (t.text == "-" and cur):
+                cur.insert(0, t)
+            elif t.lower_ in ("and", ",", "&") and cur and tok.lower_.endswith("s"):
+                names.insert(0, cur)  # a plural noun: a list of streets
+                cur = []
+            else:
+                break
+            i -= 1
+        if cur:
+            names.insert(0, cur)
+        for name in names:
+            while name and name[0].text == "-":
+                name = name[1:]
+            words = [t.lower_ for t in name]
+            if not name or len(name) > 4 or len(_text(name)) < 3 or words[0] in TITLES or words[0] in demonyms():
+                continue
+            if all(w in COMMON or w in DIRECTIONS for w in words) or name[0].ent_type_ == "DATE":
+                continue
+            if any(t.pos_ in ("DET", "PRON", "AUX", "VERB") for t in name):  # "This avenue"
+                continue
+            if _text(name) in towns:
+                continue
+                continue
+            add(name, "facility", name[0].ent_type_, None, _text(name), ())
+
+
+# British road numbers ("the A417", "the M4", "the A1(M)"); read only after "the" (or in a list
+# that opens with one) in a story about roads, where they cannot be paper sizes or aircraft.
+ROAD_NUMBER = re.compile(r"^[AM]\d{1,4}(?:\(M\))?$")
+ROAD_WORDS = frozenset(
+    {"road", "roads", "carriageway", "roundabout", "junction", "motorway", "traffic", "diversion", "southbound",
+     "northbound", "eastbound", "westbound", "lane", "lanes", "lorry", "motorist", "motorists", "closure",
+     "collision", "roadworks"}
+)  # fmt: skip
+
+
+def _road_numbers(doc: Doc, taken: set[int], add: Callable[..., Mention]) -> None:
+    """Numbered roads ("a crash on the A120", "via the A436, A40 and A429"), kept as sites of their town."""
+    if not any(t.lower_ in ROAD_WORDS for t in doc):
+        return
+    last = -10  # the token index of the last road number taken
+    for tok in doc:
+        if tok.i in taken or tok.i == 0 or not ROAD_NUMBER.match(tok.text):
+            continue
+        prev = doc[tok.i - 1]
+        listed = prev.lower_ in (",", "and", "or") and tok.i - last <= 2
+        if prev.lower_ == "the" or listed:
+            add([tok], "facility", tok.ent_type_, None, tok.text, ())
+            last = tok.i
 
 
 SPEAKING = frozenset(
@@ -598,7 +778,7 @@ def _adjectival(tok: Token, table: dict[str, str], k: str) -> bool:
     """
     if tok.tag_ in ("NNS", "NNPS") or (k.endswith("s") and (k[:-1] in table or k[:-1] in CONTINENT_ADJECTIVES)):
         return False
-    if tok.ent_type_ == "LANGUAGE" and not (tok.dep_ == "amod" and tok.head.lower_ in PLACE_NOUNS):
+    if tok.ent_type_ == "LANGUAGE" and not (tok.dep_ in ("amod", "compound") and tok.head.lower_ in PLACE_NOUNS):
         return False  # "in English", "English lessons"; but "the English city of Salisbury" is a place
     if tok.dep_ in ("dobj", "pobj", "conj", "attr") and not any(c.dep_ in ("compound", "amod") for c in tok.children):
         head = tok.head
@@ -642,6 +822,13 @@ def _person_words(doc: Doc) -> set[str]:
     return out
 
 
+# Last words of British football club names, which are no surnames.
+CLUB_WORDS = frozenset(
+    {"albion", "wanderers", "rovers", "athletic", "hotspur", "argyle", "orient", "wednesday", "rangers", "harriers",
+     "academicals", "alexandra"}
+)  # fmt: skip
+
+
 def _no_person(e: Span) -> bool:
     """An organisation or team the NER called a person, by its form."""
     # "Abuja Chamber of Commerce and Industry", "New Brunswick RCMP".
@@ -649,7 +836,11 @@ def _no_person(e: Span) -> bool:
     acronym = any(t.is_upper and t.is_alpha and len(t.text) >= 3 for t in e[1:])
     # "a Seattle Seahawks home game": names do not modify nouns.
     team = e.root.dep_ == "compound" and e.root.head.pos_ == "NOUN"
-    return joined or acronym or team
+    # "Burton Albion", "Bolton Wanderers": a town's football club
+    club = len(e) > 1 and e[-1].lower_ in CLUB_WORDS
+    # "won by Mr Trump - Wisconsin and Pennsylvania": a spaced dash joins two things, not a name's parts
+    dashed = any(t.text in DASHES and t.whitespace_ and e.doc[t.i - 1].whitespace_ for t in e[1:-1])
+    return joined or acronym or team or club or dashed
 
 
 def _keep(m: Mention, doc: Doc, gaz: Gazetteer) -> bool:
@@ -676,6 +867,73 @@ def _keep(m: Mention, doc: Doc, gaz: Gazetteer) -> bool:
         # "Georgia" after "Georgia Smith": a place only with a preposition or "Name, Region".
         return _locative(doc, m.start) or m.parent is not None
     return True
+
+
+# Words of a name that make it a place or feature whatever the gazetteer holds ("Lake Manassas",
+# "Colton Way", "the Soviet Union", "Peace River Valley").
+PLACE_NAME_WORDS = (
+    FEATURE_WORDS
+    | ADMIN_WORDS
+    | CITY_WORDS
+    | GENERIC
+    | frozenset({"way", "cape", "republic", "union", "heights", "parade", "lane", "drive", "place", "crescent",
+                 "borough", "hill", "port", "harbour", "harbor", "fjord", "glacier", "canyon", "falls", "reef"})
+)  # fmt: skip
+# Verbs whose direct object is a place ("gunmen raided Qzorvenkatal", "troops entered Kfraya").
+PLACE_VERBS = frozenset(
+    {"visit", "raid", "reach", "enter", "leave", "attack", "shell", "bomb", "storm", "capture", "seize", "besiege",
+     "invade", "occupy", "tour", "flee", "cross", "evacuate", "recapture", "liberate", "encircle", "surround"}
+)  # fmt: skip
+
+
+def _placed_unknowns(mentions: list[Mention], doc: Doc) -> list[Mention]:
+    """Drop the NER's place names the gazetteer lacks unless the words around make them places.
+
+    The small model tags many companies, people and products GPE/LOC ("Coincheck",
+    "Dropbox", "Guhdar said"); a real place the gazetteer lacks is nearly always
+    introduced as one: after a locative preposition ("in Khayelitsha"), with a word
+    that calls it a place ("Torkula village", "Peace River Valley", "the Soviet
+    Union"), as the object of a verb of movement or attack ("raided Qzorvenkatal"),
+    next to its region ("Thruxton, Hampshire"), or listed with a known place
+    ("Alberta, Saskatchewan and Newfoundland"). One such use vouches for every
+    other of the same name (one sense per discourse).
+    """
+    known = {m.start for m in mentions if m.cands}
+    unknown = [m for m in mentions if m.source == "ner" and not m.cands and not m.extra.get("called")]
+    if not unknown:
+        return mentions
+    vouched = {m.text for m in unknown if _unknown_placed(m, doc, known)}
+    return [m for m in mentions if m not in unknown or m.text in vouched]
+
+
+def _unknown_placed(m: Mention, doc: Doc, known: set[int]) -> bool:
+    words = [t.lower_.rstrip(".") for t in doc[m.start : m.end]]
+    if m.hint is not None or m.parent is not None or m.child is not None:
+        return True
+    if any(w in PLACE_NAME_WORDS for w in words) or "," in words:
+        return True  # "Thruxton, Hampshire" taken as one name: a site and its county
+    first = doc[m.start]
+    after = doc[m.end] if m.end < len(doc) else None
+    if after is not None and after.lower_ in AREA_WORDS and after.tag_ == "NN":
+        return True  # "Cairo's Abbasiya neighbourhood"
+    ends = after is None or after.text in (".", ";") or "\n" in after.text
+    if ends and m.start >= 2 and doc[m.start - 1].text == "," and _capitalised(doc[m.start - 2]):
+        return True  # "Rockingham, Northamptonshire.": the county of the site before it
+    before = m.start - 1
+    if before >= 0 and doc[before].lower_ in ("the", "a"):
+        before -= 1
+    if before >= 0 and doc[before].lower_ in LOCATIVE and doc[before].lower_ != "of":
+        return True  # "of" is too loose: "co-founder of Zalando", "shares of Coincheck"
+    if _locative(doc, m.start) and doc[m.start - 1].lower_ != "of":
+        return True  # "in Nitra and Kosice"
+    root = doc[m.start : m.end].root
+    if root.dep_ == "dobj" and root.head.lemma_ in PLACE_VERBS:
+        return True
+    # "Alberta, Saskatchewan and Newfoundland": listed with a place the gazetteer knows.
+    partners = [c for c in root.children if c.dep_ == "conj"]
+    if root.dep_ == "conj":
+        partners.append(root.head)
+    return any(p.i in known and p.ent_type_ in PLACE_LABELS for p in partners) and first.ent_type_ in PLACE_LABELS
 
 
 SPEECH_VERBS = frozenset({"say", "tell", "report", "add", "continue", "explain", "write", "announce"})
@@ -758,7 +1016,53 @@ def _locative(doc: Doc, start: int) -> bool:
     return tok.i != start and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE
 
 
-_DASHED = re.compile(r"^([A-Z][A-Za-z.]*\.)(?:--|[–—])")
+# Words between a town's name and "Court" in a court's name ("Bantam Superior Court", "Wood Green Crown Court").
+COURT_KINDS = frozenset(
+    {"superior", "district", "crown", "magistrates", "magistrates'", "circuit", "municipal", "county", "regional",
+     "family", "juvenile", "sheriff", "trial", "city", "justice", "provincial"}
+)  # fmt: skip
+
+
+def _court_seat(core: list[Token]) -> list[Token]:
+    """The town's words opening a court's name: "Bantam" of "Bantam Superior Court", else nothing."""
+    if len(core) < 3 or core[-1].lower_ not in ("court", "courthouse"):
+        return []
+    i = len(core) - 1
+    while i > 0 and core[i - 1].lower_ in COURT_KINDS:
+        i -= 1
+    seat = core[:i]
+    if i == len(core) - 1 or not seat or not all(_capitalised(t) for t in seat) or len(seat) > 3:
+        return []
+    return seat
+
+
+ORIGIN_PARTICIPLES = frozenset({"based", "born", "bred", "headquartered", "registered", "raised"})
+
+
+def _origin(doc: Doc, end: int) -> bool:
+    """ "the Kent-based outfit": a name joined by a hyphen to "based", "born" is where someone comes from."""
+    return (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and doc[end - 1].whitespace_ == ""
+        and doc[end].whitespace_ == ""
+        and doc[end + 1].lower_ in ORIGIN_PARTICIPLES
+    )
+
+
+def _region_follows(doc: Doc, end: int) -> bool:
+    """ "Croft, Yorkshire.": a place name closing the sentence after the comma, which places the name before it."""
+    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].ent_iob_ != "B":
+        return False
+    if doc[end + 1].ent_type_ not in PLACE_LABELS:
+        return False
+    stop = end + 2
+    while stop < len(doc) and doc[stop].ent_iob_ == "I":
+        stop += 1
+    return stop >= len(doc) or doc[stop].text in (".", ";", ")", "(") or "\n" in doc[stop].text
+
+
+_DASHED = re.compile(r"^([A-Z][A-Za-z.]*\.|[A-Z]{2})(?:--|[–—])")
 
 
 def _dashed(text: str) -> str:
@@ -810,7 +1114,7 @@ def _whole_ok(
     if text.lower() in seen:
         return True  # one sense per discourse: the NER took the same name for a place elsewhere
     first = core[0]
-    locative = _locative(doc, first.i)
+    locative = _locative(doc, first.i) or _region_follows(doc, core[-1].i + 1) or _origin(doc, core[-1].i + 1)
     parents = _after_comma(doc, core[-1].i + 1, gaz)
     if parents and any(
         p.entry.country == c.entry.country
@@ -850,10 +1154,14 @@ def _called_a_place(doc: Doc, core: list[Token]) -> bool:
 
     "eastern Ghouta", "the Riverdale area", "Umemger village", "the town of Kasba Bonli".
     """
-    if not core or len(core) > 3 or not all(_capitalised(t) and t.pos_ == "PROPN" for t in core):
+    words = [t for t in core if t.text != "-"]  # "the state of Rhineland-Palatinate"
+    if not words or len(words) > 3 or not all(_capitalised(t) and t.pos_ == "PROPN" for t in words):
         return False
-    if core[0].ent_type_ == "NORP":
-        return False  # "the Shiite villages", "the Sikh area": people's, not places' names
+    after = doc[core[-1].i + 1] if core[-1].i + 1 < len(doc) else None
+    if core[0].ent_type_ == "NORP" and (after is None or after.lower_ not in ADMIN_WORDS):
+        # "the Shiite villages", "the Sikh area": people's, not places' names; but a people has
+        # no county ("Maoxian county", which the NER took for one)
+        return False
     if any(t.lower_ in demonyms() or t.lower_.rstrip(".") in TITLES for t in core):
         return False
     start, end = core[0].i, core[-1].i + 1
@@ -1070,6 +1378,11 @@ def link_parents(mentions: list[Mention], doc: Doc, gaz: Gazetteer, only: list[M
         # An abbreviation: "Ky." "B.C." "Man." right after the comma.
         tok = doc[m.end + 1]
         word = _dashed(tok.text)
+        last = tok
+        split = tok.whitespace_ == "" and tok.i + 1 < len(doc) and doc[tok.i + 1].text == "."
+        if split and tok.is_alpha and not tok.is_upper:  # not "Newcastle, NSW.": that period ends the sentence
+            # "Churchill, Man. her parents": the tokenizer split the period off at a sentence end
+            last, word = doc[tok.i + 1], tok.text + "."
         abbr = "".join(ch for ch in word.lower() if ch.isalpha())
         name = ABBREVIATIONS.get(abbr) if word[:1].isupper() and len(word) <= 6 else None
         if name:
@@ -1077,7 +1390,7 @@ def link_parents(mentions: list[Mention], doc: Doc, gaz: Gazetteer, only: list[M
             if cands:
                 p = Mention(
                     tok.i,
-                    tok.i + 1,
+                    last.i + 1,
                     tok.idx,
                     tok.idx + len(word),
                     word,
