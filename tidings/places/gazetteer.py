@@ -409,6 +409,7 @@ class Gazetteer:
             elif e.feature == "admin1" and e.country and e.admin1_code:
                 self.admin1[(e.country, e.admin1_code)] = e
         self.lookup = lru_cache(maxsize=200_000)(self._lookup)
+        self._capitals: dict[str, GeoEntry] | None = None
 
     def _con(self) -> sqlite3.Connection:
         # One read-only connection per thread (sqlite3 objects are not shared across threads).
@@ -436,16 +437,15 @@ class Gazetteer:
 
     def capital(self, country: str) -> GeoEntry | None:
         """The capital city of ``country`` (ISO3), when the index has it."""
-        row = (
-            self._con()
-            .execute(
-                "SELECT * FROM entries WHERE country = ? AND feature = 'city' AND capital = 1"
-                " ORDER BY population DESC LIMIT 1",
-                (country,),
-            )
-            .fetchone()
-        )
-        return _entry(row) if row else None
+        if self._capitals is None:
+            # One scan for all of them: the entries table has no index on ``capital``.
+            rows = self._con().execute("SELECT * FROM entries WHERE feature = 'city' AND capital = 1").fetchall()
+            capitals: dict[str, GeoEntry] = {}
+            for e in sorted((_entry(r) for r in rows), key=lambda e: e.population):
+                if e.country:
+                    capitals[e.country] = e  # the largest, where a country has two
+            self._capitals = capitals
+        return self._capitals.get(country)
 
     def by_geonameid(self, geonameid: int) -> list[GeoEntry]:
         rows = self._con().execute("SELECT * FROM entries WHERE geonameid = ?", (geonameid,)).fetchall()

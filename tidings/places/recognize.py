@@ -812,8 +812,15 @@ def _news_source(start: int, end: int, doc: Doc) -> bool:
 
 
 def _person_words(doc: Doc) -> set[str]:
-    """Given names and surnames of the people the NER found ("Georgia" of "Georgia Smith")."""
+    """Given names and surnames of the people the NER found ("Georgia" of "Georgia Smith").
+
+    Kept on the doc: the recogniser asks for every name it weighs, and the entities do not change.
+    """
+    cached: set[str] | None = doc.user_data.get(_PERSON_WORDS)
+    if cached is not None:
+        return cached
     out: set[str] = set()
+    doc.user_data[_PERSON_WORDS] = out
     for e in doc.ents:
         # Capitals are no name ("Henry Lazenby US": the NER ran the byline into the text).
         words = [t for t in e if t.text[:1].isupper() and not (t.is_upper and len(t.text) <= 3)]
@@ -822,6 +829,7 @@ def _person_words(doc: Doc) -> set[str]:
     return out
 
 
+_PERSON_WORDS = "tidings.places.person_words"
 # Last words of British football club names, which are no surnames.
 CLUB_WORDS = frozenset(
     {"albion", "wanderers", "rovers", "athletic", "hotspur", "argyle", "orient", "wednesday", "rangers", "harriers",
