@@ -674,14 +674,9 @@ class EventCoder:
         # "mobilized lobby groups to help support the Palestinians"): whom the act is for
         # outranks where it happened.
         purposes = [c for c in trigger.children if c.dep_ == "advcl" and _infinitive(c)]
-        for c in purposes:
-            if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB":
-                refs = [r for o in _objects(c) for r in self._refs(o, index, article)]
-                if p.code[:2] == "14":
-                    # "rioted following a demonstration": protesters are not a protest's target.
-                    refs = [r for r in refs if r.actor.sector != "OPP"]
-                if refs:
-                    return _unique(refs), False
+        refs = self._clause_objects(p, purposes, index, article)
+        if refs:
+            return refs, False
         # "arrived in Amman", "protested in Minsk": a place stands for its country.
         for t in args:
             if t.dep_ == "pobj" and t.head.lower_ in ("in", "to", "into"):
@@ -693,15 +688,21 @@ class EventCoder:
                     actor = ensure_actor(article, country=place.country, sector=None, name=place.name, span=span)
                     return [ActorRef(actor, span)], True
         # ... or in a clause it governs ("sent troops to curb the protests").
-        for c in args:
+        return self._clause_objects(p, args, index, article), False
+
+    def _clause_objects(
+        self, p: Pattern, clauses: list[Token], index: MentionIndex, article: Article
+    ) -> list[ActorRef]:
+        """The actors object of the first verb clause among ``clauses`` that has any."""
+        for c in clauses:
             if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB":
                 refs = [r for o in _objects(c) for r in self._refs(o, index, article)]
                 if p.code[:2] == "14":
                     # "rioted following a demonstration": protesters are not a protest's target.
                     refs = [r for r in refs if r.actor.sector != "OPP"]
                 if refs:
-                    return _unique(refs), False
-        return [], False
+                    return _unique(refs)
+        return []
 
     def _aimed_at(
         self, p: Pattern, trigger: Token, index: MentionIndex, article: Article, not_source: int
