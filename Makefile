@@ -20,12 +20,15 @@ run: $(STAMP)
 	$(BIN)/tidings process tidings/data/sample/articles.jsonl --db tidings.db
 
 test: $(STAMP)
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest -q
 	$(BIN)/python benchmarks/gate.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check tidings tests benchmarks tools
+	$(BIN)/ruff format --check tidings tests benchmarks tools
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 gate: $(STAMP)
 	$(BIN)/python benchmarks/gate.py

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from tidings.errors import TidingsError
-from tidings.model import Article
+from tidings.model import Article, Context
 from tidings.pipeline import Failure, Pipeline
 
 REPO = Path(__file__).resolve().parents[1]
@@ -32,7 +32,7 @@ class Picky:
     requires: tuple[str, ...] = ("raw",)
     assigns: tuple[str, ...] = ("text",)
 
-    def __call__(self, article: Article) -> Article:
+    def __call__(self, article: Article, ctx: Context) -> Article:
         if "REFUSE" in article.raw:
             raise TidingsError("T099", "refused")
         article.text = article.raw
@@ -47,10 +47,10 @@ class FakeParser:
     assigns: tuple[str, ...] = ("doc",)
 
     def pipe(
-        self, articles: Iterable[Article], *, batch_size: int | None = None, n_process: int = 1
-    ) -> Iterator[Article]:
-        batch: list[Article] = []
-        for a in articles:
+        self, items: Iterable[tuple[Article, Context]], *, batch_size: int | None = None, n_process: int = 1
+    ) -> Iterator[tuple[Article, Context]]:
+        batch: list[tuple[Article, Context]] = []
+        for a in items:
             batch.append(a)
             if len(batch) == 3:
                 yield from batch

@@ -60,13 +60,17 @@ def test_dateline() -> None:
 
 def test_dateline_date_becomes_the_publication_date_only_with_a_year() -> None:
     from tidings.clean import Cleaner, dateline_date
-    from tidings.model import Article
+    from tidings.model import Article, Context
 
     assert dateline_date("MINSK, Aug. 16, 2020 (tidings) - Police detained dozens of people.") == "2020-08-16"
     assert dateline_date("MINSK, Aug. 16 (tidings) - Police detained dozens of people.") is None
-    art = Cleaner()(Article(raw="MINSK, Aug. 16, 2020 (tidings) - Police detained dozens of people on Saturday."))
+    art = Cleaner()(
+        Article(raw="MINSK, Aug. 16, 2020 (tidings) - Police detained dozens of people on Saturday."), Context()
+    )
     assert art.published == "2020-08-16" and any("dateline" in n for n in art.notes)
-    given = Cleaner()(Article(raw="MINSK, Aug. 16, 2020 (tidings) - Police detained people.", published="2020-08-17"))
+    given = Cleaner()(
+        Article(raw="MINSK, Aug. 16, 2020 (tidings) - Police detained people.", published="2020-08-17"), Context()
+    )
     assert given.published == "2020-08-17"
 
 
@@ -86,9 +90,9 @@ SCRAPED = (
 
 def test_bylines_captions_credits_and_stamps_become_metadata() -> None:
     from tidings.clean import Cleaner
-    from tidings.model import Article
+    from tidings.model import Article, Context
 
-    art = Cleaner()(Article(raw=SCRAPED))
+    art = Cleaner()(Article(raw=SCRAPED), Context())
     assert art.author == "Jane Doe and Ali Khan"
     assert art.published == "2024-03-05" and any("March 5, 2024" in n for n in art.notes)
     assert art.text.split("\n\n") == [
@@ -96,7 +100,7 @@ def test_bylines_captions_credits_and_stamps_become_metadata() -> None:
         "By the time officers arrived, most of the crowd had gone home, witnesses said.",
     ]
     assert len(art.removed) == 4 and art.raw == SCRAPED  # the original is kept alongside
-    given = Cleaner()(Article(raw=SCRAPED, author="Desk", published="2024-03-04"))
+    given = Cleaner()(Article(raw=SCRAPED, author="Desk", published="2024-03-04"), Context())
     assert given.author == "Desk" and given.published == "2024-03-04"
 
 

@@ -38,23 +38,25 @@ from tidings.eval.datasets import (
     Timex,
     Toponym,
 )
-from tidings.model import Actor, ActorRef, Article, Event, Place, Quote, Sentence, Span, TimeExpr
+from tidings.model import Actor, ActorRef, Article, Context, Event, Place, Quote, Sentence, Span, TimeExpr
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 class StubPipeline:
-    """Stands in for :class:`tidings.pipeline.Pipeline`: ``fill`` decides what each article holds."""
+    """Stands in for :class:`tidings.pipeline.Pipeline`: ``fill`` decides what each article (and
+    its context, for the sets that read the parse) holds."""
 
-    def __init__(self, fill: Callable[[Article], None], clean: Callable[[str], str] = lambda s: s) -> None:
+    def __init__(self, fill: Callable[[Article, Context], None], clean: Callable[[str], str] = lambda s: s) -> None:
         self.fill = fill
         self.clean = clean
 
-    def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
+    def pipe_with_context(self, articles: Iterable[Article]) -> Iterator[tuple[Article, Context]]:
         for article in articles:
             article.text = self.clean(article.raw)
-            self.fill(article)
-            yield article
+            ctx = Context()
+            self.fill(article, ctx)
+            yield article, ctx
 
 
 def _actor(i: int, code: str, country: str | None, *, kind: str = "country", sector: str | None = None) -> Actor:
@@ -134,7 +136,7 @@ def test_plover_accuracy_counts_uncoded_records_as_wrong() -> None:
     ]  # fmt: skip
     fra, deu = _actor(1, "FRA", "FRA"), _actor(2, "DEU", "DEU")
 
-    def fill(a: Article) -> None:
+    def fill(a: Article, ctx: Context) -> None:
         if "attacked" in a.text:
             a.events = [
                 _event("ACCUSE", "111", 3, conf=0.3),
@@ -163,7 +165,7 @@ def test_petr2_triples_roots_and_countries() -> None:
     usa = _actor(1, "USAMIL", "USA")
     chn = _actor(2, "CHN", "CHN")
 
-    def fill(a: Article) -> None:
+    def fill(a: Article, ctx: Context) -> None:
         if a.text == "One.":
             a.events = [_event("CONSULT", "043", 1, source=_ref(usa, "x", 0), target=_ref(chn, "y", 0))]
         else:
@@ -181,7 +183,7 @@ def test_petr2_triples_roots_and_countries() -> None:
 def test_confidence_reliability_counts_events_at_or_above_the_bar() -> None:
     items = [Petr2Item("a", "One.", None, "", "", (CameoEvent("USAGOV", "CHN", "042"),), False, "")]
 
-    def fill(a: Article) -> None:
+    def fill(a: Article, ctx: Context) -> None:
         a.events = [
             _event("CONSULT", "043", 1, conf=0.9),  # root 04 matches the gold event
             _event("CONSULT", "040", 1, conf=0.7),  # a second 04: the gold event is used up
@@ -205,7 +207,7 @@ def test_conflibert_strongest_event_and_tie_to_higher_quad() -> None:
     ]
     alpha = _actor(1, "AAA", None)
 
-    def fill(a: Article) -> None:
+    def fill(a: Article, ctx: Context) -> None:
         if "Alpha" in a.text:
             a.events = [
                 _event("CONSULT", "040", 1, conf=0.6, source=_ref(alpha, "Alpha", 0)),
@@ -224,7 +226,7 @@ def test_ngec_finds_actor_by_overlap_and_uses_check() -> None:
                       {"country": {"NotEq": "GBR"}, "code_1": "GOV"}),
     ]  # fmt: skip
 
-    def fill(a: Article) -> None:
+    def fill(a: Article, ctx: Context) -> None:
         if "Assembly" in a.text:
             a.actors = [Actor(1, "Assembly", "IGOXYZ", None, kind="igo", mentions=[Span("the Assembly", 0, 12)])]
         else:
@@ -264,7 +266,7 @@ def test_polnear_maps_cleaned_offsets_back_to_raw() -> None:
     )
     item = PolnearArticle("doc", "dev", "", raw, date(2016, 9, 1), "", "", gold)
 
-    def fill(a: Article) -> None:
+    def fill(a: Article, ctx: Context) -> None:
         t = a.text
         at = t.index("Senator")
         vale = Actor(1, "Tom Vale", "USAGOV", "USA", mentions=[Span("Senator Vale", at, at + 12)])
@@ -285,8 +287,8 @@ def test_polnear_maps_cleaned_offsets_back_to_raw() -> None:
     assert m["attributed_f1"] == pytest.approx(1 / 2)
     assert [e["kind"] for e in report.errors] == ["wrong speaker"]
 
-    def fill_unknown(a: Article) -> None:
-        fill(a)
+    def fill_unknown(a: Article, ctx: Context) -> None:
+        fill(a, ctx)
         a.quotes[1].speaker = None  # no speaker found: no guess
 
     report = runners.run_polnear(items=[item], pipeline=StubPipeline(fill_unknown, _squash))  # type: ignore[arg-type]
@@ -313,7 +315,7 @@ def test_timebank_spans_and_value_precision() -> None:
         ),
     )
 
-    def fill(a: Article) -> None:
+    def fill(a: Article, ctx: Context) -> None:
         t = a.text
         j1, j2 = t.index("Tuesday"), t.index("March")
         a.times = [
@@ -346,7 +348,7 @@ def _kabul_and_herat() -> GeoArticle:
 def test_geo_recall_precision_and_distance() -> None:
     item = _kabul_and_herat()
 
-    def fill(a: Article) -> None:
+    def fill(a: Article, ctx: Context) -> None:
         t = a.text
         a.places = [
             Place("Kabul", t.index("Kabul"), t.index("Kabul") + 5, "Kabul", "AFG", 1138958, 34.53, 69.17),
@@ -370,7 +372,7 @@ def test_geo_hands_gold_spans_in_cleaned_offsets_to_the_places_stage() -> None:
     class Resolver:
         name = "places"
 
-        def resolve_spans(self, article: Article, spans: list[tuple[int, int]]) -> list[Place | None]:
+        def resolve_spans(self, article: Article, ctx: Context, spans: list[tuple[int, int]]) -> list[Place | None]:
             asked.extend(article.text[s:e] for s, e in spans)
             return [
                 Place("Kabul", s, e, "Kabul", "AFG", 1138958, 34.53, 69.17)
@@ -379,9 +381,9 @@ def test_geo_hands_gold_spans_in_cleaned_offsets_to_the_places_stage() -> None:
                 for s, e in spans
             ]
 
-    def fill(a: Article) -> None:
+    def fill(a: Article, ctx: Context) -> None:
         a.places = []
-        a.doc = object()  # type: ignore[assignment]  # the runner only checks that a parse exists
+        ctx.doc = object()  # type: ignore[assignment]  # the runner only checks that a parse exists
 
     pipe = StubPipeline(fill, _squash)
     pipe.stages = [Resolver()]  # type: ignore[attr-defined]
@@ -399,10 +401,10 @@ def test_conll_maps_labels_and_scores_exact_spans() -> None:
     item = ConllSentence(0, 0, tuple(text.split()), (), text, gold)
     nlp = spacy.blank("en")
 
-    def fill(a: Article) -> None:
+    def fill(a: Article, ctx: Context) -> None:
         doc = nlp(a.text)
         doc.ents = [doc.char_span(0, 4, "PERSON"), doc.char_span(13, 17, "GPE"), doc.char_span(23, 33, "ORG")]
-        a.doc = doc
+        ctx.doc = doc
 
     report = runners.run_conll(items=[item], pipeline=StubPipeline(fill))  # type: ignore[arg-type]
     m = report.metrics

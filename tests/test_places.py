@@ -33,21 +33,21 @@ def nlp():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="module")
-def parse(nlp):  # type: ignore[no-untyped-def]
+def parse_ctx(nlp):  # type: ignore[no-untyped-def]
     from tidings.clean import Cleaner
-    from tidings.model import Article
+    from tidings.model import Article, Context
     from tidings.nlp import sentences
     from tidings.places import Geoparser
 
     geo = Geoparser(min_population=MIN_POPULATION)
     cleaner = Cleaner()
 
-    def run(text: str, ents: list[tuple[str, str]] | None = None) -> Article:
+    def run(text: str, ents: list[tuple[str, str]] | None = None) -> tuple[Article, Context]:
         """Geoparse ``text``; ``ents`` replaces the NER's entities with (text, label) pairs.
 
         A pair names the first occurrence of its text after the previous pair's.
         """
-        article = cleaner(Article(raw=text))
+        article = cleaner(Article(raw=text), Context())
         doc = nlp(article.text)
         if ents is not None:
             spans = []
@@ -59,11 +59,17 @@ def parse(nlp):  # type: ignore[no-untyped-def]
                 assert span is not None, surface
                 spans.append(span)
             doc.ents = spans
-        article.doc = doc
+        ctx = Context(doc=doc)
         article.sentences = sentences(doc)
-        return geo(article)
+        return geo(article, ctx), ctx
 
     return run
+
+
+@pytest.fixture(scope="module")
+def parse(parse_ctx):  # type: ignore[no-untyped-def]
+    """As ``parse_ctx``, the article alone."""
+    return lambda text, ents=None: parse_ctx(text, ents)[0]
 
 
 def place(article, text: str):  # type: ignore[no-untyped-def]
@@ -899,17 +905,17 @@ def _spans(text: str, *names: str) -> list[tuple[int, int]]:
     return out
 
 
-def test_resolve_spans_found_by_someone_else(parse) -> None:  # type: ignore[no-untyped-def]
+def test_resolve_spans_found_by_someone_else(parse_ctx) -> None:  # type: ignore[no-untyped-def]
     from tidings.places import Geoparser
 
     text = (
         "LEEDS — Flood water reached Springfield, Illinois, and Kentucky State Police closed two roads. "
         "Syrian doctors working in Leeds opened Brookhollow Academy to evacuees on Monday."
     )
-    a = parse(text)
+    a, ctx = parse_ctx(text)
     before = list(a.places)
     names = ("Springfield", "Kentucky State Police", "Syrian", "Brookhollow Academy", "Leeds opened")
-    got = Geoparser(min_population=MIN_POPULATION).resolve_spans(a, _spans(a.text, *names))
+    got = Geoparser(min_population=MIN_POPULATION).resolve_spans(a, ctx, _spans(a.text, *names))
     assert a.places == before  # the article is left as it was
     springfield, police, syrian, academy, leeds = got
     assert springfield is not None and (springfield.country, springfield.admin1) == ("USA", "Illinois")
@@ -923,18 +929,18 @@ def test_resolve_spans_found_by_someone_else(parse) -> None:  # type: ignore[no-
     assert [p.start for p in got if p is not None] == [s for s, _ in _spans(a.text, *names)]
 
 
-def test_resolve_spans_edge_cases(parse, nlp) -> None:  # type: ignore[no-untyped-def]
+def test_resolve_spans_edge_cases(parse_ctx, nlp) -> None:  # type: ignore[no-untyped-def]
     from tidings.errors import TidingsError
-    from tidings.model import Article
+    from tidings.model import Article, Context
     from tidings.places import Geoparser
 
     geo = Geoparser(min_population=MIN_POPULATION)
-    a = parse("Aid reached Qzorvenkatal, near Nairobi, on Friday.", ents=[("Nairobi", "GPE")])
-    gone, unknown = geo.resolve_spans(a, [(0, 0), _spans(a.text, "Qzorvenkatal")[0]])
+    a, ctx = parse_ctx("Aid reached Qzorvenkatal, near Nairobi, on Friday.", ents=[("Nairobi", "GPE")])
+    gone, unknown = geo.resolve_spans(a, ctx, [(0, 0), _spans(a.text, "Qzorvenkatal")[0]])
     assert gone is None  # a span with no word in it
     assert unknown is not None and unknown.country == "KEN"  # no town before it: the story's country
     with pytest.raises(TidingsError, match=r"\[T070\]"):
-        geo.resolve_spans(Article(raw="x", text="x"), [(0, 1)])
+        geo.resolve_spans(Article(raw="x", text="x"), Context(), [(0, 1)])
 
 
 def test_the_country_and_the_capital_are_the_story_country_and_its_capital(parse) -> None:  # type: ignore[no-untyped-def]
@@ -966,20 +972,20 @@ def test_event_noun_takes_the_place_of_its_own_phrase(nlp) -> None:  # type: ign
     assert e.place is not None and (e.place.text, e.place_source) == ("Gomel", "clause")
 
 
-def test_building_takes_the_town_named_just_before_it(parse) -> None:  # type: ignore[no-untyped-def]
+def test_building_takes_the_town_named_just_before_it(parse_ctx) -> None:  # type: ignore[no-untyped-def]
     from tidings.places import Geoparser
 
     text = (
         "Snow closed roads in Toronto on Monday. Toronto police urged drivers to stay home and Toronto "
         "schools shut. Flights were cancelled at Ottawa's Qorvenhal Airport."
     )
-    a = parse(text, ents=[("Toronto", "GPE"), ("Toronto", "GPE"), ("Toronto", "GPE"), ("Ottawa", "GPE")])
-    (airport,) = Geoparser(min_population=MIN_POPULATION).resolve_spans(a, _spans(a.text, "Qorvenhal Airport"))
+    a, ctx = parse_ctx(text, ents=[("Toronto", "GPE"), ("Toronto", "GPE"), ("Toronto", "GPE"), ("Ottawa", "GPE")])
+    (airport,) = Geoparser(min_population=MIN_POPULATION).resolve_spans(a, ctx, _spans(a.text, "Qorvenhal Airport"))
     assert airport is not None and (airport.feature, airport.country) == ("facility", "CAN")
     assert (airport.lat, airport.lon) == (place(a, "Ottawa").lat, place(a, "Ottawa").lon)
 
 
-def test_building_takes_the_town_at_the_heart_of_the_story(parse) -> None:  # type: ignore[no-untyped-def]
+def test_building_takes_the_town_at_the_heart_of_the_story(parse_ctx) -> None:  # type: ignore[no-untyped-def]
     from tidings.places import Geoparser
     from tidings.places.gazetteer import distance_km
 
@@ -987,9 +993,11 @@ def test_building_takes_the_town_at_the_heart_of_the_story(parse) -> None:  # ty
         "Commuters in Manassas, Centreville and Fairfax face long drives to work. One builder said the new "
         "homes look like those in Savannah. Pupils will walk to Qorvenhal Elementary."
     )
-    a = parse(text, ents=[("Manassas", "GPE"), ("Centreville", "GPE"), ("Fairfax", "GPE"), ("Savannah", "GPE")])
+    a, ctx = parse_ctx(
+        text, ents=[("Manassas", "GPE"), ("Centreville", "GPE"), ("Fairfax", "GPE"), ("Savannah", "GPE")]
+    )
     assert place(a, "Savannah").admin1 == "Georgia"
-    (school,) = Geoparser(min_population=MIN_POPULATION).resolve_spans(a, _spans(a.text, "Qorvenhal Elementary"))
+    (school,) = Geoparser(min_population=MIN_POPULATION).resolve_spans(a, ctx, _spans(a.text, "Qorvenhal Elementary"))
     assert school is not None and (school.feature, school.country) == ("facility", "USA")
     manassas = place(a, "Manassas")
     assert school.lat is not None and school.lon is not None

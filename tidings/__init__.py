@@ -12,8 +12,7 @@ its characters in the cleaned text.
 from __future__ import annotations
 
 from tidings.model import Actor, ActorRef, Article, Event, Place, Quote, Sentence, Span, TimeExpr
-
-__version__ = "0.1.0"
+from tidings.version import __version__
 
 __all__ = [
     "Actor",

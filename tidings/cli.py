@@ -13,9 +13,9 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from tidings import __version__
 from tidings.errors import InputError, TidingsError
 from tidings.model import Article
+from tidings.version import __version__
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -233,7 +233,6 @@ def process(
                     except Exception as exc:  # noqa: BLE001 - any store error fails this article only
                         fail(result.input or result.id, f"{result.input or result.id}: [T030] could not store: {exc}")
                         continue
-                result.doc = None  # the parse is not needed any more; keep memory flat
                 batch.add(result)
                 progress.update(batch)
     finally:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import tomllib
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,18 @@ class Settings:
     fetch_per_host: int = 2  # of those, at most this many to one host
     user_agent: str = ""  # empty: "tidings/<version> (+news event coder; ...)"
     extra: dict[str, Any] = field(default_factory=dict)
+    # Every [section] as read (packaged defaults overlaid by the user's file): a stage's
+    # factory takes its own section (``section("places")``), as a spaCy component its config.
+    sections: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def section(self, name: str) -> dict[str, Any]:
+        """The keys of ``[name]``: the packaged defaults, the user's file, then this object's own fields.
+
+        >>> load_settings().section("places")
+        {'city_min_population': 500}
+        """
+        own = {key: getattr(self, attr) for (sec, key), attr in _SECTIONS.items() if sec == name}
+        return {**_packaged().get(name, {}), **self.sections.get(name, {}), **own}
 
 
 _SECTIONS = {
@@ -54,22 +67,25 @@ _SECTIONS = {
 }
 
 
-def _flatten(data: dict[str, Any], source: Path) -> dict[str, Any]:
-    out: dict[str, Any] = {}
+@lru_cache(maxsize=1)
+def _packaged() -> dict[str, dict[str, Any]]:
+    return _checked(tomllib.loads(DEFAULTS.read_text(encoding="utf-8")), DEFAULTS, known=None)
+
+
+def _checked(data: dict[str, Any], source: Path, known: dict[str, dict[str, Any]] | None) -> dict[str, dict[str, Any]]:
+    """The file's sections; with ``known`` (the packaged ones), a key they lack is an error."""
     for section, values in data.items():
         if not isinstance(values, dict):
             raise TidingsError("T010", f"{source}: top-level key {section!r} must be a [section]")
-        for key, value in values.items():
-            name = _SECTIONS.get((section, key))
-            if name is None:
+        for key in values:
+            if known is not None and key not in known.get(section, {}):
                 raise TidingsError("T011", f"{source}: unknown setting [{section}] {key}")
-            out[name] = value
-    return out
+    return {section: dict(values) for section, values in data.items()}
 
 
 def load_settings(path: str | Path | None = None) -> Settings:
     """The packaged defaults with the user's file laid over them."""
-    values = _flatten(tomllib.loads(DEFAULTS.read_text(encoding="utf-8")), DEFAULTS)
+    sections = {name: dict(values) for name, values in _packaged().items()}
     user = path or os.environ.get("TIDINGS_CONFIG")
     if user is None:
         home = Path.home() / ".config" / "tidings" / "config.toml"
@@ -77,8 +93,16 @@ def load_settings(path: str | Path | None = None) -> Settings:
     if user is not None:
         p = Path(user)
         try:
-            values.update(_flatten(tomllib.loads(p.read_text(encoding="utf-8")), p))
+            data = tomllib.loads(p.read_text(encoding="utf-8"))
         except (OSError, tomllib.TOMLDecodeError) as exc:
             raise TidingsError("T012", f"{p}: cannot read config: {exc}") from exc
+        for section, values in _checked(data, p, _packaged()).items():
+            sections[section].update(values)
+    flat = {
+        _SECTIONS[(sec, key)]: v
+        for sec, values in sections.items()
+        for key, v in values.items()
+        if (sec, key) in _SECTIONS
+    }
     known = {f.name for f in fields(Settings)}
-    return Settings(**{k: v for k, v in values.items() if k in known})
+    return Settings(**{k: v for k, v in flat.items() if k in known}, sections=sections)

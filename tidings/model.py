@@ -4,6 +4,10 @@ An :class:`Article` starts as raw text, the clean stage fills ``text`` (every
 offset below indexes it), and each later stage adds its own records: actors,
 events, quotes, places, times. ``Article.to_dict`` is the record that
 ``tidings process --json`` prints (see ``shared/contract/article.schema.json``).
+
+An Article is plain data: it pickles, so it crosses process and Dask
+boundaries as it is. What the stages share that is no part of the record (the
+spaCy parse) rides beside it in a :class:`Context`.
 """
 
 from __future__ import annotations
@@ -255,6 +259,17 @@ class Quote:
         }
 
 
+@dataclass
+class Context:
+    """What the stages hand on beside one article that is not part of its record.
+
+    The nlp stage puts its spaCy parse here and later stages read it; it never
+    leaves the process that made it, so the article itself stays picklable.
+    """
+
+    doc: Doc | None = field(default=None, repr=False)
+
+
 def text_id(text: str) -> str:
     """A stable id for an article without one: a digest of its normalised text."""
     norm = " ".join(text.split()).lower()
@@ -282,7 +297,6 @@ class Article:
     places: list[Place] = field(default_factory=list)
     times: list[TimeExpr] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what a stage wants the reader to know
-    doc: Doc | None = field(default=None, repr=False)
 
     def adopt_actor(self, matches: Callable[[Actor], bool], make: Callable[[int], Actor], span: Span) -> Actor:
         """The first actor that ``matches``, else a new one from ``make(next_id)``; ``span``

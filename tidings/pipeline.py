@@ -1,9 +1,12 @@
-"""The pipeline: stages in order, each declaring what it needs and what it sets.
+"""The pipeline: stages in order, each declaring what it reads and what it writes.
 
-Stages are registered by name with :func:`stage`; a factory takes the
-settings and returns a callable ``Article -> Article`` with ``requires`` and
-``assigns``. :class:`Pipeline` checks the order once, at construction, so a
-stage that reads ``times`` before the time stage has run fails loudly.
+Stages are registered by name with :func:`stage`; a factory takes the stage's
+own section of the settings (``[places]`` for ``places``, as a spaCy component
+takes its config block) and returns a callable ``(Article, Context) -> Article``
+with ``requires`` and ``assigns``: the article fields (and ``doc``, the parse
+in the :class:`~tidings.model.Context`) it reads and every one it writes.
+:class:`Pipeline` checks the order once, at construction, so a stage that reads
+``times`` before the time stage has run fails loudly.
 
 The order differs from the reading order of the README's diagram in one way:
 places and times run before actors and events, because an event takes the
@@ -14,16 +17,18 @@ country of the place it acts in.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from tidings.config import Settings, load_settings
 from tidings.errors import TidingsError
-from tidings.model import Article
+from tidings.model import Article, Context
 
-INPUT_FIELDS = ("raw", "published", "title", "url", "id")
+INPUT_FIELDS = ("raw", "published", "title", "url", "id", "source", "author", "input")
 DEFAULT_STAGES = ("clean", "nlp", "places", "times", "actors", "events", "quotes")
+
+Config = Mapping[str, Any]
 
 
 class Stage(Protocol):
@@ -31,16 +36,16 @@ class Stage(Protocol):
     requires: tuple[str, ...]
     assigns: tuple[str, ...]
 
-    def __call__(self, article: Article) -> Article: ...
+    def __call__(self, article: Article, ctx: Context) -> Article: ...
 
 
-FACTORIES: dict[str, Callable[[Settings], Stage]] = {}
+FACTORIES: dict[str, Callable[[Config], Stage]] = {}
 
 
-def stage(name: str) -> Callable[[Callable[[Settings], Stage]], Callable[[Settings], Stage]]:
-    """Register a stage factory under ``name``."""
+def stage(name: str) -> Callable[[Callable[[Config], Stage]], Callable[[Config], Stage]]:
+    """Register a stage factory under ``name``; it is called with the settings' ``[name]`` section."""
 
-    def register(factory: Callable[[Settings], Stage]) -> Callable[[Settings], Stage]:
+    def register(factory: Callable[[Config], Stage]) -> Callable[[Config], Stage]:
         FACTORIES[name] = factory
         return factory
 
@@ -48,52 +53,52 @@ def stage(name: str) -> Callable[[Callable[[Settings], Stage]], Callable[[Settin
 
 
 @stage("clean")
-def _clean(settings: Settings) -> Stage:
+def _clean(config: Config) -> Stage:
     from tidings.clean import Cleaner
 
-    return Cleaner()
+    return Cleaner(**config)
 
 
 @stage("nlp")
-def _nlp(settings: Settings) -> Stage:
+def _nlp(config: Config) -> Stage:
     from tidings.nlp import Parser
 
-    return Parser(model=settings.model, batch_size=settings.batch_size)
+    return Parser(**config)
 
 
 @stage("places")
-def _places(settings: Settings) -> Stage:
+def _places(config: Config) -> Stage:
     from tidings.places import Geoparser
 
-    return Geoparser(min_population=settings.city_min_population)
+    return Geoparser(min_population=config["city_min_population"])
 
 
 @stage("times")
-def _times(settings: Settings) -> Stage:
+def _times(config: Config) -> Stage:
     from tidings.times import TimeTagger
 
-    return TimeTagger()
+    return TimeTagger(**config)
 
 
 @stage("actors")
-def _actors(settings: Settings) -> Stage:
+def _actors(config: Config) -> Stage:
     from tidings.actors import ActorResolver
 
-    return ActorResolver()
+    return ActorResolver(**config)
 
 
 @stage("events")
-def _events(settings: Settings) -> Stage:
+def _events(config: Config) -> Stage:
     from tidings.events import EventCoder
 
-    return EventCoder()
+    return EventCoder(**config)
 
 
 @stage("quotes")
-def _quotes(settings: Settings) -> Stage:
+def _quotes(config: Config) -> Stage:
     from tidings.quotes import QuoteFinder
 
-    return QuoteFinder()
+    return QuoteFinder(**config)
 
 
 @dataclass
@@ -111,7 +116,7 @@ class Pipeline:
         unknown = [n for n in names if n not in FACTORIES]
         if unknown:
             raise TidingsError("T013", f"unknown stage(s): {', '.join(unknown)}")
-        self.stages: list[Stage] = [FACTORIES[n](self.settings) for n in names]
+        self.stages: list[Stage] = [FACTORIES[n](self.settings.section(n)) for n in names]
         available = set(INPUT_FIELDS)
         for s in self.stages:
             missing = [r for r in s.requires if r not in available]
@@ -120,9 +125,21 @@ class Pipeline:
             available.update(s.assigns)
 
     def __call__(self, article: Article) -> Article:
+        """Run every stage on one article and return it (the parse is dropped)."""
+        return self.apply(article)[0]
+
+    def apply(self, article: Article, ctx: Context | None = None) -> tuple[Article, Context]:
+        """Run every stage on one article; the context keeps what the stages shared (the parse).
+
+        Example::
+
+            article, ctx = Pipeline(stages=["clean", "nlp"]).apply(Article(raw=text))
+            ctx.doc.ents
+        """
+        ctx = ctx if ctx is not None else Context()
         for s in self.stages:
-            article = s(article)
-        return article
+            article = s(article, ctx)
+        return article, ctx
 
     def pipe(
         self, articles: Iterable[Article], *, batch_size: int | None = None, n_process: int = 1
@@ -132,12 +149,20 @@ class Pipeline:
         The parse is one streaming ``nlp.pipe`` (batches of ``batch_size``,
         ``n_process`` worker processes), so memory stays flat however long the
         stream. An article whose processing raises is yielded as a
-        :class:`Failure` in its own place; the others go on.
+        :class:`Failure` in its own place; the others go on. The parse of each
+        article is dropped once its stages have run.
         """
+        for result in self.pipe_with_context(articles, batch_size=batch_size, n_process=n_process):
+            yield result if isinstance(result, Failure) else result[0]
+
+    def pipe_with_context(
+        self, articles: Iterable[Article], *, batch_size: int | None = None, n_process: int = 1
+    ) -> Iterator[tuple[Article, Context] | Failure]:
+        """As :meth:`pipe`, each article with its context (for callers that read the parse)."""
         names = [s.name for s in self.stages]
         if "nlp" not in names:
             for article in articles:
-                yield self._safe(article, self.stages)
+                yield self._safe((article, Context()), self.stages)
             return
         cut = names.index("nlp")
         before, parser, after = self.stages[:cut], self.stages[cut], self.stages[cut + 1 :]
@@ -146,9 +171,9 @@ class Pipeline:
         waiting: deque[tuple[int, Failure]] = deque()
         order: deque[int] = deque()
 
-        def ready() -> Iterator[Article]:
+        def ready() -> Iterator[tuple[Article, Context]]:
             for seq, article in enumerate(articles):
-                result = self._safe(article, before)
+                result = self._safe((article, Context()), before)
                 if isinstance(result, Failure):
                     waiting.append((seq, result))
                 else:
@@ -156,22 +181,25 @@ class Pipeline:
                     yield result
 
         pipe = getattr(parser, "pipe", None)
-        parsed: Iterable[Article] = (
-            pipe(ready(), batch_size=batch_size, n_process=n_process) if pipe is not None else map(parser, ready())
+        parsed: Iterable[tuple[Article, Context]] = (
+            pipe(ready(), batch_size=batch_size, n_process=n_process)
+            if pipe is not None
+            else ((parser(a, c), c) for a, c in ready())
         )
-        for article in parsed:
+        for item in parsed:
             seq = order.popleft()
             while waiting and waiting[0][0] < seq:
                 yield waiting.popleft()[1]
-            yield self._safe(article, after)
+            yield self._safe(item, after)
         while waiting:
             yield waiting.popleft()[1]
 
     @staticmethod
-    def _safe(article: Article, stages: list[Stage]) -> Article | Failure:
+    def _safe(item: tuple[Article, Context], stages: list[Stage]) -> tuple[Article, Context] | Failure:
+        article, ctx = item
         try:
             for s in stages:
-                article = s(article)
+                article = s(article, ctx)
         except TidingsError as exc:
             return Failure(article.input or article.id, str(exc))
         except (ValueError, KeyError, IndexError, TypeError, AttributeError, RecursionError) as exc:
@@ -179,7 +207,7 @@ class Pipeline:
             return Failure(
                 article.input or article.id, f"[T099] internal error in pipeline: {type(exc).__name__}: {exc}"
             )
-        return article
+        return article, ctx
 
 
 _DEFAULT: Pipeline | None = None

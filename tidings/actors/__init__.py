@@ -18,7 +18,10 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from tidings.actors.lexicon import ActorLexicon, Entry, admin1_countries, default_lexicon, fold_name, swaps
-from tidings.model import Actor, ActorRef, Article, Place, Span
+from tidings.actors.sectors import plover_sector
+from tidings.model import Actor, ActorRef, Article, Context, Place, Span
+
+__all__ = ["LOCATIVE_PREPS", "ActorResolver", "country_on", "default_lexicon", "plover_sector", "speaker_actor"]
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -140,7 +143,7 @@ class ActorResolver:
     """Pipeline stage: sets ``article.actors`` (needs ``doc``; uses ``places`` and ``published``)."""
 
     name = "actors"
-    requires: tuple[str, ...] = ("doc",)
+    requires: tuple[str, ...] = ("doc", "text", "published", "places", "focus_country", "dateline")
     assigns: tuple[str, ...] = ("actors",)
 
     def __init__(self, *, lexicon: ActorLexicon | None = None) -> None:
@@ -714,8 +717,8 @@ class ActorResolver:
         return None
 
     # -- the stage ------------------------------------------------------
-    def __call__(self, article: Article) -> Article:
-        doc = article.doc
+    def __call__(self, article: Article, ctx: Context) -> Article:
+        doc = ctx.doc
         if doc is None:
             return article
         day = article.published

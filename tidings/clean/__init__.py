@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tidings.model import Article, Span
+from tidings.model import Article, Context, Span
 
 # A line that starts like this is site furniture, not article text.
 PROMO_RE = re.compile(
@@ -193,13 +193,15 @@ def find_dateline(text: str) -> Span | None:
 
 
 class Cleaner:
-    """Pipeline stage: sets ``article.text``, ``removed`` and ``dateline``."""
+    """Pipeline stage: sets ``article.text``, ``removed`` and ``dateline``; fills a missing
+    ``author`` from a byline and a missing ``published`` from a timestamp or the dateline
+    (saying so in ``notes``)."""
 
     name = "clean"
-    requires: tuple[str, ...] = ("raw",)
-    assigns: tuple[str, ...] = ("text", "removed", "dateline")
+    requires: tuple[str, ...] = ("raw", "title", "author", "published")
+    assigns: tuple[str, ...] = ("text", "removed", "dateline", "author", "published", "notes")
 
-    def __call__(self, article: Article) -> Article:
+    def __call__(self, article: Article, ctx: Context) -> Article:
         result = clean_text(article.raw)
         article.text = result.text
         article.removed = result.removed
@@ -247,7 +249,7 @@ def dateline_date(text: str) -> str | None:
     m = DATELINE_RE.match(text)
     if not m or not m.group("date"):
         return None
-    from tidings.times.normalise import normalise
+    from tidings.times import normalise
 
     value = normalise(m.group("date"), None)[0]
     return value if value is not None and len(value) == 10 else None
@@ -255,7 +257,7 @@ def dateline_date(text: str) -> str | None:
 
 def stamp_date(when: str) -> str | None:
     """The full date in a timestamp line's text ("10:42 AM, March 5, 2024" -> 2024-03-05), else None."""
-    from tidings.times.normalise import normalise
+    from tidings.times import normalise
 
     for m in re.finditer(
         r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})|(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})|(?:\d{4}-\d{2}-\d{2})",

@@ -33,7 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from tidings.actors.sectors import plover_sector
+from tidings.actors import plover_sector
 from tidings.errors import TidingsError
 from tidings.eval import metrics
 from tidings.eval.align import Alignment, fold
@@ -54,7 +54,7 @@ from tidings.eval.datasets import (
     Toponym,
     WarcItem,
 )
-from tidings.model import Actor, ActorRef, Article, Event
+from tidings.model import Actor, ActorRef, Article, Context, Event
 from tidings.pipeline import DEFAULT_STAGES, Failure, Pipeline
 
 __all__ = [
@@ -143,7 +143,15 @@ def _pipeline(stages: tuple[str, ...] = DEFAULT_STAGES) -> Pipeline:
 def _stream(
     pipeline: Pipeline, items: Iterable[T], make: Callable[[T], Article]
 ) -> Iterator[tuple[T, Article | Failure]]:
-    """Each item with what the pipeline made of it, in batches, without holding every doc in memory.
+    """Each item with what the pipeline made of it, in batches, without holding every doc in memory."""
+    for item, res, _ctx in _parsed(pipeline, items, make):
+        yield item, res
+
+
+def _parsed(
+    pipeline: Pipeline, items: Iterable[T], make: Callable[[T], Article]
+) -> Iterator[tuple[T, Article | Failure, Context | None]]:
+    """As :func:`_stream`, with each article's context (its parse) for the sets that score the parse.
 
     ``Pipeline.pipe`` yields results in input order; they are still paired
     with their items by a per-run id, so a stand-in pipeline that reorders
@@ -159,9 +167,11 @@ def _stream(
             pending[article.id] = item
             yield article
 
-    for result in pipeline.pipe(articles()):
-        key = result.id if isinstance(result, Article) else result.input
-        yield pending.pop(key), result
+    for result in pipeline.pipe_with_context(articles()):
+        if isinstance(result, Failure):
+            yield pending.pop(result.input), result, None
+        else:
+            yield pending.pop(result[0].id), result[0], result[1]
 
 
 def _iso(value: date | str | None) -> str | None:
@@ -959,7 +969,7 @@ def _run_geo(
     c = Counter[str]()
     errors: list[dict[str, Any]] = []
     failures = 0
-    for item, res in _stream(pipe, items, lambda it: Article(raw=it.text, published=_iso(it.date), title=None)):
+    for item, res, ctx in _parsed(pipe, items, lambda it: Article(raw=it.text, published=_iso(it.date), title=None)):
         gold = [t for t in item.toponyms if t.geonameid is not None or (t.lat is not None and t.lon is not None)]
         given: list[Any] = [None] * len(gold)
         if isinstance(res, Failure):
@@ -973,10 +983,10 @@ def _run_geo(
             named = [p for p in res.places if not _EXPRESSION.match(p.text)]
             places = [(sp, p) for p in named if (sp := al.to_source(p.start, p.end)) is not None]
             c["predicted"] += len(named)
-            if geoparser is not None and res.doc is not None:
+            if geoparser is not None and ctx is not None and ctx.doc is not None:
                 mapped = [al.to_target(t.start, t.end) for t in gold]
                 spans = [sp for sp in mapped if sp is not None]
-                resolved = iter(geoparser.resolve_spans(res, spans))
+                resolved = iter(geoparser.resolve_spans(res, ctx, spans))
                 given = [None if sp is None else next(resolved) for sp in mapped]
         # precision: a predicted place is right when it overlaps a gold place name
         names = [t for t in item.toponyms if t.kind not in _GWN_NOT_NAMES]
@@ -1445,16 +1455,16 @@ def run_conll(
     counts: dict[str, list[int]] = {k: [0, 0, 0] for k in ("all", "overlap", "misc", *main)}
     errors: list[dict[str, Any]] = []
     failures = 0
-    for item, res in _stream(pipe, items, lambda it: Article(raw=it.text)):
+    for item, res, ctx in _parsed(pipe, items, lambda it: Article(raw=it.text)):
         item_id = f"{item.doc_index}:{item.index}"
         gold4 = [(e.start, e.end, e.label) for e in item.entities]
         pred4: list[tuple[int, int, str]] = []
         if isinstance(res, Failure):
             failures += 1
             errors.append(_failure_error(item_id, res))
-        elif res.doc is not None:
+        elif ctx is not None and ctx.doc is not None:
             al = align_text(item.text, res)
-            for ent in res.doc.ents:
+            for ent in ctx.doc.ents:
                 label = CONLL_LABELS.get(ent.label_)
                 sp = al.to_source(ent.start_char, ent.end_char) if label else None
                 if label and sp is not None:
@@ -1556,14 +1566,16 @@ def run_meantime(
     n_gold = n_matched = skipped_groups = 0
     errors: list[dict[str, Any]] = []
     failures = 0
-    for di, (item, res) in enumerate(_stream(pipe, items, lambda it: Article(raw=it.text, published=_iso(it.dct)))):
+    for di, (item, res, ctx) in enumerate(
+        _parsed(pipe, items, lambda it: Article(raw=it.text, published=_iso(it.dct)))
+    ):
         by_id = {m.id: m for m in item.mentions}
         chains = [
             [by_id[i] for i in ch.mention_ids if i in by_id]
             for ch in item.chains
             if ch.entity_type in ACTOR_ENTITY_TYPES
         ]
-        if isinstance(res, Failure) or res.doc is None:
+        if isinstance(res, Failure) or ctx is None or ctx.doc is None:
             chains = [ch for ch in chains if ch]
             gold_chains.extend([[(di, m.start, m.end) for m in ch] for ch in chains])
             n_gold += sum(len(ch) for ch in chains)
@@ -1571,7 +1583,7 @@ def run_meantime(
                 failures += 1
                 errors.append(_failure_error(item.id, res))
             continue
-        doc = res.doc
+        doc = ctx.doc
         al = align_text(item.text, res)
         # every actor mention as (actor id, token start, token end, head token)
         spans: list[tuple[int, int, int, int]] = []

@@ -22,11 +22,11 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from tidings.actors import LOCATIVE_PREPS, country_on
-from tidings.actors.lexicon import default_lexicon as default_actor_lexicon
+from tidings.actors import default_lexicon as default_actor_lexicon
 from tidings.events.lexicon import DEFAULT_TARGETS, EventLexicon, Pattern, default_lexicon
 from tidings.events.ontology import lookup
 from tidings.events.scoring import Features, confidence
-from tidings.model import Actor, ActorRef, Article, Event, EventMention, Place, Sentence, Span
+from tidings.model import Actor, ActorRef, Article, Context, Event, EventMention, Place, Sentence, Span
 from tidings.syntax import clause_head, conjuncts, phrase_tokens
 
 if TYPE_CHECKING:
@@ -520,7 +520,7 @@ class EventCoder:
 
     name = "events"
     requires: tuple[str, ...] = ("doc", "actors", "times", "places")
-    assigns: tuple[str, ...] = ("events",)
+    assigns: tuple[str, ...] = ("events", "actors")
 
     def __init__(self, *, lexicon: EventLexicon | None = None) -> None:
         self.lex = lexicon or default_lexicon()
@@ -1044,8 +1044,8 @@ class EventCoder:
         return None, None
 
     # -- the stage ------------------------------------------------------
-    def __call__(self, article: Article) -> Article:
-        doc = article.doc
+    def __call__(self, article: Article, ctx: Context) -> Article:
+        doc = ctx.doc
         if doc is None:
             return article
         index = MentionIndex(article)

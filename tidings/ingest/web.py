@@ -38,7 +38,7 @@ class Download:
 
 
 def user_agent(settings: Settings) -> str:
-    from tidings import __version__
+    from tidings.version import __version__
 
     return settings.user_agent or f"tidings/{__version__} (political event coder; python-httpx)"
 

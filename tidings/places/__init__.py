@@ -30,7 +30,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tidings.errors import TidingsError
-from tidings.model import Article, Place, Span
+from tidings.model import Article, Context, Place, Span
 
 # Imported under other names so that tidings.places.gazetteer / .resolve stay the modules.
 from tidings.places.gazetteer import Gazetteer, GeoEntry, distance_km
@@ -69,14 +69,14 @@ class Geoparser:
     """Pipeline stage: sets ``article.places`` and ``article.focus_country`` (needs ``doc``)."""
 
     name = "places"
-    requires: tuple[str, ...] = ("doc",)
-    assigns: tuple[str, ...] = ("places",)
+    requires: tuple[str, ...] = ("doc", "text", "dateline")
+    assigns: tuple[str, ...] = ("places", "focus_country")
 
     def __init__(self, *, min_population: int = 15000) -> None:
         self.gaz = load_gazetteer(min_population)
 
-    def __call__(self, article: Article) -> Article:
-        doc = article.doc
+    def __call__(self, article: Article, ctx: Context) -> Article:
+        doc = ctx.doc
         if doc is None:
             return article
         mentions, context = self._find(doc, article)
@@ -118,7 +118,7 @@ class Geoparser:
         if added:
             article.places.sort(key=lambda p: p.start)
 
-    def resolve_spans(self, article: Article, spans: Sequence[tuple[int, int]]) -> list[Place | None]:
+    def resolve_spans(self, article: Article, ctx: Context, spans: Sequence[tuple[int, int]]) -> list[Place | None]:
         """Resolve toponyms found by someone else: one place per ``(start, end)`` span of ``article.text``.
 
         For a gold standard or another tagger's output: the spans are taken as
@@ -132,10 +132,10 @@ class Geoparser:
         Example::
 
             parser = Geoparser()
-            article = Pipeline(stages=["clean", "nlp"])(Article(raw=text))
-            places = parser.resolve_spans(article, [(0, 5), (31, 42)])
+            article, ctx = Pipeline(stages=["clean", "nlp"]).apply(Article(raw=text))
+            places = parser.resolve_spans(article, ctx, [(0, 5), (31, 42)])
         """
-        doc = article.doc
+        doc = ctx.doc
         if doc is None:
             raise TidingsError("T070", f"article {article.id or article.input!r} has no parse: run the nlp stage first")
         found, context = self._find(doc, article)

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from tidings.actors import speaker_actor
 from tidings.events import MentionIndex
-from tidings.model import Actor, ActorRef, Article, Quote, Span
+from tidings.model import Actor, ActorRef, Article, Context, Quote, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -312,14 +312,14 @@ class QuoteFinder:
 
     name = "quotes"
     requires: tuple[str, ...] = ("doc", "actors", "events")
-    assigns: tuple[str, ...] = ("quotes",)
+    assigns: tuple[str, ...] = ("quotes", "actors")
 
     def __init__(self) -> None:
         self._quoted: list[tuple[int, int]] = []  # the quoted pieces of the article in hand
         self._headline_end = 0  # where the article's headline ends (0: it has none)
 
-    def __call__(self, article: Article) -> Article:
-        doc = article.doc
+    def __call__(self, article: Article, ctx: Context) -> Article:
+        doc = ctx.doc
         if doc is None:
             return article
         text = article.text

@@ -253,7 +253,7 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 def save(conn: sqlite3.Connection, article: Article) -> None:
     """Write one article (replacing any earlier version of it) in one transaction."""
-    from tidings import __version__
+    from tidings.version import __version__
 
     now = datetime.now(UTC).isoformat(timespec="seconds")
     with transaction(conn):

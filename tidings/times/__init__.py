@@ -4,7 +4,7 @@ News writes dates relative to the day it appears ("on Friday", "last
 Sunday", "earlier this month"), so the publication date is the anchor. The
 pieces: :mod:`.candidates` finds the expressions (a regex grammar, with
 spaCy's DATE/TIME entities as a fallback), :mod:`.tense` reads the tense of
-each one's clause, and :mod:`.normalise` turns the words into a value. The
+each one's clause, and :mod:`.values` turns the words into a value. The
 stage walks the expressions in order so that "a year earlier" after "the
 third quarter" and "the next day" after "Oct. 23" resolve against what the
 story last said.
@@ -14,36 +14,41 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import TYPE_CHECKING
 
-from tidings.model import Article, TimeExpr
+from tidings.model import Article, Context, TimeExpr
 from tidings.times.candidates import from_entities, grammar
-from tidings.times.normalise import Context, normalise, starts_with_day
 from tidings.times.tense import clause_tense
+from tidings.times.values import Anchors, normalise, starts_with_day
 
-__all__ = ["NO_DATE_NOTE", "Context", "TimeTagger", "find_times", "normalise"]
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["NO_DATE_NOTE", "Anchors", "TimeTagger", "find_times", "normalise"]
 
 NO_DATE_NOTE = "no publication date: relative time expressions are left without a value"
 # How far (in characters) a quarter stays the story's reference for "a year earlier".
 QUARTER_REACH = 400
 
 
-def find_times(article: Article) -> list[TimeExpr]:
-    """The time expressions of ``article.text``, in text order, with their values."""
+def find_times(article: Article, doc: Doc | None = None) -> list[TimeExpr]:
+    """The time expressions of ``article.text``, in text order, with their values (``doc``, the
+    article's parse, adds the NER's dates and each clause's tense)."""
     text = article.text
     base = date.fromisoformat(article.published) if article.published else None
     cands = grammar(text)
-    if article.doc is not None:
-        ents = [(e.start_char, e.end_char) for e in article.doc.ents if e.label_ in ("DATE", "TIME")]
+    if doc is not None:
+        ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
         cands = sorted(cands + from_entities(text, ents, cands), key=lambda c: c.start)
-    refs = Context(day_first=bool(_DAY_FIRST.search(text)))
+    refs = Anchors(day_first=bool(_DAY_FIRST.search(text)))
     quarter_at = -QUARTER_REACH
     times: list[TimeExpr] = []
     for cand in cands:
         if cand.start - quarter_at > QUARTER_REACH:
             refs.quarter = None
         tense = _cue(text, cand.start, cand.end)
-        if tense is None and article.doc is not None:
-            tense = clause_tense(article.doc, cand.start, cand.end)
+        if tense is None and doc is not None:
+            tense = clause_tense(doc, cand.start, cand.end)
         words = text[cand.start : cand.end]
         value, kind, rule = normalise(cand.norm or words, base, tense=tense, refs=refs, hint=cand.hint)
         times.append(TimeExpr(text=words, start=cand.start, end=cand.end, value=value, kind=kind, rule=rule))
@@ -71,7 +76,7 @@ def _cue(text: str, start: int, end: int) -> str | None:
     return None
 
 
-def _remember(refs: Context, value: str) -> None:
+def _remember(refs: Anchors, value: str) -> None:
     """Keep the calendar time the story last spoke of, for "that year", "the next day" after it."""
     m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
     if m is None or value[4:5] not in ("", "-") or value[5:6] in ("W", "Q", "H"):
@@ -86,14 +91,15 @@ def _remember(refs: Context, value: str) -> None:
 
 
 class TimeTagger:
-    """Pipeline stage: sets ``article.times`` (reads ``doc`` and ``published``)."""
+    """Pipeline stage: sets ``article.times`` (reads ``doc`` and ``published``); a note when
+    relative dates stay without a value for want of a publication date."""
 
     name = "times"
-    requires: tuple[str, ...] = ("doc", "published")
-    assigns: tuple[str, ...] = ("times",)
+    requires: tuple[str, ...] = ("doc", "text", "published")
+    assigns: tuple[str, ...] = ("times", "notes")
 
-    def __call__(self, article: Article) -> Article:
-        article.times = find_times(article)
+    def __call__(self, article: Article, ctx: Context) -> Article:
+        article.times = find_times(article, ctx.doc)
         if (
             article.published is None
             and any(t.value is None for t in article.times)

@@ -26,7 +26,7 @@ Result = tuple[str | None, str, str]  # value, kind, rule
 
 
 @dataclass(slots=True)
-class Context:
+class Anchors:
     """What the text around an expression says about it.
 
     ``tense`` is the tense of its clause: "past", "future", "present" or None.
@@ -151,7 +151,7 @@ _DURATION = re.compile(
 _ADJ_DURATION = re.compile(rf"(?:an?\s+)?(?P<n>[a-z0-9.]+(?:-[a-z]+)?)-(?P<unit>{_UNIT})s?(?:-long)?")
 
 
-def _durations(t: str, base: date | None, refs: Context) -> Result | None:
+def _durations(t: str, base: date | None, refs: Anchors) -> Result | None:
     """Durations: "the past 26 years", "six-week", "5 1/2 hours"; and "two weeks ago", a date."""
     m = _ADJ_DURATION.fullmatch(t)
     if m and m.group("unit") != "weekend":
@@ -191,7 +191,7 @@ def _durations(t: str, base: date | None, refs: Context) -> Result | None:
 # ------------------------------------------------------------ absolute forms
 
 
-def _absolute(t: str, base: date | None, refs: Context) -> Result | None:
+def _absolute(t: str, base: date | None, refs: Anchors) -> Result | None:
     """Expressions that carry their own year (or need only the base to guess one)."""
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:t(\d{2}):(\d{2})(?::\d{2})?)?", t)
     if m:
@@ -246,7 +246,7 @@ def _absolute(t: str, base: date | None, refs: Context) -> Result | None:
     return None
 
 
-def _day_of_month(t: str, base: date | None, refs: Context) -> Result | None:
+def _day_of_month(t: str, base: date | None, refs: Anchors) -> Result | None:
     """A day of a month: "Aug. 15", "15 August 2020", "Saturday, April 25", "5 p.m. EST Nov. 9"."""
     m = re.search(rf"\b({_MON})\s+(?:the\s+)?({_ORD})\b", t) or re.search(
         rf"\b(?:the\s+)?({_ORD})\s+(?:of\s+)?({_MON})(?=[\s,]|$)", t
@@ -325,7 +325,7 @@ def _clock(t: str) -> str:
 # ------------------------------------------------------------ relative forms
 
 
-def _relative(t: str, base: date, refs: Context) -> Result | None:
+def _relative(t: str, base: date, refs: Anchors) -> Result | None:
     """Expressions that need the publication date: days, weekdays, "last month", quarters, seasons."""
     # "tonight" alone is the day: the stage dates events by the day, and so does most annotation.
     clock = _clock(t.replace("tonight", ""))
@@ -405,7 +405,7 @@ def _relative(t: str, base: date, refs: Context) -> Result | None:
     return None
 
 
-def _weekday(t: str, base: date, refs: Context, clock: str) -> Result | None:
+def _weekday(t: str, base: date, refs: Anchors, clock: str) -> Result | None:
     """Weekdays: "Saturday", "last Sunday", "next Tuesday", "Friday night", "noon Thursday"."""
     m = re.search(
         r"(?:\b(this\s+coming|this\s+past|last|next|this|coming|past|previous|the\s+previous|the\s+following|"
@@ -428,7 +428,7 @@ def _weekday(t: str, base: date, refs: Context, clock: str) -> Result | None:
     return cal.weekday(anchor, wd, mode).isoformat() + clock, "time" if clock else "date", f"weekday-{mode}"
 
 
-def _unit(rel: str, unit: str, base: date, refs: Context, t: str) -> Result | None:
+def _unit(rel: str, unit: str, base: date, refs: Anchors, t: str) -> Result | None:
     """Units: "this week", "last month", "next year", "the weekend", "that year", "the latest quarter"."""
     step = {"last": -1, "previous": -1, "preceding": -1, "prior": -1, "next": 1, "coming": 1, "following": 1}
     shift = step.get(rel, 0)
@@ -462,7 +462,7 @@ def _unit(rel: str, unit: str, base: date, refs: Context, t: str) -> Result | No
     return f"{base.year // 100 + shift:02d}", "date", f"{rel}-century"
 
 
-def _season(t: str, base: date, refs: Context) -> Result | None:
+def _season(t: str, base: date, refs: Anchors) -> Result | None:
     m = re.fullmatch(
         r"(?:the\s+)?(?:(this\s+past|this\s+coming|this|last|next|that|early|late|mid)[\s-]+)?(?:the\s+)?"
         r"(?:(?:early|late|mid)[\s-]+)?(spring|summer|fall|autumn|winter)",
@@ -480,7 +480,7 @@ def _season(t: str, base: date, refs: Context) -> Result | None:
     return cal.season(base, code, "past"), "date", "season"
 
 
-def _quarter(t: str, base: date, refs: Context) -> Result | None:
+def _quarter(t: str, base: date, refs: Anchors) -> Result | None:
     """Quarters: "the third quarter", "third-quarter", "Q3", "the year-ago quarter", "the latest period"."""
     back = re.search(r"year-(?:ago|earlier)|(?:last|previous)\s+year|a\s+year\s+(?:ago|earlier)", t)
     shift = -1 if back else 1 if re.search(r"next\s+year", t) else 0
@@ -541,7 +541,7 @@ def starts_with_day(t: str) -> bool:
 
 
 def normalise(
-    text: str, base: date | None, *, tense: str | None = None, refs: Context | None = None, hint: str | None = None
+    text: str, base: date | None, *, tense: str | None = None, refs: Anchors | None = None, hint: str | None = None
 ) -> Result:
     """(TimeML value or None, kind, rule) for one expression.
 
@@ -551,7 +551,7 @@ def normalise(
     story said before it; ``hint`` is "set" for a rate ("$5 a day") and
     "stretch" for a unit the next words bound ("the year ended June 30").
     """
-    refs = refs or Context()
+    refs = refs or Anchors()
     t, cue = _clean(text)
     if cue is not None or tense is not None or hint == "stretch":
         refs = replace(refs, tense=cue or tense or refs.tense, stretch=hint == "stretch")
