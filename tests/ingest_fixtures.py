@@ -11,8 +11,8 @@ from html import escape
 
 from tidings.config import Settings
 from tidings.errors import InputError
-from tidings.ingest import Reader
 from tidings.model import Article
+from tidings.readers import Reader
 
 CITIES = ("Vilnius", "Tbilisi", "Chisinau", "Yerevan", "Riga", "Skopje", "Podgorica", "Tirana")
 

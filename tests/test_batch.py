@@ -20,6 +20,7 @@ import pytest
 from tidings.errors import TidingsError
 from tidings.model import Article, Context
 from tidings.pipeline import Failure, Pipeline
+from tidings.runner import Summary
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "tidings" / "data" / "sample" / "articles.jsonl"
@@ -136,7 +137,7 @@ def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> Non
     buf = io.StringIO()
     monkeypatch.setattr(cli, "err", Console(file=buf, force_terminal=True, width=120))
     assert not cli._progress(quiet=True).enabled
-    batch = cli.Batch()
+    batch = Summary()
     batch.done, batch.failed, batch.skipped = 5, 2, 1
     with cli._progress(quiet=False) as progress:
         progress.update(batch)
@@ -145,7 +146,6 @@ def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 def test_summary_keeps_the_most_confident_events_in_constant_memory() -> None:
-    from tidings import cli
     from tidings.model import Event, Sentence, Span
 
     def event(conf: float, day: str | None) -> Event:
@@ -155,11 +155,11 @@ def test_summary_keeps_the_most_confident_events_in_constant_memory() -> None:
             confidence=conf, date=day,
         )  # fmt: skip
 
-    batch = cli.Batch()
+    batch = Summary()
     events = [event((i * 7 % 10) / 10, f"2024-01-{i % 28 + 1:02d}" if i % 5 else None) for i in range(200)]
     for i in range(0, 200, 10):
         batch.add(Article(raw="x", id=f"a{i}", events=events[i : i + 10]))
-    assert len(batch.top) == cli.Batch.TOP and batch.done == 20 and batch.counts["events"] == 200
-    expected = sorted(events, key=lambda e: (-e.confidence, e.date or ""))[: cli.Batch.TOP]
-    got = [row for *_, row in sorted(batch.top, reverse=True)]
+    assert len(batch.top) == batch.top_size and batch.done == 20 and batch.counts["events"] == 200
+    expected = sorted(events, key=lambda e: (-e.confidence, e.date or ""))[: batch.top_size]
+    got = batch.top
     assert [(r[0], r[2]) for r in got] == [(e.date or "", "040 ") for e in expected]

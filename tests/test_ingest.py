@@ -13,7 +13,7 @@ import pytest
 from ingest_fixtures import atom, html_page, read, response_record, rss, story, warc_record
 
 from tidings.config import Settings, load_settings
-from tidings.ingest import article_id, canonical_url, sniff
+from tidings.readers import article_id, canonical_url, sniff
 
 
 @pytest.fixture(scope="module")
@@ -182,7 +182,7 @@ def test_shared_warc_excerpts(eval_data_dir: Path, settings: Settings) -> None:
 
 
 def test_list_like_english_is_read_and_foreign_prose_is_not() -> None:
-    from tidings.ingest import looks_english
+    from tidings.readers import looks_english
 
     scores = (
         "Boys basketball: Viera 61, Rockledge 48. Leading scorers: for Viera, Sam Ortiz 22 and "

@@ -22,7 +22,7 @@ from ingest_fixtures import html_page, read, rss, story
 
 from tidings.config import Settings, load_settings
 from tidings.errors import InputError
-from tidings.ingest.web import Fetcher
+from tidings.readers.web import Fetcher
 
 REPO = Path(__file__).resolve().parents[1]
 

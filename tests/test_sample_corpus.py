@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 
 from tidings.config import load_settings
-from tidings.ingest import read_jsonl
 from tidings.model import ActorRef, Article
 from tidings.pipeline import Failure, default_pipeline
+from tidings.readers import read_jsonl
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "tidings" / "data" / "sample" / "articles.jsonl"

@@ -9,7 +9,7 @@ import pytest
 
 import tidings
 from tidings.errors import TidingsError
-from tidings.store import connect, query, save
+from tidings.sinks import connect, query, save
 
 TEXT = (
     "Georgian police detained 40 opposition supporters in Tbilisi on Saturday, the interior ministry said. "

@@ -7,12 +7,23 @@ its characters in the cleaned text.
 >>> article = tidings.process_text("Police detained dozens of protesters in Minsk on Saturday.", date="2020-08-16")
 >>> [(e.cameo, e.date) for e in article.events]  # doctest: +SKIP
 [('173', '2020-08-15')]
+
+A batch (files, directories, URLs, ready articles) goes through :func:`run`
+into a sink (:mod:`tidings.sinks`):
+
+>>> from tidings.sinks import SQLiteSink
+>>> summary = tidings.run(["news/"], sink=SQLiteSink("news.db"))  # doctest: +SKIP
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from tidings.model import Actor, ActorRef, Article, Event, Place, Quote, Sentence, Span, TimeExpr
 from tidings.version import __version__
+
+if TYPE_CHECKING:
+    from tidings.runner import run
 
 __all__ = [
     "Actor",
@@ -26,6 +37,7 @@ __all__ = [
     "TimeExpr",
     "__version__",
     "process_text",
+    "run",
 ]
 
 
@@ -43,12 +55,22 @@ def process_text(
     against. The spaCy model is loaded on the first call and kept.
     """
     from tidings.errors import TidingsError
-    from tidings.ingest import _valid_date, article_id
     from tidings.pipeline import default_pipeline
+    from tidings.readers import article_id, valid_date
 
-    published = _valid_date(date, "date")
+    published = valid_date(date, "date")
     article = Article(raw=text, id=id or article_id(text, url), published=published, title=title, url=url)
     result = default_pipeline()(article)
     if not isinstance(result, Article):  # pragma: no cover - the pipeline returns articles
         raise TidingsError("T099", "pipeline returned no article")
     return result
+
+
+def __getattr__(name: str) -> Any:
+    # ``tidings.run`` is the runner's own function, imported on first use: ``import tidings``
+    # stays cheap for a caller that only wants the data model.
+    if name == "run":
+        from tidings.runner import run
+
+        return run
+    raise AttributeError(f"module 'tidings' has no attribute {name!r}")

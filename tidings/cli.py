@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Iterator
 from datetime import date as _date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
 from rich.table import Table
 
-from tidings.errors import InputError, TidingsError
-from tidings.model import Article
+from tidings.errors import TidingsError
 from tidings.version import __version__
+
+if TYPE_CHECKING:
+    from tidings.runner import Summary
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -41,59 +42,6 @@ def cli() -> None:
 
         tidings process article.txt --date 2020-08-16 --json
     """
-
-
-class Batch:
-    """What one ``tidings process`` run has done so far, in constant memory.
-
-    Counts, and the few most confident events for the summary table: never the
-    articles themselves, so a run over 100,000 articles stays as small as one
-    over ten.
-    """
-
-    TOP = 15
-
-    def __init__(self) -> None:
-        self.done = 0
-        self.failed = 0
-        self.skipped = 0
-        self.counts = dict.fromkeys(("actors", "events", "quotes", "places", "times"), 0)
-        self.top: list[tuple[float, bool, str, int, tuple[str, ...]]] = []  # a min-heap on confidence
-        self._n = 0
-
-    def add(self, a: Article) -> None:
-        import heapq
-
-        self.done += 1
-        for name in self.counts:
-            self.counts[name] += len(getattr(a, name))
-        for e in a.events:
-            if e.negated:
-                continue
-            self._n += 1
-            row = (
-                e.date or "",
-                f"{e.source.actor.name} ({e.source.actor.code})" if e.source else "",
-                f"{e.cameo} {e.name}",
-                f"{e.target.actor.name} ({e.target.actor.code})" if e.target else "",
-                e.place.name if e.place else "",
-                (a.title or a.id)[:40],
-            )
-            # Ties go as in a sort by (-confidence, date): undated first, then the earlier date, then the first met.
-            key = (e.confidence, not e.date, _invert(e.date or ""), -self._n, row)
-            if len(self.top) < self.TOP:
-                heapq.heappush(self.top, key)
-            elif key > self.top[0]:
-                heapq.heapreplace(self.top, key)
-
-
-def _invert(s: str) -> str:
-    return "".join(chr(0x10FFFF - ord(c)) for c in s)
-
-
-def _where(message: str) -> str:
-    """The input an error message names: the text before its first ': ' (URLs have '://', not ': ')."""
-    return message.split(": ", 1)[0]
 
 
 @cli.command()
@@ -159,89 +107,30 @@ def process(
     from dataclasses import replace
 
     from tidings.config import load_settings
-    from tidings.ingest import Reader
-    from tidings.pipeline import Failure, Pipeline
+    from tidings.runner import run
+    from tidings.sinks import JsonlSink, SQLiteSink
 
     try:
         settings = load_settings(config)
         if lang_any:
             settings = replace(settings, min_english=0.0)
-        pipeline = Pipeline(settings)
+        with _progress(quiet) as progress:
+            summary = run(
+                paths,
+                sink=JsonlSink() if as_json else SQLiteSink(db),
+                settings=settings,
+                force=force,
+                workers=workers,
+                progress=progress.update,
+                on_failure=lambda where, message: err.print(f"tidings: {message}", markup=False),
+                date=published,
+                fetch=fetch,
+            )
     except TidingsError as exc:
         raise click.ClickException(str(exc)) from exc
-    conn = None
-    if not as_json:
-        from tidings.store import connect
-
-        try:
-            conn = connect(db)
-        except TidingsError as exc:
-            raise click.ClickException(str(exc)) from exc
-    batch = Batch()
-    progress = _progress(quiet)
-
-    def fail(where: str, message: str) -> None:
-        batch.failed += 1
-        err.print(f"tidings: {message}", markup=False)
-        if conn is not None:
-            from tidings.store import record_failure
-
-            record_failure(conn, where, message)
-        progress.update(batch)
-
-    def skip_url(url: str) -> bool:
-        if force or conn is None:
-            return False
-        from tidings.store import has_url
-
-        if has_url(conn, url) or ("#" in url and has_url(conn, url.split("#", 1)[0])):
-            batch.skipped += 1
-            return True
-        return False
-
-    seen: set[str] = set()  # ids met in this run: the same story from two inputs is processed once
-
-    def articles(items: Iterable[Article | InputError]) -> Iterator[Article]:
-        from tidings.store import has_article
-
-        for item in items:
-            if isinstance(item, InputError):
-                fail(_where(item.message), f"{item.message} [{item.code}]")
-                continue
-            if item.id in seen or (not force and conn is not None and has_article(conn, item.id)):
-                batch.skipped += 1
-                progress.update(batch)
-                continue
-            seen.add(item.id)
-            yield item
-
-    reader = Reader(settings, published=published, fetch=fetch, skip_url=skip_url)
-    try:
-        with progress:
-            for result in pipeline.pipe(articles(reader.read(paths)), n_process=workers):
-                if isinstance(result, Failure):
-                    fail(result.input, f"{result.input}: {result.message}")
-                    continue
-                if as_json:
-                    click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
-                else:
-                    from tidings.store import save
-
-                    assert conn is not None
-                    try:
-                        save(conn, result)
-                    except Exception as exc:  # noqa: BLE001 - any store error fails this article only
-                        fail(result.input or result.id, f"{result.input or result.id}: [T030] could not store: {exc}")
-                        continue
-                batch.add(result)
-                progress.update(batch)
-    finally:
-        reader.close()
-        if conn is not None:
-            conn.close()
     if not as_json and not quiet:
-        _summary(batch, db)
-    if batch.failed and not batch.done and not batch.skipped:
+        _summary(summary, db)
+    if summary.failed and not summary.done and not summary.skipped:
         sys.exit(1)
 
 
@@ -275,7 +164,7 @@ class _Progress:
             self._task = self._bar.add_task("process", total=None, rate=0.0, failed=0, skipped=0)
         return self
 
-    def update(self, batch: Batch) -> None:
+    def update(self, batch: Summary) -> None:
         if self._bar is None or self._task is None:
             return
         import time
@@ -294,7 +183,7 @@ def _progress(quiet: bool) -> _Progress:
     return _Progress(enabled=not quiet and err.is_terminal)
 
 
-def _summary(batch: Batch, db: str) -> None:
+def _summary(batch: Summary, db: str) -> None:
     out = Console(highlight=False)
     if not out.is_terminal:
         out = Console(highlight=False, width=140)  # a log file has no width; keep rows on one line
@@ -303,13 +192,12 @@ def _summary(batch: Batch, db: str) -> None:
         counts.add_column(col, justify="right")
     counts.add_row(str(batch.done), str(batch.failed), str(batch.skipped), *(str(v) for v in batch.counts.values()))
     out.print(counts)
-    events = sorted(batch.top, reverse=True)
-    if not events:
+    if not batch.top:
         return
     top = Table(title="Top events (by confidence)")
     for col in ("date", "source", "event", "target", "place", "article"):
         top.add_column(col, overflow="fold")
-    for *_, row in events:
+    for row in batch.top:
         top.add_row(*row)
     out.print(top)
 
@@ -327,8 +215,8 @@ def query(sql: str, db: str, as_json: bool) -> None:
 
         tidings query "SELECT date, source_code, cameo, target_code FROM events ORDER BY date"
     """
-    from tidings.store import connect
-    from tidings.store import query as run_query
+    from tidings.sinks import connect
+    from tidings.sinks import query as run_query
 
     try:
         conn = connect(db, readonly=True)

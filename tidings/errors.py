@@ -5,9 +5,10 @@ Codes are stable so that users can search for them and scripts can match them.
 - T001 empty input, T002 binary input, T003 not UTF-8, T004 too large,
   T005 not English, T006 unreadable file, T007 bad JSONL record, T008 no such path,
   T009 bad date
-- T010-T012 configuration
+- T010-T012 configuration, T013 unknown stage, T014 a stage needs what no earlier stage sets,
+  T015 no such input format (readers registry)
 - T020 model not installed
-- T030-T031 store
+- T030 store cannot be opened or written, T031 bad query, T032 a store written by a newer tidings
 - T040 event lexicon, T041 a word list of data/words
 - T050 extract needs the HTML reader, T051 no evaluation data, T052 unknown evaluation set
 - T060 download failed (HTTP 4xx/5xx, timeout, no connection, redirect loop), T061 truncated or

@@ -1251,7 +1251,7 @@ def load_warc(data_dir: Path, *, split: str | None = None, limit: int | None = N
     """
     from tidings.config import load_settings
     from tidings.errors import InputError
-    from tidings.ingest.warc import warc_pages
+    from tidings.readers.warc import warc_pages
 
     _check_split("warc", split, WARC_FILES)
     path = _require(Path(data_dir) / "warc" / WARC_FILES[split])

@@ -1722,7 +1722,7 @@ def run_extract(
     than 0.01. Pages per second are the reader's.
     """
     from tidings.errors import InputError
-    from tidings.ingest.html import extract_html
+    from tidings.readers.html import extract_html
 
     t0 = time.perf_counter()
     name = "extract"
@@ -1782,8 +1782,8 @@ def run_warc(
 
     from tidings.config import load_settings
     from tidings.errors import InputError
-    from tidings.ingest import looks_english
-    from tidings.ingest.html import page_article
+    from tidings.readers import looks_english
+    from tidings.readers.html import page_article
 
     t0 = time.perf_counter()
     name = "warc"

@@ -14,10 +14,15 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import BinaryIO
 
 from tidings.config import Settings
 from tidings.errors import InputError
 from tidings.model import Article
+from tidings.readers.common import Source, article_id, check_text, lead, read_capped
+
+NAME = "feed"
+PRIORITY = 30  # before HTML: both open with "<"
 
 FEED_MARKERS = (b"<rss", b"<feed", b"<rdf:rdf", b"<channel")
 _BLOCK_END = re.compile(r"(?i)<\s*(?:br\s*/?|/p|/div|/li|/h[1-6]|/blockquote|/tr)\s*>")
@@ -39,6 +44,22 @@ def html_to_text(fragment: str) -> str:
     text = html.unescape(_TAG.sub("", text))
     paras = (" ".join(p.split()) for p in re.split(r"\n\s*\n", text))
     return "\n\n".join(p for p in paras if p)
+
+
+def detect(head: bytes, name: str) -> bool:
+    """Markup that opens like RSS/Atom (not an HTML page), or a file called ``*.rss``/``*.atom``."""
+    start = lead(head)
+    if start.startswith(b"<"):
+        first = start[:2048].lower()
+        return looks_like_feed(first) and b"<html" not in first
+    return name.lower().removesuffix(".gz").endswith((".rss", ".atom"))
+
+
+def read(stream: BinaryIO, source: Source) -> Iterator[Article | InputError]:
+    data = read_capped(stream, source.settings.max_html_bytes, source.where, what="feed")
+    downloads = source.downloads
+    pages = downloads.pages if downloads is not None and downloads.fetch_pages else None
+    yield from feed_articles(data, source.where, source.settings, published=source.published, fetch_pages=pages)
 
 
 def looks_like_feed(head: bytes) -> bool:
@@ -89,8 +110,6 @@ def feed_articles(
     fetch_pages: Callable[[list[str]], Iterator[tuple[str, Article | InputError]]] | None = None,
 ) -> Iterator[Article | InputError]:
     """Articles of a feed: from the items' own text, or (``fetch_pages``) from each item's page."""
-    from tidings.ingest import article_id, check_text
-
     items = parse_feed(data, where)
     if not items:
         yield InputError("T062", f"{where}: the feed has no items")

@@ -9,13 +9,34 @@ records, downloads and fetched feed items all go through :func:`page_article`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from tidings.config import Settings
 from tidings.errors import InputError
 from tidings.model import Article
+from tidings.readers.common import Source, article_id, check_text, lead, read_capped
+
+NAME = "html"
+PRIORITY = 40  # after feeds (which also open with "<") and URL lists
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def detect(head: bytes, name: str) -> bool:
+    """Markup ("<" first), or a file called ``*.html`` with markup in its head."""
+    return lead(head).startswith(b"<") or (
+        name.lower().removesuffix(".gz").endswith((".html", ".htm", ".xhtml")) and b"<" in head
+    )
+
+
+def read(stream: BinaryIO, source: Source) -> Iterator[Article | InputError]:
+    s, where = source.settings, source.where
+    if source.size is not None and source.size > s.max_html_bytes:
+        raise InputError("T004", f"{where}: page too large ({source.size:,} bytes; the limit is {s.max_html_bytes:,})")
+    data = read_capped(stream, s.max_html_bytes, where, what="page")
+    yield page_article(data, where, s, published=source.published)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,8 +114,6 @@ def page_article(
     declares one, else from ``url``, else from its text, so the same story
     read from a WARC and from the web is stored once.
     """
-    from tidings.ingest import article_id, check_text
-
     if len(data) > settings.max_html_bytes:
         raise InputError(
             "T004", f"{where}: page too large ({len(data):,} bytes; the limit is {settings.max_html_bytes:,})"

@@ -18,8 +18,26 @@ from typing import BinaryIO
 from tidings.config import Settings
 from tidings.errors import InputError
 from tidings.model import Article
+from tidings.readers.common import Source, article_id, check_text, decode, lead
+from tidings.readers.html import page_article
+
+NAME = "warc"
+PRIORITY = 10  # first: a WARC record holds HTML, which the later formats would claim
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def detect(head: bytes, name: str) -> bool:
+    """``WARC/`` first, or a file called ``*.warc``, ``*.wet``, ``*.wat``, ``*.arc``."""
+    return lead(head).startswith(b"WARC/") or name.lower().removesuffix(".gz").endswith(
+        (".warc", ".wet", ".wat", ".arc")
+    )
+
+
+def read(stream: BinaryIO, source: Source) -> Iterator[Article | InputError]:
+    # fastwarc reads (and gunzips) a file itself, faster than Python's gzip.
+    data: str | BinaryIO = str(source.path) if source.path is not None else stream
+    yield from warc_articles(data, source.where, source.settings, published=source.published)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,9 +105,6 @@ def warc_articles(
     source: str | BinaryIO, where: str, settings: Settings, *, published: str | None = None
 ) -> Iterator[Article | InputError]:
     """Articles of a WARC: HTML records through the HTML reader, WET text as it is."""
-    from tidings.ingest import article_id, check_text, decode
-    from tidings.ingest.html import page_article
-
     for page in warc_pages(source, where, settings):
         if isinstance(page, InputError):
             yield page

@@ -1,0 +1,170 @@
+"""The SQLite store: articles and everything found in them, in one file.
+
+Tables are named and laid out for people reading them in Datasette or the
+sqlite3 shell: one row per article, actor, event, event mention, quote, place
+and time (columns from :mod:`tidings.records`), with the actor codes and names
+copied into the event rows so that the common questions ("what did RUSGOV do
+to BLR in August 2020?") need no join. Views (``event_view``, ``quote_view``)
+add the article's title and date; ``quote_events`` links a quote to the
+events it states. The schema is versioned (:mod:`tidings.sinks.migrations`).
+
+Each article is written in one transaction; processing it again deletes its
+old rows first (foreign keys cascade), so a re-run never duplicates and a
+crash never leaves half an article behind.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from tidings.errors import TidingsError
+from tidings.model import Article
+from tidings.records import Row, failure_row, now, rows
+from tidings.sinks.base import BaseSink
+from tidings.sinks.migrations import check_version, migrate
+
+
+def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
+    """Open the store, creating or upgrading it; ``readonly`` refuses every write (``tidings query``)."""
+    try:
+        if readonly:
+            if not Path(path).exists():
+                raise TidingsError("T030", f"{path}: no such database")
+            conn = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True, isolation_level=None)
+            check_version(conn, path)
+        else:
+            # isolation_level=None: transactions are explicit (see ``transaction``).
+            conn = sqlite3.connect(str(path), isolation_level=None)
+            conn.execute("PRAGMA journal_mode=WAL")
+            migrate(conn, path)
+    except sqlite3.Error as exc:
+        raise TidingsError("T030", f"{path}: cannot open database: {exc}") from exc
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """All or nothing: a failure inside rolls the article back."""
+    conn.execute("BEGIN")
+    try:
+        yield conn
+    except BaseException:
+        conn.rollback()
+        raise
+    else:
+        conn.commit()
+
+
+def _insert(conn: sqlite3.Connection, table: str, row: Row, drop: Sequence[str] = ()) -> int:
+    cols = [c for c in row if c not in drop]
+    sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+    return int(conn.execute(sql, [row[c] for c in cols]).lastrowid or 0)
+
+
+def _insert_many(conn: sqlite3.Connection, table: str, table_rows: list[Row]) -> None:
+    if not table_rows:
+        return
+    cols = list(table_rows[0])
+    sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+    conn.executemany(sql, [[r[c] for c in cols] for r in table_rows])
+
+
+def save(conn: sqlite3.Connection, article: Article) -> None:
+    """Write one article (replacing any earlier version of it) in one transaction."""
+    tables = rows(article, processed_at=now())
+    with transaction(conn):
+        conn.execute("DELETE FROM articles WHERE id = ?", (article.id,))
+        _insert_many(conn, "articles", tables["articles"])
+        _insert_many(conn, "actors", tables["actors"])
+        # Row ids stand for the article's own positions in the link tables.
+        event_ids = [_insert(conn, "events", r) for r in tables["events"]]
+        quote_ids = [_insert(conn, "quotes", r) for r in tables["quotes"]]
+        _insert_many(
+            conn, "event_mentions", [{**r, "event_id": event_ids[r["event_index"]]} for r in tables["event_mentions"]]
+        )
+        _insert_many(
+            conn,
+            "quote_events",
+            [{"quote_id": quote_ids[r["quote_index"]], "event_id": event_ids[r["event_index"]]}
+             for r in tables["quote_events"]],
+        )  # fmt: skip
+        _insert_many(conn, "places", tables["places"])
+        _insert_many(conn, "times", tables["times"])
+
+
+def record_failure(conn: sqlite3.Connection, input_name: str, error: str) -> None:
+    """One failure row per input and error: a re-run that fails the same way does not add another."""
+    with transaction(conn):
+        conn.execute("DELETE FROM failures WHERE input = ? AND error = ?", (input_name, error))
+        _insert(conn, "failures", failure_row(input_name, error))
+
+
+def has_article(conn: sqlite3.Connection, article_id: str) -> bool:
+    """True when an article with this id is stored (a re-run skips it)."""
+    return conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+
+def has_url(conn: sqlite3.Connection, url: str) -> bool:
+    """True when an article read from (or published at) this URL is stored: no need to download it again."""
+    row = conn.execute("SELECT 1 FROM articles WHERE input = ? OR url = ? LIMIT 1", (url, url)).fetchone()
+    return row is not None
+
+
+def query(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...] = ()) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """Run SQL and return (column names, rows)."""
+    try:
+        cur = conn.execute(sql, params)
+    except sqlite3.Error as exc:
+        raise TidingsError("T031", f"query failed: {exc}") from exc
+    cols = [d[0] for d in cur.description or []]
+    return cols, [tuple(r) for r in cur.fetchall()]
+
+
+class SQLiteSink(BaseSink):
+    """The SQLite store as a sink: ``run(inputs, sink=SQLiteSink("news.db"))``.
+
+    Knows what it holds (a re-run skips stored articles and URLs; a URL with a
+    ``#fragment`` counts as its page), writes each article in one transaction,
+    and keeps one row per failed input and reason.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = path
+        self.conn: sqlite3.Connection | None = None
+
+    def open(self) -> None:
+        if self.conn is None:
+            self.conn = connect(self.path)
+
+    def _db(self) -> sqlite3.Connection:
+        if self.conn is None:
+            self.open()
+        assert self.conn is not None
+        return self.conn
+
+    def has_article(self, article_id: str) -> bool:
+        return has_article(self._db(), article_id)
+
+    def has_url(self, url: str) -> bool:
+        conn = self._db()
+        return has_url(conn, url) or ("#" in url and has_url(conn, url.split("#", 1)[0]))
+
+    def write(self, article: Article) -> None:
+        try:
+            save(self._db(), article)
+        except (sqlite3.Error, KeyError, IndexError, TypeError, ValueError) as exc:
+            raise TidingsError("T030", f"{article.input or article.id}: could not store: {exc}") from exc
+
+    def write_failure(self, input_name: str, message: str) -> None:
+        record_failure(self._db(), input_name, message)
+
+    def close(self) -> None:
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
