@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from tidings.words import words
+
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 
@@ -181,6 +183,10 @@ def _split(cell: str) -> list[str]:
     return [p.strip() for p in cell.split("|") if p.strip()]
 
 
+#: Agent nouns that take no plural -s ("police", "staff").
+NO_PLURAL_NOUNS = words("actors", "no_plural_nouns")
+
+
 def plurals(phrase: str) -> list[str]:
     """Regular English plurals of a noun phrase's last word ("riot policeman" -> "riot policemen")."""
     head, _, last = phrase.rpartition(" ")
@@ -192,7 +198,7 @@ def plurals(phrase: str) -> list[str]:
         forms.add(pre + last[:-1] + "ies")
     elif last.endswith(("s", "x", "ch", "sh")):
         forms.add(pre + last + "es")
-    elif last not in ("police", "military", "personnel", "media", "staff", "people", "clergy", "public"):
+    elif last not in NO_PLURAL_NOUNS:
         forms.add(pre + last + "s")
     return sorted(forms)
 
@@ -337,66 +343,9 @@ def fold_name(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).lower()
 
 
-# One-word division names that are also common English words (those written in lower case
-# at least twice in the English eval corpora: PolNeAR, CoNLL, TimeBank), plus names news
-# uses for something else (Meta, Kurdistan: Iraq's region more often than Iran's province).
-COMMON_WORD_REGIONS = frozenset(
-    [
-        "acre",
-        "afar",
-        "airport",
-        "apace",
-        "barn",
-        "beautiful",
-        "brave",
-        "cascade",
-        "center",
-        "coast",
-        "colony",
-        "currents",
-        "forest",
-        "grad",
-        "gulf",
-        "independence",
-        "interior",
-        "islands",
-        "lake",
-        "male",
-        "missions",
-        "mountains",
-        "northeastern",
-        "palace",
-        "peace",
-        "peel",
-        "plunge",
-        "pool",
-        "progress",
-        "reunion",
-        "ripple",
-        "saga",
-        "salt",
-        "seaside",
-        "settlement",
-        "sides",
-        "southeastern",
-        "southwest",
-        "store",
-        "tobacco",
-        "unity",
-        "valley",
-        "washington",
-        "water",
-        "white",
-        "wild",
-        "meta",
-        "valle",
-        "kurdistan",
-        "hope",
-        "liberty",
-        "freedom",
-        "union",
-    ]
-)
+# One-word division names that are also common English words, plus names news uses for something
+# else (Meta, Kurdistan): they give an actor no country.
+COMMON_WORD_REGIONS = words("actors", "common_word_regions")
 
 
 @lru_cache(maxsize=1)

@@ -23,6 +23,8 @@ recognised states: ``GEOPRE`` for Abkhazia). They pass through unchanged.
 
 from __future__ import annotations
 
+from tidings.words import words
+
 CAMEO_TO_PLOVER = {
     "HLH": "MED",
     "MED": "JRN",
@@ -40,8 +42,8 @@ CAMEO_TO_PLOVER = {
     "INS": "REB",
     "SEP": "REB",
 }
-_PARTY_WORDS = ("party", "parties", "coalition", "mp", "mps", "politician", "lawmaker", "bloc")
-_EXILE_WORDS = ("exile", "exiled", "ousted")
+_PARTY_WORDS = words("actors", "party_words")
+_EXILE_WORDS = words("actors", "exile_words")
 
 
 def plover_sector(sector: str | None, *, kind: str = "", name: str = "") -> str | None:
