@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tidings.actors import speaker_actor
-from tidings.events import MentionIndex
+from tidings.mentions import MentionIndex
 from tidings.model import Actor, ActorRef, Article, Context, Quote, Span
 
 if TYPE_CHECKING:

@@ -1,0 +1,190 @@
+"""A trigger's arguments in the dependency parse: its subject, objects and argument words.
+
+Pure functions over spaCy tokens, knowing nothing of actors: the subject of a verb
+(through passives, "and"/"to" chains and "asked X to" control), its objects, the
+objects of a preposition, the words among its arguments, whether it is passive or
+an infinitive, and the lemma forms of a verb when the lemmatizer slips.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tidings.syntax import conjuncts
+from tidings.words import words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+OBJECT_CONTROL_VERBS = words("events", "object_control_verbs")
+UNDERGO_VERBS = words("events", "undergo_verbs")
+# Deps under a trigger whose words are still its arguments (for has= and target search).
+ARG_DEPS_BLOCKED = frozenset({"nsubj", "csubj", "relcl", "advcl", "ccomp", "conj", "parataxis", "punct", "mark", "cc"})
+
+
+def verb_lemmas(tok: Token) -> list[str]:
+    """The lemma, then forms rebuilt from the word when the lemmatizer slips ("staged" -> "stag")."""
+    out = [tok.lemma_.lower()]
+    w = tok.lower_
+    if w.endswith("ied"):
+        out.append(w[:-3] + "y")
+    elif w.endswith("ed"):
+        out += [w[:-1], w[:-2]]
+        if len(w) > 4 and w[-3] == w[-4]:
+            out.append(w[:-3])  # "planned" -> "plan"
+    elif w.endswith("ing"):
+        out += [w[:-3], w[:-3] + "e"]
+        if len(w) > 5 and w[-4] == w[-5]:
+            out.append(w[:-4])
+    elif w.endswith("s") and not w.endswith("ss"):
+        out.append(w[:-1])
+    return out
+
+
+def arg_tokens(trigger: Token) -> list[Token]:
+    """Words among the trigger's arguments: objects, prepositional phrases, xcomp chains."""
+    out: list[Token] = []
+    stack = [c for c in trigger.children if c.dep_ not in ARG_DEPS_BLOCKED]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "advcl", "ccomp", "parataxis", "punct"))
+    return sorted(out, key=lambda t: t.i)  # nearest first: "relations with Congo over their ties with Israel"
+
+
+def objects(trigger: Token) -> list[Token]:
+    """Direct objects (or passive subjects) of a verb, through 'to using X' style chains."""
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        return []
+    subj_deps = ("nsubjpass",) if not stative(trigger) else ()
+    objs = [c for c in trigger.children if c.dep_ in ("dobj", "attr", "oprd", *subj_deps)]
+    if not objs and trigger.dep_ == "acl" and trigger.tag_ == "VBN":
+        objs = [trigger.head]  # "detainees beaten by police": the noun is the patient
+    if not objs:
+        # "denounced as an ugly crime Serbia's suppression of ...": the object moved after "as".
+        objs = [
+            a
+            for c in trigger.children
+            if c.dep_ == "prep" and c.lower_ == "as"
+            for o in c.children
+            if o.dep_ == "pobj"
+            for a in o.children
+            if a.dep_ == "appos"
+        ]
+    if not objs:
+        for c in trigger.children:
+            if c.dep_ in ("xcomp", "pcomp") or (c.dep_ == "prep" and c.children):
+                for cc in c.children:
+                    if cc.dep_ in ("dobj", "pcomp"):
+                        objs.extend(x for x in ([cc] if cc.dep_ == "dobj" else cc.children) if x.dep_ == "dobj")
+    return [o for obj in objs for o in conjuncts(obj)]
+
+
+def pobjs(prep: Token) -> list[Token]:
+    """A preposition's objects; when the parser hung the noun phrase elsewhere ("granted
+    asylum to [five officers] holed up in ..." with "officers" the subject of "holed"),
+    the phrase that starts right after it."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    if objs or prep.i + 1 >= len(prep.doc):
+        return objs
+    for t in prep.doc[prep.i + 1 : prep.i + 8]:
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "poss") and t.left_edge.i == prep.i + 1:
+            return [t]
+    return []
+
+
+def depth_below(tok: Token, top: Token) -> int:
+    """How many arcs lead down from ``top`` to ``tok`` (99 when ``tok`` is not below it)."""
+    n = 0
+    while tok.i != top.i:
+        if tok.head.i == tok.i or n > 30:
+            return 99
+        tok, n = tok.head, n + 1
+    return n
+
+
+def infinitive(verb: Token) -> bool:
+    """The verb has its own "to": "agreed [to] lift", "sent troops [to] help"."""
+    return any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
+
+
+def stative(verb: Token) -> bool:
+    """ "X is opposed to Y": an adjective in passive form, whose subject is the doer."""
+    return (
+        verb.lower_ == "opposed"
+        and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
+def is_passive(verb: Token) -> bool:
+    """The verb is passive: "was attacked", "detainees beaten by police"."""
+    if stative(verb):
+        return False
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+
+
+def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
+    """The subject of a verb and whether it was inherited from another verb."""
+    if depth > 4:
+        return None, True
+    if is_passive(verb):
+        for c in verb.children:
+            if c.dep_ == "agent":
+                for cc in c.children:
+                    if cc.dep_ == "pobj":
+                        return cc, depth > 0
+        return None, depth > 0
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and stative(verb)):
+            return c, depth > 0
+    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
+        head = verb.head
+        # "Obama is scheduled to attend", "was pressured by Congress to help": the passive's subject.
+        passive_subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        if passive_subj is not None:
+            return passive_subj, True
+        # "asked Obama to help", "urged Russia to withdraw": the one asked does it.
+        obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+        if obj is not None and head.lemma_.lower() in OBJECT_CONTROL_VERBS:
+            return obj, True
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and is_passive(verb.head):
+        # "was indicted by the court and will resign": the one indicted resigns, not the court.
+        passive_subj = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+        if passive_subj is not None:
+            return passive_subj, True
+    if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+        return subject(verb.head, depth + 1)
+    if verb.dep_ == "acomp" and stative(verb) and verb.head.pos_ in ("VERB", "AUX"):
+        return subject(verb.head, depth + 1)  # "Japan is opposed to ...", parsed with a copula head
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return subject(verb.head.head, depth + 1)  # "Norway is willing to send ..."
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return verb.head, True
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        outer = verb.head.head
+        if outer.pos_ not in ("VERB", "AUX"):
+            return None, True
+        obj = next((c for c in outer.children if c.dep_ == "dobj"), None)
+        if obj is not None and verb.head.lower_ in ("for", "of"):
+            return obj, True  # "jailed a student for helping", "accused Uganda of arming": the object did it
+        return subject(outer, depth + 1)
+    if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or infinitive(verb)):
+        passive_subj = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+        if infinitive(verb) and passive_subj is not None:
+            return passive_subj, True  # "was pressured by Congress to help": the one pressed
+        return subject(verb.head, depth + 1)  # "..., sending troops", "... to help defend X"
+    return None, True
+
+
+def light_verb(noun: Token) -> Token | None:
+    """The verb by which its subject undergoes an event noun: "faces pressure",
+    "received assurances", "came under fire"."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    head = noun.head
+    if noun.dep_ == "dobj" and set(verb_lemmas(head)) & UNDERGO_VERBS:
+        return head
+    if noun.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma_.lower() in ("come", "be", "remain"):
+        return head.head
+    return None

@@ -1,0 +1,205 @@
+"""The events stage: every trigger of the article coded, then folded and merged.
+
+``EventCoder`` walks the tokens of the article. For each verb or event noun, the
+first lexicon (or built-in frame) pattern that fits it is coded by ``code_trigger``:
+its sources and targets are found, unreal or background acts are dropped, the code
+is changed for how the act is told (intended, refused, threatened), and one event
+is made per pair of sides, with its date, place and confidence. The events of one
+article are then folded (a frame and the act it frames are one event), speakers'
+accusations and claims are added, and repeated mentions merged.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tidings.events.anchoring import date_of, lede_date, place_of, where
+from tidings.events.arguments import light_verb, subject, verb_lemmas
+from tidings.events.claims import claim_events
+from tidings.events.lexicon import EventLexicon, Pattern, default_lexicon
+from tidings.events.matching import candidates, fits, frame_patterns
+from tidings.events.merging import fold_frames, headline_end, merge_mentions
+from tidings.events.modality import attributed, main_predicate, modality_of, recode
+from tidings.events.ontology import lookup
+from tidings.events.parties import home_ref, place_actor
+from tidings.events.records import coded_event
+from tidings.events.scoring import Features
+from tidings.events.sources import sources as find_sources
+from tidings.events.state import ArticleState
+from tidings.events.targets import targets as find_targets
+from tidings.mentions import MentionIndex
+from tidings.model import ActorRef, Article, Context, Event
+from tidings.words import words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+OCCUR_VERBS = words("events", "occur_verbs")
+# Roots of acts done together: with no target named, conjoined subjects are each
+# other's counterparts ("Brazil and the US agreed to deepen ties").
+JOINT_ROOTS = frozenset({"03", "04", "05", "06"})
+#: Roots whose doer, when unnamed, is the country the act happened in: investigations, arrests, attacks,
+#: fighting, mass violence ("a bomb killed three soldiers in Samarra").
+UNNAMED_DOER_ROOTS = frozenset({"09", "17", "18", "19", "20"})
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves", "each other", "one another"})
+
+Pair = tuple[ActorRef | None, ActorRef | None]
+
+
+class EventCoder:
+    """Pipeline stage: sets ``article.events`` (needs ``doc``, ``actors``, ``times``, ``places``)."""
+
+    name = "events"
+    requires: tuple[str, ...] = ("doc", "actors", "times", "places")
+    assigns: tuple[str, ...] = ("events", "actors")
+
+    def __init__(self, *, lexicon: EventLexicon | None = None) -> None:
+        self.lex = lexicon or default_lexicon()
+
+    def __call__(self, article: Article, ctx: Context) -> Article:
+        doc = ctx.doc
+        if doc is None:
+            return article
+        st = ArticleState(article, MentionIndex(article), lede_date(article))
+        fired: dict[int, list[Event]] = {}
+        for tok in doc:
+            if tok.pos_ in ("NOUN", "PROPN") and (tok.head.i in fired or tok.i in st.consumed):
+                continue  # "staged a protest": the verb's event already covers the noun
+            for p in [*candidates(self.lex, tok), *frame_patterns(tok)]:
+                if not fits(p, tok, st.index):
+                    continue
+                found = code_trigger(p, tok, st)
+                if found:
+                    fired[tok.i] = found
+                break
+        fired = {i: evs for i, evs in fired.items() if i not in st.consumed or doc[i].pos_ not in ("NOUN", "PROPN")}
+        fold_frames(doc, fired)
+        claim_events(doc, fired, st)
+        events = [e for i in sorted(fired) for e in fired[i]]
+        article.events = merge_mentions(events, headline_end(article))
+        return article
+
+
+def code_trigger(p: Pattern, trigger: Token, st: ArticleState) -> list[Event]:
+    """The events a trigger tells by pattern ``p``: one per pair of sides, none when the
+    act is background, unreal, or has too little to stand as an event."""
+    article = st.article
+    sentence = article.sentence_at(trigger.idx)
+    if sentence is None:
+        return []
+    sources, inherited = find_sources(trigger, st, p)
+    source = sources[0]
+    found, from_place = find_targets(p, trigger, st, source) if p.targets else ([], False)
+    light = light_verb(trigger)
+    if light is not None and not found:
+        # "Obama faces pressure from Congress": Obama is pressed.
+        subj, _ = subject(light)
+        found = st.index.resolve_all(subj) if subj is not None else []
+    targets: list[ActorRef | None] = list(found) or [None]
+    if trigger.pos_ in ("NOUN", "PROPN") and inherited and targets == [None] and not _occurs(trigger):
+        return []  # a noun that only refers back to an event ("blame for the protests")
+    modality, negated = modality_of(trigger, source, st.index)
+    if source is None and _too_little(p, trigger, modality, from_place):
+        return []
+    if targets == [None] and source is not None and p.code.startswith("172") and source.actor.country:
+        # "the government is prepared to impose martial law": a curfew, state of emergency
+        # or martial law with no one named falls on the source's own country.
+        targets = [home_ref(article, source)]
+    pairs = _pairs(p, sources, targets, from_place)
+    if p.need_target and all(t is None for _, t in pairs):
+        return []
+    code, negated = recode(p.code, trigger, modality, negated)
+    entry = lookup(code)
+    date, date_source = date_of(article, trigger, sentence, st.lede)
+    place, place_source = place_of(article, trigger, sentence)
+    if source is None and code[:2] in UNNAMED_DOER_ROOTS:
+        # "was killed in a car bomb explosion in Beirut", "was arrested in Lebanon": force
+        # with no named doer is coded to the country it happened in (ICEWS-style).
+        doer = place_actor(article, where(article, sentence, trigger.doc))
+        if doer is not None:
+            pairs = [(doer, t) for _, t in pairs]
+    out: list[Event] = []
+    for source, target in pairs:
+        if target is not None and source is not None and target.actor.id == source.actor.id:
+            target = None
+        if source is None and target is None:
+            continue
+        key = (code, source.actor.id if source else 0, target.actor.id if target else 0, sentence.index)
+        if key in st.seen:
+            continue
+        st.seen.add(key)
+        features = Features(
+            origin={"event_lexicon_cameo.tsv": "cameo", "": "frame"}.get(p.origin, "hand"),
+            specificity=p.specificity,
+            has_source=source is not None,
+            has_target=target is not None,
+            inherited=inherited,
+            modality=modality,
+            negated=negated,
+            main=main_predicate(trigger),
+            attributed=attributed(trigger),
+            noun=trigger.pos_ in ("NOUN", "PROPN"),
+        )
+        out.append(
+            coded_event(
+                entry.code,
+                trigger,
+                features,
+                source=source,
+                target=target,
+                sentence=sentence,
+                negated=negated,
+                modality=modality,
+                date=date,
+                date_source=date_source,
+                place=place,
+                place_source=place_source,
+                pattern=p.text if p.origin in ("", "event_lexicon.tsv") else f"{p.origin}: {p.text}",
+            )
+        )
+    return out
+
+
+def _too_little(p: Pattern, trigger: Token, modality: str, from_place: bool) -> bool:
+    """With nobody named as the doer: the event is background ("a member jailed a year
+    ago"), unreal ("hoped they would be indicted"), its other side is only a place, or
+    the pattern needs a source. Too little to stand as an event."""
+    return (
+        from_place
+        or modality in ("hypothetical", "demanded", "future", "intended")
+        or trigger.dep_ == "relcl"
+        or (
+            trigger.dep_ == "acl"
+            and trigger.tag_ in ("VBN", "VBG")
+            and not _existential(trigger.head)
+            # "reports of detainees being beaten" tells the beating; "a member jailed
+            # a year ago" only describes the member.
+            and not any(c.dep_ == "auxpass" and c.lower_ == "being" for c in trigger.children)
+        )
+        or p.need_source
+    )
+
+
+def _pairs(p: Pattern, sources: list[ActorRef | None], targets: list[ActorRef | None], from_place: bool) -> list[Pair]:
+    """The (source, target) pairs the event is told between."""
+    one_mention = len(sources) > 1 and len({(s.span.start, s.span.end) for s in sources if s is not None}) == 1
+    joint = p.code[:2] in JOINT_ROOTS or p.code == "0871"  # a truce is agreed between its parties
+    # "the two sides agreed to strengthen their relations": a pronoun there is the sides themselves.
+    own = one_mention and all(t is not None and t.span.text.lower() in _PLURAL_PRONOUNS for t in targets)
+    if (targets == [None] or from_place or own) and len(sources) > 1 and (joint or one_mention):
+        # "The US, Russia and Switzerland met": each party meets each other one;
+        # "the two sides clashed": one mention standing for two actors acts between them.
+        return [(s, t) for s in sources for t in sources if s is not t]
+    return [(s, t) for s in sources for t in targets]
+
+
+def _existential(noun: Token) -> bool:
+    """ "There were ten soldiers killed": the noun is what the sentence is about."""
+    return noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children)
+
+
+def _occurs(noun: Token) -> bool:
+    """The event noun is said to happen ("protests broke out"), not only referred to."""
+    if noun.dep_ in ("nsubj", "nsubjpass", "dobj") and set(verb_lemmas(noun.head)) & OCCUR_VERBS:
+        return True
+    return any(c.dep_ == "acl" and c.lemma_.lower() in OCCUR_VERBS for c in noun.children)

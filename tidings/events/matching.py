@@ -1,0 +1,147 @@
+"""Which event patterns a token may trigger, and whether a pattern fits it.
+
+A verb's patterns come from the event lexicon by its lemma (or a form rebuilt from
+the word when the lemmatizer slips), a noun's by its lemma or the compound it ends
+("hunger strike"). A pattern fits when the token has the particle, preposition,
+object words, people as object or argument words the pattern asks for. Verbs of
+saying and wanting that the lexicon does not cover get a built-in frame pattern:
+"X said Y must go" (100), "X warned that ..." (130), "X wants Y to ..." (020).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tidings.events.arguments import arg_tokens, objects, verb_lemmas
+from tidings.events.lexicon import EventLexicon, Pattern
+from tidings.events.modality import HYPOTHETICAL_AUX, WANT_VERBS
+from tidings.mentions import MentionIndex
+from tidings.words import words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+PEOPLE_NOUNS = words("events", "people_nouns")
+SPEECH_ACT_VERBS = words("events", "speech_act_verbs")
+
+
+def candidates(lex: EventLexicon, tok: Token) -> list[Pattern]:
+    """The lexicon's patterns for a verb or event noun, most specific first."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB":
+        for form in verb_lemmas(tok):
+            if form in lex.verbs:
+                return lex.verbs[form]
+        return []
+    if tok.pos_ in ("NOUN", "PROPN"):
+        pats = list(lex.nouns.get(lemma, []))
+        prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+        if prev is not None and prev.dep_ == "compound":
+            pats = lex.nouns.get(f"{prev.lemma_.lower()} {lemma}", []) + pats
+        return pats
+    return []
+
+
+def fits(p: Pattern, tok: Token, index: MentionIndex) -> bool:
+    """The token has what the pattern asks for: particle, preposition, object, people, argument words."""
+    # "crack down on": the particle may be parsed as a preposition or adverb too.
+    if p.particle and not any(c.lower_ == p.particle and c.dep_ in ("prt", "prep", "advmod") for c in tok.children):
+        return False
+    if p.prep and not any(c.dep_ in ("prep", "dative") and c.lower_ == p.prep for c in tok.children):
+        return False
+    objs = objects(tok)
+    if p.obj:
+        # The object's head, its compounds and what it measures: "aid deliveries",
+        # "25,000 tons of food aid", "part of a military aid programme".
+        heads = list(objs)
+        for o in objs:
+            heads += [c for c in o.children if c.dep_ == "compound"]
+            heads += [
+                g for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+            ]
+            heads += [c for g in heads[len(objs) :] for c in g.children if c.dep_ == "compound"]
+        lemmas = {o.lemma_.lower() for o in heads} | {o.lower_ for o in heads}
+        lemmas |= {f"{o.doc[o.i - 1].lower_} {o.lower_}" for o in heads if o.i > 0}
+        if not lemmas & p.obj:
+            return False
+    if p.people:
+        refs = [index.resolve(o) for o in objs]
+        if not any(r and (r.actor.kind in ("person", "agent")) for r in refs) and not any(
+            o.lemma_.lower() in PEOPLE_NOUNS for o in objs
+        ):
+            return False
+    if p.has:
+        args = arg_tokens(tok)
+        found = {t.lemma_.lower() for t in args} | {t.lower_ for t in args}
+        if tok.pos_ in ("NOUN", "PROPN"):
+            found |= {t.lemma_.lower() for t in tok.sent}
+        if not found & p.has:
+            return False
+    return True
+
+
+def frame_patterns(tok: Token) -> list[Pattern]:
+    """Events a verb does by the clause below it, when the lexicon has no pattern for it."""
+    return _speech_act(tok) or _want_of(tok)
+
+
+def _speech_act(tok: Token) -> list[Pattern]:
+    """What a verb of saying does by its clause: "X said Y must go" demands (100) of Y,
+    "X warned that Y would pay" threatens (130) Y. Used when the lexicon has no pattern."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB" or lemma not in SPEECH_ACT_VERBS:
+        return []
+    comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    if comp is None:
+        return []
+    aux = {c.lower_ for c in comp.children if c.dep_ == "aux"}
+    if lemma == "warn":
+        code = "130"
+    elif aux & {"must", "should"}:
+        code = "100"
+    else:
+        return []
+    return [
+        Pattern(
+            lemma,
+            "",
+            False,
+            code,
+            frozenset(),
+            frozenset(),
+            "",
+            ("ccomp",),
+            False,
+            f"{lemma} that ... {code}",
+            need_source=True,
+        )
+    ]
+
+
+def _want_of(tok: Token) -> list[Pattern]:
+    """ "Obama wants Putin to attack": an appeal (020) to the one who is to act."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in WANT_VERBS or tok.lemma_.lower() == "expect":
+        return []
+    if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in tok.children):
+        return []  # "might want X to": not yet an appeal
+    own_subject = any(c.dep_ == "ccomp" and any(x.dep_ == "nsubj" for x in c.children) for c in tok.children)
+    object_control = any(c.dep_ == "dobj" for c in tok.children) and any(c.dep_ == "xcomp" for c in tok.children)
+    if not (own_subject or object_control):
+        return []
+    lemma = tok.lemma_.lower()
+    return [
+        Pattern(
+            lemma,
+            "",
+            False,
+            "020",
+            frozenset(),
+            frozenset(),
+            "",
+            ("dobj",),
+            False,
+            f"{lemma} X to ... 020",
+            need_source=True,
+            need_target=True,
+        )
+    ]

@@ -1,0 +1,162 @@
+"""Who did it: the source of an event.
+
+A verb's source is the actor its subject stands for (each of several conjoined
+subjects; the "by" agent of a passive; the subject inherited through "and"/"to"
+chains or the one asked in "urged X to"; the speaker a pronoun refers to). A
+passive with no agent may name its doer on the attack it happened in ("killed in
+Israeli shelling"); an event noun names it by "by"/"from", a possessive or
+modifier ("Russian pressure"), or the verb that conducts it ("began a hunger
+strike"). Nouns whose doer a verb took are recorded in ``ArticleState.consumed``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tidings.events.arguments import is_passive, light_verb, subject, verb_lemmas
+from tidings.events.lexicon import Pattern
+from tidings.events.modality import speaker_of
+from tidings.events.parties import ensure_actor, protesters, unique
+from tidings.events.state import ArticleState
+from tidings.model import ActorRef, Span
+from tidings.syntax import conjuncts
+from tidings.words import words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+ATTACK_NOUNS = words("events", "attack_nouns")
+NON_AGENT_NOUNS = words("events", "non_agent_nouns")
+CONDUCT_VERBS = words("events", "conduct_verbs")
+PROTEST_NOUNS = words("events", "protest_nouns")
+
+
+def sources(trigger: Token, st: ArticleState, p: Pattern) -> tuple[list[ActorRef | None], bool]:
+    """Who did it: one actor per conjoined subject ("Brazil and the United States"), and
+    whether the doer was inherited from another verb or guessed."""
+    index = st.index
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        ref, inherited = noun_source(trigger, st, p)
+        return [ref], inherited
+    subj, inherited = subject(trigger)
+    if subj is None and trigger.dep_ in ("acl", "relcl") and trigger.head.dep_ == "dobj":
+        # "introduced measures to remove restrictions": who introduced them removes them.
+        subj, inherited = subject(trigger.head.head)
+        inherited = True
+    if subj is None:
+        ref = _instrument_agent(trigger, st) if is_passive(trigger) else None
+        return [ref], ref is None
+    if subj.lemma_.lower() in NON_AGENT_NOUNS:
+        return [None], True  # "killed by the crash": no one did it
+    refs = unique([r for c in conjuncts(subj) for r in index.resolve_all(c)])
+    refs = unique(refs + _listed_with(refs, trigger.doc, st))
+    if not refs and subj.pos_ == "PRON":
+        # "Assad's regime said it would allow access": "it" is the speaker.
+        speaker = speaker_of(trigger)
+        refs = index.resolve_all(speaker) if speaker is not None else []
+    if not refs and trigger.dep_ == "acl" and subj.i == trigger.head.i and subj.dep_ == "dobj":
+        # "issued a declaration demanding ...": the issuer demands.
+        outer, _ = subject(subj.head)
+        refs = unique(index.resolve_all(outer)) if outer is not None else []
+    if not refs and is_passive(trigger) and subj.dep_ == "pobj":
+        # "blown up by a missile believed to be fired by rebels": the weapon's user.
+        ref = _weapon_user(subj, st)
+        refs = [ref] if ref is not None else []
+    return (list(refs) or [None]), inherited
+
+
+def noun_source(noun: Token, st: ArticleState, p: Pattern | None = None) -> tuple[ActorRef | None, bool]:
+    """Who an event noun's act is by: "the crackdown by riot police", "Russian pressure",
+    "pressure from Congress" (unless the pattern takes its target from "from")."""
+    index = st.index
+    preps = ("by",) if p is not None and "from" in p.targets else ("by", "from")
+    holders = [noun]
+    light = light_verb(noun)
+    if light is not None:
+        holders.append(light)  # "received assurances from the government"
+    for h in holders:
+        for c in h.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ in preps:
+                for cc in c.children:
+                    if cc.dep_ == "pobj":
+                        return index.resolve(cc), False
+    for c in noun.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod"):
+            ref = index.at(c)
+            if ref is not None:
+                return ref, False
+    if noun.dep_ == "dobj" and set(verb_lemmas(noun.head)) & CONDUCT_VERBS:
+        # "The United States speeded up the withdrawal", "landowners began a hunger strike".
+        subj, _ = subject(noun.head)
+        ref = index.resolve(subj) if subj is not None else None
+        if ref is not None:
+            return ref, True
+    if noun.lemma_.lower() in PROTEST_NOUNS:
+        return protesters(noun, st.article), True
+    return None, True
+
+
+def _listed_with(refs: list[ActorRef], doc: Doc, st: ArticleState) -> list[ActorRef]:
+    """Actors coordinated inside a subject the parser or the actor mentions split
+    unevenly: "Barack Obama and Vladimir Putin" with the "and" under "Obama";
+    "The US, Russia, and Switzerland" with "Russia" taken into the first mention."""
+    index, article = st.index, st.article
+    out: list[ActorRef] = []
+    for r in refs:
+        span = doc.char_span(r.span.start, r.span.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for t in span:
+            for c in t.children:
+                if c.dep_ == "conj" and not (r.span.start <= c.idx < r.span.end):
+                    out += index.resolve_all(c)
+            if t.dep_ == "appos" and t.pos_ == "PROPN" and any(c.dep_ == "conj" for c in t.children):
+                place = next((pl for pl in article.places if pl.start <= t.idx < pl.end and pl.country), None)
+                if place is not None and place.country != r.actor.country:
+                    pspan = Span(place.text, place.start, place.end)
+                    actor = ensure_actor(article, country=place.country, sector=None, name=place.name, span=pspan)
+                    out.append(ActorRef(actor, pspan))
+    return out
+
+
+def _instrument_agent(verb: Token, st: ArticleState) -> ActorRef | None:
+    """A passive with no "by" agent may name its doer on the attack it happened in:
+    "were killed in Israeli shelling", "died in an air strike by government forces"."""
+    for c in verb.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "during"):
+            for n in c.children:
+                if n.dep_ == "pobj" and n.lemma_.lower() in ATTACK_NOUNS:
+                    ref = _weapon_user(n, st)
+                    if ref is not None:
+                        return ref
+                nxt = n.doc[n.i + 1] if n.i + 1 < len(n.doc) else None
+                if (
+                    n.dep_ == "pobj"
+                    and nxt is not None
+                    and nxt.tag_ == "VBG"
+                    and nxt.lemma_.lower() in ATTACK_NOUNS | {"bomb", "shoot"}
+                ):
+                    # "in Russian shelling" parsed as "in [Russian]" + a gerund "shelling".
+                    ref = st.index.resolve(n)
+                    if ref is not None:
+                        return ref
+    return None
+
+
+def _weapon_user(noun: Token, st: ArticleState) -> ActorRef | None:
+    """Who wielded an attack or weapon noun: its own agent, or the one its participle names.
+    When found, the noun's event is the verb's: it is recorded as consumed."""
+    ref, inherited = noun_source(noun, st)
+    if ref is None or inherited:
+        ref = None
+        for c in noun.children:
+            if c.dep_ == "acl" and is_passive(c):  # "a missile believed to be fired by rebels"
+                for v in [c, *(x for x in c.subtree if x.dep_ == "xcomp")]:
+                    s, _ = subject(v)
+                    if s is not None and s.i != noun.i:
+                        ref = st.index.resolve(s)
+                        if ref is not None:
+                            break
+    if ref is not None:
+        st.consumed.add(noun.i)  # the noun's event is the verb's
+    return ref

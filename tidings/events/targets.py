@@ -1,0 +1,296 @@
+"""Whom it was done to: the targets of an event.
+
+The pattern names the slots its target may sit in (object, dative, "with",
+"against" ...); a verb may also use the usual ones, an event noun only its own.
+Slots near the trigger are tried first. Failing those, the target is the one a
+demand is made of ("demanded that the US cancel"), the one a threat's condition or
+a protest's demand names ("unless Israel rescinds", "calling for independence
+from Y"), the object of the purpose clause ("to disperse the demonstrators"), the
+country of the place the event is aimed at ("arrived in Amman"), or the object of
+a clause the trigger governs ("sent troops to curb the protests").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tidings.events.arguments import arg_tokens, depth_below, infinitive, objects, pobjs, subject, verb_lemmas
+from tidings.events.lexicon import DEFAULT_TARGETS, Pattern
+from tidings.events.modality import DEMAND_NOUNS, refused
+from tidings.events.parties import ensure_actor, protesters, unique
+from tidings.events.state import ArticleState
+from tidings.model import ActorRef, Article, Span
+from tidings.syntax import conjuncts, phrase_tokens
+from tidings.words import words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+PROTEST_NOUNS = words("events", "protest_nouns")
+PROTEST_AIM_VERBS = words("events", "protest_aim_verbs")
+GIVE_VERBS = words("events", "give_verbs")
+RECEIVE_VERBS = words("events", "receive_verbs")
+TAKE_VERBS = words("events", "take_verbs")
+SEND_VERBS = words("events", "send_verbs")
+
+
+def targets(
+    p: Pattern, trigger: Token, st: ArticleState, source: ActorRef | None = None
+) -> tuple[list[ActorRef], bool]:
+    """The targets and whether they are only the place the event happened in."""
+    args = arg_tokens(trigger)
+    # "Russia closed its borders with Iran": a slot that only names the source again
+    # ("its") gives no target; the next slot may.
+    not_source = source.actor.id if source is not None else -1
+    protest = p.code[:2] == "14"
+    if protest:
+        # A protest's own demand names whom it is aimed at better than where it happened
+        # ("rioted at a jail in Dili, demanding independence from Indonesian rule").
+        aimed = _aimed_at(p, trigger, st, not_source)
+        if aimed:
+            return aimed, False
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass"):
+        # "protests broke out against X": the target hangs on the verb of the noun.
+        args += [c for c in trigger.head.children if c.dep_ == "prep"]
+    refs = _slot_targets(p, trigger, args, st, source)
+    if refs:
+        return refs, False
+    refs = _asked_in_clause(trigger, args, st)
+    if refs:
+        return refs, False
+    aimed = _aimed_at(p, trigger, st, not_source) if not protest else []
+    if aimed:
+        return aimed, False
+    if trigger.dep_ in ("advcl", "xcomp") and infinitive(trigger) and set(verb_lemmas(trigger.head)) & SEND_VERBS:
+        # "sent 21 personnel to Bosnia to investigate": where they were sent to act.
+        args = args + [t for t in arg_tokens(trigger.head) if t.i < trigger.i]
+    if p.code[:2] in ("10", "12"):
+        # "rejected a call for its forces to be deployed in East Timor": the place the
+        # proposal or demand is about.
+        args = args + [x for o in objects(trigger) for c in o.children if c.dep_ in ("relcl", "acl") for x in c.subtree]
+    # A target may sit in the purpose clause ("opened fire to disperse the demonstrators",
+    # "mobilized lobby groups to help support the Palestinians"): whom the act is for
+    # outranks where it happened.
+    purposes = [c for c in trigger.children if c.dep_ == "advcl" and infinitive(c)]
+    refs = clause_objects(p, purposes, st)
+    if refs:
+        return refs, False
+    place = _place_target(args, st.article)
+    if place is not None:
+        return [place], True
+    # ... or in a clause it governs ("sent troops to curb the protests").
+    return clause_objects(p, args, st), False
+
+
+def _slots(p: Pattern, trigger: Token) -> list[str]:
+    """The slots a target may sit in, in the order they are tried."""
+    # A verb may take its target from any usual slot; an event noun only from its own
+    # ("protests against X"), not from "blame for the protests on agitators".
+    noun = trigger.pos_ in ("NOUN", "PROPN")
+    slots = list(p.targets) if noun else list(dict.fromkeys([*p.targets, *DEFAULT_TARGETS]))
+    lemmas = set(verb_lemmas(trigger))
+    if not noun and lemmas & RECEIVE_VERBS:
+        slots.insert(0, "from")  # "received weapons from the government"
+    elif not noun and lemmas & GIVE_VERBS:
+        # "is providing intelligence to Macedonia": the recipient, not the thing given.
+        slots = ["dative", "to", *(x for x in slots if x not in ("dative", "to"))]
+    elif not noun and lemmas & TAKE_VERBS:
+        slots.append("from")  # "confiscated weapons from armed groups"
+    if not noun:
+        slots.append("between")  # "launched a mediation effort between X and Y"
+    if p.code[:2] == "14" and "over" not in slots:
+        slots.append("over")  # "stopped work ... in a strike over a bill"
+    return slots
+
+
+def _slot_targets(
+    p: Pattern, trigger: Token, args: list[Token], st: ArticleState, source: ActorRef | None
+) -> list[ActorRef]:
+    """The actors in the first slot that names any: the pattern's own slots at any depth,
+    then every slot near the trigger, then every slot further down."""
+    slots = _slots(p, trigger)
+    not_source = source.actor.id if source is not None else -1
+    protest = p.code[:2] == "14"
+    # "Britain mobilized army reservists": a mobilisation's object is the source's own force.
+    own_country = source.actor.country if source is not None and p.code[:2] == "15" else None
+    # Slots near the trigger first: "is opposed to French mediation in talks with Syria"
+    # is aimed at France, not at Syria three phrases down.
+    # A pattern's own slots ("launch ... tgt=against") count at any depth.
+    own = list(p.targets) if p.targets != DEFAULT_TARGETS else []
+    for near, tried in ((None, own), (True, slots), (False, slots)):
+        for slot in tried:
+            if slot == "dobj":
+                toks = objects(trigger)
+            elif slot == "dative":
+                toks = [c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+            else:
+                preps = [
+                    t
+                    for t in [*trigger.children, *args]
+                    if t.dep_ in ("prep", "dative", "agent")
+                    and t.lower_ == slot
+                    and (not near or depth_below(t, trigger) <= 2)
+                ]
+                toks = [o for pr in preps for c in pobjs(pr) for o in conjuncts(c)]
+            refs = [
+                r
+                for t in toks
+                for r in refs_of(t, st)
+                if r.actor.id != not_source
+                and (own_country is None or r.actor.country != own_country)
+                and not (protest and r.actor.sector == "OPP")  # protesters are not a protest's target
+            ]
+            if refs:
+                return unique(refs)
+    return []
+
+
+def _asked_in_clause(trigger: Token, args: list[Token], st: ArticleState) -> list[ActorRef]:
+    """ "demanded that the US cancel ...", "insisted on its demands that Burundi's government
+    grant ...": the one asked is the subject of the clause."""
+    demands = [t for t in args if t.lemma_.lower() in DEMAND_NOUNS | {"demand"}]
+    for c in [*trigger.children, *(c for d in demands for c in d.children if c.dep_ == "acl")]:
+        if c.dep_ in ("ccomp", "acl"):
+            subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+            refs = refs_of(subj, st) if subj is not None else []
+            if refs:
+                return unique(refs)
+    return []
+
+
+def _place_target(args: list[Token], article: Article) -> ActorRef | None:
+    """ "arrived in Amman", "protested in Minsk": a place stands for its country."""
+    for t in args:
+        if t.dep_ == "pobj" and t.head.lower_ in ("in", "to", "into"):
+            # The place itself or one its phrase names ("in the northern city of Kirkuk").
+            idx = [t.idx, *sorted(x.idx for x in phrase_tokens(t) if x.i != t.i)]
+            place = next((pl for i in idx for pl in article.places if pl.start <= i < pl.end and pl.country), None)
+            if place is not None and place.country:
+                span = Span(place.text, place.start, place.end)
+                actor = ensure_actor(article, country=place.country, sector=None, name=place.name, span=span)
+                return ActorRef(actor, span)
+    return None
+
+
+def clause_objects(p: Pattern, clauses: list[Token], st: ArticleState) -> list[ActorRef]:
+    """The actors object of the first verb clause among ``clauses`` that has any."""
+    for c in clauses:
+        if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB":
+            refs = [r for o in objects(c) for r in refs_of(o, st)]
+            if p.code[:2] == "14":
+                # "rioted following a demonstration": protesters are not a protest's target.
+                refs = [r for r in refs if r.actor.sector != "OPP"]
+            if refs:
+                return unique(refs)
+    return []
+
+
+def refs_of(tok: Token, st: ArticleState) -> list[ActorRef]:
+    """The actors a target phrase stands for: its mentions, whoever did the act or thing it
+    names, or the protesters of a protest."""
+    refs = st.index.resolve_all(tok)
+    if not refs and tok.pos_ == "NOUN":
+        # "an investigation into crimes committed by Croat forces", "a strike over a bill
+        # signed by the minister", "demanded the return of property seized by the army":
+        # an act or thing is aimed at through whoever did it.
+        nouns = [t for t in phrase_tokens(tok) if t.pos_ == "NOUN"]
+        for c in (c for n in nouns for c in n.children):
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                agents = [o for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+                if not agents and set(verb_lemmas(c)) & TAKE_VERBS:
+                    # "will return weapons seized from UN peacekeepers": to whom they were taken from.
+                    agents = [o for a in c.children if a.lower_ == "from" for o in a.children if o.dep_ == "pobj"]
+                refs = [r for o in agents for r in st.index.resolve_all(o)]
+                if refs:
+                    return refs
+    if not refs and tok.lemma_.lower() in PROTEST_NOUNS:
+        refs = [protesters(tok, st.article)]
+    return refs
+
+
+def _aimed_at(p: Pattern, trigger: Token, st: ArticleState, not_source: int) -> list[ActorRef]:
+    """Whom a threat or a protest is aimed at when no slot of the trigger names it.
+
+    A threat names it in its condition ("threatened to strike unless Israel rescinds",
+    "if the United States goes ahead"); a protest in the demand it carries ("went on
+    hunger strike to demand the resignation of X", "blocked roads, calling for
+    independence from Y") or in "in defiance of X".
+    """
+    root = p.code[:2]
+    holders = [trigger, *(c for c in trigger.children if c.dep_ == "xcomp")]  # "threatened to stop X if Y ..."
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "pobj"):
+        # "continued their hunger strike to demand ...": the clause hangs on the verb.
+        holders.append(trigger.head.head if trigger.dep_ == "pobj" else trigger.head)
+    if root == "14":
+        # "rioted following a demonstration calling for ...": the demand of the protest it joined.
+        holders += [t for t in arg_tokens(trigger) if t.lemma_.lower() in PROTEST_NOUNS]
+    for h in holders:
+        for c in h.children:
+            refs = (
+                (_condition_of(c, st, not_source) if root == "13" else [])
+                or _defied(c, st, not_source)
+                or (_defied_pressure(c, st, not_source) if root == "12" or refused(trigger) else [])
+                or (_protest_demand(c, st, not_source) if root == "14" else [])
+            )
+            if refs:
+                return refs
+    return []
+
+
+def _condition_of(c: Token, st: ArticleState, not_source: int) -> list[ActorRef]:
+    """ "threatened to strike unless Israel rescinds": the subject of the condition."""
+    if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+        subj, _ = subject(c)
+        refs = [r for r in (st.index.resolve_all(subj) if subj is not None else []) if r.actor.id != not_source]
+        if refs:
+            return unique(refs)
+    return []
+
+
+def _defied(c: Token, st: ArticleState, not_source: int) -> list[ActorRef]:
+    """ "in defiance of Chinese authorities": whom the act defies."""
+    if c.dep_ == "prep" and c.lower_ == "in":
+        for n in c.children:
+            if n.dep_ == "pobj" and n.lemma_.lower() == "defiance":
+                refs = [r for x in phrase_tokens(n) if x.i != n.i for r in st.index.all_at(x)]
+                refs = [r for r in refs if r.actor.id != not_source]
+                if refs:
+                    return unique(refs)[:1]
+    return []
+
+
+def _defied_pressure(c: Token, st: ArticleState, not_source: int) -> list[ActorRef]:
+    """ "declined to resign despite pressure by the commission": whom a refusal defies."""
+    if c.dep_ == "prep" and c.lower_ in ("despite", "under", "amid"):
+        for n in c.children:
+            if n.dep_ == "pobj" and n.lemma_.lower() in DEMAND_NOUNS | {"demand"}:
+                refs = [
+                    r
+                    for g in n.children
+                    if g.dep_ in ("prep", "agent") and g.lower_ in ("by", "from")
+                    for o in g.children
+                    if o.dep_ == "pobj"
+                    for r in st.index.resolve_all(o)
+                    if r.actor.id != not_source
+                ]
+                if refs:
+                    return unique(refs)
+    return []
+
+
+def _protest_demand(c: Token, st: ArticleState, not_source: int) -> list[ActorRef]:
+    """ "went on hunger strike to demand the resignation of X", "rioted ..., joining
+    demonstrators in demanding X": the first actor the demand names, nearest first,
+    leaving out the protesters."""
+    aims = [c] if c.dep_ in ("advcl", "xcomp", "acl") else []
+    if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG":
+        # "rioted ..., joining demonstrators in demanding X"
+        aims += [g for x in c.children if x.dep_ == "prep" for g in x.children if g.dep_ == "pcomp"]
+    for a in aims:
+        if a.lemma_.lower() not in PROTEST_AIM_VERBS:
+            continue
+        for t in arg_tokens(a):
+            refs = [r for r in st.index.all_at(t) if r.actor.id != not_source and r.actor.sector != "OPP"]
+            if refs:
+                return unique(refs)
+    return []
