@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tidings.model import Actor, ActorRef, Article, Span
-from tidings.syntax import conjuncts, phrase_tokens
+from tidings.syntax import LOCATIVE_PREPS, conjuncts, phrase_tokens
 from tidings.words import words
 
 if TYPE_CHECKING:
@@ -20,9 +20,6 @@ if TYPE_CHECKING:
 
 # People named by their tie to someone else: the phrase does not stand for that someone.
 RELATIONAL_NOUNS = words("events", "relational_nouns")
-# Prepositions that locate a noun phrase ("streets in Hong Kong"); the same set as
-# tidings.actors.LOCATIVE_PREPS, which a shared helper cannot import from a stage.
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "around", "inside", "outside", "throughout", "into"})
 
 
 class MentionIndex:

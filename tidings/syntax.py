@@ -12,6 +12,8 @@ if TYPE_CHECKING:
 # arguments of the verb above.
 CLAUSAL_DEPS = frozenset({"relcl", "advcl", "ccomp", "csubj", "parataxis", "acl", "conj", "xcomp", "pcomp"})
 VERBAL_POS = frozenset({"VERB", "AUX"})
+# Prepositions that locate an actor or event in a place ("police in Minsk", "clashed across the country").
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "around", "inside", "outside", "throughout", "into"})
 
 
 def clause_head(token: Token) -> Token:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from tidings.actors.lexicon import ActorLexicon, Entry, admin1_countries, fold_name, swaps
 from tidings.model import Place
+from tidings.syntax import LOCATIVE_PREPS
 from tidings.words import words
 
 if TYPE_CHECKING:
@@ -26,7 +27,6 @@ NP_DEPS = frozenset({"compound", "amod", "nmod", "appos", "poss", "npadvmod"})
 NP_PREPS = frozenset({"of", "from", "in"})
 # Dependencies of a seat of government that acts ("the Kremlin said"), not where things happen.
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "agent", "dative", "conj", "appos", "attr"})
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "around", "inside", "outside", "throughout", "into"})
 # Modifiers that make an office holder an ex-office holder ("ousted president").
 FORMER = words("actors", "former_words")
 # Words in an unknown organisation's name that give its sector.

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tidings.actors import LOCATIVE_PREPS
 from tidings.model import Article, Place, Sentence
-from tidings.syntax import clause_head
+from tidings.syntax import LOCATIVE_PREPS, clause_head
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tidings.events.anchoring import date_of, place_of
+from tidings.events.coded import coded_event
 from tidings.events.modality import attributed, governor, main_predicate
-from tidings.events.records import coded_event
 from tidings.events.scoring import Features
 from tidings.events.state import ArticleState
 from tidings.model import ActorRef, Event

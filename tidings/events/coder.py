@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING
 from tidings.events.anchoring import date_of, lede_date, place_of, where
 from tidings.events.arguments import light_verb, subject, verb_lemmas
 from tidings.events.claims import claim_events
+from tidings.events.coded import coded_event
 from tidings.events.lexicon import EventLexicon, Pattern, default_lexicon
 from tidings.events.matching import candidates, fits, frame_patterns
 from tidings.events.merging import fold_frames, headline_end, merge_mentions
 from tidings.events.modality import attributed, main_predicate, modality_of, recode
 from tidings.events.ontology import lookup
 from tidings.events.parties import home_ref, place_actor
-from tidings.events.records import coded_event
 from tidings.events.scoring import Features
 from tidings.events.sources import sources as find_sources
 from tidings.events.state import ArticleState

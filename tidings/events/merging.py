@@ -13,8 +13,8 @@ import re
 from typing import TYPE_CHECKING
 
 from tidings.events.arguments import infinitive
+from tidings.events.coded import recode
 from tidings.events.modality import INTENT_VERBS, NEGATING_VERBS, SAY_VERBS, governor
-from tidings.events.records import recode
 from tidings.model import ActorRef, Article, Event, EventMention
 
 if TYPE_CHECKING:

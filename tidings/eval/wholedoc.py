@@ -1,0 +1,211 @@
+"""Whole-article event coding (``../shared/eval/events/docs`` and ``realdocs``), scored as their README says.
+
+Each article's gold lists CAMEO events (acceptable 2-digit roots, regexes on the
+source and target codes, acceptable dates, required or optional, ``sym`` when
+the two sides may swap), events the text says did not happen
+(``negated_events``) and lines that must yield nothing (``forbidden_text``).
+
+- An output event is one tidings outputs: not negated, at or above the
+  output confidence threshold.
+- It **matches** a gold event when its root is in ``root``, its source and
+  target codes satisfy the regexes (either order with ``sym``) and its date is
+  in ``date`` when that is given. A missing actor (no code, or an unknown
+  ``---``) satisfies a pattern only when one of its top-level alternatives is
+  ``null``, ``^$`` or ``.*``.
+- Matching is one to one and maximum, required gold events first
+  (augmenting paths from the required events, then the optional ones: a
+  required event once matched stays matched, and the result is a maximum
+  matching).
+- Precision = matched output events / output events; recall = required gold
+  events matched / required gold events.
+- A violation is an output event that matches a ``negated_events`` entry (root,
+  source, target) or whose sentence contains a ``forbidden_text`` string.
+- A non-political article is one whose gold has no required event (the sets'
+  sports, business, weather, science and culture traps); every event output on
+  one is counted.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from tidings.model import ActorRef, Article, Event
+
+SETS = ("docs", "realdocs")
+_MISSING_OK = ("null", "^$", ".*")
+
+
+@dataclass(frozen=True)
+class WholeDoc:
+    """One article of a whole-article set and its gold."""
+
+    id: str
+    text: str
+    date: str | None
+    events: tuple[dict[str, Any], ...]
+    negated: tuple[dict[str, Any], ...]
+    forbidden: tuple[str, ...]
+
+    @property
+    def political(self) -> bool:
+        return any(g.get("required") for g in self.events)
+
+
+def load_wholedocs(folder: Path) -> list[WholeDoc]:
+    """The articles of ``docs/`` or ``realdocs/``, in file-name order."""
+    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))["articles"]
+    return [
+        WholeDoc(
+            id=name,
+            text=(folder / name).read_text(encoding="utf-8"),
+            date=g.get("date"),
+            events=tuple(g.get("events", [])),
+            negated=tuple(g.get("negated_events", [])),
+            forbidden=tuple(g.get("forbidden_text", [])),
+        )
+        for name, g in sorted(gold.items())
+    ]
+
+
+@lru_cache(maxsize=4096)
+def _compiled(pattern: str) -> tuple[re.Pattern[str], bool]:
+    alternatives = [a.strip() for a in pattern.split("|")]
+    return re.compile(pattern), any(a in _MISSING_OK for a in alternatives)
+
+
+def code_of(ref: ActorRef | None) -> str | None:
+    """The actor code an event slot holds, None when it holds none or an unknown (``---``)."""
+    if ref is None:
+        return None
+    code = ref.actor.code or ""
+    return code if code.strip("-") else None
+
+
+def actor_fits(pattern: str | None, code: str | None) -> bool:
+    if pattern is None:
+        return True
+    regex, missing_ok = _compiled(pattern)
+    return missing_ok if code is None else regex.search(code) is not None
+
+
+def event_fits(e: Event, gold: dict[str, Any], *, use_date: bool = True) -> bool:
+    """Whether an output event matches a gold event (root, actors either way with ``sym``, date)."""
+    if e.root not in gold.get("root", []):
+        return False
+    if use_date and gold.get("date") and e.date not in gold["date"]:
+        return False
+    src, tgt = code_of(e.source), code_of(e.target)
+    if actor_fits(gold.get("source"), src) and actor_fits(gold.get("target"), tgt):
+        return True
+    return bool(gold.get("sym")) and actor_fits(gold.get("source"), tgt) and actor_fits(gold.get("target"), src)
+
+
+def max_matching(gold: Sequence[dict[str, Any]], out: Sequence[Event]) -> dict[int, int]:
+    """gold index -> output index: a maximum one-to-one matching, required gold events first."""
+    fits = [[j for j, e in enumerate(out) if event_fits(e, g)] for g in gold]
+    owner: dict[int, int] = {}  # output index -> gold index
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j in fits[i]:
+            if j in seen:
+                continue
+            seen.add(j)
+            if j not in owner or augment(owner[j], seen):
+                owner[j] = i
+                return True
+        return False
+
+    order = [i for i, g in enumerate(gold) if g.get("required")] + [i for i, g in enumerate(gold) if not g.get("required")]
+    for i in order:
+        augment(i, set())
+    return {i: j for j, i in owner.items()}
+
+
+@dataclass
+class WholeDocCounts:
+    output: int = 0
+    matched: int = 0
+    required: int = 0
+    required_matched: int = 0
+    violations: int = 0
+    nonpolitical_articles: int = 0
+    nonpolitical_events: int = 0
+    dated: int = 0  # matched events whose gold fixes a date
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    def metrics(self) -> dict[str, float]:
+        p = self.matched / self.output if self.output else 0.0
+        r = self.required_matched / self.required if self.required else 0.0
+        return {
+            "precision": p,
+            "recall": r,
+            "f1": 2 * p * r / (p + r) if p + r else 0.0,
+            "violations": float(self.violations),
+            "nonpolitical_events": float(self.nonpolitical_events),
+            "events_per_nonpolitical_article": (
+                self.nonpolitical_events / self.nonpolitical_articles if self.nonpolitical_articles else 0.0
+            ),
+            "output_events": float(self.output),
+        }
+
+
+def describe(e: Event) -> dict[str, Any]:
+    return {
+        "cameo": e.cameo,
+        "source": code_of(e.source),
+        "target": code_of(e.target),
+        "date": e.date,
+        "trigger": e.trigger.text,
+        "confidence": round(e.confidence, 3),
+        "modality": e.modality,
+        "sentence": e.sentence.text,
+    }
+
+
+def output_events(article: Article, min_confidence: float) -> list[Event]:
+    return [e for e in article.events if not e.negated and e.confidence >= min_confidence]
+
+
+def score_article(item: WholeDoc, article: Article, counts: WholeDocCounts, min_confidence: float = 0.0) -> None:
+    """Add one article's matches, misses, false alarms and violations to ``counts``."""
+    out = output_events(article, min_confidence)
+    matching = max_matching(item.events, out)
+    matched_out = set(matching.values())
+    counts.output += len(out)
+    counts.matched += len(matched_out)
+    for i, g in enumerate(item.events):
+        if not g.get("required"):
+            continue
+        counts.required += 1
+        if i in matching:
+            counts.required_matched += 1
+        else:
+            near = [describe(e) for e in out if e.root in g.get("root", [])]
+            counts.errors.append({"id": item.id, "kind": "miss", "expected": g, "same_root": near})
+    for j, e in enumerate(out):
+        if j not in matched_out:
+            counts.errors.append({"id": item.id, "kind": "false alarm", "got": describe(e)})
+        reasons = [
+            f"negated {n.get('root')} {n.get('source')} -> {n.get('target')}"
+            for n in item.negated
+            if event_fits(e, n, use_date=False)
+        ] + [f"forbidden line {f!r}" for f in item.forbidden if f in e.sentence.text]
+        if reasons:
+            counts.violations += 1
+            counts.errors.append({"id": item.id, "kind": "violation", "why": reasons, "got": describe(e)})
+    if not item.political:
+        counts.nonpolitical_articles += 1
+        counts.nonpolitical_events += len(out)
+
+
+def score(pairs: Iterable[tuple[WholeDoc, Article]], min_confidence: float = 0.0) -> WholeDocCounts:
+    counts = WholeDocCounts()
+    for item, article in pairs:
+        score_article(item, article, counts, min_confidence)
+    return counts
