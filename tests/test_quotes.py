@@ -12,7 +12,7 @@ import jsonschema
 
 import tidings
 from tidings.model import Article, Quote
-from tidings.quotes import _pieces
+from tidings.quotes.marks import quoted_pieces as _pieces
 
 MINISTER = (
     "Defence Minister Anna Kovac visited the border on Monday.\n\n"

@@ -121,7 +121,7 @@ def max_matching(gold: Sequence[dict[str, Any]], out: Sequence[Event]) -> dict[i
                 return True
         return False
 
-    order = [i for i, g in enumerate(gold) if g.get("required")] + [i for i, g in enumerate(gold) if not g.get("required")]
+    order = sorted(range(len(gold)), key=lambda i: not gold[i].get("required"))
     for i in order:
         augment(i, set())
     return {i: j for j, i in owner.items()}
