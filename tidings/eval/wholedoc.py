@@ -23,6 +23,12 @@ the two sides may swap), events the text says did not happen
 - A non-political article is one whose gold has no required event (the sets'
   sports, business, weather, science and culture traps); every event output on
   one is counted.
+- Date accuracy is measured apart from the match: among output events matched
+  to a gold event by root and actors alone (the same maximum matching without
+  dates), the share whose date is one the gold gives, over the gold events that
+  give one.
+- Unknown actors: among the source and target slots of output events that hold
+  an actor, the share whose actor has no code or the unknown code ``---``.
 """
 
 from __future__ import annotations
@@ -106,9 +112,9 @@ def event_fits(e: Event, gold: dict[str, Any], *, use_date: bool = True) -> bool
     return bool(gold.get("sym")) and actor_fits(gold.get("source"), tgt) and actor_fits(gold.get("target"), src)
 
 
-def max_matching(gold: Sequence[dict[str, Any]], out: Sequence[Event]) -> dict[int, int]:
+def max_matching(gold: Sequence[dict[str, Any]], out: Sequence[Event], *, use_date: bool = True) -> dict[int, int]:
     """gold index -> output index: a maximum one-to-one matching, required gold events first."""
-    fits = [[j for j, e in enumerate(out) if event_fits(e, g)] for g in gold]
+    fits = [[j for j, e in enumerate(out) if event_fits(e, g, use_date=use_date)] for g in gold]
     owner: dict[int, int] = {}  # output index -> gold index
 
     def augment(i: int, seen: set[int]) -> bool:
@@ -136,7 +142,10 @@ class WholeDocCounts:
     violations: int = 0
     nonpolitical_articles: int = 0
     nonpolitical_events: int = 0
-    dated: int = 0  # matched events whose gold fixes a date
+    dated: int = 0  # events matched by root and actors whose gold fixes a date
+    dated_right: int = 0  # of those, the ones with a date the gold gives
+    slots: int = 0  # source and target slots of output events that hold an actor
+    unknown_slots: int = 0  # of those, the ones whose actor has no code or "---"
     errors: list[dict[str, Any]] = field(default_factory=list)
 
     def metrics(self) -> dict[str, float]:
@@ -152,6 +161,9 @@ class WholeDocCounts:
                 self.nonpolitical_events / self.nonpolitical_articles if self.nonpolitical_articles else 0.0
             ),
             "output_events": float(self.output),
+            "date_accuracy": self.dated_right / self.dated if self.dated else 0.0,
+            "dated_events": float(self.dated),
+            "unknown_actor_share": self.unknown_slots / self.slots if self.slots else 0.0,
         }
 
 
@@ -202,6 +214,25 @@ def score_article(item: WholeDoc, article: Article, counts: WholeDocCounts, min_
     if not item.political:
         counts.nonpolitical_articles += 1
         counts.nonpolitical_events += len(out)
+    _dates_and_slots(item, out, counts)
+
+
+def _dates_and_slots(item: WholeDoc, out: list[Event], counts: WholeDocCounts) -> None:
+    for i, j in max_matching(item.events, out, use_date=False).items():
+        days = item.events[i].get("date")
+        if not days:
+            continue
+        e = out[j]
+        counts.dated += 1
+        if e.date in days:
+            counts.dated_right += 1
+        else:
+            counts.errors.append({"id": item.id, "kind": "wrong date", "expected": days, "got": describe(e)})
+    for e in out:
+        for ref in (e.source, e.target):
+            if ref is not None:
+                counts.slots += 1
+                counts.unknown_slots += code_of(ref) is None
 
 
 def score(pairs: Iterable[tuple[WholeDoc, Article]], min_confidence: float = 0.0) -> WholeDocCounts:
