@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tidings.events.acceptance import assess, story
 from tidings.events.anchoring import date_of, lede_date, place_of, where
 from tidings.events.arguments import light_verb, subject, verb_lemmas
 from tidings.events.claims import claim_events
@@ -53,8 +54,9 @@ class EventCoder:
     requires: tuple[str, ...] = ("doc", "actors", "times", "places")
     assigns: tuple[str, ...] = ("events", "actors")
 
-    def __init__(self, *, lexicon: EventLexicon | None = None) -> None:
+    def __init__(self, *, lexicon: EventLexicon | None = None, min_confidence: float = 0.0) -> None:
         self.lex = lexicon or default_lexicon()
+        self.min_confidence = min_confidence
 
     def __call__(self, article: Article, ctx: Context) -> Article:
         doc = ctx.doc
@@ -76,7 +78,10 @@ class EventCoder:
         fold_frames(doc, fired)
         claim_events(doc, fired, st)
         events = [e for i in sorted(fired) for e in fired[i]]
-        article.events = merge_mentions(events, headline_end(article))
+        end = headline_end(article)
+        events = merge_mentions(events, end)
+        assess(events, article, doc, story(article, doc, end))
+        article.events = [e for e in events if e.confidence >= self.min_confidence]
         return article
 
 
@@ -187,10 +192,38 @@ def _pairs(p: Pattern, sources: list[ActorRef | None], targets: list[ActorRef | 
     # "the two sides agreed to strengthen their relations": a pronoun there is the sides themselves.
     own = one_mention and all(t is not None and t.span.text.lower() in _PLURAL_PRONOUNS for t in targets)
     if (targets == [None] or from_place or own) and len(sources) > 1 and (joint or one_mention):
-        # "The US, Russia and Switzerland met": each party meets each other one;
+        # "The US, Russia and Switzerland met": the parties meet each other;
         # "the two sides clashed": one mention standing for two actors acts between them.
-        return [(s, t) for s in sources for t in sources if s is not t]
-    return [(s, t) for s in sources for t in targets]
+        return distinct_pairs([(s, t) for s in sources for t in sources if s is not t], joint)
+    return distinct_pairs([(s, t) for s in sources for t in targets], joint)
+
+
+def _side(ref: ActorRef | None) -> str:
+    """Who a side is, for telling acts apart: its country (an IGO or group: its code)."""
+    if ref is None:
+        return ""
+    return ref.actor.country or ref.actor.code
+
+
+def distinct_pairs(pairs: list[Pair], joint: bool) -> list[Pair]:
+    """One pair per distinct act a trigger tells.
+
+    Sanctions on Iran and on China are two acts, strikes by the US and by Britain two
+    more; but "Japan and the Philippines agreed" is one agreement, not one each way,
+    and a country and its own government named together are one party, not two.
+    """
+    out: list[Pair] = []
+    seen: set[tuple[str, ...]] = set()
+    for s, t in pairs:
+        a, b = _side(s), _side(t)
+        if joint and s is not None and t is not None and a == b and a in (s.actor.code, t.actor.code):
+            continue  # a state and its own government or officials: the same party twice
+        key = tuple(sorted((a, b))) if joint else (a, b)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append((s, t))
+    return out
 
 
 def _existential(noun: Token) -> bool:

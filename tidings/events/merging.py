@@ -105,12 +105,21 @@ def _kind(root: str) -> str:
 
 
 def _same_side(a: ActorRef | None, b: ActorRef | None) -> bool:
-    return a is None or b is None or a.actor.id == b.actor.id
+    """Two reports' sides can be one party: the same actor, one side untold, or the same country
+    told once as the state and once as its government or police ("U.S." and "the U.S. Treasury")."""
+    if a is None or b is None or a.actor.id == b.actor.id:
+        return True
+    x, y = a.actor, b.actor
+    if not x.country or x.country != y.country:
+        return False
+    return x.code == x.country or y.code == y.country or x.sector == y.sector
 
 
 def merge_mentions(events: list[Event], headline_end: int = 0) -> list[Event]:
     """One event per happening in an article: a later report of the same code between
-    the same actors (a missing side matches any) on a compatible date becomes a mention.
+    the same parties (a missing side matches any; a state its own government) on a
+    compatible date becomes a mention; a headline's report joins a body's of the same
+    root (headlines use other words: "blacklists" for "sanctioned").
 
     Events told in the headline (text before ``headline_end``) are marked so; when the
     body tells the same event, the body's report is the event (its sentence has the
@@ -121,7 +130,7 @@ def merge_mentions(events: list[Event], headline_end: int = 0) -> list[Event]:
         ev.headline = ev.sentence.start < headline_end
         for n, prior in enumerate(out):
             if (
-                prior.cameo == ev.cameo
+                (prior.cameo == ev.cameo or (prior.root == ev.root and (prior.headline or ev.headline)))
                 and prior.negated == ev.negated
                 and _same_side(prior.source, ev.source)
                 and _same_side(prior.target, ev.target)

@@ -55,6 +55,22 @@ def vector(f: Features | dict[str, Any]) -> dict[str, float]:
     }
     for m in MODALITIES[1:]:
         out[m] = float(d["modality"] == m)
+    # What the whole article says (tidings.events.acceptance); absent when an event is scored alone.
+    if "political_share" in d:
+        sides = int(d.get("political_sides", 0))
+        out.update(
+            political_one=float(sides == 1),
+            political_both=float(sides == 2),
+            unknown_side=float(d.get("unknown_side", False)),
+            background=float(d.get("background", False)),
+            pluperfect=float(d.get("pluperfect", False)),
+            in_quote=float(d.get("in_quote", False)),
+            headline_only=float(d.get("headline_only", False)),
+            repeated=float(d.get("repeated", False)),
+            lede=float(d.get("lede", False)),
+            political_share=float(d["political_share"]),
+            crowded=float(d.get("crowded", False)),
+        )
     return out
 
 
@@ -86,6 +102,11 @@ WEIGHTS: dict[str, float] = {
 
 
 def confidence(f: Features) -> float:
-    x = vector(f)
+    return confidence_of(f.as_dict())
+
+
+def confidence_of(evidence: dict[str, Any]) -> float:
+    """The probability that an event with this evidence is right."""
+    x = vector(evidence)
     z = sum(WEIGHTS.get(k, 0.0) * v for k, v in x.items())
     return 1.0 / (1.0 + math.exp(-z))

@@ -1,0 +1,139 @@
+"""Whether a coded event is one a researcher should count: the article-level evidence.
+
+The coder proposes events trigger by trigger; whether one stands as an event
+depends on the whole article too:
+
+- **who** acts: at least one side should be a political actor (a state, its
+  agencies and officials, an IGO, an armed group, a party, protesters); two
+  firms or two clubs are no political event;
+- **what kind of story** it is: a football report's "attacked" or a takeover's
+  "raid" is no event, so the article's share of political vocabulary against
+  sport, business, weather, science and culture vocabulary
+  (``data/words/domains.toml``) is weighed;
+- **when**: an act dated weeks before publication, or told in the pluperfect,
+  is background, not the news;
+- **how it is told**: inside a quotation, only in the headline, repeated in
+  several mentions, in the lede, in a sentence crowded with other candidates.
+
+These become features of the event's evidence; :func:`tidings.events.scoring.confidence`
+weighs them (weights fitted on the whole-article dev sets, see
+``tools/fit_event_confidence.py``), and the stage drops events below its
+``min_confidence``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from tidings.events.scoring import confidence_of
+from tidings.model import ActorRef, Article, Event
+from tidings.words import words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+DOMAINS = ("sport", "business", "weather", "science", "culture")
+#: Sectors of actors that make an act political: governments and their arms, parties,
+#: opposition and protesters, armed groups, intelligence, elites; IGOs and bare states too.
+POLITICAL_SECTORS = frozenset(
+    {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "INS", "UAF", "SPY", "PTY", "ELI", "PRM", "PRE", "IMG", "SEP"}
+)
+#: An act dated more than this many days before publication is background.
+BACKGROUND_DAYS = 31
+_QUOTED = re.compile(r'"[^"\n]{1,2000}"')
+
+
+@dataclass(frozen=True)
+class Story:
+    """What the article as a whole says about its events."""
+
+    published: date | None
+    headline_end: int
+    lede_end: int
+    political_share: float  # political words / (political + other domains' words), 0.5 when there are none
+    quoted: tuple[tuple[int, int], ...]
+
+
+def political_share(doc: Doc) -> float:
+    """The share of the article's domain words (nouns and adjectives) that are political."""
+    lists = {name: words("domains", name) for name in ("political", *DOMAINS)}
+    counts: Counter[str] = Counter()
+    for tok in doc:
+        if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            continue
+        lemma = tok.lemma_.lower()
+        for name, members in lists.items():
+            if lemma in members:
+                counts[name] += 1
+    other = sum(counts[d] for d in DOMAINS)
+    return (counts["political"] + 1) / (counts["political"] + other + 2)
+
+
+def story(article: Article, doc: Doc, headline_end: int) -> Story:
+    published = None
+    if article.published:
+        try:
+            published = date.fromisoformat(article.published)
+        except ValueError:
+            published = None
+    body = [s for s in article.sentences if s.start >= headline_end]
+    lede_end = body[min(1, len(body) - 1)].end if body else 0
+    quoted = tuple((m.start(), m.end()) for m in _QUOTED.finditer(article.text))
+    return Story(published, headline_end, lede_end, political_share(doc), quoted)
+
+
+def political(ref: ActorRef | None) -> bool:
+    """A state (a bare country code), an IGO, or an actor of a political sector."""
+    if ref is None:
+        return False
+    code = ref.actor.code or ""
+    if code.startswith("IGO") or (len(code) == 3 and code.isalpha() and code.isupper()):
+        return True
+    return any(code[i : i + 3] in POLITICAL_SECTORS for i in range(3, len(code), 3))
+
+
+def _unknown(ref: ActorRef | None) -> bool:
+    return ref is not None and not (ref.actor.code or "").strip("-")
+
+
+def _days_before(e: Event, published: date | None) -> int | None:
+    if published is None or not e.date or e.date_source not in ("clause", "sentence"):
+        return None
+    try:
+        return (published - date.fromisoformat(e.date[:10])).days
+    except ValueError:
+        return None
+
+
+def assess(events: list[Event], article: Article, doc: Doc, story_: Story) -> None:
+    """Add the article-level features to each event's evidence and score it again."""
+    crowd = Counter(e.sentence.start for e in events)
+    for e in events:
+        days = _days_before(e, story_.published)
+        at = e.trigger.start
+        e.evidence.update(
+            political_sides=int(political(e.source)) + int(political(e.target)),
+            unknown_side=_unknown(e.source) or _unknown(e.target),
+            background=days is not None and days > BACKGROUND_DAYS,
+            pluperfect=_pluperfect(doc, at),
+            in_quote=any(s < at < t for s, t in story_.quoted),
+            headline_only=e.headline,
+            repeated=len(e.mentions) > 0,
+            lede=story_.headline_end <= at < story_.lede_end,
+            political_share=story_.political_share,
+            crowded=crowd[e.sentence.start] >= 3,
+        )
+        e.confidence = confidence_of(e.evidence)
+
+
+def _pluperfect(doc: Doc, at: int) -> bool:
+    """ "had imposed", "had been shelved": the act is told as earlier than the story's time."""
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in tok.children) and tok.tag_ == "VBN"
