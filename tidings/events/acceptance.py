@@ -26,15 +26,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from tidings.events.scoring import confidence_of
-from tidings.model import ActorRef, Article, Event
+from tidings.model import ActorRef, Article, Event, TimeExpr
+from tidings.syntax import clause_head
 from tidings.words import words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 DOMAINS = ("sport", "business", "weather", "science", "culture")
 #: Sectors of actors that make an act political: governments and their arms, parties,
@@ -45,6 +46,10 @@ POLITICAL_SECTORS = frozenset(
 #: An act dated more than this many days before publication is background.
 BACKGROUND_DAYS = 31
 _QUOTED = re.compile(r'"[^"\n]{1,2000}"')
+#: Prepositions under which an event noun refers to an act told before, not a new one:
+#: "anger over the crackdown", "after the killing of", "since the invasion".
+REFERRING_PREPS = frozenset({"over", "after", "following", "since", "amid", "despite", "for", "about", "before"})
+_YEAR = re.compile(r"^(\d{3,4})")
 
 
 @dataclass(frozen=True)
@@ -115,11 +120,14 @@ def assess(events: list[Event], article: Article, doc: Doc, story_: Story) -> No
     for e in events:
         days = _days_before(e, story_.published)
         at = e.trigger.start
+        tok = _token(doc, at)
         e.evidence.update(
             political_sides=int(political(e.source)) + int(political(e.target)),
             unknown_side=_unknown(e.source) or _unknown(e.target),
-            background=days is not None and days > BACKGROUND_DAYS,
-            pluperfect=_pluperfect(doc, at),
+            background=(days is not None and days > BACKGROUND_DAYS) or _dated_before(tok, article, story_),
+            pluperfect=tok is not None and _pluperfect(tok),
+            referenced=tok is not None and _referenced(tok),
+            relative=tok is not None and tok.dep_ == "relcl",
             in_quote=any(s < at < t for s, t in story_.quoted),
             headline_only=e.headline,
             repeated=len(e.mentions) > 0,
@@ -130,10 +138,53 @@ def assess(events: list[Event], article: Article, doc: Doc, story_: Story) -> No
         e.confidence = confidence_of(e.evidence)
 
 
-def _pluperfect(doc: Doc, at: int) -> bool:
-    """ "had imposed", "had been shelved": the act is told as earlier than the story's time."""
+def _token(doc: Doc, at: int) -> Token | None:
     span = doc.char_span(at, at + 1, alignment_mode="expand")
-    if span is None:
-        return False
-    tok = span.root
+    return None if span is None else span.root
+
+
+def _pluperfect(tok: Token) -> bool:
+    """ "had imposed", "had been shelved": the act is told as earlier than the story's time."""
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in tok.children) and tok.tag_ == "VBN"
+
+
+def _referenced(tok: Token) -> bool:
+    """An event noun named as the reason or time of something else: "anger over the crackdown"."""
+    return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ in REFERRING_PREPS
+
+
+def _latest_day(t: TimeExpr) -> date | None:
+    """The last day a date expression can mean ("2019" -> 2019-12-31, "2023-05" -> 2023-05-31)."""
+    v = t.value or ""
+    if t.kind not in ("date", "time") or not _YEAR.match(v):
+        return None
+    try:
+        if len(v) >= 10 and v[4] == "-" and v[7] == "-":
+            return date.fromisoformat(v[:10])
+        if len(v) >= 7 and v[4] == "-" and v[5:7].isdigit():
+            y, m = int(v[:4]), int(v[5:7])
+            return date(y + m // 12, m % 12 + 1, 1) - timedelta(days=1)  # the day before the next month
+        digits = _YEAR.match(v).group(1)  # type: ignore[union-attr]
+        return date(int(digits.ljust(4, "9")), 12, 31)
+    except ValueError:
+        return None
+
+
+def _dated_before(tok: Token | None, article: Article, st: Story) -> bool:
+    """A time expression in the act's own clause puts it weeks or years before publication:
+    "in May", "in 2014", "40 years ago", "in the 1970s"."""
+    if tok is None or st.published is None:
+        return False
+    doc = tok.doc
+    clause = clause_head(tok) if tok.pos_ in ("NOUN", "PROPN") else tok
+    sent = tok.sent
+    for t in article.times:
+        if not (sent.start_char <= t.start < sent.end_char):
+            continue
+        latest = _latest_day(t)
+        if latest is None or (st.published - latest).days <= BACKGROUND_DAYS:
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None and clause_head(span.root).i == clause.i:
+            return True
+    return False

@@ -64,6 +64,8 @@ def vector(f: Features | dict[str, Any]) -> dict[str, float]:
             unknown_side=float(d.get("unknown_side", False)),
             background=float(d.get("background", False)),
             pluperfect=float(d.get("pluperfect", False)),
+            referenced=float(d.get("referenced", False)),
+            relative=float(d.get("relative", False)),
             in_quote=float(d.get("in_quote", False)),
             headline_only=float(d.get("headline_only", False)),
             repeated=float(d.get("repeated", False)),
