@@ -54,6 +54,8 @@ def test_registry_names_and_defaults() -> None:
         "conll",
         "meantime",
         "extract",
+        "docs",
+        "realdocs",
         "warc",
     }
     assert DEFAULT_SPLITS["polnear"] == "dev"

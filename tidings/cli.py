@@ -65,6 +65,12 @@ def cli() -> None:
     help="Parser processes (spaCy nlp.pipe n_process).",
 )
 @click.option("--lang-any", is_flag=True, help="Process articles that do not look English instead of skipping them.")
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0.0, 1.0),
+    help="Output only events scored at least this (default: [events] min_confidence).",
+)
+@click.option("--all", "all_events", is_flag=True, help="Output every event the coder proposes, whatever its score.")
 def process(
     paths: tuple[str, ...],
     published: str | None,
@@ -76,6 +82,8 @@ def process(
     force: bool,
     workers: int,
     lang_any: bool,
+    min_confidence: float | None,
+    all_events: bool,
 ) -> None:
     """Process articles: text, HTML, JSONL, feeds, WARC files, URLs, directories, or - for stdin.
 
@@ -114,6 +122,8 @@ def process(
         settings = load_settings(config)
         if lang_any:
             settings = replace(settings, min_english=0.0)
+        if all_events or min_confidence is not None:
+            settings = settings.with_section("events", min_confidence=0.0 if all_events else min_confidence)
         with _progress(quiet) as progress:
             summary = run(
                 paths,

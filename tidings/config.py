@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -48,6 +48,10 @@ class Settings:
         """
         own = {key: getattr(self, attr) for (sec, key), attr in _SECTIONS.items() if sec == name}
         return {**_packaged().get(name, {}), **self.sections.get(name, {}), **own}
+
+    def with_section(self, name: str, **values: Any) -> Settings:
+        """These settings with some keys of ``[name]`` replaced: ``s.with_section("events", min_confidence=0)``."""
+        return replace(self, sections={**self.sections, name: {**self.sections.get(name, {}), **values}})
 
 
 _SECTIONS = {

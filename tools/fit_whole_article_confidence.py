@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import math
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -92,9 +91,7 @@ def main() -> None:
     ap.add_argument("--data-dir", type=Path, default=REPO.parent / "shared" / "eval")
     ap.add_argument("--l2", type=float, default=1.0)
     args = ap.parse_args()
-    settings = load_settings()
-    settings = replace(settings, sections={**settings.sections, "events": {"min_confidence": 0.0}})
-    pipe = Pipeline(settings)
+    pipe = Pipeline(load_settings().with_section("events", min_confidence=0.0))
     sets = {name: collect(load_wholedocs(args.data_dir / "events" / name), pipe) for name in ("docs", "realdocs")}
     data = {name: rows(pairs) for name, pairs in sets.items()}
     names = sorted({n for ns, _, _ in data.values() for n in ns}, key=lambda k: (k != "bias", k))

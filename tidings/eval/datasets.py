@@ -60,6 +60,7 @@ from tidings.eval.gold.quotes import (
 )
 from tidings.eval.gold.times import TimebankDoc, Timex, load_timebank
 from tidings.eval.gold.times import _flatten_timeml as _flatten_timeml
+from tidings.eval.wholedoc import load_docs, load_realdocs
 
 __all__ = [
     "CONFLIBERT_LABELS",
@@ -91,6 +92,7 @@ __all__ = [
     "WarcItem",
     "load_conflibert",
     "load_conll",
+    "load_docs",
     "load_extract",
     "load_geo_gwn",
     "load_geo_trnews",
@@ -99,6 +101,7 @@ __all__ = [
     "load_petr2_gsr",
     "load_plover_gsr",
     "load_polnear",
+    "load_realdocs",
     "load_timebank",
     "load_warc",
 ]
@@ -117,6 +120,8 @@ DATASETS: dict[str, Callable[..., list[Any]]] = {
     "meantime": load_meantime,
     "extract": load_extract,
     "warc": load_warc,
+    "docs": load_docs,
+    "realdocs": load_realdocs,
 }
 
 #: The split each loader uses when ``split`` is None (None = the whole set).

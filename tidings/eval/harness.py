@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from tidings.config import load_settings
 from tidings.errors import TidingsError
 from tidings.eval.datasets import DEFAULT_SPLITS
 from tidings.model import Article, Context
@@ -145,6 +146,8 @@ class EvalSet(Generic[ItemT, TallyT]):
     article: Callable[[ItemT], Article] | None = None
     stages: tuple[str, ...] = DEFAULT_STAGES
     item_id: Callable[[ItemT], str] = default_item_id
+    #: Metrics where less is better (counts of violations): the gate pins a ceiling, not a floor.
+    ceilings: tuple[str, ...] = ()
 
 
 # --------------------------------------------------------------------------- #
@@ -197,8 +200,12 @@ def _failure_error(item_id: str, failure: Failure) -> dict[str, Any]:
 
 @lru_cache(maxsize=4)
 def shared_pipeline(stages: tuple[str, ...] = DEFAULT_STAGES) -> Pipeline:
-    """One pipeline per stage list per process: the spaCy model loads once for every set."""
-    return Pipeline(stages=stages)
+    """One pipeline per stage list per process: the spaCy model loads once for every set.
+
+    It keeps every event the coder proposes (``[events] min_confidence`` 0): a
+    set that scores output at a threshold applies it itself.
+    """
+    return Pipeline(load_settings().with_section("events", min_confidence=0.0), stages=stages)
 
 
 def _results(

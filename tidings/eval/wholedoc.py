@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -240,3 +240,18 @@ def score(pairs: Iterable[tuple[WholeDoc, Article]], min_confidence: float = 0.0
     for item, article in pairs:
         score_article(item, article, counts, min_confidence)
     return counts
+
+
+def loader(name: str) -> Callable[..., list[WholeDoc]]:
+    """The loader of ``events/<name>`` under an evaluation data folder (``limit``: the first articles)."""
+
+    def load(data_dir: Path, *, split: str | None = None, limit: int | None = None) -> list[WholeDoc]:
+        items = load_wholedocs(Path(data_dir) / "events" / name)
+        return items[:limit] if limit else items
+
+    load.__name__ = f"load_{name}"
+    return load
+
+
+load_docs = loader("docs")
+load_realdocs = loader("realdocs")
