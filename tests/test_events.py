@@ -92,6 +92,18 @@ def test_coordinated_subjects_of_a_joint_act_meet_each_other() -> None:
     # "met ... to discuss": the discussion is the meeting, not a second event.
     got = _events("Peru and Chile met in Lima to discuss fishing rights.")
     assert [frozenset((s, t)) for _, s, t, _, _ in got] == [frozenset(("CHL", "PER"))]
+    # one event, marked symmetric: a dyadic tally in the PETRARCH manner counts it each way
+    art = tidings.process_text("Peru and Chile met in Lima to discuss fishing rights.", date="2024-01-01")
+    assert [e.symmetric for e in art.events] == [True]
+    from tidings.eval.sets.events import directed
+
+    assert {(e.source.actor.code, e.target.actor.code) for e in directed(art.events) if e.source and e.target} == {
+        ("PER", "CHL"),
+        ("CHL", "PER"),
+    }
+    # an act with a stated target is not symmetric, and one party acting on itself stays told
+    art = tidings.process_text("Peru's president met Chilean officials in Lima.", date="2024-01-01")
+    assert not any(e.symmetric for e in art.events)
 
 
 def test_nominal_events_with_their_agents() -> None:

@@ -201,6 +201,9 @@ class Event:
     # again): one event, several mentions, as GDELT separates events from mentions.
     mentions: list[EventMention] = field(default_factory=list)
     headline: bool = False  # told only in the headline (a body report would be the event itself)
+    # A joint act between its two parties ("X and Y met", "agreed", "signed"): told once, source and
+    # target interchangeable; a dyadic tally in the PETRARCH manner counts it once each way.
+    symmetric: bool = False
     # How the coder found it (tidings.events.scoring.Features as a dict), for fitting and
     # checking ``confidence``; not part of the record.
     evidence: dict[str, Any] = field(default_factory=dict)
@@ -229,6 +232,7 @@ class Event:
             "pattern": self.pattern,
             "mentions": [m.to_dict() for m in self.mentions],
             "headline": self.headline,
+            "symmetric": self.symmetric,
         }
 
 

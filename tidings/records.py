@@ -99,6 +99,7 @@ COLUMNS: Mapping[str, tuple[str, ...]] = {
         "confidence",
         "pattern",
         "mention_count",
+        "symmetric",
     ),
     "event_mentions": (
         "article_id",
@@ -275,6 +276,7 @@ def _event(aid: str, index: int, e: Event) -> Row:
         "confidence": e.confidence,
         "pattern": e.pattern,
         "mention_count": 1 + len(e.mentions),
+        "symmetric": int(e.symmetric),
     }
 
 

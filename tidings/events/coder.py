@@ -110,7 +110,7 @@ def code_trigger(p: Pattern, trigger: Token, st: ArticleState) -> list[Event]:
         # "the government is prepared to impose martial law": a curfew, state of emergency
         # or martial law with no one named falls on the source's own country.
         targets = [home_ref(article, source)]
-    pairs = _pairs(p, sources, targets, from_place)
+    pairs, mutual = _pairs(p, sources, targets, from_place)
     if p.need_target and all(t is None for _, t in pairs):
         return []
     code, negated = recode(p.code, trigger, modality, negated)
@@ -160,6 +160,7 @@ def code_trigger(p: Pattern, trigger: Token, st: ArticleState) -> list[Event]:
                 place=place,
                 place_source=place_source,
                 pattern=p.text if p.origin in ("", "event_lexicon.tsv") else f"{p.origin}: {p.text}",
+                symmetric=mutual and source is not None and target is not None,
             )
         )
     return out
@@ -185,43 +186,55 @@ def _too_little(p: Pattern, trigger: Token, modality: str, from_place: bool) -> 
     )
 
 
-def _pairs(p: Pattern, sources: list[ActorRef | None], targets: list[ActorRef | None], from_place: bool) -> list[Pair]:
-    """The (source, target) pairs the event is told between."""
+def joint_act(p: Pattern) -> bool:
+    """Acts done together, whose two sides are interchangeable: meeting, agreeing, cooperating, a truce."""
+    return p.code[:2] in JOINT_ROOTS or p.code == "0871"
+
+
+def _pairs(
+    p: Pattern, sources: list[ActorRef | None], targets: list[ActorRef | None], from_place: bool
+) -> tuple[list[Pair], bool]:
+    """The (source, target) pairs the event is told between, and whether they are the parties of
+    one mutual act (each pair then stands for the act both ways)."""
     one_mention = len(sources) > 1 and len({(s.span.start, s.span.end) for s in sources if s is not None}) == 1
-    joint = p.code[:2] in JOINT_ROOTS or p.code == "0871"  # a truce is agreed between its parties
+    joint = joint_act(p)
     # "the two sides agreed to strengthen their relations": a pronoun there is the sides themselves.
     own = one_mention and all(t is not None and t.span.text.lower() in _PLURAL_PRONOUNS for t in targets)
     if (targets == [None] or from_place or own) and len(sources) > 1 and (joint or one_mention):
         # "The US, Russia and Switzerland met": the parties meet each other;
         # "the two sides clashed": one mention standing for two actors acts between them.
-        return distinct_pairs([(s, t) for s in sources for t in sources if s is not t], joint)
-    return distinct_pairs([(s, t) for s in sources for t in targets], joint)
+        return distinct_pairs([(s, t) for s in sources for t in sources if s is not t], True, parties=True), True
+    return distinct_pairs([(s, t) for s in sources for t in targets], joint), False
 
 
-def _side(ref: ActorRef | None) -> str:
-    """Who a side is, for telling acts apart: its country (an IGO or group: its code)."""
-    if ref is None:
-        return ""
-    return ref.actor.country or ref.actor.code
+def _one_party(a: ActorRef | None, b: ActorRef | None) -> bool:
+    """Two sides that are one party: the same actor or code, or a state and its government."""
+    if a is None or b is None:
+        return a is b
+    x, y = a.actor, b.actor
+    if x.id == y.id or x.code == y.code:
+        return True
+    state = {x.country, f"{x.country}GOV"}
+    return bool(x.country) and x.country == y.country and x.code in state and y.code in state
 
 
-def distinct_pairs(pairs: list[Pair], joint: bool) -> list[Pair]:
+def distinct_pairs(pairs: list[Pair], joint: bool, *, parties: bool = False) -> list[Pair]:
     """One pair per distinct act a trigger tells.
 
     Sanctions on Iran and on China are two acts, strikes by the US and by Britain two
-    more; but "Japan and the Philippines agreed" is one agreement, not one each way,
-    and a country and its own government named together are one party, not two.
+    more; but "Japan and the Philippines agreed" is one agreement, not one each way
+    (``joint``), and among the ``parties`` named together a state and its own
+    government are one party, not two.
     """
     out: list[Pair] = []
-    seen: set[tuple[str, ...]] = set()
     for s, t in pairs:
-        a, b = _side(s), _side(t)
-        if joint and s is not None and t is not None and a == b and a in (s.actor.code, t.actor.code):
-            continue  # a state and its own government or officials: the same party twice
-        key = tuple(sorted((a, b))) if joint else (a, b)
-        if key in seen:
+        if parties and _one_party(s, t):
             continue
-        seen.add(key)
+        if any(
+            (_one_party(s, s2) and _one_party(t, t2)) or (joint and _one_party(s, t2) and _one_party(t, s2))
+            for s2, t2 in out
+        ):
+            continue
         out.append((s, t))
     return out
 

@@ -70,7 +70,9 @@ def vector(f: Features | dict[str, Any]) -> dict[str, float]:
             headline_only=float(d.get("headline_only", False)),
             repeated=float(d.get("repeated", False)),
             lede=float(d.get("lede", False)),
-            political_share=float(d["political_share"]),
+            # what kind of story: mostly other domains' words (sport, business, weather...), or mixed
+            story_other=float(d["political_share"] < 0.4),
+            story_mixed=float(0.4 <= d["political_share"] < 0.6),
             crowded=float(d.get("crowded", False)),
         )
     return out

@@ -224,9 +224,16 @@ def _positions_and_mentions(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX IF NOT EXISTS event_mentions_article ON event_mentions(article_id)")
 
 
+def _symmetric_events(conn: sqlite3.Connection) -> None:
+    """A joint act between two parties is one event marked symmetric (issue 17), not one each way."""
+    if "symmetric" not in _columns(conn, "events"):
+        conn.execute("ALTER TABLE events ADD COLUMN symmetric INTEGER NOT NULL DEFAULT 0")
+
+
 MIGRATIONS = (
     Migration(1, "initial", _initial),
     Migration(2, "event and quote positions; event_mentions", _positions_and_mentions),
+    Migration(3, "symmetric events", _symmetric_events),
 )
 LATEST = MIGRATIONS[-1].version
 

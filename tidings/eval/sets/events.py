@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from tidings.eval import metrics
@@ -225,8 +225,19 @@ class _Petr2Tally(Tally):
     scored: list[tuple[float, bool]] = field(default_factory=list)
 
 
+def directed(events: Sequence[Event]) -> list[Event]:
+    """The events as PETRARCH tallies them: a symmetric event (one mutual act, "X and Y met") once
+    each way, the set's own convention; tidings records it once, marked symmetric."""
+    out: list[Event] = []
+    for e in events:
+        out.append(e)
+        if e.symmetric and e.source is not None and e.target is not None:
+            out.append(replace(e, source=e.target, target=e.source, symmetric=False))
+    return out
+
+
 def _score_petr2(t: _Petr2Tally, item: Petr2Item, res: Result, ctx: Context | None) -> None:
-    events = _events(res)
+    events = directed(_events(res))
     got = [(ref_code(e.source), ref_code(e.target), e.cameo) for e in events]
     want = [(e.source, e.target, e.code) for e in item.events]
     t.scored += zip((e.confidence for e in events), petr2_event_labels(events, [w[2] for w in want]), strict=True)
