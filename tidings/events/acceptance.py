@@ -134,6 +134,7 @@ def assess(events: list[Event], article: Article, doc: Doc, story_: Story) -> No
             lede=story_.headline_end <= at < story_.lede_end,
             political_share=story_.political_share,
             crowded=crowd[e.sentence.start] >= 3,
+            quad_class=e.quad_class,
         )
         e.confidence = confidence_of(e.evidence)
 

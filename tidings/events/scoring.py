@@ -73,6 +73,10 @@ def vector(f: Features | dict[str, Any]) -> dict[str, float]:
             # what kind of story: mostly other domains' words (sport, business, weather...), or mixed
             story_other=float(d["political_share"] < 0.4),
             story_mixed=float(0.4 <= d["political_share"] < 0.6),
+            # the kind of act (verbal cooperation is the baseline): coders find some kinds more surely
+            material_cooperation=float(d.get("quad_class") == 2),
+            verbal_conflict=float(d.get("quad_class") == 3),
+            material_conflict=float(d.get("quad_class") == 4),
             crowded=float(d.get("crowded", False)),
         )
     return out
