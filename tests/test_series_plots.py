@@ -152,3 +152,21 @@ def test_country_and_actor_codes() -> None:
     assert codes.split_actor("---") is None and codes.split_actor(None) is None
     assert codes.admin1_code("BLR", "Horad Minsk") == "04" and codes.admin1_code("USA", "New York") == "NY"
     assert codes.admin1_code("ARM", None, 409315) == "10" and codes.admin1_code("BLR", "Atlantis") is None
+
+
+def test_without_the_export_extra_the_text_formats_work_and_the_rest_says_what_to_install(
+    store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    for module in ("pyarrow", "pandas", "matplotlib", "networkx"):
+        monkeypatch.setitem(sys.modules, module, None)  # as on a base install: importing them fails
+    assert tidings.exports.export(store, "gdelt", tmp_path / "e.tsv") == 7
+    for call in (
+        lambda: tidings.exports.export(store, "parquet", tmp_path / "e.parquet"),
+        lambda: tidings.exports.plot(store, "map", tmp_path / "m.png"),
+        lambda: tidings.open(store).events(),
+    ):
+        with pytest.raises(TidingsError, match=r"\[T083\].*pip install 'tidings\[export\]'"):
+            call()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["e.tsv"]
