@@ -70,7 +70,7 @@ def export_command(fmt: str, out: str | None, db: str, per_global: bool, **kw: A
     except TidingsError as exc:
         raise click.ClickException(str(exc)) from exc
     if out:
-        click.echo(f"tidings: {n} event(s) written to {out}", err=True)
+        click.echo(f"tidings: {n} row(s) written to {out}", err=True)
 
 
 @click.command("series")
