@@ -13,6 +13,10 @@ into a sink (:mod:`tidings.sinks`):
 
 >>> from tidings.sinks import SQLiteSink
 >>> summary = tidings.run(["news/"], sink=SQLiteSink("news.db"))  # doctest: +SKIP
+
+and :func:`open` reads the store back as pandas DataFrames (``pip install 'tidings[export]'``):
+
+>>> tidings.open("news.db").events(country="BLR")  # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -73,4 +77,8 @@ def __getattr__(name: str) -> Any:
         from tidings.runner import run
 
         return run
+    if name == "open":  # tidings.open(db): the store as pandas DataFrames (tidings.exports.frames)
+        from tidings.exports import open_store
+
+        return open_store
     raise AttributeError(f"module 'tidings' has no attribute {name!r}")

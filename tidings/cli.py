@@ -255,6 +255,16 @@ def _register_eval() -> None:
 _register_eval()
 
 
+def _register_exports() -> None:
+    from tidings.exports.cli import COMMANDS
+
+    for command in COMMANDS:
+        cli.add_command(command)
+
+
+_register_exports()
+
+
 def main() -> None:  # pragma: no cover - entry point for python -m
     cli()
 

@@ -15,6 +15,10 @@ Codes are stable so that users can search for them and scripts can match them.
   corrupt archive (gzip, WARC), T062 not a readable RSS/Atom feed, T063 a download that is no
   article (an image, a PDF)
 - T070 places asked to resolve given spans in an article with no parse
+- T080 a bad export/series/plot filter (date, country, dyad, root, confidence), T081 no such export
+  format, T082 the store has no global events yet (``--global``), T083 an export needs the
+  optional ``tidings[export]`` packages, T084 an export cannot be written to its output,
+  T085 a bad series or plot option (``--by``, ``--freq``, chart kind, image type)
 - T099 an internal error on one article (the batch goes on)
 """
 
