@@ -167,8 +167,12 @@ class Trie:
 
 
 def _acronym(tokens: list[str]) -> bool:
-    """A one-word name in capitals of two or three letters ("PAN", "DEA"; "Nato" and "Isis" are also written so)."""
-    return len(tokens) == 1 and 2 <= len(tokens[0]) <= 3 and tokens[0].isalpha() and tokens[0].isupper()
+    """A one-word name in capitals of two or three letters ("PAN", "DEA"; "Nato" and "Isis" are also
+    written so), or a short one with a capital inside ("LeT", "JeM": never the word "let")."""
+    if len(tokens) != 1 or not tokens[0].isalpha():
+        return False
+    word = tokens[0]
+    return (2 <= len(word) <= 3 and word.isupper()) or (len(word) <= 5 and any(c.isupper() for c in word[1:]))
 
 
 def _rows(name: str) -> Iterator[dict[str, str]]:

@@ -10,7 +10,7 @@ The date (``date_of``) is, in this order:
 - ``None`` ("unknown") for an act told as background to the news: a past perfect
   outside reported speech ("the army had seized the town"), a perfect infinitive
   ("the only states to have signed a treaty"), "used to";
-- the story's news peg ("lede"): the first recent day of the lede (the headline and
+- the story's news peg ("lede"): the latest recent day of the lede (the headline and
   the first sentence of the body), else the recent day the story names most often;
 - the publication date ("published").
 
@@ -53,14 +53,16 @@ _NO_PERIOD = frozenset({"PRESENT_REF"})
 
 
 def lede_date(article: Article) -> str | None:
-    """The story's news peg: the first recent day named in the lede (the headline and the first
+    """The story's news peg: the latest recent day named in the lede (the headline and the first
     sentence of the body), else the recent day the article names most often (the first named
     on a tie). "Recent" is on or up to ``RECENT_DAYS`` before the publication date; without
     one, the lede's first day."""
     end = _lede_end(article)
     days = [t for t in article.times if t.kind in ("date", "time") and t.day is not None]
     recent = [t for t in days if _recent(t.day, article.published)]
-    lede = next((t.day for t in recent if t.start < end), None)
+    # the latest: a lede's other days tell what led to the news ("protests sparked by a price
+    # hike on 15 November, Amnesty said on Tuesday")
+    lede = max((t.day for t in recent if t.start < end), default=None)
     if lede is not None or not recent:
         return lede
     counts = Counter(t.day for t in recent)
@@ -130,6 +132,9 @@ def date_of(article: Article, trigger: Token, sentence: Sentence, lede: str | No
         return None, "unknown"  # "in 2019", "last month", "since February": no day of its own
     if sent:
         return sent, "sentence"
+    antecedent = _antecedent_day(article, event_clause)
+    if antecedent is not None:
+        return antecedent, "clause"
     if _SAME_DAY.match(sentence.text):
         before = _day_before(article, sentence.start)
         if before is not None:
@@ -157,6 +162,16 @@ def _dates_other_noun(word: Token, trigger: Token) -> bool:
             return t.head.dep_ not in ("nsubj", "nsubjpass")
         t = t.head
     return False
+
+
+def _antecedent_day(article: Article, clause: Token) -> str | None:
+    """ "his speech on Monday, in which he called on Beijing to ...": a relative clause tells what
+    happened in the happening its noun names, on that noun's day."""
+    if clause.dep_ != "relcl" or clause.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = clause.head
+    lo, hi = noun.left_edge.idx, clause.left_edge.idx
+    return next((t.day for t in article.times if t.day is not None and lo <= t.start and t.end <= hi), None)
 
 
 def _ongoing(trigger: Token, clause: Token) -> bool:
