@@ -182,14 +182,26 @@ def clean_text(raw: str) -> CleanResult:
 
 
 def find_dateline(text: str) -> Span | None:
-    """The place of a wire-style dateline opening the text, if there is one."""
-    m = DATELINE_RE.match(text)
-    if not m:
-        return None
-    place = m.group("place").split(",")[0].strip()
-    if len(place) < 3 or not place.isupper():
-        return None
-    return Span(place, m.start("place"), m.start("place") + len(place))
+    """The place of a wire-style dateline opening the text, or opening its first body paragraph
+    after a headline ("Headline\n\nKYIV (AP) — ..."), if there is one."""
+    starts = [0]
+    first_end = text.find("\n\n")
+    if first_end > 0 and _headline_like(text[:first_end]):
+        starts.append(first_end + 2)
+    for start in starts:
+        m = DATELINE_RE.match(text[start:])
+        if not m:
+            continue
+        place = m.group("place").split(",")[0].strip()
+        if len(place) < 3 or not place.isupper():
+            continue
+        return Span(place, start + m.start("place"), start + m.start("place") + len(place))
+    return None
+
+
+def _headline_like(paragraph: str) -> bool:
+    """A first paragraph that reads as a headline: short, with no closing punctuation."""
+    return len(paragraph.split()) <= 25 and not re.search(r"[.!?:;][\"')\]]?\s*$", paragraph)
 
 
 class Cleaner:
