@@ -203,6 +203,7 @@ class ArticleActors:
         out = list(self.actors.values())
         for n, actor in enumerate(out, start=1):
             actor.id = n
+            actor.name = " ".join(actor.name.split())  # a name that ran over a line break
             actor.mentions.sort(key=lambda s: s.start)
         return out
 
