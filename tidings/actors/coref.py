@@ -25,8 +25,38 @@ if TYPE_CHECKING:
 
 #: Words inside a name that are no name of their own ("bin", "de", "van", "Jr.").
 NAME_PARTICLES = frozenset(
-    {"al", "el", "bin", "ibn", "de", "da", "do", "dos", "del", "della", "di", "du", "la", "le", "van", "von", "der",
-     "den", "ter", "mc", "jr", "jr.", "sr", "sr.", "ii", "iii", "abu", "umm", "st", "st."}
+    {
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "de",
+        "da",
+        "do",
+        "dos",
+        "del",
+        "della",
+        "di",
+        "du",
+        "la",
+        "le",
+        "van",
+        "von",
+        "der",
+        "den",
+        "ter",
+        "mc",
+        "jr",
+        "jr.",
+        "sr",
+        "sr.",
+        "ii",
+        "iii",
+        "abu",
+        "umm",
+        "st",
+        "st.",
+    }
 )
 #: Honorifics before a name.
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "madam"})

@@ -87,7 +87,8 @@ AGENCY = (
 )
 CREDIT_LINE_RE = re.compile(
     rf"^\s*(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,4}}\s*[-–—/|,]\s*)?"
-    rf"(?:(?:staff(?:\s+photographer)?|contributor|photographer|pool|file|handout|stringer|special\s+to\s+[\w ]{{2,30}})\s*[,/]?\s*)?"
+    r"(?:(?:staff(?:\s+photographer)?|contributor|photographer|pool|file|handout|stringer|"
+    r"special\s+to\s+[\w ]{2,30})\s*[,/]?\s*)?"
     rf"{AGENCY}\s*\.?\s*$"
 )
 # A live blog's time stamp alone on a line: "10:42 a.m. ET", "14:05 GMT", "2 hours ago", "3:15pm, March 5".

@@ -56,18 +56,18 @@ def lede_date(article: Article) -> str | None:
     """The story's news peg: the latest recent day named in the lede (the headline and the first
     sentence of the body), else the recent day the article names most often (the first named
     on a tie). "Recent" is on or up to ``RECENT_DAYS`` before the publication date; without
-    one, the lede's first day."""
+    one, any day."""
     end = _lede_end(article)
-    days = [t for t in article.times if t.kind in ("date", "time") and t.day is not None]
-    recent = [t for t in days if _recent(t.day, article.published)]
+    recent = [(t.start, t.day) for t in article.times if t.kind in ("date", "time") and t.day is not None]
+    recent = [(start, day) for start, day in recent if _recent(day, article.published)]
     # the latest: a lede's other days tell what led to the news ("protests sparked by a price
     # hike on 15 November, Amnesty said on Tuesday")
-    lede = max((t.day for t in recent if t.start < end), default=None)
+    lede = max((day for start, day in recent if start < end), default=None)
     if lede is not None or not recent:
         return lede
-    counts = Counter(t.day for t in recent)
+    counts = Counter(day for _, day in recent)
     best = max(counts.values())
-    return next(t.day for t in recent if counts[t.day] == best)
+    return next(day for _, day in recent if counts[day] == best)
 
 
 def _recent(day: str | None, published: str | None) -> bool:
