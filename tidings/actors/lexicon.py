@@ -213,7 +213,7 @@ class ActorLexicon:
     offices: dict[str, list[Office]]  # canonical person name -> terms
     person_alias: dict[str, set[str]]  # lower-cased alias -> canonical names
     igo_names: dict[str, str]  # IGO code -> name
-    igo_wikidata: dict[str, str]
+    igo_wikidata: dict[str, str]  # row name -> Q-id; IGO/NGO code -> the umbrella body's Q-id
     agents: dict[str, tuple[str, str]]  # phrase -> (sector, sector2)
     trie: Trie
     known: list[Known] = field(default_factory=list)
@@ -258,7 +258,11 @@ def build(tokenize: Callable[[str], list[str]]) -> ActorLexicon:
         # Several rows may share a code (UN agencies): the first, the umbrella body, names it.
         igo_names.setdefault(code, row["name"])
         if row.get("wikidata"):
-            igo_wikidata.setdefault(code, row["wikidata"])
+            # by the row's own name, and (international bodies only) by the code for the umbrella
+            # body; national bodies share codes (every US company is USABUS), so never by theirs
+            igo_wikidata[row["name"]] = row["wikidata"]
+            if code.startswith(("IGO", "NGO")):
+                igo_wikidata.setdefault(code, row["wikidata"])
         later = row.get("later", "")
         for name in [row["name"], *_split(row.get("aliases", ""))]:
             entry = Entry("igo", code, later=later, name=row["name"])
