@@ -27,6 +27,8 @@ GROUP_HEADS = words("actors", "group_heads")
 PEOPLE_MEMBERS = words("actors", "people_members")
 #: Last words of a name that make it a thing, not an actor ("Temporary Protected Status").
 THING_HEADS = words("actors", "thing_heads")
+#: Nouns of settlements and areas: a name before one is a place's ("Bela Bela villages").
+PLACE_NOUNS = frozenset({"village", "town", "city", "district", "province", "region", "camp", "settlement"})
 #: Names the parser takes for people or bodies that news uses for a policy or a process.
 NOT_ACTOR_NAMES = words("actors", "not_actor_names")
 # Heads of an organisation: "the president of the European Council" acts for the organisation.
@@ -164,7 +166,7 @@ def _not_an_actor(
 
 def _names_a_thing(ent: Span) -> bool:
     """A name the parser calls a person or organisation that names no actor: one that only
-    qualifies a common noun ("the Search box", "Hoa Lo prison", "Bela Bela villages"), one whose
+    qualifies a thing or a place ("the Search box", "Hoa Lo prison", "Bela Bela villages"), one whose
     last word says it is a thing ("Temporary Protected Status", "the Emilia Romagna Grand Prix"),
     or a word news uses for a policy or a process ("Brexit")."""
     root = ent.root
@@ -176,8 +178,7 @@ def _names_a_thing(ent: Span) -> bool:
         root.dep_ == "compound"
         and root.head.pos_ == "NOUN"
         and root.head.i >= ent.end
-        and root.head.lemma_.lower() not in GROUP_HEADS
-        and root.head.lemma_.lower() not in PEOPLE_MEMBERS
+        and (root.head.lemma_.lower() in THING_HEADS or root.head.lemma_.lower() in PLACE_NOUNS)
     )
 
 

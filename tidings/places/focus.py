@@ -65,6 +65,8 @@ def story_country(text: str, places: list[Place], dateline: Span | None) -> str 
             continue
         if p.role != "demonym" and p.geonameid is None:
             continue
+        if p.role == "mention" and re.match(r"\s[A-Z][a-z]", text[p.end : p.end + 3]):
+            continue  # inside a longer name ("Malaysia Airlines"): no setting
         if dateline is not None and dateline.start <= p.start < dateline_end:
             weight = 0.25 if hub else 1.0
         elif p.name.lower() in INTERNATIONAL_HUBS or p.text.lower() in INTERNATIONAL_HUBS:
