@@ -251,3 +251,18 @@ def test_participle_of_a_state() -> None:
     assert not [
         e for e in _events("Drones hit the Russian-occupied nuclear plant in Ukraine on Sunday.") if e[0] == "192"
     ]
+
+
+def test_calling_something_names_it() -> None:
+    # "call X Y" says what X is: criticism when Y finds fault, else no appeal (02) at all.
+    assert [c for c, *_ in _events("Taliban officials called the expulsions cruel.")] == ["111"]
+    assert [c for c, *_ in _events("Putin called the talks constructive.")] == ["013"]
+    assert _events("Analysts called it the end of an era.") == []
+    assert [c for c, *_ in _events("Iran described the Israeli raid as a cowardly act of terrorism.")] == ["111"]
+
+
+def test_what_is_hoped_or_feared_is_no_event() -> None:
+    got = _events("Estonian officials fear that Russia will attack the Baltic states.")
+    assert not [e for e in got if e[1] == "RUS"]
+    got = _events("The two presidents expressed hope that the talks would help Turkey and Greece cooperate.")
+    assert not [e for e in got if e[0].startswith("03") and e[3] == "hypothetical"]

@@ -317,8 +317,8 @@ def _conditional(trigger: Token) -> bool:
         head = t.head
         if head.i == t.i:
             return False
-        if t.dep_ == "ccomp" and head.lemma_.lower() in SUPPOSING_VERBS:
-            return True
+        if t.dep_ in ("ccomp", "acl") and head.lemma_.lower() in SUPPOSING_VERBS:
+            return True  # "hoped the swap would ...", "expressed hope that the meeting would ..."
         if t.dep_ in ("pobj", "pcomp") and head.dep_ == "prep":
             word = head.lower_
             above = head.head

@@ -36,10 +36,9 @@ if TYPE_CHECKING:
     from tidings.mentions import MentionIndex
 
 RULES = Path(__file__).resolve().parent.parent / "data" / "senses.tsv"
-KEYS = frozenset(
-    {"subj", "obj", "args", "prep", "prt", "sent", "story", "objkind", "agentless", "intrans", "clause", "score"}
-)
 WORD_KEYS = frozenset({"subj", "obj", "args", "prep", "prt", "sent"})
+FLAG_KEYS = frozenset({"agentless", "intrans", "clause", "score", "naming"})
+KEYS = WORD_KEYS | FLAG_KEYS | {"story", "objkind"}
 STORIES = ("political", "sport", "business", "weather", "science", "culture")
 #: An article whose political words are fewer than this share of its domain words is a
 #: story of its largest other domain (sport, business, weather, science, culture), when
@@ -113,7 +112,7 @@ def _condition(text: str, where: str) -> Condition:
         raise TidingsError("T047", f"{where}: story= takes {', '.join(STORIES)}")
     if key == "objkind" and values - {"people", "thing"}:
         raise TidingsError("T047", f"{where}: objkind= takes people or thing")
-    if key in ("agentless", "intrans", "clause", "score") and values != {"yes"}:
+    if key in FLAG_KEYS and values != {"yes"}:
         raise TidingsError("T047", f"{where}: {key}= takes yes")
     return Condition(key, frozenset(values), negate)
 
@@ -197,6 +196,8 @@ class _Cues:
             return not self.noun and not direct_objects(self.tok)
         if c.key == "clause":
             return any(x.dep_ in ("ccomp", "csubj") or (x.dep_ == "dobj" and x.tag_ == "WP") for x in self.tok.children)
+        if c.key == "naming":
+            return any(x.dep_ == "oprd" for x in self.tok.children)  # "called the move illegal"
         if c.key == "score":
             return bool(_SCORE.search(self.tok.sent.text))
         return False
