@@ -47,7 +47,7 @@ POLITICAL_SHARE = 1 / 3
 DOMAIN_WORDS = 6
 #: The reading of a rule that leaves the lexicon's patterns as they are.
 LEXICON = "lexicon"
-_SCORE = re.compile(r"(?<![\d.,/-])\d{1,3} ?[-–] ?\d{1,3}(?![\d.,/]|-\w)")
+_SCORE = re.compile(r"(?<![\d.,/-])\d{1,3} ?[-–] ?\d{1,3}(?!\d|[.,/]\d|-\w)")
 _PEOPLE_PRONOUNS = frozenset(
     {"him", "her", "them", "us", "me", "you", "he", "she", "they", "we", "i", "himself", "herself", "themselves"}
 )
