@@ -9,7 +9,7 @@ Codes are stable so that users can search for them and scripts can match them.
   T015 no such input format (readers registry)
 - T020 model not installed
 - T030 store cannot be opened or written, T031 bad query, T032 a store written by a newer tidings
-- T040 event lexicon, T041 a word list of data/words
+- T040 event lexicon, T041 a word list of data/words, T047 a sense rule of data/senses.tsv
 - T050 extract needs the HTML reader, T051 no evaluation data, T052 unknown evaluation set
 - T060 download failed (HTTP 4xx/5xx, timeout, no connection, redirect loop), T061 truncated or
   corrupt archive (gzip, WARC), T062 not a readable RSS/Atom feed, T063 a download that is no

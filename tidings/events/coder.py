@@ -21,7 +21,7 @@ from tidings.events.coded import coded_event
 from tidings.events.lexicon import EventLexicon, Pattern, default_lexicon
 from tidings.events.matching import candidates, fits, frame_patterns
 from tidings.events.merging import fold_frames, headline_end, merge_mentions
-from tidings.events.modality import attributed, main_predicate, modality_of, recode
+from tidings.events.modality import UNREAL, attributed, main_predicate, modality_of, recode
 from tidings.events.ontology import lookup
 from tidings.events.parties import home_ref, place_actor
 from tidings.events.scoring import Features
@@ -67,7 +67,7 @@ class EventCoder:
         for tok in doc:
             if tok.pos_ in ("NOUN", "PROPN") and (tok.head.i in fired or tok.i in st.consumed):
                 continue  # "staged a protest": the verb's event already covers the noun
-            for p in [*candidates(self.lex, tok), *frame_patterns(tok)]:
+            for p in [*candidates(self.lex, tok, st.index), *frame_patterns(tok)]:
                 if not fits(p, tok, st.index):
                     continue
                 found = code_trigger(p, tok, st)
@@ -103,7 +103,9 @@ def code_trigger(p: Pattern, trigger: Token, st: ArticleState) -> list[Event]:
     targets: list[ActorRef | None] = list(found) or [None]
     if trigger.pos_ in ("NOUN", "PROPN") and inherited and targets == [None] and not _occurs(trigger):
         return []  # a noun that only refers back to an event ("blame for the protests")
-    modality, negated = modality_of(trigger, source, st.index)
+    modality, negated = modality_of(trigger, source, st.index, p.code)
+    if modality == UNREAL:
+        return []  # a condition, a question, a comparison, a generic statement: no event
     if source is None and _too_little(p, trigger, modality, from_place):
         return []
     if targets == [None] and source is not None and p.code.startswith("172") and source.actor.country:
