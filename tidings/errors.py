@@ -15,6 +15,9 @@ Codes are stable so that users can search for them and scripts can match them.
   corrupt archive (gzip, WARC), T062 not a readable RSS/Atom feed, T063 a download that is no
   article (an image, a PDF)
 - T070 places asked to resolve given spans in an article with no parse
+- T110-T115 the web explorer (``tidings serve``): T110 a bad page parameter, T111 no such
+  article or actor, T112 processing disabled or not permitted, T113 processing timed out,
+  T114 another article is being processed, T115 no tidings store to serve
 - T099 an internal error on one article (the batch goes on)
 """
 
