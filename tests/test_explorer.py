@@ -167,6 +167,25 @@ def test_global_events_are_listed_when_the_store_has_them(tmp_path: Path) -> Non
     assert queries.list_events(conn, GLOBAL, Filters(quad=4))[0] == 0
 
 
+def test_events_page_lists_global_events(tmp_path: Path) -> None:
+    from tidings.sinks import connect
+
+    db = tmp_path / "global.db"
+    conn = connect(db)
+    conn.execute(
+        "CREATE VIEW global_event_view AS SELECT 7 AS global_event_id, '2020-08-15' AS date, '04' AS root,"
+        " '040' AS cameo, 'BLRGOV' AS source_code, 'RUSGOV' AS target_code, 'Minsk' AS place, 'BLR' AS country,"
+        " 3 AS num_mentions, 2 AS num_articles, 2 AS num_sources, 0.9 AS confidence"
+    )
+    conn.close()
+    d = build(db)
+    page = get(d, "/-/tidings/events.json").json()
+    assert page["source"] == "global" and page["total"] == 1
+    assert page["rows"][0]["mentions_url"].endswith("/global/events?global_event_id=7")
+    html = get(d, "/-/tidings/events").text
+    assert "1 global event<" in html and "global_event_id=7" in html
+
+
 def test_charts_stack_to_the_totals() -> None:
     series = [
         {"period": "2020-08", "counts": {1: 2, 4: 3}, "total": 5},
