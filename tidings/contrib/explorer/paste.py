@@ -19,7 +19,7 @@ from urllib.parse import parse_qsl
 from tidings.contrib.explorer import state as st
 from tidings.contrib.explorer.process import PASTED, Job
 from tidings.contrib.explorer.security import PROCESS_ACTOR, PROCESS_PERMISSION, token_matches
-from tidings.contrib.explorer.views import article_path, error, page_path, render
+from tidings.contrib.explorer.views import STATUS, article_path, error, page_path, render
 from tidings.errors import TidingsError
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -98,8 +98,6 @@ async def process_page(datasette: Any, request: Any) -> Any:
         if request.method == "POST" and not _is_api(request):
             context = {**status, "error": str(exc), "code": exc.code, "filters_query": {}}
             context["login_url"] = page_path(datasette, "login")
-            from tidings.contrib.explorer.views import STATUS
-
             return await render(
                 datasette, request, "tidings/process.html", context, {}, STATUS.get(exc.code, 400), "Paste an article"
             )
