@@ -19,6 +19,9 @@ Codes are stable so that users can search for them and scripts can match them.
   format, T082 the store has no global events yet (``--global``), T083 an export needs the
   optional ``tidings[export]`` packages, T084 an export cannot be written to its output,
   T085 a bad series or plot option (``--by``, ``--freq``, chart kind, image type)
+- T110-T115 the web explorer (``tidings serve``): T110 a bad page parameter, T111 no such
+  article or actor, T112 processing disabled or not permitted, T113 processing timed out,
+  T114 another article is being processed, T115 no tidings store to serve
 - T099 an internal error on one article (the batch goes on)
 """
 
