@@ -27,6 +27,7 @@ from tidings.events.parties import home_ref, place_actor
 from tidings.events.scoring import Features
 from tidings.events.sources import sources as find_sources
 from tidings.events.state import ArticleState
+from tidings.events.targets import reciprocal
 from tidings.events.targets import targets as find_targets
 from tidings.mentions import MentionIndex
 from tidings.model import ActorRef, Article, Context, Event
@@ -110,7 +111,7 @@ def code_trigger(p: Pattern, trigger: Token, st: ArticleState) -> list[Event]:
         # "the government is prepared to impose martial law": a curfew, state of emergency
         # or martial law with no one named falls on the source's own country.
         targets = [home_ref(article, source)]
-    pairs = _pairs(p, sources, targets, from_place)
+    pairs = _pairs(p, sources, targets, from_place, mutual=reciprocal(trigger))
     if p.need_target and all(t is None for _, t in pairs):
         return []
     code, negated = recode(p.code, trigger, modality, negated)
@@ -185,13 +186,20 @@ def _too_little(p: Pattern, trigger: Token, modality: str, from_place: bool) -> 
     )
 
 
-def _pairs(p: Pattern, sources: list[ActorRef | None], targets: list[ActorRef | None], from_place: bool) -> list[Pair]:
-    """The (source, target) pairs the event is told between."""
+def _pairs(
+    p: Pattern,
+    sources: list[ActorRef | None],
+    targets: list[ActorRef | None],
+    from_place: bool,
+    *,
+    mutual: bool = False,
+) -> list[Pair]:
+    """The (source, target) pairs the event is told between; ``mutual``: done to each other."""
     one_mention = len(sources) > 1 and len({(s.span.start, s.span.end) for s in sources if s is not None}) == 1
     joint = p.code[:2] in JOINT_ROOTS or p.code == "0871"  # a truce is agreed between its parties
     # "the two sides agreed to strengthen their relations": a pronoun there is the sides themselves.
     own = one_mention and all(t is not None and t.span.text.lower() in _PLURAL_PRONOUNS for t in targets)
-    if (targets == [None] or from_place or own) and len(sources) > 1 and (joint or one_mention):
+    if len(sources) > 1 and (mutual or ((targets == [None] or from_place or own) and (joint or one_mention))):
         # "The US, Russia and Switzerland met": the parties meet each other;
         # "the two sides clashed": one mention standing for two actors acts between them.
         return distinct_pairs([(s, t) for s in sources for t in sources if s is not t], joint)

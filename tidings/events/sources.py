@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tidings.events.arguments import is_passive, light_verb, subject, verb_lemmas
+from tidings.events.arguments import dateline_end, is_passive, light_verb, pobjs, subject, verb_lemmas
 from tidings.events.lexicon import Pattern
 from tidings.events.modality import speaker_of
 from tidings.events.parties import ensure_actor, protesters, unique
@@ -29,6 +29,8 @@ ATTACK_NOUNS = words("events", "attack_nouns")
 NON_AGENT_NOUNS = words("events", "non_agent_nouns")
 CONDUCT_VERBS = words("events", "conduct_verbs")
 PROTEST_NOUNS = words("events", "protest_nouns")
+# Prepositions by which an event noun sets the scene for the clause's verb: "in talks with X, Y said".
+SETTING_PREPS = ("in", "during", "at")
 
 
 def sources(trigger: Token, st: ArticleState, p: Pattern) -> tuple[list[ActorRef | None], bool]:
@@ -37,6 +39,13 @@ def sources(trigger: Token, st: ArticleState, p: Pattern) -> tuple[list[ActorRef
     index = st.index
     if trigger.pos_ in ("NOUN", "PROPN"):
         ref, inherited = noun_source(trigger, st, p)
+        if ref is not None and inherited and _conducted(trigger):
+            # "The United States and Britain carried out strikes": each of the doers.
+            subj, _ = subject(trigger.head)
+            refs = unique([r for c in conjuncts(subj) for r in index.resolve_all(c)]) if subj is not None else []
+            refs = unique(refs + _listed_with(refs, trigger.doc, st))
+            if any(r.actor.id == ref.actor.id for r in refs):
+                return list(refs), inherited
         return [ref], inherited
     subj, inherited = subject(trigger)
     if subj is None and trigger.dep_ in ("acl", "relcl") and trigger.head.dep_ == "dobj":
@@ -48,7 +57,7 @@ def sources(trigger: Token, st: ArticleState, p: Pattern) -> tuple[list[ActorRef
         return [ref], ref is None
     if subj.lemma_.lower() in NON_AGENT_NOUNS:
         return [None], True  # "killed by the crash": no one did it
-    refs = unique([r for c in conjuncts(subj) for r in index.resolve_all(c)])
+    refs = unique([r for c in [*conjuncts(subj), *_cut_off(subj)] for r in index.resolve_all(c)])
     refs = unique(refs + _listed_with(refs, trigger.doc, st))
     if not refs and subj.pos_ == "PRON":
         # "Assad's regime said it would allow access": "it" is the speaker.
@@ -74,26 +83,58 @@ def noun_source(noun: Token, st: ArticleState, p: Pattern | None = None) -> tupl
     light = light_verb(noun)
     if light is not None:
         holders.append(light)  # "received assurances from the government"
+    light_i = light.i if light is not None else -1
+    # "the expulsion of the ambassador by Kinshasa", with "by" hung on the ambassador.
+    holders += [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in pobjs(c)]
+    if noun.dep_ == "dobj" and not is_passive(noun.head):
+        # "condemned the expulsion of its consul by Algeria", with "by" hung on the verb.
+        holders.append(noun.head)
     for h in holders:
         for c in h.children:
-            if c.dep_ in ("prep", "agent") and c.lower_ in preps:
+            verb = h.i == noun.head.i and h.i != light_i  # only "by", and after the noun
+            if c.dep_ in ("prep", "agent") and c.lower_ in (("by",) if verb else preps) and (not verb or c.i > noun.i):
                 for cc in c.children:
-                    if cc.dep_ == "pobj":
-                        return index.resolve(cc), False
+                    ref = index.resolve(cc) if cc.dep_ == "pobj" else None
+                    if cc.dep_ == "pobj" and (ref is not None or h.i == noun.i or h.i == light_i):
+                        return ref, False
     for c in noun.children:
         if c.dep_ in ("poss", "compound", "amod", "nmod"):
             ref = index.at(c)
             if ref is not None:
                 return ref, False
-    if noun.dep_ == "dobj" and set(verb_lemmas(noun.head)) & CONDUCT_VERBS:
+    if _conducted(noun):
         # "The United States speeded up the withdrawal", "landowners began a hunger strike".
         subj, _ = subject(noun.head)
+        ref = index.resolve(subj) if subj is not None else None
+        if ref is not None:
+            return ref, True
+    if noun.dep_ == "pobj" and noun.head.lower_ in SETTING_PREPS and noun.head.head.pos_ in ("VERB", "AUX"):
+        # "In a telephone call with Macron, Putin said ...": the one who said it took part.
+        subj, _ = subject(noun.head.head)
         ref = index.resolve(subj) if subj is not None else None
         if ref is not None:
             return ref, True
     if noun.lemma_.lower() in PROTEST_NOUNS:
         return protesters(noun, st.article), True
     return None, True
+
+
+def _conducted(noun: Token) -> bool:
+    """The noun is the object of a verb by which its subject does it ("launched an offensive")."""
+    return noun.dep_ == "dobj" and bool(set(verb_lemmas(noun.head)) & CONDUCT_VERBS)
+
+
+def _cut_off(subj: Token) -> list[Token]:
+    """Conjoined subjects the parser cut off after a dateline: in "BAKU, Azerbaijan — Serbia
+    and Kosovo accused ...", "Serbia and" left hanging before the subject "Kosovo"."""
+    end = dateline_end(subj)
+    first = subj.left_edge.i
+    if end < 0 or first - 2 <= end:
+        return []
+    cc, name = subj.doc[first - 1], subj.doc[first - 2]
+    if cc.lower_ == "and" and cc.head.i != subj.i and name.pos_ == "PROPN" and name.head.i not in (subj.i, subj.head.i):
+        return [name]
+    return []
 
 
 def _listed_with(refs: list[ActorRef], doc: Doc, st: ArticleState) -> list[ActorRef]:

@@ -14,10 +14,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tidings.events.arguments import arg_tokens, depth_below, infinitive, objects, pobjs, subject, verb_lemmas
-from tidings.events.lexicon import DEFAULT_TARGETS, Pattern
+from tidings.events.arguments import (
+    antecedent,
+    arg_tokens,
+    depth_below,
+    infinitive,
+    objects,
+    pobjs,
+    subject,
+    verb_lemmas,
+)
+from tidings.events.lexicon import DEFAULT_TARGETS, Pattern, default_lexicon
 from tidings.events.modality import DEMAND_NOUNS, refused
 from tidings.events.parties import ensure_actor, protesters, unique
+from tidings.events.sources import noun_source
 from tidings.events.state import ArticleState
 from tidings.model import ActorRef, Article, Span
 from tidings.syntax import conjuncts, phrase_tokens
@@ -32,6 +42,8 @@ GIVE_VERBS = words("events", "give_verbs")
 RECEIVE_VERBS = words("events", "receive_verbs")
 TAKE_VERBS = words("events", "take_verbs")
 SEND_VERBS = words("events", "send_verbs")
+# How far below the trigger "each other" may sit: "expelled [six] of each other's diplomats".
+RECIPROCAL_DEPTH = 4
 
 
 def targets(
@@ -52,6 +64,12 @@ def targets(
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass"):
         # "protests broke out against X": the target hangs on the verb of the noun.
         args += [c for c in trigger.head.children if c.dep_ == "prep"]
+    if p.code[:2] == "11":
+        # "allegations that agents of the Indian government were involved in violence against
+        # X": the one accused is the clause's subject, not an actor deep inside the clause.
+        refs = _slot_targets(p, trigger, args, st, source, far=False) or _accused_in_clause(trigger, st, source)
+        if refs:
+            return refs, False
     refs = _slot_targets(p, trigger, args, st, source)
     if refs:
         return refs, False
@@ -82,6 +100,20 @@ def targets(
     return clause_objects(p, args, st), False
 
 
+def reciprocal(trigger: Token) -> bool:
+    """The doers act on one another: "blamed each other", "expelled each other's diplomats",
+    "clashed with one another". Each of them is then the other's target."""
+    for t in arg_tokens(trigger):
+        prev = t.doc[t.i - 1] if t.i > 0 else None
+        if (
+            prev is not None
+            and (prev.lower_, t.lower_) in (("each", "other"), ("one", "another"))
+            and depth_below(t, trigger) <= RECIPROCAL_DEPTH
+        ):
+            return True
+    return False
+
+
 def _slots(p: Pattern, trigger: Token) -> list[str]:
     """The slots a target may sit in, in the order they are tried."""
     # A verb may take its target from any usual slot; an event noun only from its own
@@ -104,10 +136,10 @@ def _slots(p: Pattern, trigger: Token) -> list[str]:
 
 
 def _slot_targets(
-    p: Pattern, trigger: Token, args: list[Token], st: ArticleState, source: ActorRef | None
+    p: Pattern, trigger: Token, args: list[Token], st: ArticleState, source: ActorRef | None, *, far: bool = True
 ) -> list[ActorRef]:
     """The actors in the first slot that names any: the pattern's own slots at any depth,
-    then every slot near the trigger, then every slot further down."""
+    then every slot near the trigger, then (``far``) every slot further down."""
     slots = _slots(p, trigger)
     not_source = source.actor.id if source is not None else -1
     protest = p.code[:2] == "14"
@@ -117,7 +149,8 @@ def _slot_targets(
     # is aimed at France, not at Syria three phrases down.
     # A pattern's own slots ("launch ... tgt=against") count at any depth.
     own = list(p.targets) if p.targets != DEFAULT_TARGETS else []
-    for near, tried in ((None, own), (True, slots), (False, slots)):
+    rounds = ((None, own), (True, slots), (False, slots)) if far else ((True, slots),)
+    for near, tried in rounds:
         for slot in tried:
             if slot == "dobj":
                 toks = objects(trigger)
@@ -158,6 +191,19 @@ def _asked_in_clause(trigger: Token, args: list[Token], st: ArticleState) -> lis
     return []
 
 
+def _accused_in_clause(trigger: Token, st: ArticleState, source: ActorRef | None) -> list[ActorRef]:
+    """ "allegations that agents of X were involved", "criticised it as ...": the subject of
+    the "that" clause an accusation or criticism carries."""
+    not_source = source.actor.id if source is not None else -1
+    for c in trigger.children:
+        if c.dep_ in ("ccomp", "acl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+            refs = [r for r in (refs_of(subj, st) if subj is not None else []) if r.actor.id != not_source]
+            if refs:
+                return unique(refs)
+    return []
+
+
 def _place_target(args: list[Token], article: Article) -> ActorRef | None:
     """ "arrived in Amman", "protested in Minsk": a place stands for its country."""
     for t in args:
@@ -188,6 +234,11 @@ def clause_objects(p: Pattern, clauses: list[Token], st: ArticleState) -> list[A
 def refs_of(tok: Token, st: ArticleState) -> list[ActorRef]:
     """The actors a target phrase stands for: its mentions, whoever did the act or thing it
     names, or the protesters of a protest."""
+    tok = antecedent(tok) or tok  # "two aides, who were shot dead": the aides
+    doer = _doer_of_act(tok, st)
+    if doer is not None:
+        # "condemned the expulsion of its ambassador by the junta": aimed at the junta.
+        return [doer]
     refs = st.index.resolve_all(tok)
     if not refs and tok.pos_ == "NOUN":
         # "an investigation into crimes committed by Croat forces", "a strike over a bill
@@ -206,6 +257,15 @@ def refs_of(tok: Token, st: ArticleState) -> list[ActorRef]:
     if not refs and tok.lemma_.lower() in PROTEST_NOUNS:
         refs = [protesters(tok, st.article)]
     return refs
+
+
+def _doer_of_act(tok: Token, st: ArticleState) -> ActorRef | None:
+    """Who did the act an event noun names, when the noun names its doer ("the expulsion of
+    its ambassador by the junta", "Russia's invasion")."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in default_lexicon().nouns:
+        return None
+    ref, inherited = noun_source(tok, st)
+    return ref if ref is not None and not inherited else None
 
 
 def _aimed_at(p: Pattern, trigger: Token, st: ArticleState, not_source: int) -> list[ActorRef]:

@@ -1,0 +1,130 @@
+"""Which phrase fills which side of an event, and which constructions make an event at all
+(issue 17, point 4): sentences written for these tests."""
+
+from __future__ import annotations
+
+import tidings
+
+
+def _events(text: str, date: str = "2024-03-12") -> list[tuple[str, str | None, str | None]]:
+    art = tidings.process_text(text, date=date)
+    return [
+        (e.cameo, e.source.actor.code if e.source else None, e.target.actor.code if e.target else None)
+        for e in art.events
+        if not e.negated
+    ]
+
+
+def _pairs(got: list[tuple[str, str | None, str | None]], root: str) -> set[tuple[str | None, str | None]]:
+    return {(s, t) for code, s, t in got if code.startswith(root)}
+
+
+# -- datelines are not subjects --------------------------------------------------------
+
+
+def test_dateline_is_not_the_subject() -> None:
+    got = _events("HANOI, Vietnam — China's coast guard fired water cannon at a Vietnamese fishing boat on Monday.")
+    assert any(s is not None and s.startswith("CHN") for code, s, _ in got if code.startswith("17"))
+    assert not any(s is not None and s.startswith("VNM") for code, s, _ in got if code.startswith("17"))
+
+
+def test_dateline_before_conjoined_subjects() -> None:
+    got = _events(
+        "Serbia and Kosovo trade blame at talks\n\n"
+        "BAKU, Azerbaijan — Serbia and Kosovo accused each other on Sunday of stoking tensions."
+    )
+    assert {("SRB", "XKX"), ("XKX", "SRB")} <= _pairs(got, "11") or {("SRB", "KSV"), ("KSV", "SRB")} <= _pairs(
+        got, "11"
+    )
+    assert not any(s is not None and s.startswith("AZE") for _, s, _ in got)
+
+
+# -- reciprocals: one event each way ----------------------------------------------------
+
+
+def test_each_other_makes_one_event_each_way() -> None:
+    got = _events("Ethiopia and Eritrea blamed one another for the collapse of the talks.")
+    assert _pairs(got, "11") == {("ETH", "ERI"), ("ERI", "ETH")}
+
+
+def test_each_others_diplomats() -> None:
+    got = _events("Lithuania and Belarus expelled two of each other's diplomats on Thursday.")
+    assert _pairs(got, "16") == {("LTU", "BLR"), ("BLR", "LTU")}
+
+
+# -- coordinated doers of a conducted act -----------------------------------------------
+
+
+def test_conjoined_doers_of_an_event_noun() -> None:
+    got = _events("France and Germany carried out air strikes against Islamic State positions in Syria.")
+    sources = {s for code, s, _ in got if code.startswith("19")}
+    assert {"FRA", "DEU"} <= {s[:3] for s in sources if s}
+
+
+# -- pledges and announcements of aid ---------------------------------------------------
+
+
+def test_aid_pledge_with_an_amount() -> None:
+    got = _events("Japan announced it would provide $5 million in aid to Pakistan.")
+    assert any(code[:2] in ("03", "07") and s == "JPN" and t == "PAK" for code, s, t in got)
+    got = _events("The United States will provide $150 million in humanitarian assistance to Somalia.")
+    assert any(code[:2] in ("03", "07") and s == "USA" and t == "SOM" for code, s, t in got)
+
+
+def test_provide_someone_with_something() -> None:
+    got = _events("Australia provided the Philippine navy with three patrol boats on Monday.")
+    assert any(code.startswith("07") and s == "AUS" and t is not None and t.startswith("PHL") for code, s, t in got)
+
+
+def test_approving_aid_for_a_country() -> None:
+    got = _events("The Canadian parliament approved $500 million in military aid for Ukraine on Friday.")
+    assert any(code[:2] in ("03", "07") and t == "UKR" for code, _, t in got)
+
+
+# -- nominal events with their agent and target -----------------------------------------
+
+
+def test_expulsion_by_an_agent_hung_on_the_patient() -> None:
+    got = _events("The expulsion of the Dutch ambassador by Venezuela's government surprised diplomats.")
+    assert any(code.startswith("16") and s == "VENGOV" and t == "NLDGOV" for code, s, t in got)
+
+
+def test_criticism_of_an_act_is_aimed_at_its_doer() -> None:
+    got = _events("Spain condemned the expulsion of its consul by the Algerian government.")
+    assert ("111", "ESP", "DZAGOV") in got
+
+
+def test_allegation_names_the_accused_in_its_clause() -> None:
+    got = _events(
+        "Germany's allegations that agents of the Russian government attacked a dissident in Berlin "
+        "strained relations further."
+    )
+    assert any(code.startswith("11") and t is not None and t.startswith("RUS") for code, _, t in got)
+
+
+def test_ordered_to_leave_is_an_expulsion() -> None:
+    got = _events("Burkina Faso ordered the French ambassador to leave the country within 48 hours.")
+    assert any(code.startswith("16") and s == "BFA" and t == "FRAGOV" for code, s, t in got)
+
+
+def test_telephone_conversation_has_its_parties() -> None:
+    got = _events("In a telephone conversation with Olaf Scholz, Xi Jinping called for restraint.")
+    assert any(code.startswith("04") and s == "CHNGOV" and t == "DEUGOV" for code, s, t in got)
+
+
+# -- sanctions by naming, listing, designating ------------------------------------------
+
+
+def test_naming_and_designating_under_sanctions() -> None:
+    got = _events("Britain named eight Syrian officials under its sanctions regime on Wednesday.")
+    assert any(code.startswith("16") and t is not None and t.startswith("SYR") for code, _, t in got)
+    got = _events("Canada designated the Muslim Brotherhood a terrorist organisation.")
+    assert any(code.startswith("16") and s == "CAN" for code, s, _ in got)
+
+
+# -- relative clauses --------------------------------------------------------------------
+
+
+def test_relative_pronoun_target_is_its_noun() -> None:
+    got = _events("Two opposition activists, who were arrested by police in Minsk last week, were freed on Friday.")
+    assert ("173", "BLRCOP", "BLROPP") in got
