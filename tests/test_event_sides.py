@@ -128,3 +128,38 @@ def test_naming_and_designating_under_sanctions() -> None:
 def test_relative_pronoun_target_is_its_noun() -> None:
     got = _events("Two opposition activists, who were arrested by police in Minsk last week, were freed on Friday.")
     assert ("173", "BLRCOP", "BLROPP") in got
+
+
+def test_aid_with_no_recipient_goes_to_the_story_country() -> None:
+    got = _events(
+        "Earthquake kills hundreds in Morocco\n\n"
+        "MARRAKECH, Morocco — A powerful earthquake killed hundreds of people in Morocco's Atlas mountains "
+        "on Friday night, destroying villages across the region.\n\n"
+        "Spain said on Saturday it would provide 1 million euros in emergency assistance, and Tunisia sent "
+        "trucks carrying tents, blankets and food."
+    )
+    assert any(code[:2] in ("03", "07") and s == "ESP" and t == "MAR" for code, s, t in got)
+    assert any(code.startswith("07") and s == "TUN" and t == "MAR" for code, s, t in got)
+
+
+# -- events between two parties ------------------------------------------------------------
+
+
+def test_event_noun_between_two_parties() -> None:
+    got = _events("Talks between Armenia and Azerbaijan resumed in Washington on Monday.")
+    assert {frozenset(p) for p in _pairs(got, "04")} == {frozenset({"ARM", "AZE"})}
+    got = _events("Fresh clashes between Israel and Hezbollah erupted near the border on Sunday.")
+    assert any(code.startswith("19") and s == "ISR" for code, s, _ in got)
+
+
+def test_the_clause_subject_took_part_in_the_setting_event() -> None:
+    got = _events(
+        "After talks with Kenyan President William Ruto on Monday, Ethiopian Prime Minister Abiy Ahmed "
+        "said the two countries would build a railway."
+    )
+    assert any(code.startswith("04") and s == "ETHGOV" and t == "KENGOV" for code, s, t in got)
+
+
+def test_charges_unsealed_against() -> None:
+    got = _events("Canadian prosecutors unsealed charges against two Russian hackers on Thursday.")
+    assert any(code.startswith("17") and t is not None and t.startswith("RUS") for code, _, t in got)

@@ -30,7 +30,7 @@ NON_AGENT_NOUNS = words("events", "non_agent_nouns")
 CONDUCT_VERBS = words("events", "conduct_verbs")
 PROTEST_NOUNS = words("events", "protest_nouns")
 # Prepositions by which an event noun sets the scene for the clause's verb: "in talks with X, Y said".
-SETTING_PREPS = ("in", "during", "at")
+SETTING_PREPS = ("in", "during", "at", "after", "before", "following")
 
 
 def sources(trigger: Token, st: ArticleState, p: Pattern) -> tuple[list[ActorRef | None], bool]:
@@ -39,6 +39,9 @@ def sources(trigger: Token, st: ArticleState, p: Pattern) -> tuple[list[ActorRef
     index = st.index
     if trigger.pos_ in ("NOUN", "PROPN"):
         ref, inherited = noun_source(trigger, st, p)
+        parties = between(trigger, st)
+        if (ref is None or inherited) and len(parties) > 1:
+            return list(parties), False  # "clashes between the army and the RSF": each of them
         if ref is not None and inherited and _conducted(trigger):
             # "The United States and Britain carried out strikes": each of the doers.
             subj, _ = subject(trigger.head)
@@ -117,6 +120,13 @@ def noun_source(noun: Token, st: ArticleState, p: Pattern | None = None) -> tupl
     if noun.lemma_.lower() in PROTEST_NOUNS:
         return protesters(noun, st.article), True
     return None, True
+
+
+def between(noun: Token, st: ArticleState) -> list[ActorRef]:
+    """The parties an event noun is between: "talks between Hamas and Fatah", "clashes
+    between the two forces"."""
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
+    return unique([r for pr in preps for o in pobjs(pr) for c in conjuncts(o) for r in st.index.resolve_all(c)])
 
 
 def _conducted(noun: Token) -> bool:

@@ -42,6 +42,8 @@ GIVE_VERBS = words("events", "give_verbs")
 RECEIVE_VERBS = words("events", "receive_verbs")
 TAKE_VERBS = words("events", "take_verbs")
 SEND_VERBS = words("events", "send_verbs")
+# Giving aid (economic, military, humanitarian): with no recipient named, the story's country receives it.
+AID_CODES = frozenset({"070", "071", "072", "073"})
 # How far below the trigger "each other" may sit: "expelled [six] of each other's diplomats".
 RECIPROCAL_DEPTH = 4
 
@@ -50,6 +52,27 @@ def targets(
     p: Pattern, trigger: Token, st: ArticleState, source: ActorRef | None = None
 ) -> tuple[list[ActorRef], bool]:
     """The targets and whether they are only the place the event happened in."""
+    refs, from_place = _targets(p, trigger, st, source)
+    if not refs and source is not None and (p.code in AID_CODES or p.code.startswith("033")):
+        # "China said it would provide $4 million in emergency assistance": aid with no
+        # recipient named goes to the country the story is about.
+        recipient = _story_country(st.article, source)
+        return ([recipient] if recipient is not None else []), False
+    return refs, from_place
+
+
+def _story_country(article: Article, source: ActorRef | None) -> ActorRef | None:
+    """The country the article is about, as an actor, when it is not the source's own."""
+    country = article.focus_country
+    if not country or (source is not None and source.actor.country == country):
+        return None
+    home = next((a for a in article.actors if a.kind == "country" and a.code == country and a.mentions), None)
+    return ActorRef(home, home.mentions[0]) if home is not None else None
+
+
+def _targets(
+    p: Pattern, trigger: Token, st: ArticleState, source: ActorRef | None = None
+) -> tuple[list[ActorRef], bool]:
     args = arg_tokens(trigger)
     # "Russia closed its borders with Iran": a slot that only names the source again
     # ("its") gives no target; the next slot may.
@@ -102,7 +125,9 @@ def targets(
 
 def reciprocal(trigger: Token) -> bool:
     """The doers act on one another: "blamed each other", "expelled each other's diplomats",
-    "clashed with one another". Each of them is then the other's target."""
+    "clashed with one another", "clashes between X and Y". Each of them is the other's target."""
+    if trigger.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "prep" and c.lower_ == "between" for c in trigger.children):
+        return True  # the sources are then the parties, unless the noun names its doer
     for t in arg_tokens(trigger):
         prev = t.doc[t.i - 1] if t.i > 0 else None
         if (
