@@ -163,3 +163,45 @@ def test_the_clause_subject_took_part_in_the_setting_event() -> None:
 def test_charges_unsealed_against() -> None:
     got = _events("Canadian prosecutors unsealed charges against two Russian hackers on Thursday.")
     assert any(code.startswith("17") and t is not None and t.startswith("RUS") for code, _, t in got)
+
+
+# -- verbal acts aimed at an act told before -------------------------------------------------
+
+
+def test_condemning_an_act_told_before_targets_its_doer() -> None:
+    got = _events(
+        "Russia's navy held live-fire exercises near the Estonian coast on Tuesday. "
+        "Estonia's foreign ministry condemned the exercises as reckless."
+    )
+    assert any(code.startswith("11") and s == "ESTGOV" and t is not None and t.startswith("RUS") for code, s, t in got)
+    got = _events(
+        "Security forces detained the editor of an opposition newspaper in Baku on Sunday. "
+        "The newspaper's owners condemned the detention."
+    )
+    assert any(code.startswith("11") and t == "AZECOP" for code, _, t in got)
+
+
+def test_blamed_on_names_the_one_blamed() -> None:
+    got = _events("Pakistan blamed the bombing on the Pakistani Taliban.")
+    assert any(
+        code.startswith("11") and s == "PAK" and t is not None and t.startswith("PAK") and t != "PAK"
+        for code, s, t in got
+    )
+
+
+def test_called_on_is_the_one_appealed_to() -> None:
+    got = _events("The African Union called on Sudan's army to withdraw its troops from the capital.")
+    assert any(code.startswith("02") and t == "SDNMIL" for code, _, t in got)
+
+
+# -- cutting aid, taking to court ------------------------------------------------------------
+
+
+def test_cutting_an_amount_of_aid() -> None:
+    got = _events("The Dutch parliament voted to cut $40 million in aid to Rwanda.")
+    assert any(code.startswith("16") and t == "RWA" for code, _, t in got)
+
+
+def test_dragging_to_court_is_a_lawsuit() -> None:
+    got = _events("Opposition senators dragged Nigeria's police chief to court on Monday.")
+    assert any(code.startswith("11") and t is not None and t.startswith("NGA") for code, _, t in got)

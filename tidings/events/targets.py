@@ -28,6 +28,7 @@ from tidings.events.lexicon import DEFAULT_TARGETS, Pattern, default_lexicon
 from tidings.events.modality import DEMAND_NOUNS, refused
 from tidings.events.parties import ensure_actor, protesters, unique
 from tidings.events.sources import noun_source
+from tidings.events.sources import sources as find_sources
 from tidings.events.state import ArticleState
 from tidings.model import ActorRef, Article, Span
 from tidings.syntax import conjuncts, phrase_tokens
@@ -42,6 +43,8 @@ GIVE_VERBS = words("events", "give_verbs")
 RECEIVE_VERBS = words("events", "receive_verbs")
 TAKE_VERBS = words("events", "take_verbs")
 SEND_VERBS = words("events", "send_verbs")
+# Determiners by which an event noun refers back to an act already told ("condemned the drills").
+ANAPHORIC_DETS = frozenset({"the", "this", "these", "those", "such"})
 # Giving aid (economic, military, humanitarian): with no recipient named, the story's country receives it.
 AID_CODES = frozenset({"070", "071", "072", "073"})
 # How far below the trigger "each other" may sit: "expelled [six] of each other's diplomats".
@@ -281,7 +284,41 @@ def refs_of(tok: Token, st: ArticleState) -> list[ActorRef]:
                     return refs
     if not refs and tok.lemma_.lower() in PROTEST_NOUNS:
         refs = [protesters(tok, st.article)]
+    if not refs:
+        refs = _told_before(tok, st)
     return refs
+
+
+def _told_before(noun: Token, st: ArticleState) -> list[ActorRef]:
+    """ "Taiwan condemned the drills": the doers of the act a definite event noun refers
+    back to: the latest one told by the same word before it, else the latest event of its
+    kind coded before it in the article."""
+    pats = default_lexicon().nouns.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+    if not pats or not any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in noun.children):
+        return []
+    sentence = st.article.sentence_at(noun.idx)
+    if sentence is None:
+        return []
+    lemma = noun.lemma_.lower()
+    for t in reversed(noun.doc[: noun.i]):
+        # The same word first: "carried out strikes ... Iran condemned the strikes".
+        if t.pos_ in ("NOUN", "VERB") and lemma in verb_lemmas(t):
+            doers = [r for r in find_sources(t, st, pats[0])[0] if r is not None]
+            if doers:
+                return doers
+    roots = {p.code[:2] for p in pats}
+    told = [(i, src) for code, src, _, i in st.seen if code[:2] in roots and src and i <= sentence.index]
+    if not told:
+        return []
+    latest = max(i for i, _ in told)
+    actors = {a.id: a for a in st.article.actors}
+    out = []
+    for src in dict.fromkeys(src for i, src in told if i == latest):
+        actor = actors.get(src)
+        before = [m for m in actor.mentions if m.start < noun.idx] if actor is not None else []
+        if actor is not None and before:
+            out.append(ActorRef(actor, before[-1]))
+    return out
 
 
 def _doer_of_act(tok: Token, st: ArticleState) -> ActorRef | None:
