@@ -205,3 +205,16 @@ def test_cutting_an_amount_of_aid() -> None:
 def test_dragging_to_court_is_a_lawsuit() -> None:
     got = _events("Opposition senators dragged Nigeria's police chief to court on Monday.")
     assert any(code.startswith("11") and t is not None and t.startswith("NGA") for code, _, t in got)
+
+
+def test_demanded_withdrawal_is_aimed_at_the_ones_withdrawing() -> None:
+    got = _events("The Arab League demanded the withdrawal of Turkish troops from northern Iraq.")
+    assert any(code.startswith("10") and t is not None and t.startswith("TUR") for code, _, t in got)
+
+
+def test_help_with_no_one_named_gets_no_recipient_from_the_story() -> None:
+    got = _events(
+        "Floods hit Kenya\n\nNAIROBI, Kenya — Floods killed 40 people in Kenya on Monday. "
+        "Tanzanian volunteers helped to rebuild a bridge."
+    )
+    assert not any(code.startswith("07") and t == "KEN" for code, _, t in got)

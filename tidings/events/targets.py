@@ -56,9 +56,10 @@ def targets(
 ) -> tuple[list[ActorRef], bool]:
     """The targets and whether they are only the place the event happened in."""
     refs, from_place = _targets(p, trigger, st, source)
-    if not refs and source is not None and (p.code in AID_CODES or p.code.startswith("033")):
-        # "China said it would provide $4 million in emergency assistance": aid with no
-        # recipient named goes to the country the story is about.
+    aid = p.code in AID_CODES or p.code.startswith("033")
+    if not refs and source is not None and aid and (p.obj or p.has):
+        # "China said it would provide $4 million in emergency assistance": aid (the pattern
+        # names what is given) with no recipient named goes to the country the story is about.
         recipient = _story_country(st.article, source)
         return ([recipient] if recipient is not None else []), False
     return refs, from_place
@@ -324,9 +325,10 @@ def _told_before(noun: Token, st: ArticleState) -> list[ActorRef]:
 def _doer_of_act(tok: Token, st: ArticleState) -> ActorRef | None:
     """Who did the act an event noun names, when the noun names its doer ("the expulsion of
     its ambassador by the junta", "Russia's invasion")."""
-    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in default_lexicon().nouns:
+    pats = default_lexicon().nouns.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
+    if not pats:
         return None
-    ref, inherited = noun_source(tok, st)
+    ref, inherited = noun_source(tok, st, pats[0])  # "withdrawal from Bosnia" is where from
     return ref if ref is not None and not inherited else None
 
 
