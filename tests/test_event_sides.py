@@ -218,3 +218,13 @@ def test_help_with_no_one_named_gets_no_recipient_from_the_story() -> None:
         "Tanzanian volunteers helped to rebuild a bridge."
     )
     assert not any(code.startswith("07") and t == "KEN" for code, _, t in got)
+
+
+# -- the victim of an attack is not its doer ---------------------------------------------------
+
+
+def test_coming_under_shelling_makes_the_subject_the_target() -> None:
+    got = _events("Armenian troops came under heavy Azerbaijani shelling near Jermuk on Tuesday.")
+    attacks = _pairs(got, "19")
+    assert attacks and all(s is not None and s.startswith("AZE") for s, _ in attacks)
+    assert any(t is not None and t.startswith("ARM") for _, t in attacks)

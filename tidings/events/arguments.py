@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 OBJECT_CONTROL_VERBS = words("events", "object_control_verbs")
 UNDERGO_VERBS = words("events", "undergo_verbs")
+# Verbs by which their subject comes "under" an act done to it ("came under fire").
+UNDER_VERBS = frozenset({"come", "be", "remain"})
 # Relative pronouns standing for the noun their clause describes.
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 # How many words a dateline before its dash may have ("PRETORIA, South Africa (WNS) —").
@@ -216,6 +218,8 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if obj is not None and verb.head.lower_ in ("for", "of"):
             return obj, True  # "jailed a student for helping", "accused Uganda of arming": the object did it
         return subject(outer, depth + 1)
+    if under_phrase(verb) is not None:
+        return None, True  # "troops came under ... shelling": the troops did not shell
     if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or infinitive(verb)):
         passive_subj = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
         if infinitive(verb) and passive_subj is not None:
@@ -224,14 +228,39 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     return None, True
 
 
+def nominal(tok: Token) -> bool:
+    """The word is an event noun, or a gerund used as one ("came under heavy Russian shelling")."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return True
+    return (
+        tok.tag_ == "VBG"
+        and tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass")
+        and any(c.dep_ in ("amod", "poss", "det", "compound") for c in tok.children)
+        and not any(c.dep_ in ("dobj", "nsubj", "aux") for c in tok.children)
+    )
+
+
+def under_phrase(verb: Token) -> Token | None:
+    """ "came under heavy Azerbaijani shelling" parsed with the gerund as a clause of "came"
+    and the doer as the object of "under": that "under"."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.head.lemma_.lower() not in UNDER_VERBS:
+        return None
+    return next(
+        (c for c in verb.head.children if c.dep_ == "prep" and c.lower_ == "under" and c.right_edge.i + 1 == verb.i),
+        None,
+    )
+
+
 def light_verb(noun: Token) -> Token | None:
     """The verb by which its subject undergoes an event noun: "faces pressure",
     "received assurances", "came under fire"."""
-    if noun.pos_ not in ("NOUN", "PROPN"):
+    if under_phrase(noun) is not None:
+        return noun.head
+    if not nominal(noun):
         return None
     head = noun.head
     if noun.dep_ == "dobj" and set(verb_lemmas(head)) & UNDERGO_VERBS:
         return head
-    if noun.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma_.lower() in ("come", "be", "remain"):
+    if noun.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma_.lower() in UNDER_VERBS:
         return head.head
     return None

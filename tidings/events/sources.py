@@ -13,7 +13,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tidings.events.arguments import dateline_end, is_passive, light_verb, pobjs, subject, verb_lemmas
+from tidings.events.arguments import (
+    dateline_end,
+    is_passive,
+    light_verb,
+    nominal,
+    pobjs,
+    subject,
+    under_phrase,
+    verb_lemmas,
+)
 from tidings.events.lexicon import Pattern
 from tidings.events.modality import speaker_of
 from tidings.events.parties import ensure_actor, protesters, unique
@@ -37,7 +46,7 @@ def sources(trigger: Token, st: ArticleState, p: Pattern) -> tuple[list[ActorRef
     """Who did it: one actor per conjoined subject ("Brazil and the United States"), and
     whether the doer was inherited from another verb or guessed."""
     index = st.index
-    if trigger.pos_ in ("NOUN", "PROPN"):
+    if nominal(trigger):
         ref, inherited = noun_source(trigger, st, p)
         parties = between(trigger, st)
         if (ref is None or inherited) and len(parties) > 1:
@@ -57,6 +66,10 @@ def sources(trigger: Token, st: ArticleState, p: Pattern) -> tuple[list[ActorRef
         inherited = True
     if subj is None:
         ref = _instrument_agent(trigger, st) if is_passive(trigger) else None
+        under = under_phrase(trigger)
+        if under is not None:
+            # "came under heavy Azerbaijani shelling", "Azerbaijani" taken for the object of "under".
+            ref = next((r for o in pobjs(under) for r in index.resolve_all(o)), None)
         return [ref], ref is None
     if subj.lemma_.lower() in NON_AGENT_NOUNS:
         return [None], True  # "killed by the crash": no one did it
