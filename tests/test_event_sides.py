@@ -228,3 +228,25 @@ def test_coming_under_shelling_makes_the_subject_the_target() -> None:
     attacks = _pairs(got, "19")
     assert attacks and all(s is not None and s.startswith("AZE") for s, _ in attacks)
     assert any(t is not None and t.startswith("ARM") for _, t in attacks)
+
+
+# -- targets of verbal acts ----------------------------------------------------------------------
+
+
+def test_what_is_voiced_is_not_its_target() -> None:
+    got = _events("Blinken voices U.S. concern to Egyptian foreign minister about detentions")
+    assert got and all(t != "USA" for _, _, t in got)
+    assert any(t == "EGYGOV" for _, _, t in got)
+
+
+def test_concern_over_an_act_told_before_is_aimed_at_its_doer() -> None:
+    got = _events(
+        "Hong Kong police arrested six pro-democracy activists on Monday. "
+        "Britain expressed concern over the arrests of the activists."
+    )
+    assert any(s == "GBR" and t == "HKGCOP" for code, s, t in got if code.startswith(("01", "11")))
+
+
+def test_welcoming_someone_elses_attitude_keeps_its_holder() -> None:
+    got = _events("The Japanese government welcomed Canada's support for its position.")
+    assert any(code.startswith("05") and t == "CAN" for code, _, t in got)

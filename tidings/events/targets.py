@@ -43,6 +43,8 @@ GIVE_VERBS = words("events", "give_verbs")
 RECEIVE_VERBS = words("events", "receive_verbs")
 TAKE_VERBS = words("events", "take_verbs")
 SEND_VERBS = words("events", "send_verbs")
+ATTITUDE_NOUNS = words("events", "attitude_nouns")
+EXPRESSING_VERBS = words("events", "expressing_verbs")
 # Determiners by which an event noun refers back to an act already told ("condemned the drills").
 ANAPHORIC_DETS = frozenset({"the", "this", "these", "those", "such"})
 # Giving aid (economic, military, humanitarian): with no recipient named, the story's country receives it.
@@ -182,7 +184,7 @@ def _slot_targets(
     for near, tried in rounds:
         for slot in tried:
             if slot == "dobj":
-                toks = objects(trigger)
+                toks = [x for o in objects(trigger) for x in _expressed(trigger, o, st)]
             elif slot == "dative":
                 toks = [c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"]
             else:
@@ -204,6 +206,19 @@ def _slot_targets(
             ]
             if refs:
                 return unique(refs)
+    return []
+
+
+def _expressed(trigger: Token, obj: Token, st: ArticleState) -> list[Token]:
+    """The object of a verb, or, when the verb expresses an attitude ("voiced U.S. concern to
+    X about ..."), the first phrase the attitude is aimed at: what is voiced is no one."""
+    if obj.lemma_.lower() not in ATTITUDE_NOUNS or not set(verb_lemmas(trigger)) & EXPRESSING_VERBS:
+        return [obj]
+    for c in obj.children:
+        if c.dep_ == "prep":
+            aimed = [o for o in pobjs(c) if refs_of(o, st)]
+            if aimed:
+                return aimed
     return []
 
 
@@ -268,6 +283,10 @@ def refs_of(tok: Token, st: ArticleState) -> list[ActorRef]:
     if doer is not None:
         # "condemned the expulsion of its ambassador by the junta": aimed at the junta.
         return [doer]
+    told = _told_before(tok, st)
+    if told:
+        # "voiced concern over the arrests of American citizens": at who made the arrests.
+        return told
     refs = st.index.resolve_all(tok)
     if not refs and tok.pos_ == "NOUN":
         # "an investigation into crimes committed by Croat forces", "a strike over a bill
@@ -285,8 +304,6 @@ def refs_of(tok: Token, st: ArticleState) -> list[ActorRef]:
                     return refs
     if not refs and tok.lemma_.lower() in PROTEST_NOUNS:
         refs = [protesters(tok, st.article)]
-    if not refs:
-        refs = _told_before(tok, st)
     return refs
 
 
