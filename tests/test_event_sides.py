@@ -250,3 +250,21 @@ def test_concern_over_an_act_told_before_is_aimed_at_its_doer() -> None:
 def test_welcoming_someone_elses_attitude_keeps_its_holder() -> None:
     got = _events("The Japanese government welcomed Canada's support for its position.")
     assert any(code.startswith("05") and t == "CAN" for code, _, t in got)
+
+
+# -- appositions ----------------------------------------------------------------------------------
+
+
+def test_unknown_person_is_coded_by_the_title_in_apposition() -> None:
+    got = _events(
+        "Abu Mohammed al-Jolani, the leader of Hayat Tahrir al-Sham, ordered his fighters to advance on Aleppo."
+    )
+    assert any(s is not None and s.startswith("SYR") for _, s, _ in got)
+
+
+def test_protests_a_government_faces_are_by_its_people() -> None:
+    got = _events(
+        "Ghana's president, whose government faced angry street protests at home the same day, "
+        "met Nigeria's president in Abuja on Tuesday."
+    )
+    assert any(code.startswith("14") and s is not None and s.startswith("GHA") for code, s, _ in got)

@@ -75,6 +75,10 @@ def sources(trigger: Token, st: ArticleState, p: Pattern) -> tuple[list[ActorRef
         return [None], True  # "killed by the crash": no one did it
     refs = unique([r for c in [*conjuncts(subj), *_cut_off(subj)] for r in index.resolve_all(c)])
     refs = unique(refs + _listed_with(refs, trigger.doc, st))
+    if all(r.actor.code in ("", "---") for r in refs):
+        # "Yevgeny Prigozhin, the founder of the Wagner group, ordered": who he is, by his title.
+        titled = [r for c in subj.children if c.dep_ == "appos" for r in index.resolve_all(c)]
+        refs = unique([r for r in titled if r.actor.code not in ("", "---")]) or refs
     if not refs and subj.pos_ == "PRON":
         # "Assad's regime said it would allow access": "it" is the speaker.
         speaker = speaker_of(trigger)
@@ -131,7 +135,10 @@ def noun_source(noun: Token, st: ArticleState, p: Pattern | None = None) -> tupl
         if ref is not None:
             return ref, True
     if noun.lemma_.lower() in PROTEST_NOUNS:
-        return protesters(noun, st.article), True
+        # "Ruto, whose government faced street protests at home": Kenyans protested.
+        faced, _ = subject(light) if light is not None else (None, True)
+        facing = index.resolve(faced) if faced is not None else None
+        return protesters(noun, st.article, facing.actor.country if facing is not None else None), True
     return None, True
 
 
