@@ -268,3 +268,16 @@ def test_protests_a_government_faces_are_by_its_people() -> None:
         "met Nigeria's president in Abuja on Tuesday."
     )
     assert any(code.startswith("14") and s is not None and s.startswith("GHA") for code, s, _ in got)
+
+
+# -- coordinated verbs -----------------------------------------------------------------------------
+
+
+def test_second_verb_inherits_the_subject() -> None:
+    got = _events("Riot police fired tear gas and arrested 30 students in Dhaka on Sunday.")
+    assert any(code == "173" and s == "BGDCOP" for code, s, _ in got)
+
+
+def test_passive_second_verb_is_done_to_the_first_subject() -> None:
+    got = _events("Hundreds of protesters gathered outside parliament in Tbilisi and were dispersed by riot police.")
+    assert any(code.startswith("17") and s == "GEOCOP" and t == "GEOOPP" for code, s, t in got)

@@ -64,6 +64,9 @@ def objects(trigger: Token) -> list[Token]:
         return []
     subj_deps = ("nsubjpass",) if not stative(trigger) else ()
     objs = [c for c in trigger.children if c.dep_ in ("dobj", "attr", "oprd", *subj_deps)]
+    if not objs and trigger.dep_ == "conj" and is_passive(trigger):
+        # "Protesters gathered in the square and were dispersed by police": the protesters.
+        objs = [c for c in trigger.head.children if c.dep_ in ("nsubj", "nsubjpass")][:1]
     if not objs and trigger.dep_ == "acl" and trigger.tag_ == "VBN":
         objs = [trigger.head]  # "detainees beaten by police": the noun is the patient
     if not objs:
