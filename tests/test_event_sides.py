@@ -281,3 +281,22 @@ def test_second_verb_inherits_the_subject() -> None:
 def test_passive_second_verb_is_done_to_the_first_subject() -> None:
     got = _events("Hundreds of protesters gathered outside parliament in Tbilisi and were dispersed by riot police.")
     assert any(code.startswith("17") and s == "GEOCOP" and t == "GEOOPP" for code, s, t in got)
+
+
+# -- strikes, riots, dismissals --------------------------------------------------------------------
+
+
+def test_walking_off_the_job_is_a_strike_not_aimed_at_the_strikers() -> None:
+    got = _events("Nurses and doctors in Nairobi walked off the job on Monday in protest at a cut to their wages.")
+    strikes = [(s, t) for code, s, t in got if code.startswith("14")]
+    assert strikes and all(t is None or not t.startswith("KEN") or t == "KENGOV" for _, t in strikes)
+
+
+def test_riots_are_an_event() -> None:
+    got = _events("Riots broke out in Dakar on Friday after the opposition leader was sentenced.")
+    assert any(code.startswith("14") for code, _, _ in got)
+
+
+def test_dismissing_a_strike_as_political() -> None:
+    got = _events("Chile's interior minister dismissed the strike as a political stunt by union leaders.")
+    assert any(code[:2] in ("11", "12") and s == "CHLGOV" for code, s, _ in got)

@@ -45,6 +45,8 @@ TAKE_VERBS = words("events", "take_verbs")
 SEND_VERBS = words("events", "send_verbs")
 ATTITUDE_NOUNS = words("events", "attitude_nouns")
 EXPRESSING_VERBS = words("events", "expressing_verbs")
+# Possessive pronouns: in a protest's target phrase ("a cut to their pay") they are the protesters.
+POSSESSIVE_PRONOUNS = frozenset({"their", "its", "his", "her", "our"})
 # Determiners by which an event noun refers back to an act already told ("condemned the drills").
 ANAPHORIC_DETS = frozenset({"the", "this", "these", "those", "such"})
 # Giving aid (economic, military, humanitarian): with no recipient named, the story's country receives it.
@@ -202,7 +204,8 @@ def _slot_targets(
                 for r in refs_of(t, st)
                 if r.actor.id != not_source
                 and (own_country is None or r.actor.country != own_country)
-                and not (protest and r.actor.sector == "OPP")  # protesters are not a protest's target
+                # protesters are not a protest's target, nor are they in "a cut to their pay"
+                and not (protest and (r.actor.sector == "OPP" or r.span.text.lower() in POSSESSIVE_PRONOUNS))
             ]
             if refs:
                 return unique(refs)
