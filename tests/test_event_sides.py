@@ -300,3 +300,22 @@ def test_riots_are_an_event() -> None:
 def test_dismissing_a_strike_as_political() -> None:
     got = _events("Chile's interior minister dismissed the strike as a political stunt by union leaders.")
     assert any(code[:2] in ("11", "12") and s == "CHLGOV" for code, s, _ in got)
+
+
+def test_halting_an_advance_and_taking_control() -> None:
+    got = _events("Rebel commanders ordered their fighters to halt their advance on Goma on Sunday.")
+    assert any(code.startswith("08") for code, _, _ in got)
+    got = _events("Islamist militants took control of the town of Djibo in northern Burkina Faso.")
+    assert any(code.startswith("19") for code, _, _ in got)
+
+
+def test_an_ultimatum_given_as_days() -> None:
+    got = _events("The European Union gave Belarus 48 hours to release the detained journalist.")
+    assert any(code.startswith("13") and s == "IGOEUREEC" and t == "BLR" for code, s, t in got)
+
+
+def test_shutting_a_party_headquarters_and_docking_pay() -> None:
+    got = _events("Police in Dhaka shut the opposition party's headquarters on Tuesday.")
+    assert any(code.startswith("17") and s == "BGDCOP" for code, s, _ in got)
+    got = _events("The Kenyan government docked the pay of striking doctors on Friday.")
+    assert any(code.startswith("17") and s == "KENGOV" for code, s, _ in got)
