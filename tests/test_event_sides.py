@@ -319,3 +319,13 @@ def test_shutting_a_party_headquarters_and_docking_pay() -> None:
     assert any(code.startswith("17") and s == "BGDCOP" for code, s, _ in got)
     got = _events("The Kenyan government docked the pay of striking doctors on Friday.")
     assert any(code.startswith("17") and s == "KENGOV" for code, s, _ in got)
+
+
+def test_the_court_a_passive_happened_in_is_its_doer() -> None:
+    got = _events("Two opposition journalists were sentenced in a Minsk court on Monday to eight years in prison.")
+    assert any(code.startswith("11") and s == "BLRJUD" for code, s, _ in got)
+
+
+def test_resuming_visas_and_relaxing_a_ban() -> None:
+    got = _events("Britain resumed issuing visas in Pakistan on Monday.")
+    assert ("081", "GBR", "PAK") in got

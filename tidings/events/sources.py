@@ -191,11 +191,15 @@ def _listed_with(refs: list[ActorRef], doc: Doc, st: ArticleState) -> list[Actor
 
 
 def _instrument_agent(verb: Token, st: ArticleState) -> ActorRef | None:
-    """A passive with no "by" agent may name its doer on the attack it happened in:
-    "were killed in Israeli shelling", "died in an air strike by government forces"."""
+    """A passive with no "by" agent may name its doer on the attack it happened in ("were
+    killed in Israeli shelling", "died in an air strike by government forces") or the court
+    it happened in ("was sentenced in a Moscow court")."""
     for c in verb.children:
         if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "during"):
             for n in c.children:
+                court = st.index.resolve(n) if n.dep_ == "pobj" and c.lower_ == "in" else None
+                if court is not None and court.actor.sector == "JUD":
+                    return court  # "was charged in a federal court": the court charged him
                 if n.dep_ == "pobj" and n.lemma_.lower() in ATTACK_NOUNS:
                     ref = _weapon_user(n, st)
                     if ref is not None:
