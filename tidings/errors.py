@@ -15,6 +15,16 @@ Codes are stable so that users can search for them and scripts can match them.
   corrupt archive (gzip, WARC), T062 not a readable RSS/Atom feed, T063 a download that is no
   article (an image, a PDF)
 - T070 places asked to resolve given spans in an article with no parse
+- T090-T094 faults of the store, which stop the run (what was committed stays; a re-run resumes):
+  T090 full (the disk, or the file's size limit), T091 read-only (file, folder or file system),
+  T092 locked by another process past the busy timeout, T093 corrupt or not a SQLite database,
+  T094 an I/O error of the disk
+- T095 a link refused: not http(s) (``file://``, ``ftp://``), or to a private, loopback or
+  link-local address that a feed or a URL list names (unless ``[fetch] allow_private``)
+- T096 a feed that declares XML entities (entity expansion, external entities)
+- T097 compressed input that expands past ``[input] max_gzip_ratio`` times its size (a bomb)
+- T098 a file whose records fail one after another past ``[input] max_bad_records`` (the rest of it
+  is skipped)
 - T099 an internal error on one article (the batch goes on)
 """
 
@@ -32,3 +42,11 @@ class TidingsError(Exception):
 
 class InputError(TidingsError):
     """One input cannot be processed; the rest of the batch goes on."""
+
+
+class StoreError(TidingsError):
+    """The store cannot go on (full, read-only, locked, corrupt, failing disk): the run stops.
+
+    Everything committed before it stays committed, so the same run started again
+    once the fault is mended goes on where this one stopped.
+    """

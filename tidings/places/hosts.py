@@ -57,7 +57,8 @@ def host_of(
             if owner is not None:
                 return owner
             break
-    host = next((t for t in towns if t.end <= p.start and doc.text[t.end : p.start] == "-"), None)
+    # ("Toronto-Pearson"; the length is compared first: ``doc.text`` rebuilds the whole text)
+    host = next((t for t in towns if t.end == p.start - 1 and doc.text[t.end : p.start] == "-"), None)
     if host is not None:
         return host
     pool = [t for t in towns if focus is None or t.country == focus]

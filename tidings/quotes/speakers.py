@@ -257,7 +257,7 @@ def antecedent(article: Article, pron: Token) -> ActorRef | None:
 
 def label_speaker(st: ArticleState, a: int, b: int) -> ActorRef | None:
     """The actor a transcript label names ('PENCE:' after Mike Pence)."""
-    name = st.doc.text[a:b].rstrip(": ")
+    name = st.text[a:b].rstrip(": ")
     for actor in st.article.actors:
         if actor.kind != "person":
             continue
