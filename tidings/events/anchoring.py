@@ -34,7 +34,7 @@ def date_of(article: Article, trigger: Token, sentence: Sentence, lede: str | No
     own, sent = None, None
     root = trigger.sent.root
     for t in article.times:
-        if t.day is None or not (sentence.start <= t.start < sentence.end):
+        if not (sentence.start <= t.start < sentence.end) or t.day is None:  # (the cheap test first)
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None:

@@ -211,7 +211,10 @@ def canonical_url(url: str) -> str:
 def article_id(text: str, url: str | None) -> str:
     """Derived from the canonical URL when there is one, else from the normalised text."""
     if url and url.strip():
-        return "u" + hashlib.sha256(canonical_url(url).encode("utf-8")).hexdigest()[:16]
+        try:
+            return "u" + hashlib.sha256(canonical_url(url).encode("utf-8")).hexdigest()[:16]
+        except ValueError:  # "http://[::1": no URL an id can come from (urlsplit refuses it)
+            pass
     return text_id(text)
 
 

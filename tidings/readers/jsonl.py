@@ -7,6 +7,7 @@ too long) is an error of its own and the file goes on.
 from __future__ import annotations
 
 import json
+import re
 import zlib
 from collections.abc import Iterator
 from dataclasses import replace
@@ -20,6 +21,7 @@ from tidings.readers.common import Source, article_id, check_text, decode, lead,
 
 NAME = "jsonl"
 PRIORITY = 20
+_SURROGATE = re.compile("[\ud800-\udfff]")  # half a UTF-16 pair, which JSON may escape ("\\ud800")
 
 
 def detect(head: bytes, name: str) -> bool:
@@ -99,6 +101,10 @@ def _jsonl_record(line: bytes, here: str, where: str, settings: Settings, publis
     text = record.get("text")
     if not isinstance(text, str):
         raise InputError("T007", f"{here}: record has no 'text' string")
+    for key, value in record.items():
+        lone = _SURROGATE.search(value) if isinstance(value, str) else None
+        if lone is not None:  # no character, and no UTF-8 can hold it
+            raise InputError("T003", f"{here}: {key!r} holds a lone surrogate (U+{ord(lone[0]):04X}), not text")
     if len(text.encode("utf-8")) > settings.max_bytes:
         raise InputError("T004", f"{here}: text too large (limit {settings.max_bytes:,} bytes)")
     check_text(text, here, settings)

@@ -11,6 +11,7 @@ Results come back in the order the URLs were given.
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections import deque
@@ -44,17 +45,20 @@ def user_agent(settings: Settings) -> str:
 
 
 def is_url(text: str) -> bool:
-    parts = urlsplit(text.strip())
+    try:
+        parts = urlsplit(text.strip())
+    except ValueError:  # "http://[::1": a bracket left open
+        return False
     return parts.scheme in ("http", "https") and bool(parts.netloc) and " " not in text.strip()
 
 
 def endpoint(url: str) -> tuple[str, int | None]:
     """A URL's lower-case host and port (None when it has none, or a bad one)."""
-    parts = urlsplit(url.strip())
     try:
+        parts = urlsplit(url.strip())
         port = parts.port
     except ValueError:
-        port = None
+        return "", None
     return (parts.hostname or "").lower(), port
 
 
@@ -134,8 +138,8 @@ class Fetcher:
         import httpx
 
         if not is_url(url):
-            scheme = urlsplit(url.strip()).scheme
-            if scheme and "://" in url:
+            scheme = url.strip().split("://", 1)[0] if "://" in url else ""
+            if re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*", scheme) and scheme.lower() not in ("http", "https"):
                 raise InputError("T095", f"{url}: refused: only http(s) links are followed, not {scheme}://")
             raise InputError("T060", f"{url}: not an http(s) URL")
         tries = 1 + max(0, self.settings.fetch_retries)
