@@ -151,7 +151,9 @@ def main() -> None:
         return
     sizes = [float(s) for s in args.sizes.split(",")] if args.sizes else [args.kb / 4, args.kb / 2, args.kb]
     results: list[dict[str, object]] = []
-    print("| shape | KB | quote marks | clean | nlp | places | times | actors | events | quotes | total s | peak RSS MB |")
+    print(
+        "| shape | KB | quote marks | clean | nlp | places | times | actors | events | quotes | total s | peak RSS MB |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for shape in args.shape or list(SHAPES):
         runs = []
@@ -161,11 +163,11 @@ def main() -> None:
             r = json.loads(out.strip().splitlines()[-1])
             runs.append(r)
             st = r["stages"]
-            cells = " | ".join(f"{st.get(n, 0.0):.2f}" for n in ("clean", "nlp", "places", "times", "actors", "events", "quotes"))
-            print(
-                f"| {shape} | {r['kb']} | {r['quote_marks']:,} | {cells} | {r['seconds']:.1f} | {r['peak_rss_mb']:.0f} |",
-                flush=True,
+            cells = " | ".join(
+                f"{st.get(n, 0.0):.2f}" for n in ("clean", "nlp", "places", "times", "actors", "events", "quotes")
             )
+            head = f"| {shape} | {r['kb']} | {r['quote_marks']:,} | {cells}"
+            print(f"{head} | {r['seconds']:.1f} | {r['peak_rss_mb']:.0f} |", flush=True)
         if len(runs) > 1 and runs[0]["seconds"] > 0:
             ratio = runs[-1]["kb"] / runs[0]["kb"]
             exponent = math.log(runs[-1]["seconds"] / runs[0]["seconds"]) / math.log(ratio)

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from ingest_fixtures import html_page
@@ -264,7 +265,7 @@ def test_a_real_full_disk_and_a_read_only_file_system(tmp_path: Path) -> None:
 class Dropping(BaseHTTPRequestHandler):
     """``/drop`` sends half its page and hangs up, every time; ``/flaky`` does so once."""
 
-    seen: dict[str, int] = {}
+    seen: ClassVar[dict[str, int]] = {}
 
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -312,4 +313,3 @@ def test_a_dropped_download_is_retried_then_recorded(dropping: str, tmp_path: Pa
     assert conn.execute("SELECT input FROM failures").fetchall() == [(f"{dropping}/drop",)]
     assert conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 1
     conn.close()
-

@@ -16,9 +16,9 @@ import pytest
 
 pytest.importorskip("hypothesis")
 
-import fuzzing  # noqa: E402  (tests/ is on the path under pytest)
+import fuzzing
 
-from tidings.errors import InputError  # noqa: E402
+from tidings.errors import InputError
 
 FAST = {"places": 6, "pipeline": 8, "html": 20}
 

@@ -119,7 +119,7 @@ def test_html_nested_a_hundred_thousand_deep(tmp_path: Path) -> None:
     story = html_page(2).split("<article>")[1].split("</article>")[0]
     page.write_text("<html><body>" + "<div>" * 100_000 + story + "</div>" * 100_000 + "</body></html>")
     items = probe(page)["items"]
-    assert items in (["article"], ["T006"], ["T001"]), items  # a result or a coded error, no crash
+    assert items == ["T006"], items  # lxml stops at its depth limit: no article text, and no crash
 
 
 BILLION_LAUGHS = (

@@ -23,8 +23,8 @@ Codes are stable so that users can search for them and scripts can match them.
   link-local address that a feed or a URL list names (unless ``[fetch] allow_private``)
 - T096 a feed that declares XML entities (entity expansion, external entities)
 - T097 compressed input that expands past ``[input] max_gzip_ratio`` times its size (a bomb)
-- T098 a file whose records fail one after another past ``[input] max_bad_records`` (the rest of it
-  is skipped)
+- T098 a JSONL file whose records fail one after another past ``[input] max_bad_records`` (the
+  rest of it is skipped)
 - T099 an internal error on one article (the batch goes on)
 """
 

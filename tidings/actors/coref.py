@@ -145,11 +145,7 @@ class ArticleActors:
         ):
             return fallback
         here, sector = self.sent_of[unit.head], head_sector(unit.sectors)[0]
-        same = [
-            a
-            for h, a, _ in self._back_to(here - 5)
-            if a.country and a.sector == sector and a.kind == "agent"
-        ]
+        same = [a for h, a, _ in self._back_to(here - 5) if a.country and a.sector == sector and a.kind == "agent"]
         return same[0].country if same else fallback
 
     def sentence_country(self, head: int) -> str | None:

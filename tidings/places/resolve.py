@@ -22,8 +22,8 @@ discourse): the evidence of all of them is pooled.
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
 from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from tidings.places.gazetteer import REGION_FEATURES, Candidate, GeoEntry, distance_km, key

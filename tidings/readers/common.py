@@ -286,7 +286,7 @@ def open_stream(raw: BinaryIO, *, max_ratio: float | None = None, where: str = "
     if buf.peek(2)[:2] == b"\x1f\x8b":
         if max_ratio is None:
             return gzip.GzipFile(fileobj=buf, mode="rb")  # type: ignore[return-value]
-        return io.BufferedReader(_Gunzipped(buf, max_ratio, where))  # type: ignore[return-value]
+        return io.BufferedReader(_Gunzipped(buf, max_ratio, where))
     return buf
 
 

@@ -63,7 +63,9 @@ def jsonl_articles(
     bad = 0  # lines failed in a row
     while True:
         if bad >= settings.max_bad_records > 0:
-            yield InputError("T098", f"{where}: {bad:,} bad records in a row from line {n - bad + 1:,}; skipping the rest")
+            yield InputError(
+                "T098", f"{where}: {bad:,} bad records in a row from line {n - bad + 1:,}; skipping the rest"
+            )
             return
         line = stream.readline(limit)
         if not line:

@@ -32,7 +32,6 @@ from tidings.records import Row, failure_row, now, rows
 from tidings.sinks.base import BaseSink
 from tidings.sinks.migrations import check_version, migrate
 
-
 #: Seconds a writer waits for another process's lock before it gives up (``[store] busy_timeout``).
 BUSY_TIMEOUT = 30.0
 
@@ -83,7 +82,9 @@ def connect(path: str | Path, *, readonly: bool = False, busy_timeout: float = B
         conn.execute("PRAGMA foreign_keys=ON")
     except sqlite3.Error as exc:
         error = store_error(exc, path, timeout=busy_timeout)
-        raise (error if isinstance(error, StoreError) else TidingsError("T030", f"{path}: cannot open database: {exc}")) from exc
+        raise (
+            error if isinstance(error, StoreError) else TidingsError("T030", f"{path}: cannot open database: {exc}")
+        ) from exc
     conn.row_factory = sqlite3.Row
     return conn
 
