@@ -44,8 +44,12 @@ t0 = time.perf_counter()
 reader = Reader(settings, fetch=True)
 items = [i.code if hasattr(i, "code") else "article" for i in reader.read(sys.argv[1:])]
 reader.close()
-print(json.dumps({"items": items, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                  "seconds": time.perf_counter() - t0}))
+try:  # this process's own peak (ru_maxrss would count the forked parent's memory from before exec)
+    with open("/proc/self/status") as fh:
+        peak = next(int(line.split()[1]) for line in fh if line.startswith("VmHWM:")) / 1024
+except (OSError, StopIteration):
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"items": items, "rss_mb": peak, "seconds": time.perf_counter() - t0}))
 """
 
 
