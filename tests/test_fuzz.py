@@ -48,3 +48,12 @@ def test_gzip_cut_short_is_one_coded_error() -> None:
     packed = gzip.compress(b"The minister said on Monday that the talks would go on for weeks. " * 50)
     items = fuzzing.read_file("cut.txt.gz", packed[: len(packed) // 2])
     assert [i.code for i in items if isinstance(i, InputError)] == ["T061"]
+
+
+def test_a_feed_link_with_an_unclosed_bracket_is_no_crash() -> None:
+    from ingest_fixtures import rss
+
+    body = "The minister said on Monday that the talks with the union would go on for another week at least."
+    items = fuzzing.read_file("bracket.xml", rss([("A title", "http://[::1", body)]).encode())
+    assert len(items) == 1 and not isinstance(items[0], InputError)
+    assert items[0].id.startswith("t")  # an id from the text: the link is no URL
