@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint gate bench clean
+.PHONY: run test lint gate bench fuzz clean
 
 $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ gate: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
+
+# The long fuzzing profile: 100,000 generated inputs over every target (README "Reliability").
+fuzz: $(STAMP)
+	$(BIN)/python tests/fuzzing.py --total 100000 --jobs 2
 
 clean:
 	rm -rf $(VENV) tidings.db tidings.db-wal tidings.db-shm .pytest_cache .mypy_cache .ruff_cache

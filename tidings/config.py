@@ -35,6 +35,10 @@ class Settings:
     fetch_concurrency: int = 8  # downloads in flight at once
     fetch_per_host: int = 2  # of those, at most this many to one host
     user_agent: str = ""  # empty: "tidings/<version> (+news event coder; ...)"
+    allow_private: bool = False  # links a feed or URL list names may point at private/loopback addresses
+    max_gzip_ratio: float = 100.0  # compressed input expanding past this many times its size is a bomb
+    max_bad_records: int = 1000  # a file whose records fail this many times in a row is given up
+    busy_timeout: float = 30.0  # seconds a writer waits for another process's lock on the store
     extra: dict[str, Any] = field(default_factory=dict)
     # Every [section] as read (packaged defaults overlaid by the user's file): a stage's
     # factory takes its own section (``section("places")``), as a spaCy component its config.
@@ -67,6 +71,10 @@ _SECTIONS = {
     ("fetch", "concurrency"): "fetch_concurrency",
     ("fetch", "per_host"): "fetch_per_host",
     ("fetch", "user_agent"): "user_agent",
+    ("fetch", "allow_private"): "allow_private",
+    ("input", "max_gzip_ratio"): "max_gzip_ratio",
+    ("input", "max_bad_records"): "max_bad_records",
+    ("store", "busy_timeout"): "busy_timeout",
     ("places", "city_min_population"): "city_min_population",
 }
 

@@ -23,6 +23,16 @@ Codes are stable so that users can search for them and scripts can match them.
 - T110-T115 the web explorer (``tidings serve``): T110 a bad page parameter, T111 no such
   article or actor, T112 processing disabled or not permitted, T113 processing timed out,
   T114 another article is being processed, T115 no tidings store to serve
+- T090-T094 faults of the store, which stop the run (what was committed stays; a re-run resumes):
+  T090 full (the disk, or the file's size limit), T091 read-only (file, folder or file system),
+  T092 locked by another process past the busy timeout, T093 corrupt or not a SQLite database,
+  T094 an I/O error of the disk
+- T095 a link refused: not http(s) (``file://``, ``ftp://``), or to a private, loopback or
+  link-local address that a feed or a URL list names (unless ``[fetch] allow_private``)
+- T096 a feed that declares XML entities (entity expansion, external entities)
+- T097 compressed input that expands past ``[input] max_gzip_ratio`` times its size (a bomb)
+- T098 a JSONL file whose records fail one after another past ``[input] max_bad_records`` (the
+  rest of it is skipped)
 - T099 an internal error on one article (the batch goes on)
 """
 
@@ -40,3 +50,11 @@ class TidingsError(Exception):
 
 class InputError(TidingsError):
     """One input cannot be processed; the rest of the batch goes on."""
+
+
+class StoreError(TidingsError):
+    """The store cannot go on (full, read-only, locked, corrupt, failing disk): the run stops.
+
+    Everything committed before it stays committed, so the same run started again
+    once the fault is mended goes on where this one stopped.
+    """

@@ -9,6 +9,7 @@ leaving out the places it is located by and the people named by their tie to som
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from tidings.model import Actor, ActorRef, Article, Span
@@ -30,14 +31,19 @@ class MentionIndex:
         self.spans: list[tuple[Span, Actor]] = sorted(
             ((m, a) for a in article.actors for m in a.mentions), key=lambda x: (x[0].start, -(x[0].end - x[0].start))
         )
+        # A token's mentions start at most ``longest`` characters before it: a bisection over the
+        # starts finds them without a scan of every mention (which made the stages quadratic).
+        self._starts = [s.start for s, _ in self.spans]
+        self._longest = max((s.end - s.start for s, _ in self.spans), default=0)
 
     def at(self, tok: Token) -> ActorRef | None:
-        """The mention containing the token, preferring the smallest span."""
+        """The mention containing the token, preferring the smallest span (the first of equals)."""
+        idx = tok.idx
         best: tuple[Span, Actor] | None = None
-        for span, actor in self.spans:
-            if span.start <= tok.idx < span.end and (
-                best is None or span.end - span.start < best[0].end - best[0].start
-            ):
+        lo = bisect_left(self._starts, idx - self._longest)
+        hi = bisect_right(self._starts, idx)
+        for span, actor in self.spans[lo:hi]:
+            if idx < span.end and (best is None or span.end - span.start < best[0].end - best[0].start):
                 best = (span, actor)
         return ActorRef(best[1], best[0]) if best else None
 
@@ -47,7 +53,9 @@ class MentionIndex:
         best = self.at(tok)
         if best is None:
             return []
-        return [ActorRef(a, s) for s, a in self.spans if s.start == best.span.start and s.end == best.span.end]
+        start, end = best.span.start, best.span.end
+        same_start = self.spans[bisect_left(self._starts, start) : bisect_right(self._starts, start)]
+        return [ActorRef(a, s) for s, a in same_start if s.end == end]
 
     def resolve(self, tok: Token) -> ActorRef | None:
         """The actor a phrase stands for: its head's mention, else the first mention inside it."""

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from tidings.config import Settings, load_settings
-from tidings.errors import InputError, TidingsError
+from tidings.errors import InputError, StoreError, TidingsError
 from tidings.model import Article
 from tidings.pipeline import Failure, Pipeline
 from tidings.readers import Reader
@@ -165,6 +165,8 @@ def run(
                 continue
             try:
                 sink.write(result)
+            except StoreError:
+                raise  # the store cannot go on (full, read-only, locked, corrupt): the run stops here
             except TidingsError as exc:
                 fail(result.input or result.id, str(exc))
                 continue

@@ -12,6 +12,8 @@ nearest fitting actor before them. It also says which country an unplaced
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -238,6 +240,15 @@ class ArticleActors:
         return out
 
     # -- the country an unplaced unit takes from the actors just named ----
+    def _back_to(self, first_sentence: int) -> Iterator[tuple[int, Actor, str]]:
+        """The mentions, latest first, back to the first one of sentence ``first_sentence``: they are
+        recorded in text order, so the walk stops there (a walk over all of them made long texts
+        quadratic)."""
+        for m in reversed(self.mentions):
+            if self.sent_of[m[0]] < first_sentence:
+                return
+            yield m
+
     def government_country(self, unit: Unit, focus: str | None) -> str | None:
         """ "A spokesman said" right after "the U.S. State Department": the same government's
         country, for a government agent the phrase places nowhere; else ``focus``."""
@@ -247,10 +258,9 @@ class ArticleActors:
         # (a body that speaks, not "the two diplomats" it expelled: plural people are left out)
         recent = [
             (h, a, dep)
-            for h, a, dep in reversed(self.mentions)
+            for h, a, dep in self._back_to(here - 1)
             if a.country and a.sector == "GOV" and doc[h].tag_ not in ("NNS", "NNPS")
         ]
-        recent = [m for m in recent if here - self.sent_of[m[0]] <= 1]
         subjects = [m for m in recent if m[2] in ("nsubj", "nsubjpass")]
         return (subjects or recent)[0][1].country if recent else focus
 
@@ -264,11 +274,7 @@ class ArticleActors:
         ):
             return fallback
         here, sector = self.sent_of[unit.head], head_sector(unit.sectors)[0]
-        same = [
-            a
-            for h, a, _ in reversed(self.mentions)
-            if a.country and a.sector == sector and a.kind == "agent" and here - self.sent_of[h] <= 5
-        ]
+        same = [a for h, a, _ in self._back_to(here - 5) if a.country and a.sector == sector and a.kind == "agent"]
         return same[0].country if same else fallback
 
     def sentence_country(self, head: int) -> str | None:
@@ -345,12 +351,17 @@ class ArticleActors:
         """Attach he/she/it/they to the nearest fitting actor before them (within three sentences)."""
         doc, sent_of = self.doc, self.sent_of
         taken = {i for i, _, _ in self.mentions}
-        ordered = sorted(self.mentions, key=lambda m: m[0])
+        everything = sorted(self.mentions, key=lambda m: m[0])
+        heads = [m[0] for m in everything]
+        firsts = [sent_of[h] for h in heads]  # non-decreasing, as the heads are
         resolved: dict[int, Actor] = {i: a for i, a, _ in self.mentions}
         for tok in doc:
             low = tok.lower_
             if tok.pos_ != "PRON" or tok.i in taken:
                 continue
+            # Only the mentions before the pronoun, back to the widest window (six sentences), can
+            # fit: the rest are never looked at (a scan of all of them made long texts quadratic).
+            ordered = everything[bisect_left(firsts, sent_of[tok.i] - 6) : bisect_left(heads, tok.i)]
             if low in PERSON_PRONOUNS:
                 # a person named, or one a singular agent noun stands for ("A doctor said he ...")
                 fits = [m for m in ordered if m[0] < tok.i and (m[1].kind == "person" or _one_person(doc[m[0]], m[1]))]

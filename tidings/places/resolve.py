@@ -22,12 +22,15 @@ discourse): the evidence of all of them is pooled.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from tidings.places.gazetteer import REGION_FEATURES, Candidate, GeoEntry, distance_km, key
 from tidings.places.mentions import Mention, generic
 from tidings.words import words
+
+KM_PER_DEGREE = math.pi * 6371.0088 / 180  # of latitude, on the sphere distance_km measures on
 
 W_POP = 1.0  # per factor of ten in population
 W_CAPITAL = 1.5
@@ -56,10 +59,36 @@ class Context:
     points: list[tuple[float, float]] = field(default_factory=list)
     # per mention (by id), the countries of the divisions it is listed with ("California or Washington")
     listed: dict[int, set[str]] = field(default_factory=dict)
+    # A point left out of ``points`` (a name's own first-pass reading), every copy of it.
+    without: tuple[float, float] | None = None
+    # ``points`` sorted by latitude, shared by the contexts made from this one (see ``near``).
+    by_lat: list[tuple[float, float]] | None = None
 
     def share(self, country: str | None) -> float:
         total = sum(self.countries.values())
         return self.countries.get(country or "", 0) / total if total else 0.0
+
+    def sorted_points(self) -> list[tuple[float, float]]:
+        if self.by_lat is None:
+            self.by_lat = sorted(self.points)
+        return self.by_lat
+
+    def near(self, lat: float, lon: float, km: float, most: int) -> int:
+        """How many of the points (up to ``most``) lie within ``km`` of (lat, lon), ``without`` left out.
+
+        Only the points whose latitude is within ``km`` can be (a degree of latitude
+        is the shortest way to cover it): a bisection finds them, so a text naming
+        thousands of towns is not quadratic.
+        """
+        pts = self.sorted_points()
+        reach = km / KM_PER_DEGREE + 1e-6
+        n = 0
+        for la, lo in pts[bisect_left(pts, (lat - reach,)) : bisect_right(pts, (lat + reach, math.inf))]:
+            if (la, lo) != self.without and distance_km(lat, lon, la, lo) < km:
+                n += 1
+                if n >= most:
+                    break
+        return n
 
 
 def score(c: Candidate, m: Mention, ctx: Context) -> float:
@@ -134,8 +163,7 @@ def score(c: Candidate, m: Mention, ctx: Context) -> float:
     if m.child is not None and any(_contains(e, c.entry) for c in m.child.cands):
         s += W_PARENT / 2  # "Atlanta, Georgia": the state, not the country
     if e.feature in ("city", "admin2") and e.lat is not None and e.lon is not None and ctx.points:
-        near = sum(1 for la, lo in ctx.points if distance_km(e.lat, e.lon, la, lo) < 150)
-        s += W_NEAR * min(near, 4)
+        s += W_NEAR * ctx.near(e.lat, e.lon, 150, 4)
     return s
 
 
@@ -246,10 +274,10 @@ def _without(ctx: Context, m: Mention, prev: dict[int, GeoEntry | None] | None, 
     countries = dict(ctx.countries)
     weight = 1.0 if len({c.entry.country for c in m.cands}) > 1 else 1.5
     countries[e.country] = max(0.0, countries.get(e.country, 0.0) - weight * n)
-    points = [p for p in ctx.points if p != (e.lat, e.lon)]
     # "Quebec" read as the province must not then vote for Quebec City as a town inside it.
     admin1 = ctx.admin1 - {(e.country, e.admin1_code)} if e.feature == "admin1" else ctx.admin1
-    return Context(countries, admin1, points, ctx.listed)
+    without = (e.lat, e.lon) if e.lat is not None and e.lon is not None else None
+    return Context(countries, admin1, ctx.points, ctx.listed, without, ctx.sorted_points())
 
 
 def _plausible(c: Candidate, m: Mention, ctx: Context) -> bool:

@@ -10,6 +10,7 @@ sentence just before it or from a paragraph ending in a colon.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from tidings.quotes.lexicon import (
@@ -72,10 +73,11 @@ def _as_put_it(tok: Token) -> bool:
     )
 
 
-def adjacent_cue(doc: Doc, start: int, end: int) -> bool:
+def adjacent_cue(st: ArticleState, start: int, end: int) -> bool:
     """A short quote someone said or named: a verb of naming just before it ("what she
     called 'baseless rumours'"), a verb of saying with a colon or comma before it
     ('he said: "No."'), or one right after it ('"Never," he said')."""
+    doc = st.doc
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
@@ -85,7 +87,7 @@ def adjacent_cue(doc: Doc, start: int, end: int) -> bool:
         return True
     if before and before[-1].text in (":", ",") and any(is_cue(t) for t in before[-3:]):
         return True
-    closing = doc.text[max(start, end - 1) : end + 1]
+    closing = st.text[max(start, end - 1) : end + 1]
     if not any(ch in closing for ch in ",?!"):
         return False  # '"problems" in Belarus': the sentence goes on, nobody says the word
     after = [t for t in doc[span.end : span.end + 5] if not t.is_punct][:3]
@@ -94,9 +96,12 @@ def adjacent_cue(doc: Doc, start: int, end: int) -> bool:
 
 def _around(st: ArticleState, inside: Span, start: int, end: int) -> tuple[list[Token], list[Token]]:
     """The words of the piece's sentence before and after it, up to the marks of its neighbours."""
-    doc = st.doc
-    prev_mark = max((m for m in st.marks if m < start - 1), default=-1)
-    next_mark = min((m for m in st.marks if m > end), default=len(doc.text))
+    doc, marks = st.doc, st.marks
+    # (``st.text``, not ``doc.text``: spaCy rebuilds the whole text from every token on each call)
+    before = bisect_left(marks, start - 1)  # the marks are sorted: the neighbours by bisection
+    after = bisect_right(marks, end)
+    prev_mark = marks[before - 1] if before > 0 else -1
+    next_mark = marks[after] if after < len(marks) else len(st.text)
     left: list[Token] = []
     for t in reversed(doc[: inside.start]):
         if t.idx < prev_mark or t.text in SENT_END or "\n" in t.text:
@@ -166,7 +171,7 @@ def find_cue(st: ArticleState, start: int, end: int) -> Token | None:
     left, right = _around(st, inside, start, end)
     if len(right) > 1 and is_dash(right[0]) and right[1].pos_ == "PROPN":
         return right[0]  # '"..." \u2015 Sonya Herridge': a name signs the quote
-    content = doc.text[start:end].rstrip(" '\"")
+    content = st.text[start:end].rstrip(" '\"")
     ends_clause = content.endswith((",", "?", "!", "\u2014", "\u2013", "-", "\u2026", ":")) or (
         bool(right) and right[0].is_lower
     )

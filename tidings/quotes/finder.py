@@ -92,11 +92,7 @@ def _quote(st: ArticleState, q: Quotation) -> Quote | None:
     if scare_quote(st, q, words):
         return None  # scare quotes: the "problems", so-called "experts"
     spans = [Span(text[p.start : p.end], p.start, p.end) for p in q.parts]
-    events = [
-        i
-        for i, e in enumerate(st.article.events)
-        if any(p.start <= e.trigger.start and e.trigger.end <= p.end for p in spans)
-    ]
+    events = st.events_within([(p.start, p.end) for p in spans])
     return Quote(
         text=" ".join(p.text for p in spans),
         start=spans[0].start,

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 def headline_speaker(st: ArticleState, q: Quotation) -> None:
     """'Pence: ... 'Mocking' Clinton Camp': the name before a headline's colon speaks."""
     doc = st.doc
-    m = re.match(r"([A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3}):\s", doc.text[: st.headline_end])
+    m = re.match(r"([A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3}):\s", st.text[: st.headline_end])
     if m is None:
         _headline_subject(st, q)
         return
@@ -42,7 +42,7 @@ def headline_speaker(st: ArticleState, q: Quotation) -> None:
 def _headline_subject(st: ArticleState, q: Quotation) -> None:
     """'Black Lawmakers Rip Trump As A 'Disgusting Fraud'': the headline's subject."""
     doc = st.doc
-    first = doc.char_span(0, min(st.headline_end, len(doc.text)), alignment_mode="contract")
+    first = doc.char_span(0, min(st.headline_end, len(st.text)), alignment_mode="contract")
     if first is None:
         return
     root = first[0].sent.root
@@ -63,7 +63,7 @@ def _headline_name(st: ArticleState, q: Quotation) -> None:
     """'Jane Doe Slams Budget Plan: "..."': a Title Case headline the tagger cannot parse, that
     opens with the full name of a person the article names, is that person's (but not
     'Jane Doe Is A "..."', which says what she is)."""
-    text = st.doc.text
+    text = st.text
     start = st.headline_end
     best: Actor | None = None
     for actor in st.article.actors:

@@ -6,6 +6,7 @@ The clause (less its "that" and closing punctuation) is a quote of kind
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from tidings.model import Quote, Span
@@ -18,9 +19,10 @@ if TYPE_CHECKING:
 
 def indirect_quotes(st: ArticleState, direct: list[Quote]) -> list[Quote]:
     """'X said that ...': the clause of a verb of saying, when no quote marks cover it."""
-    doc, article = st.doc, st.article
+    doc, article, text = st.doc, st.article, st.text
     out: list[Quote] = []
-    covered = [(p.start, p.end) for q in direct for p in (q.parts or [Span(q.text, q.start, q.end)])]
+    covered = _runs([(p.start, p.end) for q in direct for p in (q.parts or [Span(q.text, q.start, q.end)])])
+    covered_starts = [a for a, _ in covered]
     for tok in doc:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in INDIRECT_LEMMAS:
             continue
@@ -35,7 +37,8 @@ def indirect_quotes(st: ArticleState, direct: list[Quote]) -> list[Quote]:
         if not toks:
             continue
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-        if any(a < end and start < b for a, b in covered) or '"' in doc.text[start:end]:
+        last = bisect_left(covered_starts, end) - 1  # the last run opening before the clause ends
+        if (last >= 0 and covered[last][1] > start) or '"' in text[start:end]:
             continue
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         speaker = st.index.resolve(subj) if subj is not None else None
@@ -44,7 +47,7 @@ def indirect_quotes(st: ArticleState, direct: list[Quote]) -> list[Quote]:
         events = [i for i, e in enumerate(article.events) if start <= e.trigger.start and e.trigger.end <= end]
         out.append(
             Quote(
-                text=doc.text[start:end],
+                text=text[start:end],
                 start=start,
                 end=end,
                 speaker=speaker,
@@ -54,3 +57,14 @@ def indirect_quotes(st: ArticleState, direct: list[Quote]) -> list[Quote]:
             )
         )
     return out
+
+
+def _runs(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The union of the spans as sorted, disjoint runs (an overlap test is then one bisection)."""
+    runs: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if runs and a < runs[-1][1]:
+            runs[-1] = (runs[-1][0], max(b, runs[-1][1]))
+        else:
+            runs.append((a, b))
+    return runs

@@ -35,7 +35,7 @@ def not_a_quote(st: ArticleState, q: Quotation) -> bool:
         q.has_own_cue
         and words == 1
         and piece.label is None
-        and not adjacent_cue(doc, piece.start, piece.end)
+        and not adjacent_cue(st, piece.start, piece.end)
         and _scare_word(text, piece)
     )
 

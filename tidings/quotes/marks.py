@@ -13,6 +13,7 @@ its own.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from tidings.quotes.lexicon import LABEL_RE
@@ -91,13 +92,18 @@ def quoted_pieces(text: str) -> list[Piece]:
             nxt = paras[pi + 1] if pi + 1 < len(paras) else None
             if nxt is not None and text[nxt[0] : nxt[1]].lstrip().startswith('"'):
                 carried = cur_group
-    # Single-quoted phrases ("what she called 'baseless rumours'") outside double quotes.
+    # Single-quoted phrases ("what she called 'baseless rumours'") outside double quotes. The
+    # double-quoted pieces are in text order and never overlap, and so are the paragraphs:
+    # bisections, not scans, say which piece and paragraph an offset falls in.
+    double_starts = [p.start for p in pieces]
+    para_starts = [a for a, _ in paras]
     for sm in re.finditer(r"(?<![\w'])'([^'\n]{2,300}?)'(?![\w])", text):
         s, e = sm.start(1), sm.end(1)
         if text[s].isspace() or text[e - 1].isspace():
             continue
-        if not any(p.start <= s < p.end for p in pieces):
-            pi = next(i for i, (a, b) in enumerate(paras) if a <= s <= b)
+        inside = bisect_right(double_starts, s) - 1
+        if inside < 0 or s >= pieces[inside].end:
+            pi = bisect_right(para_starts, s) - 1
             group += 1
             pieces.append(Piece(s, e, pi, group, single=True))
     out: list[Piece] = []
@@ -125,9 +131,12 @@ def split_labels(text: str, pieces: list[Piece]) -> list[Piece]:
     # A turn carried over paragraphs keeps its label's group; pieces after it stay in it.
     fixed: list[Piece] = []
     remap: dict[int, int] = {}
+    first_group: dict[tuple[int, int], int] = {}  # (end, paragraph) -> the group of the first piece so placed
+    for q in pieces:
+        first_group.setdefault((q.end, q.para), q.group)
     for p in out:
         if p.label is not None:
-            original = next((q.group for q in pieces if q.end == p.end and q.para == p.para), None)
+            original = first_group.get((p.end, p.para))
             if original is not None:
                 remap[original] = p.group
             fixed.append(p)

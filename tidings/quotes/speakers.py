@@ -202,8 +202,10 @@ def _title_antecedent(article: Article, subj: Token) -> ActorRef | None:
         if a.kind != "person":
             continue
         for m in a.mentions:
+            if m.end > subj.idx or (best is not None and m.start <= best[0]):
+                continue  # (the cheap tests first: the words of every mention made long texts slow)
             words = {w.lower().rstrip(".,") for w in m.text.split()}
-            if m.end <= subj.idx and (title in words or subj.lower_ in words) and (best is None or m.start > best[0]):
+            if title in words or subj.lower_ in words:
                 best = (m.start, a)
     if best is None:
         return None
@@ -257,7 +259,7 @@ def antecedent(article: Article, pron: Token) -> ActorRef | None:
 
 def label_speaker(st: ArticleState, a: int, b: int) -> ActorRef | None:
     """The actor a transcript label names ('PENCE:' after Mike Pence)."""
-    name = st.doc.text[a:b].rstrip(": ")
+    name = st.text[a:b].rstrip(": ")
     for actor in st.article.actors:
         if actor.kind != "person":
             continue

@@ -10,6 +10,7 @@ quote being put together from its pieces.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -56,9 +57,33 @@ class ArticleState:
     def text(self) -> str:
         return self.article.text
 
+    def __post_init__(self) -> None:
+        # The pieces' union as sorted, disjoint runs: ``in_quote`` is a bisection, not a scan.
+        self._runs: list[tuple[int, int]] = []
+        for a, b in sorted(self.quoted):
+            if a >= b:
+                continue
+            if self._runs and a <= self._runs[-1][1]:
+                self._runs[-1] = (self._runs[-1][0], max(b, self._runs[-1][1]))
+            else:
+                self._runs.append((a, b))
+        self._run_starts = [a for a, _ in self._runs]
+        # The events by where their trigger starts, for the quotes that state them.
+        self._triggers = sorted((e.trigger.start, e.trigger.end, i) for i, e in enumerate(self.article.events))
+        self._trigger_starts = [t[0] for t in self._triggers]
+
+    def events_within(self, spans: list[tuple[int, int]]) -> list[int]:
+        """The indices (ascending) of the events whose trigger lies inside one of the spans."""
+        found: set[int] = set()
+        for a, b in spans:
+            lo, hi = bisect_left(self._trigger_starts, a), bisect_right(self._trigger_starts, b)
+            found.update(i for _start, end, i in self._triggers[lo:hi] if end <= b)
+        return sorted(found)
+
     def in_quote(self, offset: int) -> bool:
         """The offset lies inside one of the quoted pieces."""
-        return any(a <= offset < b for a, b in self.quoted)
+        i = bisect_right(self._run_starts, offset) - 1
+        return i >= 0 and offset < self._runs[i][1]
 
 
 def _headline_end(text: str) -> int:

@@ -67,10 +67,18 @@ def looks_like_feed(head: bytes) -> bool:
     return any(m in low for m in FEED_MARKERS)
 
 
+# A document type that declares entities: the way to a "billion laughs" expansion or an external
+# entity (file:///etc/passwd). No news feed needs one; such a feed is refused unparsed.
+_DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+_ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)
+
+
 def parse_feed(data: bytes, where: str) -> list[FeedItem]:
-    """The items of an RSS/Atom document; T062 when it is no feed at all."""
+    """The items of an RSS/Atom document; T062 when it is no feed at all, T096 when it declares entities."""
     import feedparser
 
+    if _DOCTYPE.search(data) and _ENTITY.search(data):
+        raise InputError("T096", f"{where}: the feed declares XML entities (entity expansion or external entities)")
     parsed = feedparser.parse(data)
     if not parsed.get("version") and not parsed.entries:
         reason = parsed.get("bozo_exception")

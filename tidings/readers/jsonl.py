@@ -7,6 +7,7 @@ too long) is an error of its own and the file goes on.
 from __future__ import annotations
 
 import json
+import re
 import zlib
 from collections.abc import Iterator
 from dataclasses import replace
@@ -20,6 +21,7 @@ from tidings.readers.common import Source, article_id, check_text, decode, lead,
 
 NAME = "jsonl"
 PRIORITY = 20
+_SURROGATE = re.compile("[\ud800-\udfff]")  # half a UTF-16 pair, which JSON may escape ("\\ud800")
 
 
 def detect(head: bytes, name: str) -> bool:
@@ -35,7 +37,7 @@ def read_jsonl(path: Path, settings: Settings, published: str | None) -> Iterato
     """The records of one JSONL file (gzip-compressed or not)."""
     where = str(path)
     try:
-        stream = open_stream(path.open("rb"))
+        stream = open_stream(path.open("rb"), max_ratio=settings.max_gzip_ratio, where=where)
     except OSError as exc:
         yield InputError("T006", f"{where}: cannot read ({exc.strerror})")
         return
@@ -49,11 +51,22 @@ def read_jsonl(path: Path, settings: Settings, published: str | None) -> Iterato
 def jsonl_articles(
     stream: BinaryIO, where: str, settings: Settings, published: str | None
 ) -> Iterator[Article | InputError]:
-    """Articles from JSONL lines; a bad line is an error of its own and the file goes on."""
+    """Articles from JSONL lines; a bad line is an error of its own and the file goes on.
+
+    A file whose lines fail ``max_bad_records`` times in a row is no JSONL of articles
+    (a bomb of empty records, a binary file called ``.jsonl``): one ``[T098]`` and the
+    rest of it is skipped.
+    """
     limit = settings.max_bytes * 2 + 1  # one line holds one article's JSON; longer lines are skipped, not read
     n = 0
     seen_any = False
+    bad = 0  # lines failed in a row
     while True:
+        if bad >= settings.max_bad_records > 0:
+            yield InputError(
+                "T098", f"{where}: {bad:,} bad records in a row from line {n - bad + 1:,}; skipping the rest"
+            )
+            return
         line = stream.readline(limit)
         if not line:
             break
@@ -62,15 +75,20 @@ def jsonl_articles(
         if len(line) >= limit and not line.endswith(b"\n"):
             while line and not line.endswith(b"\n"):  # skip the rest of the oversized line
                 line = stream.readline(1 << 20)
+            bad += 1
             yield InputError("T004", f"{here}: record too large (limit {settings.max_bytes:,} bytes of text)")
             continue
         if not line.strip():
             continue
         seen_any = True
         try:
-            yield _jsonl_record(line, here, where, settings, published)
+            article = _jsonl_record(line, here, where, settings, published)
         except InputError as exc:
+            bad += 1
             yield exc
+            continue
+        bad = 0
+        yield article
     if not seen_any and n == 0:
         yield InputError("T001", f"{where}: empty input")
 
@@ -85,6 +103,10 @@ def _jsonl_record(line: bytes, here: str, where: str, settings: Settings, publis
     text = record.get("text")
     if not isinstance(text, str):
         raise InputError("T007", f"{here}: record has no 'text' string")
+    for key, value in record.items():
+        lone = _SURROGATE.search(value) if isinstance(value, str) else None
+        if lone is not None:  # no character, and no UTF-8 can hold it
+            raise InputError("T003", f"{here}: {key!r} holds a lone surrogate (U+{ord(lone[0]):04X}), not text")
     if len(text.encode("utf-8")) > settings.max_bytes:
         raise InputError("T004", f"{here}: text too large (limit {settings.max_bytes:,} bytes)")
     check_text(text, here, settings)

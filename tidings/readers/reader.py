@@ -28,12 +28,13 @@ from tidings.readers.common import (
     article_id,
     check_text,
     decode,
+    is_compressed,
     open_stream,
     peek_head,
     read_capped,
 )
 from tidings.readers.html import page_article
-from tidings.readers.web import Download, Fetcher, is_url
+from tidings.readers.web import Download, Fetcher, endpoint, is_private, is_url
 
 
 class Reader:
@@ -65,12 +66,29 @@ class Reader:
         self.skip_url = skip_url
         self._stdin = stdin
         self._fetcher: Fetcher | None = None
+        self._trusted: set[tuple[str, int | None]] = set()  # hosts of the URLs the user named
 
     @property
     def fetcher(self) -> Fetcher:
         if self._fetcher is None:
-            self._fetcher = Fetcher(self.settings)
+            self._fetcher = Fetcher(self.settings, guard=self.guard)
         return self._fetcher
+
+    def guard(self, url: str) -> None:
+        """Refuse (``[T095]``) a request to a private, loopback or link-local address, unless the
+        user named that host on the command line or set ``[fetch] allow_private``: a feed's or a
+        URL list's links, and the redirects of any download, reach only the public internet."""
+        if self.settings.allow_private:
+            return
+        host, port = endpoint(url)
+        if not host or (host, port) in self._trusted:
+            return
+        if is_private(host):
+            raise InputError(
+                "T095",
+                f"{url}: refused: {host} is a private, loopback or link-local address "
+                "(set [fetch] allow_private = true to follow such links)",
+            )
 
     def close(self) -> None:
         if self._fetcher is not None:
@@ -83,13 +101,15 @@ class Reader:
         for name in inputs:
             if is_url(name):
                 urls.append(name.strip())  # consecutive URLs download together
+                self._trusted.add(endpoint(name))
                 continue
             if urls:
                 yield from self.urls(urls)
                 urls = []
             if name == "-":
                 raw = self._stdin or sys.stdin.buffer
-                yield from self._stream(open_stream(raw), Source("<stdin>", "", self.settings, self.published))
+                stdin = open_stream(raw, max_ratio=self.settings.max_gzip_ratio, where="<stdin>")
+                yield from self._stream(stdin, Source("<stdin>", "", self.settings, self.published))
                 continue
             path = Path(name)
             if path.is_dir():
@@ -109,12 +129,12 @@ class Reader:
         where = str(path)
         try:
             size = path.stat().st_size
-            stream = open_stream(path.open("rb"))
+            stream = open_stream(path.open("rb"), max_ratio=self.settings.max_gzip_ratio, where=where)
         except OSError as exc:
             yield InputError("T006", f"{where}: cannot read ({exc.strerror})")
             return
         with stream:
-            size_known = None if isinstance(stream, gzip.GzipFile) else size
+            size_known = None if is_compressed(stream) else size
             yield from self._stream(stream, Source(where, path.name, self.settings, self.published, path, size_known))
 
     def _stream(self, stream: BinaryIO, source: Source) -> Iterator[Article | InputError]:

@@ -11,6 +11,7 @@ Results come back in the order the URLs were given.
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections import deque
@@ -44,24 +45,70 @@ def user_agent(settings: Settings) -> str:
 
 
 def is_url(text: str) -> bool:
-    parts = urlsplit(text.strip())
+    try:
+        parts = urlsplit(text.strip())
+    except ValueError:  # "http://[::1": a bracket left open
+        return False
     return parts.scheme in ("http", "https") and bool(parts.netloc) and " " not in text.strip()
+
+
+def endpoint(url: str) -> tuple[str, int | None]:
+    """A URL's lower-case host and port (None when it has none, or a bad one)."""
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:
+        return "", None
+    return (parts.hostname or "").lower(), port
+
+
+def is_private(host: str) -> bool:
+    """The host is, or resolves to, an address that is not on the public internet (loopback,
+    private, link-local, carrier-grade NAT, unspecified, multicast): where a link from a feed
+    must not lead a crawler (the cloud's metadata service at 169.254.169.254, a router's page)."""
+    import ipaddress
+    import socket
+
+    try:
+        addresses = [ipaddress.ip_address(host.strip("[]"))]
+    except ValueError:
+        try:
+            infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+        except (OSError, UnicodeError):
+            return False  # no address: the download fails on its own ([T060])
+        addresses = [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
+    for addr in addresses:
+        mapped = getattr(addr, "ipv4_mapped", None)
+        addr = mapped or addr
+        if not addr.is_global or addr.is_multicast:
+            return True
+    return False
 
 
 class Fetcher:
     """A pooled HTTP client with per-host limits; one per batch, closed at its end."""
 
-    def __init__(self, settings: Settings, *, sleep: Callable[[float], None] = time.sleep) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        sleep: Callable[[float], None] = time.sleep,
+        guard: Callable[[str], None] | None = None,
+    ) -> None:
+        """``guard(url)`` is asked before every request, redirects included; it raises to refuse one."""
         import httpx
 
         self.settings = settings
         self._sleep = sleep
+        self._guard = guard
         timeout = settings.fetch_timeout
+        hooks = {"request": [lambda request: guard(str(request.url))]} if guard is not None else {}
         self._client = httpx.Client(
             timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
             follow_redirects=True,
             max_redirects=MAX_REDIRECTS,
             headers={"User-Agent": user_agent(settings), "Accept": ACCEPT},
+            event_hooks=hooks,
         )
         self._hosts: dict[str, threading.BoundedSemaphore] = {}
         self._lock = threading.Lock()
@@ -91,6 +138,9 @@ class Fetcher:
         import httpx
 
         if not is_url(url):
+            scheme = url.strip().split("://", 1)[0] if "://" in url else ""
+            if re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*", scheme) and scheme.lower() not in ("http", "https"):
+                raise InputError("T095", f"{url}: refused: only http(s) links are followed, not {scheme}://")
             raise InputError("T060", f"{url}: not an http(s) URL")
         tries = 1 + max(0, self.settings.fetch_retries)
         for attempt in range(tries):
@@ -109,6 +159,11 @@ class Fetcher:
                 if attempt == tries - 1:
                     raise InputError(
                         "T060", f"{url}: timed out after {self.settings.fetch_timeout:g} s (after {tries} tries)"
+                    ) from exc
+            except (httpx.RemoteProtocolError, httpx.ReadError) as exc:  # the connection dropped mid-download
+                if attempt == tries - 1:
+                    raise InputError(
+                        "T060", f"{url}: the connection dropped ({type(exc).__name__}: {exc}) (after {tries} tries)"
                     ) from exc
             except httpx.TransportError as exc:
                 if attempt == tries - 1:

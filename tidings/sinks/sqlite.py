@@ -11,51 +11,98 @@ events it states. The schema is versioned (:mod:`tidings.sinks.migrations`).
 Each article is written in one transaction; processing it again deletes its
 old rows first (foreign keys cascade), so a re-run never duplicates and a
 crash never leaves half an article behind.
+
+A fault of the store itself (a full disk, a read-only file, another process
+holding the lock past the busy timeout, a corrupt file, a failing disk) is a
+:class:`~tidings.errors.StoreError` with its own code (``T090``-``T094``):
+the run stops there, and what was committed before stays.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
-from tidings.errors import TidingsError
+from tidings.errors import StoreError, TidingsError
 from tidings.model import Article
 from tidings.records import Row, failure_row, now, rows
 from tidings.sinks.base import BaseSink
 from tidings.sinks.migrations import check_version, migrate
 
+#: Seconds a writer waits for another process's lock before it gives up (``[store] busy_timeout``).
+BUSY_TIMEOUT = 30.0
 
-def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
-    """Open the store, creating or upgrading it; ``readonly`` refuses every write (``tidings query``)."""
+_FAULTS = {  # SQLite's primary result codes -> the store fault's code and what it means
+    5: ("T092", "locked by another process (waited {timeout:g} s; [store] busy_timeout)"),  # SQLITE_BUSY
+    6: ("T092", "locked (waited {timeout:g} s; [store] busy_timeout)"),  # SQLITE_LOCKED
+    8: ("T091", "read-only (the file, its folder or its file system cannot be written)"),  # SQLITE_READONLY
+    10: ("T094", "disk I/O error"),  # SQLITE_IOERR
+    11: ("T093", "corrupt (restore a backup, or recover it with the sqlite3 shell's .recover)"),  # SQLITE_CORRUPT
+    13: ("T090", "full (no space left on the disk, or the file's size limit)"),  # SQLITE_FULL
+    14: ("T091", "cannot be opened for writing (a missing or read-only folder?)"),  # SQLITE_CANTOPEN
+    26: ("T093", "not a SQLite database, or its header is corrupt"),  # SQLITE_NOTADB
+}
+
+
+def store_error(exc: sqlite3.Error, path: object, *, timeout: float = BUSY_TIMEOUT) -> TidingsError:
+    """A SQLite error as a coded one: a fault of the store (:class:`StoreError`, the run stops), else T030."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    fault = _FAULTS.get(code & 0xFF) if isinstance(code, int) else None
+    if fault is None and isinstance(exc, sqlite3.DatabaseError) and "malformed" in str(exc):
+        fault = _FAULTS[11]
+    if fault is None:
+        return TidingsError("T030", f"{path}: database error: {exc}")
+    number, what = fault
+    return StoreError(number, f"{path}: the store is {what.format(timeout=timeout)} [{exc}]")
+
+
+def connect(path: str | Path, *, readonly: bool = False, busy_timeout: float = BUSY_TIMEOUT) -> sqlite3.Connection:
+    """Open the store, creating or upgrading it; ``readonly`` refuses every write (``tidings query``).
+
+    A writer waits up to ``busy_timeout`` seconds for another process's lock.
+    """
     try:
         if readonly:
             if not Path(path).exists():
                 raise TidingsError("T030", f"{path}: no such database")
-            conn = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True, isolation_level=None)
+            conn = sqlite3.connect(
+                f"file:{Path(path).resolve()}?mode=ro", uri=True, isolation_level=None, timeout=busy_timeout
+            )
             check_version(conn, path)
         else:
+            if Path(path).is_dir():
+                raise StoreError("T091", f"{path}: the store is a folder, not a file")
             # isolation_level=None: transactions are explicit (see ``transaction``).
-            conn = sqlite3.connect(str(path), isolation_level=None)
+            conn = sqlite3.connect(str(path), isolation_level=None, timeout=busy_timeout)
             conn.execute("PRAGMA journal_mode=WAL")
             migrate(conn, path)
+        conn.execute("PRAGMA foreign_keys=ON")
     except sqlite3.Error as exc:
-        raise TidingsError("T030", f"{path}: cannot open database: {exc}") from exc
-    conn.execute("PRAGMA foreign_keys=ON")
+        error = store_error(exc, path, timeout=busy_timeout)
+        raise (
+            error if isinstance(error, StoreError) else TidingsError("T030", f"{path}: cannot open database: {exc}")
+        ) from exc
     conn.row_factory = sqlite3.Row
     return conn
 
 
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """All or nothing: a failure inside rolls the article back."""
-    conn.execute("BEGIN")
+    """All or nothing: a failure inside rolls the article back.
+
+    ``BEGIN IMMEDIATE`` takes the write lock at once, so a second writer waits for it
+    (up to the busy timeout) instead of failing half-way through its article.
+    """
+    conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn
     except BaseException:
-        conn.rollback()
+        if conn.in_transaction:
+            with suppress(sqlite3.Error):  # the error that got us here is the one to report
+                conn.rollback()
         raise
     else:
         conn.commit()
@@ -134,13 +181,17 @@ class SQLiteSink(BaseSink):
     and keeps one row per failed input and reason.
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, busy_timeout: float = BUSY_TIMEOUT) -> None:
         self.path = path
+        self.busy_timeout = busy_timeout
         self.conn: sqlite3.Connection | None = None
 
     def open(self) -> None:
         if self.conn is None:
-            self.conn = connect(self.path)
+            self.conn = connect(self.path, busy_timeout=self.busy_timeout)
+
+    def _fault(self, exc: sqlite3.Error) -> TidingsError:
+        return store_error(exc, self.path, timeout=self.busy_timeout)
 
     def _db(self) -> sqlite3.Connection:
         if self.conn is None:
@@ -149,20 +200,34 @@ class SQLiteSink(BaseSink):
         return self.conn
 
     def has_article(self, article_id: str) -> bool:
-        return has_article(self._db(), article_id)
+        try:
+            return has_article(self._db(), article_id)
+        except sqlite3.Error as exc:
+            raise self._fault(exc) from exc
 
     def has_url(self, url: str) -> bool:
         conn = self._db()
-        return has_url(conn, url) or ("#" in url and has_url(conn, url.split("#", 1)[0]))
+        try:
+            return has_url(conn, url) or ("#" in url and has_url(conn, url.split("#", 1)[0]))
+        except sqlite3.Error as exc:
+            raise self._fault(exc) from exc
 
     def write(self, article: Article) -> None:
         try:
             save(self._db(), article)
-        except (sqlite3.Error, KeyError, IndexError, TypeError, ValueError) as exc:
+        except sqlite3.Error as exc:
+            error = self._fault(exc)
+            if isinstance(error, StoreError):
+                raise error from exc
+            raise TidingsError("T030", f"{article.input or article.id}: could not store: {exc}") from exc
+        except (KeyError, IndexError, TypeError, ValueError) as exc:
             raise TidingsError("T030", f"{article.input or article.id}: could not store: {exc}") from exc
 
     def write_failure(self, input_name: str, message: str) -> None:
-        record_failure(self._db(), input_name, message)
+        try:
+            record_failure(self._db(), input_name, message)
+        except sqlite3.Error as exc:
+            raise self._fault(exc) from exc
 
     def close(self) -> None:
         if self.conn is not None:

@@ -555,6 +555,15 @@ def normalise(
     story said before it; ``hint`` is "set" for a rate ("$5 a day") and
     "stretch" for a unit the next words bound ("the year ended June 30").
     """
+    try:
+        return _normalise(text, base, tense=tense, refs=refs, hint=hint)
+    except OverflowError:  # "next Friday" of 9999-12-31, "Friday" of 0001-01-01: past the calendar's ends
+        return None, "date", "out-of-range"
+
+
+def _normalise(
+    text: str, base: date | None, *, tense: str | None = None, refs: Anchors | None = None, hint: str | None = None
+) -> Result:
     refs = refs or Anchors()
     t, cue = _clean(text)
     if cue is not None or tense is not None or hint == "stretch":
