@@ -191,7 +191,7 @@ class Event:
     negated: bool = False
     modality: str = "asserted"
     date: str | None = None
-    date_source: str | None = None  # clause, sentence, lede, published
+    date_source: str | None = None  # clause, sentence, lede, published; unknown: background with no day
     place: Place | None = None
     place_source: str | None = None  # clause, enclosing clause, dateline
     confidence: float = 0.5

@@ -817,6 +817,21 @@ MEXBUS ; Pemex ; Petroleos Mexicanos|Petróleos Mexicanos ; - ; co
 VENBUS ; PDVSA ; Petroleos de Venezuela ; - ; co
 TWNBUS ; TSMC ; Taiwan Semiconductor Manufacturing Company ; - ; co
 TWNBUS ; Foxconn ; - ; - ; co
+USABUS ; ConocoPhillips ; - ; - ; co
+USABUS ; Amazon ; Amazon.com ; - ; co
+FRABUS ; TotalEnergies ; - ; - ; co
+GBRMED ; Reuters ; Reuters news agency|Thomson Reuters ; - ; press
+USAMED ; Associated Press ; AP|The Associated Press ; - ; press
+FRAMED ; Agence France-Presse ; AFP|Agence France Presse ; - ; press
+GBRMED ; BBC ; British Broadcasting Corporation|BBC News ; - ; press
+USAMED ; CNN ; Cable News Network ; - ; press
+USAMED ; MSNBC ; - ; - ; press
+USAMED ; Fox News ; Fox News Channel ; - ; press
+USAMED ; The New York Times ; New York Times ; - ; press
+USAMED ; The Washington Post ; Washington Post ; - ; press
+USAMED ; The Wall Street Journal ; Wall Street Journal ; - ; press
+QATMED ; Al Jazeera ; Al Jazeera English ; - ; press
+DEUMED ; Deutsche Welle ; - ; - ; press
 """
 
 IGO_ORIGIN_TEXT = {
@@ -829,6 +844,7 @@ IGO_ORIGIN_TEXT = {
     "pre": "partially recognised states and breakaway regions: the state that claims them + PLOVER PRE",
     "co": "large companies: the country of their headquarters + BUS, assigned here",
     "media": "state news agencies and broadcasters: country + GOV + MED, as state media in agents.tsv",
+    "press": "independent news agencies, broadcasters and papers: the country of their headquarters + MED, assigned here",
 }
 
 
@@ -1314,6 +1330,7 @@ ADDED = [
     ("lawmakers", "LEG", "", "added; plural form as usually written"),
     ("mep", "LEG", "", "added; member of the European Parliament (code with IGOEUREEC)"),
     ("member of the european parliament", "LEG", "", "added; code with IGOEUREEC"),
+    ("commissioner", "GOV", "", "added; an official heading a commission or service (a revenue commissioner)"),
 ]
 
 

@@ -61,6 +61,11 @@ ORG_SECTOR_WORDS = {
     "cartel": "CRM",
     "medical": "HLH",
     "health": "HLH",
+    "treasury": "GOV",
+    "provincial": "GOV",
+    "municipal": "GOV",
+    "municipality": "GOV",
+    "prosecution": "JUD",
 }
 
 
@@ -139,6 +144,7 @@ def add_clues(lex: ActorLexicon, doc: Doc, unit: Unit, root: Token, entries: lis
             if e.key in lex.offices:
                 unit.persons.append(e.key)
             unit.person_text = unit.person_text or text
+            _name_title(doc, first, unit)
         elif e.kind == "igo":
             unit.igo = e.key
             unit.igo_later = e.later
@@ -156,6 +162,22 @@ def add_clues(lex: ActorLexicon, doc: Doc, unit: Unit, root: Token, entries: lis
     for child in doc[unit.head].children:
         if child.lower_ in FORMER:
             unit.former = True
+
+
+#: Capitalised titles written before a name, with the sector they give ("Justice Brett
+#: Kavanaugh": JUD); as words they are too common to be agent nouns ("seek justice").
+NAME_TITLES = dict(w.split("=") for w in words("actors", "name_titles"))
+
+
+def _name_title(doc: Doc, first: int, unit: Unit) -> None:
+    """A capitalised title right before a name gives the person's sector."""
+    if first == 0 or unit.sectors:
+        return
+    word = doc[first - 1].text
+    sector = NAME_TITLES.get(word.lower()) if word[:1].isupper() else None
+    if sector:
+        unit.sectors.append((sector, word.lower()))
+        unit.tokens.add(first - 1)
 
 
 def place_clues(doc: Doc, units: list[Unit], places: list[Place]) -> None:

@@ -121,7 +121,8 @@ def _code_igo(lex: ActorLexicon, unit: Unit, day: str | None) -> Coded:
         # national bodies share codes (every US company is USABUS): one actor per body
         name = unit.igo_name
         key = ("igo", code, name)
-    return key, Actor(0, name, code, country, sector, lex.igo_wikidata.get(unit.igo), kind)
+    wikidata = lex.igo_wikidata.get(unit.igo_name) or lex.igo_wikidata.get(unit.igo)
+    return key, Actor(0, name, code, country, sector, wikidata, kind)
 
 
 def _code_by_clues(lex: ActorLexicon, unit: Unit, focus: str | None) -> Coded | None:

@@ -15,13 +15,53 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from tidings.actors.clues import Unit
-from tidings.actors.coding import head_sector, strip_the, variants
+from tidings.actors.clues import NAME_TITLES, Unit
+from tidings.actors.coding import head_sector, join_code, strip_the, variants
 from tidings.model import Actor, Span
+from tidings.words import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+#: Words inside a name that are no name of their own ("bin", "de", "van", "Jr.").
+NAME_PARTICLES = frozenset(
+    {
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "de",
+        "da",
+        "do",
+        "dos",
+        "del",
+        "della",
+        "di",
+        "du",
+        "la",
+        "le",
+        "van",
+        "von",
+        "der",
+        "den",
+        "ter",
+        "mc",
+        "jr",
+        "jr.",
+        "sr",
+        "sr.",
+        "ii",
+        "iii",
+        "abu",
+        "umm",
+        "st",
+        "st.",
+    }
+)
+#: Honorifics before a name.
+HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "madam"})
+#: Singular agent nouns that name a body, not one person: "he" never stands for them.
+INSTITUTION_NOUNS = words("actors", "institution_nouns")
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
@@ -67,9 +107,13 @@ class ArticleActors:
     """The actors one article has named so far and their mentions (one per article)."""
 
     doc: Doc
+    focus: str | None = None  # the country the story happens in
     sent_of: dict[int, int] = field(init=False, default_factory=dict)  # token index -> sentence number
     actors: dict[tuple[str, ...], Actor] = field(default_factory=dict)
     surnames: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # every word of a full name (given and family names): "Kim" after "Kim Jong Un", "Lai" after
+    # "Lai Ching-te" (family name first), a leader's first name; the latest full name wins.
+    name_parts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     acronyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)  # in the order they were found
 
@@ -81,13 +125,19 @@ class ArticleActors:
         or as a mention of the actor a surname or acronym refers back to."""
         doc = self.doc
         span = doc[start : end + 1]
-        if key[0] == "person":
-            last = actor.name.split()[-1].lower() if actor.name else ""
-            # "Lukashenko" after "Alexander Lukashenko" is the same man.
-            if len(actor.name.split()) == 1 and last in self.surnames:
-                key = self.surnames[last]
-            else:
-                self.surnames.setdefault(last, key)
+        earlier = self._named_before(key, actor, unit)
+        if earlier is not None:
+            # "Lukashenko" after "Alexander Lukashenko" is the same man, and so is "Assange" that
+            # the parser took for an organisation, or "Australian-born Assange" (a clue it adds).
+            key = earlier
+            self._fill_country(self.actors[key], actor)
+        elif key[0] == "person":
+            words = actor.name.split()
+            if len(words) > 1:
+                self.surnames.setdefault(words[-1].lower(), key)
+                for w in words:
+                    if len(w) > 1 and w.lower() not in NAME_PARTICLES:
+                        self.name_parts[w.lower()] = key
         # "the Royal Air Force (RAF) ... RAF": an acronym given in brackets names the same actor.
         bare = strip_the(span.text)
         if bare in self.acronyms and len(variants(unit)) == 1:
@@ -102,11 +152,90 @@ class ArticleActors:
         actor.mentions.append(Span(span.text, span.start_char, span.end_char))
         self.mentions.append((unit.head, actor, doc[unit.head].dep_))
 
+    def _named_before(self, key: tuple[str, ...], actor: Actor, unit: Unit) -> tuple[str, ...] | None:
+        """The key of the person named in full before whom a one-word name refers to: a
+        surname, a given name or a family name written first, else None."""
+        head = self.doc[unit.head]
+        if key[0] == "person":
+            words = actor.name.split()
+        elif (
+            key[0] in ("org", "country", "people")
+            and head.ent_type_ in ("PERSON", "ORG")
+            and head.pos_ == "PROPN"
+            and not (unit.igo or unit.known or unit.persons)
+        ):
+            # a lone name the parser called an organisation ("Assange said"), or one a demonym
+            # qualifies ("Australian-born Assange")
+            words = bare_name(unit.org_text or unit.person_text or head.text).split()
+        else:
+            return None
+        if len(words) != 1:
+            return None
+        word = words[0].lower()
+        found = self.surnames.get(word) or self.name_parts.get(word)
+        return found if found is not None and found != key and found in self.actors else None
+
+    @staticmethod
+    def _fill_country(known: Actor, clue: Actor) -> None:
+        """A later mention's own clue gives a person named without one their country:
+        "Australian-born Assange", "Kenyan opposition leader Odinga"."""
+        if known.country is not None or clue.country is None or known.code.startswith(("IGO", "NGO")):
+            return
+        known.country = clue.country
+        known.code = join_code(clue.country, known.sector)
+
+    def merge_partial_names(self) -> None:
+        """A one-word name told before the full one ("Duterte ... Rodrigo Duterte") that the tables
+        do not code is a mention of the one full name holding it, when only one does."""
+        people = [a for k, a in self.actors.items() if k[0] == "person" and len(a.name.split()) > 1]
+        for key, actor in list(self.actors.items()):
+            if not (key[0] == "person" or actor.kind == "organisation") or actor.country is not None:
+                continue
+            words = bare_name(actor.name).split()
+            if len(words) != 1 or len(words[0]) < 3:
+                continue
+            word = words[0].lower()
+            holders = [a for a in people if a is not actor and word in (w.lower() for w in a.name.split())]
+            if len({id(a) for a in holders}) != 1:
+                continue
+            target = holders[0]
+            target.mentions.extend(actor.mentions)
+            self.mentions = [(h, target if a is actor else a, d) for h, a, d in self.mentions]
+            del self.actors[key]
+
+    def titles_and_employers(self) -> None:
+        """A person the text names without a country takes one from the title phrase set beside
+        the name: "Philip Luther, research director at Amnesty International" (the body's code),
+        "the editor of the Peruvian daily El Tiempo, Manuel Ortiz" (its country)."""
+        by_head: dict[int, Actor] = {}
+        for h, a, _ in self.mentions:
+            by_head.setdefault(h, a)
+        for h, actor, _ in list(self.mentions):
+            if actor.kind != "person" or actor.country is not None or actor.code.startswith(("IGO", "NGO")):
+                continue
+            titles = _title_phrases(self.doc[h])
+            for title in titles:
+                employer = _employer(title, by_head, actor)
+                if employer is not None:
+                    _take_employer(actor, employer)
+                    break
+            else:
+                # "the MEC for Cooperative Governance, Jacob Mamabolo": a title alone gives the
+                # sector, and the story its country.
+                sector = next((NAME_TITLES[t.lower_] for t in titles if t.lower_ in NAME_TITLES), None)
+                if sector is not None and actor.sector is None and self.focus is not None:
+                    actor.country, actor.sector = self.focus, sector
+                    actor.code = join_code(self.focus, sector)
+
     def coded(self) -> list[Actor]:
-        """The article's actors, in the order first coded, each with its mentions in text order."""
-        for actor in self.actors.values():
+        """The article's actors, in the order first coded, each with its mentions in text order
+        (numbered 1, 2, ... in that order)."""
+        out = list(self.actors.values())
+        for n, actor in enumerate(out, start=1):
+            actor.id = n
+            actor.name = " ".join(actor.name.split())  # a name that ran over a line break
             actor.mentions.sort(key=lambda s: s.start)
-        return list(self.actors.values())
+        return out
 
     # -- the country an unplaced unit takes from the actors just named ----
     def government_country(self, unit: Unit, focus: str | None) -> str | None:
@@ -169,6 +298,9 @@ class ArticleActors:
             if self.sent_of[unit.head] - self.sent_of[h] > 3:
                 break
             if actor.kind in ("organisation", "group") and (actor.sector in (want, None) or want == "any"):
+                if actor.sector is None and actor.code == "---":
+                    # "Moruo ... the company": the text says what the body is
+                    actor.sector, actor.code = want, join_code(actor.country, want)
                 start = left_edge(doc, unit.head)
                 span = doc[start : unit.head + 1]
                 actor.mentions.append(Span(span.text, span.start_char, span.end_char))
@@ -220,7 +352,8 @@ class ArticleActors:
             if tok.pos_ != "PRON" or tok.i in taken:
                 continue
             if low in PERSON_PRONOUNS:
-                fits = [m for m in ordered if m[0] < tok.i and m[1].kind == "person"]
+                # a person named, or one a singular agent noun stands for ("A doctor said he ...")
+                fits = [m for m in ordered if m[0] < tok.i and (m[1].kind == "person" or _one_person(doc[m[0]], m[1]))]
             elif low in THING_PRONOUNS or low in GROUP_PRONOUNS:
                 fits = [
                     m
@@ -255,6 +388,72 @@ class ArticleActors:
             target = (subj or fits)[-1][1]
             target.mentions.append(Span(tok.text, tok.idx, tok.idx + len(tok.text)))
             resolved[tok.i] = target
+
+
+#: Prepositions that tie a title to the body a person works for ("director at Amnesty").
+EMPLOYER_PREPS = frozenset({"at", "for", "of", "with", "from", "in"})
+#: Dependencies that stay inside a title phrase.
+_TITLE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "pobj", "prep", "conj", "appos", "det", "npadvmod"})
+
+
+def _title_phrases(name: Token) -> list[Token]:
+    """The heads of the title phrases set beside a name: its appositions ("Luther, director at
+    Amnesty") and the noun it stands in apposition to ("the editor, Manuel Ortiz")."""
+    out = [c for c in name.children if c.dep_ == "appos"]
+    if name.dep_ == "appos" and name.head.pos_ in ("NOUN", "PROPN"):
+        out.append(name.head)
+    if name.lower_ in NAME_TITLES or name.ent_type_ != "PERSON":
+        out.insert(0, name)  # the phrase is headed by the title itself ("MEC for ..., Jacob Mamabolo")
+    else:
+        # "Philip Luther, research director, at Amnesty International": the employer on the name
+        out += [c for c in name.children if c.dep_ == "prep" and c.lower_ in ("at", "for", "of", "with")]
+    return out
+
+
+def _employer(title: Token, by_head: dict[int, Actor], person: Actor) -> Actor | None:
+    """The first actor with a country or an international code named inside a title phrase."""
+    todo, seen = [title], 0
+    while todo and seen < 40:
+        t = todo.pop(0)
+        seen += 1
+        found = by_head.get(t.i)
+        if found is not None and found is not person and (found.country or found.code.startswith(("IGO", "NGO"))):
+            return found
+        for c in t.children:
+            if c.dep_ in _TITLE_DEPS and not (c.dep_ == "prep" and c.lower_ not in EMPLOYER_PREPS):
+                todo.append(c)
+    return None
+
+
+def _take_employer(person: Actor, employer: Actor) -> None:
+    if employer.code.startswith(("IGO", "NGO")) or (employer.country is None and employer.code != "---"):
+        extra = person.sector if person.sector and person.sector not in ("GOV", "IGO") else ""
+        person.code = employer.code + ("" if employer.code.endswith(extra) else extra)
+        return
+    person.country = employer.country
+    sector = person.sector or (employer.sector if employer.kind in ("organisation", "igo", "group") else None)
+    person.sector = sector
+    person.code = join_code(person.country, sector)
+
+
+def _one_person(head: Token, actor: Actor) -> bool:
+    """An agent that a he or she can stand for: one person named by a singular noun for what
+    they are or do ("a doctor", "the spokesman"), not an institution ("the army", "police")."""
+    return (
+        actor.kind == "agent"
+        and head.tag_ == "NN"
+        and head.ent_type_ == ""
+        and head.lemma_.lower() not in INSTITUTION_NOUNS
+        and actor.sector not in (None, "CVL")  # not "the man", "a woman": left to a named person
+    )
+
+
+def bare_name(name: str) -> str:
+    """A name without a leading "the", honorifics and possessive: "Mr Assange" -> "Assange"."""
+    words = strip_the(name).replace("'s", "").replace("’s", "").split()
+    while len(words) > 1 and (words[0].lower() in HONORIFICS or words[0].lower() in NAME_TITLES):
+        words = words[1:]  # "Mr Assange", "MEC Mamabolo"
+    return " ".join(words)
 
 
 def left_edge(doc: Doc, head: int) -> int:

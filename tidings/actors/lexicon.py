@@ -167,8 +167,12 @@ class Trie:
 
 
 def _acronym(tokens: list[str]) -> bool:
-    """A one-word name in capitals of two or three letters ("PAN", "DEA"; "Nato" and "Isis" are also written so)."""
-    return len(tokens) == 1 and 2 <= len(tokens[0]) <= 3 and tokens[0].isalpha() and tokens[0].isupper()
+    """A one-word name in capitals of two or three letters ("PAN", "DEA"; "Nato" and "Isis" are also
+    written so), or a short one with a capital inside ("LeT", "JeM": never the word "let")."""
+    if len(tokens) != 1 or not tokens[0].isalpha():
+        return False
+    word = tokens[0]
+    return (2 <= len(word) <= 3 and word.isupper()) or (len(word) <= 5 and any(c.isupper() for c in word[1:]))
 
 
 def _rows(name: str) -> Iterator[dict[str, str]]:
@@ -209,7 +213,7 @@ class ActorLexicon:
     offices: dict[str, list[Office]]  # canonical person name -> terms
     person_alias: dict[str, set[str]]  # lower-cased alias -> canonical names
     igo_names: dict[str, str]  # IGO code -> name
-    igo_wikidata: dict[str, str]
+    igo_wikidata: dict[str, str]  # row name -> Q-id; IGO/NGO code -> the umbrella body's Q-id
     agents: dict[str, tuple[str, str]]  # phrase -> (sector, sector2)
     trie: Trie
     known: list[Known] = field(default_factory=list)
@@ -254,7 +258,11 @@ def build(tokenize: Callable[[str], list[str]]) -> ActorLexicon:
         # Several rows may share a code (UN agencies): the first, the umbrella body, names it.
         igo_names.setdefault(code, row["name"])
         if row.get("wikidata"):
-            igo_wikidata.setdefault(code, row["wikidata"])
+            # by the row's own name, and (international bodies only) by the code for the umbrella
+            # body; national bodies share codes (every US company is USABUS), so never by theirs
+            igo_wikidata[row["name"]] = row["wikidata"]
+            if code.startswith(("IGO", "NGO")):
+                igo_wikidata.setdefault(code, row["wikidata"])
         later = row.get("later", "")
         for name in [row["name"], *_split(row.get("aliases", ""))]:
             entry = Entry("igo", code, later=later, name=row["name"])

@@ -40,7 +40,7 @@ class ActorResolver:
         place_clues(doc, units, article.places)
         admin1_clues(doc, units)
         focus = article.focus_country or _focus(units)
-        state = ArticleActors(doc)
+        state = ArticleActors(doc, focus)
         # "the two sides", "both leaders": phrases that stand for the last two parties named.
         pairs = {t.i for t in doc if is_pair(t)}
         heads = {u.head for u in units}
@@ -52,6 +52,8 @@ class ActorResolver:
             if unit is None or state.definite_org(unit):
                 continue
             self._resolve(state, unit, day, focus)
+        state.merge_partial_names()
+        state.titles_and_employers()
         state.pronouns()
         article.actors = state.coded()
         return article

@@ -19,12 +19,18 @@ from tidings.actors.lexicon import ActorLexicon, Entry
 from tidings.words import words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 # Nouns for people or groups that an agent word can qualify ("opposition candidates").
 GROUP_HEADS = words("actors", "group_heads")
 #: Plural nouns for members of a people ("Ibo elders"), besides GROUP_HEADS.
 PEOPLE_MEMBERS = words("actors", "people_members")
+#: Last words of a name that make it a thing, not an actor ("Temporary Protected Status").
+THING_HEADS = words("actors", "thing_heads")
+#: Nouns of settlements and areas: a name before one is a place's ("Bela Bela villages").
+PLACE_NOUNS = frozenset({"village", "town", "city", "district", "province", "region", "camp", "settlement"})
+#: Names the parser takes for people or bodies that news uses for a policy or a process.
+NOT_ACTOR_NAMES = words("actors", "not_actor_names")
 # Heads of an organisation: "the president of the European Council" acts for the organisation.
 OFFICE_HEADS = words("actors", "office_heads")
 
@@ -110,6 +116,8 @@ def _pieces(lex: ActorLexicon, doc: Doc) -> list[Piece]:
         covered.update(range(start, end))
     for ent in doc.ents:
         if ent.label_ in ("PERSON", "ORG") and not covered.intersection(range(ent.start, ent.end)):
+            if _names_a_thing(ent):
+                continue
             kind = "person" if ent.label_ == "PERSON" else "org"
             pieces.append((ent.root, [Entry(kind, ent.text)], set(range(ent.start, ent.end))))
             covered.update(range(ent.start, ent.end))
@@ -154,6 +162,24 @@ def _not_an_actor(
         and end < len(doc)
         and any(c.isdigit() for c in doc[end].text)
     )  # "a Boeing 777", "Airbus A320": a company's product, not the company
+
+
+def _names_a_thing(ent: Span) -> bool:
+    """A name the parser calls a person or organisation that names no actor: one that only
+    qualifies a thing or a place ("the Search box", "Hoa Lo prison", "Bela Bela villages"), one whose
+    last word says it is a thing ("Temporary Protected Status", "the Emilia Romagna Grand Prix"),
+    or a word news uses for a policy or a process ("Brexit")."""
+    root = ent.root
+    if ent.text.lower().strip() in NOT_ACTOR_NAMES:
+        return True
+    if ent[-1].lower_ in THING_HEADS:
+        return True
+    return (
+        root.dep_ == "compound"
+        and root.head.pos_ == "NOUN"
+        and root.head.i >= ent.end
+        and (root.head.lemma_.lower() in THING_HEADS or root.head.lemma_.lower() in PLACE_NOUNS)
+    )
 
 
 def _promote(pieces: list[Piece]) -> list[Piece]:
@@ -273,6 +299,9 @@ def _host(tok: Token, piece_at: dict[int, tuple[list[Entry], set[int]]]) -> int 
             return None
         if parent.i in piece_at:
             return parent.i
+        if parent.lower_ in ("born", "based") and parent.dep_ == "amod" and t.dep_ == "npadvmod":
+            t = parent  # "Australian-born Assange", "a Lagos-based lawyer": of that country
+            continue
         if parent.pos_ not in ("NOUN", "PROPN"):
             return None
         t = parent

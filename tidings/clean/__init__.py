@@ -13,7 +13,7 @@ input gave none. ``article.raw`` keeps the text as it came.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tidings.model import Article, Context, Span
 
@@ -62,6 +62,41 @@ STAMP_RE = re.compile(
     r"(?P<when>(?=[^\n]*\d)[^\n.!?]{4,60}?)\s*$",
     re.IGNORECASE,
 )
+# Correction and editor's notes on a line of their own: "Editor's note: ...", "Correction: An earlier
+# version of this story ...", "This article has been updated to ...".
+NOTE_RE = re.compile(
+    r"""^\s*\(?(?:
+        (?:editor'?s'?|editors'|note\s+to\s+(?:editors|readers)|correction|clarification)(?:\s+note)?\s*[:\-–—]|
+        (?:this|the)\s+(?:story|article|report|piece)\s+(?:has\s+been|was|is)\s+(?:corrected|updated|amended|changed)\b|
+        an\s+earlier\s+version\s+of\s+this\s+(?:story|article|report|piece)\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A wire's correction or update tag opening a line, before the story itself on the same line:
+# "(Corrects paragraph 7 to fix the minister's name) WASHINGTON (Reuters) - ...".
+WIRE_TAG_RE = re.compile(
+    r"^\s*\((?:corrects?|correcting|updates?|updated|adds|recasts|refiles|rewrites|changes|fixes|clarifies|"
+    r"removes|inserts|repeats|deletes|amends|restores)\b[^()]{0,300}\)\s*",
+    re.IGNORECASE,
+)
+# A photo credit alone on a line: "Felipe Dana - staff, AP", "Jane Doe / Reuters", "Pool via AP".
+AGENCY = (
+    r"(?:AP|AFP|Reuters|REUTERS|EPA(?:-EFE)?|Getty\s+Images|Bloomberg|Shutterstock|Xinhua|Anadolu|NurPhoto|"
+    r"SOPA\s+Images|Sipa|Alamy|PA(?:\s+Wire)?|The\s+Associated\s+Press|Associated\s+Press|TASS|"
+    r"[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3}\s+via\s+(?:Getty\s+Images|AP|Reuters))"
+)
+CREDIT_LINE_RE = re.compile(
+    rf"^\s*(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,4}}\s*[-–—/|,]\s*)?"
+    r"(?:(?:staff(?:\s+photographer)?|contributor|photographer|pool|file|handout|stringer|"
+    r"special\s+to\s+[\w ]{2,30})\s*[,/]?\s*)?"
+    rf"{AGENCY}\s*\.?\s*$"
+)
+# A live blog's time stamp alone on a line: "10:42 a.m. ET", "14:05 GMT", "2 hours ago", "3:15pm, March 5".
+LIVE_STAMP_RE = re.compile(
+    r"^\s*(?:(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?:\s*(?:[A-Z]{2,4}|GMT|UTC|ET|CT|PT))?"
+    r"(?:\s*[,|·•–—-]?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?))?"
+    r"|\d{1,3}\s+(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?)\s+ago)\s*$",
+)
 TERMINAL_RE = re.compile(r"""[.!?:;]["')\]]?\s*$|["”]\s*$""")
 QUOTE_MAP = str.maketrans(
     {
@@ -99,6 +134,7 @@ class CleanResult:
     dateline: Span | None
     byline: str | None = None  # the author(s) of a "By ..." line
     stamp: str | None = None  # the date part of a "Published: ..." line, as written
+    corrections: list[str] = field(default_factory=list)  # correction and editor's notes, as written
 
 
 def is_promo(line: str) -> bool:
@@ -107,11 +143,17 @@ def is_promo(line: str) -> bool:
 
 
 def furniture(line: str) -> str | None:
-    """What kind of non-story line this is (promo, byline, credit, caption, stamp), or None."""
+    """What kind of non-story line this is (promo, note, byline, credit, caption, stamp), or None."""
     if is_promo(line):
         return "promo"
+    if NOTE_RE.match(line) and len(line) <= 600:
+        return "note"
     if len(line) > 300:
         return None
+    if LIVE_STAMP_RE.match(line) and any(c.isdigit() for c in line):
+        return "stamp"
+    if len(line) <= 100 and CREDIT_LINE_RE.match(line):
+        return "caption"
     if BYLINE_RE.match(line) and len(line) <= 120:
         return "byline"
     if CREDIT_RE.match(line):
@@ -156,8 +198,15 @@ def clean_text(raw: str) -> CleanResult:
     text = DOUBLED_QUOTE_RE.sub('"', text)
     text = re.sub(r"[\t\f\v ]+", " ", text)
     lines = text.split("\n")
+    tags: list[str] = []
+    for i, ln in enumerate(lines):
+        m = WIRE_TAG_RE.match(ln)
+        if m:  # "(Corrects paragraph 7 ...) WASHINGTON (Reuters) - ...": the tag goes, the story stays
+            tags.append(m.group(0).strip())
+            lines[i] = ln[m.end() :]
     kinds = [furniture(ln) if ln.strip() else None for ln in lines]
-    removed = [ln.strip() for ln, k in zip(lines, kinds, strict=True) if k]
+    removed = tags + [ln.strip() for ln, k in zip(lines, kinds, strict=True) if k]
+    corrections = tags + [ln.strip() for ln, k in zip(lines, kinds, strict=True) if k == "note"]
     kept = [ln for ln, k in zip(lines, kinds, strict=True) if not k]
     byline = stamp = None
     for ln, k in zip(lines, kinds, strict=True):
@@ -178,18 +227,30 @@ def clean_text(raw: str) -> CleanResult:
         if joined:
             out.append(joined)
     cleaned = "\n\n".join(out)
-    return CleanResult(cleaned, removed, find_dateline(cleaned), byline, stamp)
+    return CleanResult(cleaned, removed, find_dateline(cleaned), byline, stamp, corrections)
 
 
 def find_dateline(text: str) -> Span | None:
-    """The place of a wire-style dateline opening the text, if there is one."""
-    m = DATELINE_RE.match(text)
-    if not m:
-        return None
-    place = m.group("place").split(",")[0].strip()
-    if len(place) < 3 or not place.isupper():
-        return None
-    return Span(place, m.start("place"), m.start("place") + len(place))
+    """The place of a wire-style dateline opening the text, or opening its first body paragraph
+    after a headline ("Headline\n\nKYIV (AP) — ..."), if there is one."""
+    starts = [0]
+    first_end = text.find("\n\n")
+    if first_end > 0 and _headline_like(text[:first_end]):
+        starts.append(first_end + 2)
+    for start in starts:
+        m = DATELINE_RE.match(text[start:])
+        if not m:
+            continue
+        place = m.group("place").split(",")[0].strip()
+        if len(place) < 3 or not place.isupper():
+            continue
+        return Span(place, start + m.start("place"), start + m.start("place") + len(place))
+    return None
+
+
+def _headline_like(paragraph: str) -> bool:
+    """A first paragraph that reads as a headline: short, with no closing punctuation."""
+    return len(paragraph.split()) <= 25 and not re.search(r"[.!?:;][\"')\]]?\s*$", paragraph)
 
 
 class Cleaner:
@@ -214,6 +275,8 @@ class Cleaner:
             if result.dateline is not None:
                 d = result.dateline
                 article.dateline = Span(d.text, d.start + len(head), d.end + len(head))
+        for note in result.corrections:
+            article.notes.append(f"correction or editor's note: {note}")
         if article.author is None and result.byline:
             article.author = result.byline
         if article.published is None and result.stamp:

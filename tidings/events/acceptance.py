@@ -124,7 +124,9 @@ def assess(events: list[Event], article: Article, doc: Doc, story_: Story) -> No
         e.evidence.update(
             political_sides=int(political(e.source)) + int(political(e.target)),
             unknown_side=_unknown(e.source) or _unknown(e.target),
-            background=(days is not None and days > BACKGROUND_DAYS) or _dated_before(tok, article, story_),
+            background=(days is not None and days > BACKGROUND_DAYS)
+            or e.date_source == "unknown"  # the dates stage found only an older, vaguer time for it
+            or _dated_before(tok, article, story_),
             pluperfect=tok is not None and _pluperfect(tok),
             referenced=tok is not None and _referenced(tok),
             relative=tok is not None and tok.dep_ == "relcl",

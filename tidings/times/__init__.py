@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from tidings.model import Article, Context, TimeExpr
 from tidings.times.candidates import from_entities, grammar
 from tidings.times.tense import clause_tense
-from tidings.times.values import Anchors, normalise, starts_with_day
+from tidings.times.values import SETTLED_PAST, Anchors, normalise, starts_with_day
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -70,7 +70,7 @@ _FOR = re.compile(r"\bfor\s+$", re.I)
 def _cue(text: str, start: int, end: int) -> str | None:
     before = text[max(0, start - 30) : start]
     if _PAST_CUE.search(before):
-        return "past"
+        return SETTLED_PAST
     if _FUTURE_CUE.search(before) or (_FOR.search(before) and starts_with_day(text[start:end].lower())):
         return "future"
     return None

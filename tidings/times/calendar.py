@@ -12,8 +12,11 @@ from datetime import date, timedelta
 from tidings.times.lexicon import SEASON_START, UNIT_SCALE, UNITS
 
 # A date in the wrong direction for its clause ("set a record on Aug. 6" read in
-# February as next August) costs this many days more than its distance.
+# February as next August) costs this many days more than its distance. A past tense
+# is a soft clue ("extended the offer to Nov. 20", "declared a dividend payable Dec. 15"
+# point ahead); words that settle it ("since the Oct. 7 attacks") make it a rule.
 WRONG_WAY_DAYS = 200
+SETTLED_WRONG_WAY_DAYS = 1000
 
 
 def iso_week(d: date) -> str:
@@ -49,7 +52,7 @@ def weekday(base: date, wd: int, mode: str) -> date:
     return base + timedelta(days=ahead or 7)
 
 
-def closest(base: date, dates: Iterable[date], tense: str | None) -> date | None:
+def closest(base: date, dates: Iterable[date], tense: str | None, *, settled: bool = False) -> date | None:
     """The date nearest base, pulled towards the clause's tense.
 
     A past clause makes a later date cost ``WRONG_WAY_DAYS`` more (a future
@@ -61,7 +64,7 @@ def closest(base: date, dates: Iterable[date], tense: str | None) -> date | None
         gap = (d - base).days
         cost = abs(gap)
         if (tense == "past" and gap > 1) or (tense == "future" and gap < -1):
-            cost += WRONG_WAY_DAYS
+            cost += SETTLED_WRONG_WAY_DAYS if settled else WRONG_WAY_DAYS
         elif tense is None and gap > 1:
             cost += 1
         if best is None or cost < best[0]:
@@ -69,7 +72,7 @@ def closest(base: date, dates: Iterable[date], tense: str | None) -> date | None
     return best[1] if best else None
 
 
-def day_of_month(base: date, month: int, day: int, tense: str | None) -> date | None:
+def day_of_month(base: date, month: int, day: int, tense: str | None, *, settled: bool = False) -> date | None:
     """The year of a day written without one ("Nov. 21")."""
     dates = []
     for year in (base.year - 1, base.year, base.year + 1):
@@ -77,7 +80,7 @@ def day_of_month(base: date, month: int, day: int, tense: str | None) -> date | 
             dates.append(date(year, month, day))
         except ValueError:  # February 29th of a common year
             continue
-    return closest(base, dates, tense)
+    return closest(base, dates, tense, settled=settled)
 
 
 def day_of_nearby_month(base: date, day: int, tense: str | None) -> date | None:

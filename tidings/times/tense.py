@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from tidings.syntax import VERBAL_POS, clause_head
 from tidings.times.lexicon import words
+from tidings.times.values import SETTLED_PAST
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -26,6 +27,15 @@ AHEAD = words(
     "schedule plan expect due intend aim slate propose prepare hope want seek promise pledge vow threaten agree "
     "decide set postpone delay adjourn defer reschedule be have need suppose try wish ask urge call"
 )
+# Nouns of what is scheduled or recurs, which a date before them can put ahead ("the Nov. 5 election").
+SCHEDULED_NOUNS = words(
+    "election elections vote poll polls referendum ballot runoff summit meeting meetings talks deadline ultimatum "
+    "hearing trial session sitting conference visit trip tour ceremony inauguration debate match game final race "
+    "launch opening start date deadline anniversary festival celebration holiday parade rally march strike budget "
+    "plenary congress convention forum event release verdict sentencing"
+)
+# Adjectives above an infinitive that put it ahead: "is due to arrive Monday", "is likely to vote Friday".
+AHEAD_ADJECTIVES = words("due set ready poised likely unlikely expected scheduled slated about sure certain eager keen")
 # Verbs whose own date lies ahead: "a summit scheduled for Thursday", "talks due Monday".
 SCHEDULED = words("schedule slate postpone adjourn defer reschedule due expect plan")
 # "extended the deadline until Friday", "gave them until Tuesday": the new date lies ahead.
@@ -42,7 +52,8 @@ def clause_tense(doc: Doc, start: int, end: int) -> str | None:
         return None
     root = span.root
     if root.dep_ in NOMINAL_DEPS and root.head.pos_ in ("NOUN", "PROPN"):
-        return None
+        # (a day: "the Oct. 7 attacks"; a month alone, "the March accession", is left undecided)
+        return _nominal_tense(root.head) if any(c.isdigit() for c in span.text) else None
     verb = clause_head(root)
     if verb.pos_ not in VERBAL_POS:
         return None
@@ -50,6 +61,18 @@ def clause_tense(doc: Doc, start: int, end: int) -> str | None:
     if prep is not None and prep.lower_ in ("until", "till") and verb.lemma_ in DEADLINE:
         return "future"
     return _tense(verb, 0)
+
+
+def _nominal_tense(noun: Token) -> str | None:
+    """A date that modifies a noun dates that noun. A happening named by the date it took
+    place on ("the Oct. 7 attacks", "the July 31 killing") is past; one that is scheduled
+    ("the Nov. 5 election", "Friday's deadline") is as its clause says, else undecided."""
+    if noun.lemma_.lower() not in SCHEDULED_NOUNS:
+        return SETTLED_PAST
+    verb = clause_head(noun)
+    if verb.pos_ not in VERBAL_POS:
+        return None
+    return "future" if _tense(verb, 0) == "future" else None
 
 
 def _tense(verb: Token, depth: int) -> str | None:
@@ -63,8 +86,15 @@ def _tense(verb: Token, depth: int) -> str | None:
         return "future"
     governor = verb.head
     if ("to" in words or verb.dep_ == "xcomp") and governor.i != verb.i and depth < 3:
-        if governor.lemma_ in AHEAD or governor.pos_ in ("NOUN", "PROPN", "ADJ"):
+        if governor.lemma_ in AHEAD or governor.pos_ in ("NOUN", "PROPN"):
             return "future"
+        if governor.pos_ == "ADJ":
+            # "is set to meet on Friday", "was due to land Monday": ahead; "was unable to push the
+            # motion through on Thursday", "were quick to condemn it Monday": the copula's tense.
+            if governor.lemma_ in AHEAD_ADJECTIVES:
+                return "future"
+            copula = governor.head if governor.dep_ == "acomp" else None
+            return _tense(copula, depth + 1) if copula is not None and copula.pos_ in VERBAL_POS else "future"
         if governor.pos_ in VERBAL_POS:
             return _tense(governor, depth + 1)
     tag = verb.tag_

@@ -23,6 +23,9 @@ from tidings.times import calendar as cal
 from tidings.times.lexicon import MONTHS, PART_OF_DAY, SEASONS, VAGUE, WEEKDAYS, number, ordinal, spoken_year
 
 Result = tuple[str | None, str, str]  # value, kind, rule
+#: A tense the words settle, not the verb alone: "since the Oct. 7 attacks", "the July 31 killing"
+#: are past whatever the distance to the coming one.
+SETTLED_PAST = "settled-past"
 
 
 @dataclass(slots=True)
@@ -40,6 +43,7 @@ class Anchors:
     month: tuple[int, int] | None = None
     year: int | None = None
     stretch: bool = False  # the words after it make it a stretch of time: "the year ended June 30"
+    settled: bool = False  # the words settle its direction ("since the Oct. 7 attacks"), not a tense alone
     day_first: bool = False  # the story writes numeric dates day first: 13/09/2018
 
 
@@ -270,7 +274,7 @@ def _day_of_month(t: str, base: date | None, refs: Anchors) -> Result | None:
     elif base is None:
         return None, "date", "month-day-no-base"
     else:
-        d = cal.day_of_month(base, month, day, refs.tense)
+        d = cal.day_of_month(base, month, day, refs.tense, settled=refs.settled)
         if d is None:
             return None
         value, rule = d.isoformat(), "month-day"
@@ -554,7 +558,9 @@ def normalise(
     refs = refs or Anchors()
     t, cue = _clean(text)
     if cue is not None or tense is not None or hint == "stretch":
-        refs = replace(refs, tense=cue or tense or refs.tense, stretch=hint == "stretch")
+        settled = cue is not None or tense == SETTLED_PAST
+        tense = "past" if tense == SETTLED_PAST else tense
+        refs = replace(refs, tense=cue or tense or refs.tense, stretch=hint == "stretch", settled=settled)
     if not t:
         return None, "date", "empty"
     for value, pattern in _REFS.items():
