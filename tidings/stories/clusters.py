@@ -182,7 +182,8 @@ class _Story:
 def _neighbours(
     conn: sqlite3.Connection, article_id: str, day: date, prepared: Prepared, options: Options, similarity: Similarity
 ) -> dict[int, _Story]:
-    """Stories with an article within the window: the best similarity of each, its articles' lead acts."""
+    """Stories with an article within the window at ``floor`` similarity or more: the best similarity of
+    each, and its articles' lead acts (read only for those stories)."""
     if prepared.vector is None:
         return {}
     w = timedelta(days=options.window_days)
@@ -210,10 +211,15 @@ def _neighbours(
     for r, sim in zip(rows, sims, strict=True):
         st = out.setdefault(int(r["story_id"]), _Story(int(r["story_id"])))
         st.sim = max(st.sim, float(sim))
-        st.members.append(r["article_id"])
-        title = (r["title"] or "").strip()
-        title_end = len(title) if title and (r["text"] or "").startswith(title) else 0
-        st.leads.extend(leads(conn, r["article_id"], title_end, r["lead_end"]))
+    floor = options.thresholds(prepared.kind)[1]
+    out = {k: st for k, st in out.items() if st.sim >= floor}
+    for r in rows:
+        near = out.get(int(r["story_id"]))
+        if near is not None:
+            near.members.append(r["article_id"])
+            title = (r["title"] or "").strip()
+            title_end = len(title) if title and (r["text"] or "").startswith(title) else 0
+            near.leads.extend(leads(conn, r["article_id"], title_end, r["lead_end"]))
     return out
 
 

@@ -176,6 +176,35 @@ def _existing(conn: sqlite3.Connection, gid: int | None) -> Target | None:
     return Target.from_row(row) if row is not None else None
 
 
+def _siblings(act: Act, other: Act) -> bool:
+    """Two events of one article that one trigger tells (the coder's one event per pair of parties of a
+    joint act, or per target of one act) with parties of the same countries: one act."""
+    same = block(act.source) == block(other.source) and block(act.target) == block(other.target)
+    swapped = block(act.source) == block(other.target) and block(act.target) == block(other.source)
+    return act.root == other.root and act.realis == other.realis and (same or (swapped and act.symmetric))
+
+
+def _target(
+    conn: sqlite3.Connection,
+    act: Act,
+    row: sqlite3.Row,
+    local: dict[int, Target],
+    original: dict[tuple[Any, ...], int] | None,
+    old: Target | None,
+    options: Options,
+) -> Target | None:
+    """The global event one act joins: its old one (the same event, processed again), else the best fit,
+    else a new one (none for a copy, which may only join its original's)."""
+    if original is not None:
+        found = [t for g in sorted(set(original.values())) if (t := _existing(conn, g)) is not None]
+    else:
+        found = [*local.values(), *(t for t in candidates(conn, act) if t.id not in local)]
+    target = old or best(act, found, options.place_km)
+    if target is None and original is None:
+        target = _create(conn, act, row)
+    return target
+
+
 def assign(
     conn: sqlite3.Connection,
     article_id: str,
@@ -186,25 +215,19 @@ def assign(
     """Set ``global_event_id`` on every event of the article; returns the global events touched.
 
     ``previous`` (an article processed again): its old events' global events by :func:`event_key`;
-    an event that comes back keeps its global event when it still fits, so ids do not move.
+    an event that comes back unchanged keeps its global event, so ids do not move.
     """
-    pairs = acts(conn, article_id, options)
-    original = _original_events(conn, copy_of) if copy_of else {}
+    original = _original_events(conn, copy_of) if copy_of else None
     body_start = _body_offset(conn, article_id)
     local: dict[int, Target] = {}  # global events this article made or joined, as it narrows them
+    done: dict[int, list[tuple[Act, int]]] = {}  # trigger offset -> the acts it told and their global events
     touched: set[int] = set()
-    for act, row in pairs:
-        gid: int | None = original.get(_copy_key(row, body_start))
+    for act, row in acts(conn, article_id, options):
+        gid = (original or {}).get(_copy_key(row, body_start))
+        gid = gid or next((g for other, g in done.get(row["trigger_start"], []) if _siblings(act, other)), None)
         if gid is None:
             old = _existing(conn, (previous or {}).get(event_key(row)))
-            if copy_of:  # a copy tells what its original tells: nothing new
-                found = [t for g in sorted(set(original.values())) if (t := _existing(conn, g)) is not None]
-            else:
-                found = [*local.values(), *(t for t in candidates(conn, act) if t.id not in local)]
-            target = old if old is not None and fit(act, old, options.place_km) is not None else None
-            target = target or best(act, found, options.place_km)
-            if target is None and not copy_of:
-                target = _create(conn, act, row)
+            target = _target(conn, act, row, local, original, old, options)
             if target is not None:
                 target = local.setdefault(target.id, target)
                 _absorb(target, act)
@@ -212,6 +235,7 @@ def assign(
         if gid is not None:
             conn.execute("UPDATE events SET global_event_id = ? WHERE id = ?", (gid, act.event_id))
             _narrow(conn, local.get(gid))
+            done.setdefault(row["trigger_start"], []).append((act, gid))
             touched.add(gid)
     return touched
 
