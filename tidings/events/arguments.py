@@ -18,6 +18,12 @@ if TYPE_CHECKING:
 
 OBJECT_CONTROL_VERBS = words("events", "object_control_verbs")
 UNDERGO_VERBS = words("events", "undergo_verbs")
+# Verbs by which their subject comes "under" an act done to it ("came under fire").
+UNDER_VERBS = frozenset({"come", "be", "remain"})
+# Relative pronouns standing for the noun their clause describes.
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
+# How many words a dateline before its dash may have ("PRETORIA, South Africa (WNS) —").
+DATELINE_MAX = 12
 # Deps under a trigger whose words are still its arguments (for has= and target search).
 ARG_DEPS_BLOCKED = frozenset({"nsubj", "csubj", "relcl", "advcl", "ccomp", "conj", "parataxis", "punct", "mark", "cc"})
 
@@ -58,6 +64,9 @@ def objects(trigger: Token) -> list[Token]:
         return []
     subj_deps = ("nsubjpass",) if not stative(trigger) else ()
     objs = [c for c in trigger.children if c.dep_ in ("dobj", "attr", "oprd", *subj_deps)]
+    if not objs and trigger.dep_ == "conj" and is_passive(trigger):
+        # "Protesters gathered in the square and were dispersed by police": the protesters.
+        objs = [c for c in trigger.head.children if c.dep_ in ("nsubj", "nsubjpass")][:1]
     if not objs and trigger.dep_ == "acl" and trigger.tag_ == "VBN":
         objs = [trigger.head]  # "detainees beaten by police": the noun is the patient
     if not objs:
@@ -124,6 +133,46 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
 
 
+def antecedent(tok: Token) -> Token | None:
+    """The noun a relative pronoun stands for: "the army, which seized power" -> army,
+    "two aides, who were shot dead" -> aides. None when ``tok`` is no relative pronoun."""
+    if tok.lower_ not in RELATIVE_PRONOUNS or tok.tag_ not in ("WP", "WDT"):
+        return None
+    clause = tok.head
+    for _ in range(3):  # "who were expected to attend": up to the relative clause
+        if clause.dep_ == "relcl":
+            return clause.head
+        if clause.dep_ not in ("xcomp", "conj", "ccomp") or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    return None
+
+
+def dateline_end(tok: Token) -> int:
+    """Where the dateline opening the token's sentence ends: the index of the dash after
+    "YEREVAN, Armenia —" or "MINSK, Aug. 16 (Reuters) -"; -1 when the sentence opens with none.
+    The parser often takes the dateline for the subject of the first verb."""
+    sent = tok.sent
+    for t in sent[: DATELINE_MAX + 1]:
+        if t.text in ("—", "–", "--") or (t.text == "-" and t.whitespace_ and t.i > 0 and t.doc[t.i - 1].whitespace_):
+            before = [x for x in sent[: t.i - sent.start] if not x.is_punct]
+            names = [x for x in before if x.pos_ == "PROPN" or x.is_upper]
+            if names and all(x.pos_ in ("PROPN", "NUM") or x.is_upper or x.is_title or x.like_num for x in before):
+                return t.i
+            return -1
+    return -1
+
+
+def past_dateline(tok: Token) -> Token | None:
+    """The phrase after the dateline when the parser made the dateline its head ("YEREVAN,
+    Armenia — Armenia and Azerbaijan blamed ..."): its first word whose head is before the dash;
+    ``tok`` itself when it is no dateline, None when the dateline is all there is."""
+    end = dateline_end(tok)
+    if end < 0 or tok.i > end:
+        return tok
+    return next((t for t in tok.subtree if t.i > end and t.head.i <= end), None)
+
+
 def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """The subject of a verb and whether it was inherited from another verb."""
     if depth > 4:
@@ -137,7 +186,10 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return None, depth > 0
     for c in verb.children:
         if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and stative(verb)):
-            return c, depth > 0
+            real = past_dateline(c)
+            if real is None:
+                continue  # "TAIPEI, Taiwan — China's military launched": not Taipei
+            return real, depth > 0
     if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
         head = verb.head
         # "Obama is scheduled to attend", "was pressured by Congress to help": the passive's subject.
@@ -169,6 +221,8 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if obj is not None and verb.head.lower_ in ("for", "of"):
             return obj, True  # "jailed a student for helping", "accused Uganda of arming": the object did it
         return subject(outer, depth + 1)
+    if under_phrase(verb) is not None:
+        return None, True  # "troops came under ... shelling": the troops did not shell
     if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or infinitive(verb)):
         passive_subj = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
         if infinitive(verb) and passive_subj is not None:
@@ -177,14 +231,39 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     return None, True
 
 
+def nominal(tok: Token) -> bool:
+    """The word is an event noun, or a gerund used as one ("came under heavy Russian shelling")."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return True
+    return (
+        tok.tag_ == "VBG"
+        and tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass")
+        and any(c.dep_ in ("amod", "poss", "det", "compound") for c in tok.children)
+        and not any(c.dep_ in ("dobj", "nsubj", "aux") for c in tok.children)
+    )
+
+
+def under_phrase(verb: Token) -> Token | None:
+    """ "came under heavy Azerbaijani shelling" parsed with the gerund as a clause of "came"
+    and the doer as the object of "under": that "under"."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.head.lemma_.lower() not in UNDER_VERBS:
+        return None
+    return next(
+        (c for c in verb.head.children if c.dep_ == "prep" and c.lower_ == "under" and c.right_edge.i + 1 == verb.i),
+        None,
+    )
+
+
 def light_verb(noun: Token) -> Token | None:
     """The verb by which its subject undergoes an event noun: "faces pressure",
     "received assurances", "came under fire"."""
-    if noun.pos_ not in ("NOUN", "PROPN"):
+    if under_phrase(noun) is not None:
+        return noun.head
+    if not nominal(noun):
         return None
     head = noun.head
     if noun.dep_ == "dobj" and set(verb_lemmas(head)) & UNDERGO_VERBS:
         return head
-    if noun.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma_.lower() in ("come", "be", "remain"):
+    if noun.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma_.lower() in UNDER_VERBS:
         return head.head
     return None

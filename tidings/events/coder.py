@@ -21,12 +21,13 @@ from tidings.events.coded import coded_event
 from tidings.events.lexicon import EventLexicon, Pattern, default_lexicon
 from tidings.events.matching import candidates, fits, frame_patterns
 from tidings.events.merging import fold_frames, headline_end, merge_mentions
-from tidings.events.modality import attributed, main_predicate, modality_of, recode
+from tidings.events.modality import UNREAL, attributed, main_predicate, modality_of, recode
 from tidings.events.ontology import lookup
 from tidings.events.parties import home_ref, place_actor
 from tidings.events.scoring import Features
 from tidings.events.sources import sources as find_sources
 from tidings.events.state import ArticleState
+from tidings.events.targets import reciprocal
 from tidings.events.targets import targets as find_targets
 from tidings.mentions import MentionIndex
 from tidings.model import ActorRef, Article, Context, Event
@@ -67,7 +68,7 @@ class EventCoder:
         for tok in doc:
             if tok.pos_ in ("NOUN", "PROPN") and (tok.head.i in fired or tok.i in st.consumed):
                 continue  # "staged a protest": the verb's event already covers the noun
-            for p in [*candidates(self.lex, tok), *frame_patterns(tok)]:
+            for p in [*candidates(self.lex, tok, st.index), *frame_patterns(tok)]:
                 if not fits(p, tok, st.index):
                     continue
                 found = code_trigger(p, tok, st)
@@ -103,14 +104,16 @@ def code_trigger(p: Pattern, trigger: Token, st: ArticleState) -> list[Event]:
     targets: list[ActorRef | None] = list(found) or [None]
     if trigger.pos_ in ("NOUN", "PROPN") and inherited and targets == [None] and not _occurs(trigger):
         return []  # a noun that only refers back to an event ("blame for the protests")
-    modality, negated = modality_of(trigger, source, st.index)
+    modality, negated = modality_of(trigger, source, st.index, p.code)
+    if modality == UNREAL:
+        return []  # a condition, a question, a comparison, a generic statement: no event
     if source is None and _too_little(p, trigger, modality, from_place):
         return []
     if targets == [None] and source is not None and p.code.startswith("172") and source.actor.country:
         # "the government is prepared to impose martial law": a curfew, state of emergency
         # or martial law with no one named falls on the source's own country.
         targets = [home_ref(article, source)]
-    pairs, mutual = _pairs(p, sources, targets, from_place)
+    pairs, mutual = _pairs(p, sources, targets, from_place, each_other=reciprocal(trigger))
     if p.need_target and all(t is None for _, t in pairs):
         return []
     code, negated = recode(p.code, trigger, modality, negated)
@@ -192,18 +195,28 @@ def joint_act(p: Pattern) -> bool:
 
 
 def _pairs(
-    p: Pattern, sources: list[ActorRef | None], targets: list[ActorRef | None], from_place: bool
+    p: Pattern,
+    sources: list[ActorRef | None],
+    targets: list[ActorRef | None],
+    from_place: bool,
+    *,
+    each_other: bool = False,
 ) -> tuple[list[Pair], bool]:
     """The (source, target) pairs the event is told between, and whether they are the parties of
-    one mutual act (each pair then stands for the act both ways)."""
+    one mutual act (each pair then stands for the act both ways). ``each_other``: the act is done
+    to each other ("blamed each other"): each side's own act, one each way."""
     one_mention = len(sources) > 1 and len({(s.span.start, s.span.end) for s in sources if s is not None}) == 1
     joint = joint_act(p)
     # "the two sides agreed to strengthen their relations": a pronoun there is the sides themselves.
     own = one_mention and all(t is not None and t.span.text.lower() in _PLURAL_PRONOUNS for t in targets)
-    if (targets == [None] or from_place or own) and len(sources) > 1 and (joint or one_mention):
+    among = [(s, t) for s in sources for t in sources if s is not t]
+    if len(sources) > 1 and each_other and not joint:
+        # "Canada and India expelled each other's diplomats": two expulsions, one each way.
+        return distinct_pairs(among, False, parties=True), False
+    if len(sources) > 1 and (each_other or ((targets == [None] or from_place or own) and (joint or one_mention))):
         # "The US, Russia and Switzerland met": the parties meet each other;
         # "the two sides clashed": one mention standing for two actors acts between them.
-        return distinct_pairs([(s, t) for s in sources for t in sources if s is not t], True, parties=True), True
+        return distinct_pairs(among, True, parties=True), True
     return distinct_pairs([(s, t) for s in sources for t in targets], joint), False
 
 

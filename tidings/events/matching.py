@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from tidings.events.arguments import arg_tokens, objects, verb_lemmas
 from tidings.events.lexicon import EventLexicon, Pattern
 from tidings.events.modality import HYPOTHETICAL_AUX, WANT_VERBS
+from tidings.events.senses import sense_patterns
 from tidings.mentions import MentionIndex
 from tidings.words import words
 
@@ -25,20 +26,21 @@ PEOPLE_NOUNS = words("events", "people_nouns")
 SPEECH_ACT_VERBS = words("events", "speech_act_verbs")
 
 
-def candidates(lex: EventLexicon, tok: Token) -> list[Pattern]:
-    """The lexicon's patterns for a verb or event noun, most specific first."""
+def candidates(lex: EventLexicon, tok: Token, index: MentionIndex | None = None) -> list[Pattern]:
+    """The lexicon's patterns for a verb or event noun, most specific first, as the
+    trigger's sense leaves them (``tidings.events.senses``: "a quake struck" none,
+    "workers struck" only the labour strike)."""
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB":
-        for form in verb_lemmas(tok):
-            if form in lex.verbs:
-                return lex.verbs[form]
-        return []
+        forms = verb_lemmas(tok)
+        form = next((f for f in forms if f in lex.verbs), forms[0])
+        return sense_patterns(lex.verbs.get(form, []), tok, form, index)
     if tok.pos_ in ("NOUN", "PROPN"):
         pats = list(lex.nouns.get(lemma, []))
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None
         if prev is not None and prev.dep_ == "compound":
             pats = lex.nouns.get(f"{prev.lemma_.lower()} {lemma}", []) + pats
-        return pats
+        return sense_patterns(pats, tok, lemma, index)
     return []
 
 
@@ -81,8 +83,10 @@ def fits(p: Pattern, tok: Token, index: MentionIndex) -> bool:
 
 
 def frame_patterns(tok: Token) -> list[Pattern]:
-    """Events a verb does by the clause below it, when the lexicon has no pattern for it."""
-    return _speech_act(tok) or _want_of(tok)
+    """Events a verb does by the clause below it, when the lexicon has no pattern for it
+    (and the verb's sense leaves one: "experts warned" in a research story threatens no one)."""
+    pats = _speech_act(tok) or _want_of(tok)
+    return sense_patterns(pats, tok, tok.lemma_.lower()) if pats else pats
 
 
 def _speech_act(tok: Token) -> list[Pattern]:

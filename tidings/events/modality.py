@@ -7,13 +7,22 @@ turns the pattern's code into the one CAMEO gives the act so told: a cooperative
 act declined is a rejection (12x), one announced or intended an intention (03x),
 force announced a threat (13x). The frame helpers say which verb a clause
 completes, who said it, and whether the event is the sentence's main predicate.
+
+Some acts are not told as events at all (:data:`UNREAL`, dropped by the coder): a
+condition ("if Iran attacked"), a question, a comparison ("like a kidnapper whose
+demands are met"), a counterfactual ("would have upended"), an act talked about as a
+subject ("freeing him would anger hardliners"), what a threat threatens, a generic or
+usual statement, an act that only may happen ("could send aid"). Others are negated
+though no "not" says so: "no pressure", "no country has recognised", "held off on
+imposing". The word lists are in ``data/words/modality.toml``.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from tidings.events.arguments import infinitive
+from tidings.events.arguments import infinitive, is_passive, subject
 from tidings.mentions import MentionIndex
 from tidings.model import ActorRef
 from tidings.words import words
@@ -30,6 +39,24 @@ DEMAND_NOUNS = words("events", "demand_nouns")
 WANT_VERBS = words("events", "want_verbs")
 NEGATING_VERBS = words("events", "negating_verbs")
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may"})
+#: Auxiliaries of mere possibility: "could send", "might meet".
+POSSIBLE_AUX = frozenset({"could", "might", "may"})
+#: Roots of force and coercion: possible, they are threatened (13x); other acts that only
+#: may happen are no event.
+COERCIVE_ROOTS = frozenset({"16", "17", "18", "19", "20"})
+HOLDING_BACK_VERBS = words("modality", "holding_back_verbs")
+HABITUAL_ADVERBS = words("modality", "habitual_adverbs")
+CONDITION_MARKS = words("modality", "condition_marks")
+SUPPOSING_VERBS = words("modality", "supposing_verbs")
+COMPARISON_WORDS = words("modality", "comparison_words")
+THREAT_FRAMES = words("modality", "threat_frames")
+#: The modality of an act that is not told as happening, intended, asked for or threatened:
+#: a condition, a question, a comparison, a generic or habitual statement, a counterfactual,
+#: the content of a threat. It is no event (the coder drops it).
+UNREAL = "unreal"
+_PRESENT = frozenset({"VBZ", "VBP"})
+NOBODY = frozenset({"nobody", "none", "nothing", "neither", "noone"})
+_TERMINAL = re.compile(r"[?!]|\.(?=[\s\"'\u201d\u2019)]|$)")
 
 # A stated intention recodes an event to CAMEO's "express intent to ..." code.
 INTENT_CODES = {
@@ -65,12 +92,19 @@ THREAT_CODES = {
 INTENDED_THREAT_ROOTS = frozenset({"16", "18", "19", "20"})
 
 
-def modality_of(trigger: Token, source: ActorRef | None, index: MentionIndex) -> tuple[str, bool]:
+def modality_of(trigger: Token, source: ActorRef | None, index: MentionIndex, code: str = "") -> tuple[str, bool]:
     """The trigger's modality ("asserted", "future", "demanded", "hypothetical", "intended",
-    "reported_claim") and whether it is negated."""
-    negated = any(c.dep_ == "neg" for c in trigger.children) or (
-        trigger.dep_ == "pcomp" and trigger.head.lower_ == "without"
+    "reported_claim", or :data:`UNREAL`) and whether it is negated. With the pattern's
+    ``code``: an act that only may happen ("could send aid", "might criticise") is unreal
+    unless it is force or coercion, which said of oneself is a threat."""
+    negated = (
+        any(c.dep_ == "neg" for c in trigger.children)
+        or (trigger.dep_ in ("pcomp", "pobj") and trigger.head.lower_ == "without")
+        or _no_noun(trigger)
+        or held_back(trigger)
     )
+    if unreal(trigger, index):
+        return UNREAL, negated
     aux = {c.lower_ for c in trigger.children if c.dep_ in ("aux", "auxpass")}
     modality = "asserted"
     if aux & {"will", "shall", "'ll"}:
@@ -79,6 +113,8 @@ def modality_of(trigger: Token, source: ActorRef | None, index: MentionIndex) ->
         modality = "demanded"  # "Libya must hand over the suspects": asked of Libya, not done by it
     elif aux & HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in trigger.children):
         modality = "hypothetical"
+        if code and aux & POSSIBLE_AUX and not aux & {"would"} and code[:2] not in COERCIVE_ROOTS:
+            return UNREAL, negated
     t = trigger
     for _ in range(4):
         if t.dep_ == "acl" and infinitive(t) and t.head.lemma_.lower() in DEMAND_NOUNS:
@@ -207,3 +243,163 @@ def main_predicate(tok: Token) -> bool:
             return False
         t = t.head
     return True
+
+
+def _no_noun(trigger: Token) -> bool:
+    """ "There was no pressure", "no talks were held": an event noun with "no"; "no
+    country has recognised", "nobody was arrested": a verb whose subject is no one."""
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        return any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children)
+    subj = next((c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and not is_passive(trigger):
+        subj, _ = subject(trigger)  # "No government gets to send ...": the subject of the chain
+    return subj is not None and (
+        subj.lower_ in NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in subj.children)
+    )
+
+
+def held_back(trigger: Token) -> bool:
+    """The act of a clause held back: "held off on imposing", "refrained from criticising",
+    "stopped short of recognising", "avoided meeting"."""
+    t = trigger
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    if t.dep_ == "xcomp" or (t.dep_ == "dobj" and t.tag_ == "VBG"):
+        verb = t.head
+    elif t.dep_ == "pcomp" and t.head.dep_ == "prep":
+        verb = t.head.head
+    else:
+        return False
+    keys = {verb.lemma_.lower()}
+    keys |= {f"{verb.lemma_.lower()} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "advmod", "acomp")}
+    if verb.pos_ in ("ADV", "ADJ") and verb.head.i != verb.i:
+        keys.add(f"{verb.head.lemma_.lower()} {verb.lower_}")  # "stopped [short] of"
+    return bool(keys & HOLDING_BACK_VERBS)
+
+
+def unreal(trigger: Token, index: MentionIndex | None = None) -> bool:
+    """The act is not told as done, intended, asked for or threatened by anyone: a
+    condition ("if Iran attacked"), a question, a comparison ("like a kidnapper whose
+    demands are met"), a counterfactual ("would have upended"), an act talked about as
+    a subject ("freeing him would anger hardliners"), the content of a threat
+    ("threatened to launch an attack", coded as the threat), a generic or habitual
+    statement ("parasites invade red blood cells", "is typically negotiated"), or a
+    participle that only describes a noun ("the Russian-occupied plant")."""
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
+        verb = trigger.head
+        if verb.pos_ == "VERB" and verb.i != trigger.i and (_subject_clause(verb) or _counterfactual(verb)):
+            return True  # "imposing new sanctions would hurt ...": the noun is in the unreal act
+    return (
+        _described(trigger)
+        or _question(trigger)
+        or _conditional(trigger)
+        or _counterfactual(trigger)
+        or _subject_clause(trigger)
+        or _threatened(trigger)
+        or _generic(trigger, index)
+    )
+
+
+def _question(trigger: Token) -> bool:
+    """The clause of the trigger ends with a question mark."""
+    sent = trigger.sent
+    m = _TERMINAL.search(trigger.doc.text, trigger.idx, sent.end_char)
+    return m is not None and m.group() == "?"
+
+
+def _conditional(trigger: Token) -> bool:
+    """Inside a condition or open question ("if", "unless", "whether"), a supposition
+    ("imagine ..."), or a comparison ("it is like ...", "the equivalent of ...")."""
+    t = trigger
+    for _ in range(12):
+        if any(c.dep_ in ("mark", "advmod") and c.lower_ in CONDITION_MARKS for c in t.children):
+            return True
+        head = t.head
+        if head.i == t.i:
+            return False
+        if t.dep_ in ("ccomp", "acl") and head.lemma_.lower() in SUPPOSING_VERBS:
+            return True  # "hoped the swap would ...", "expressed hope that the meeting would ..."
+        if t.dep_ in ("pobj", "pcomp") and head.dep_ == "prep":
+            word = head.lower_
+            above = head.head
+            if word in COMPARISON_WORDS and above.pos_ in ("VERB", "AUX"):
+                return True  # "is like a kidnapper ...", "behaved like ..." (not "countries like Iran")
+            if above.lemma_.lower() in COMPARISON_WORDS:
+                return True  # "the equivalent of hurling insults", "tantamount to an attack"
+        if t.dep_ in ("advcl", "parataxis") or (t.dep_ == "ccomp" and head.lemma_.lower() not in SUPPOSING_VERBS):
+            return False
+        t = head
+    return False
+
+
+def _counterfactual(trigger: Token) -> bool:
+    """ "would have upended", "should have stopped": what did not happen ("may have
+    launched" is a guess about what did)."""
+    aux = [c.lower_ for c in trigger.children if c.dep_ == "aux"]
+    return trigger.tag_ == "VBN" and "have" in aux and bool(set(aux) & {"would", "should"})
+
+
+def _subject_clause(trigger: Token) -> bool:
+    """An act talked about as the subject of an unreal or present verb: "freeing him would
+    anger hardliners", "imposing sanctions is a mistake", "an attack could spark a war"."""
+    head = trigger.head
+    if head.i == trigger.i:
+        return False
+    modal = any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in head.children)
+    gerund = trigger.tag_ == "VBG" or infinitive(trigger)
+    if gerund and trigger.dep_ in ("csubj", "csubjpass", "nsubj", "nsubjpass"):
+        return modal or head.tag_ in _PRESENT or any(c.dep_ == "aux" and c.tag_ in _PRESENT for c in head.children)
+    return trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass") and modal
+
+
+def _threatened(trigger: Token) -> bool:
+    """The act is what someone threatened to do: the threat is the event."""
+    gov = governor(trigger)
+    return gov is not None and gov.lemma_.lower() in THREAT_FRAMES
+
+
+def _generic(trigger: Token, index: MentionIndex | None) -> bool:
+    """A habitual or generic statement: an adverb of what is usual ("usually kidnap", "is
+    typically negotiated"), a present of repeated occasions ("whenever residents protest,
+    soldiers are deployed"), or, after the headline, a simple present whose doer is a bare
+    plural that names no actor ("malaria parasites invade red blood cells")."""
+    if trigger.pos_ != "VERB":
+        return False
+    aux = [c for c in trigger.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in ("will", "shall", "'ll", "would") for a in aux):
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in trigger.children):
+        return True
+    present = (trigger.tag_ in _PRESENT and not aux) or (
+        trigger.tag_ == "VBN" and len(aux) == 1 and aux[0].dep_ == "auxpass" and aux[0].tag_ in _PRESENT
+    )
+    if not present:
+        return False
+    if any(_every_time(c) for c in trigger.children):
+        return True
+    subj = next((c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.tag_ != "NNS" or "\n\n" not in trigger.doc.text[: trigger.idx]:
+        return False
+    if any(c.dep_ in ("det", "poss", "nummod") or c.pos_ == "PROPN" for c in subj.children):
+        return False
+    return index is None or index.resolve(subj) is None
+
+
+def _every_time(clause: Token) -> bool:
+    """A clause or phrase of repeated occasions: "whenever ...", "every time ..."."""
+    if clause.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ == "whenever" for c in clause.children):
+        return True
+    return clause.lower_ in ("time", "times") and any(c.lower_ in ("every", "each") for c in clause.children)
+
+
+def _described(trigger: Token) -> bool:
+    """A participle in a compound adjective that names a noun's state: "the Russian-occupied
+    plant", "rebel-held areas"."""
+    doc = trigger.doc
+    return (
+        trigger.dep_ == "amod"
+        and trigger.tag_ in ("VBN", "VBG")
+        and trigger.i > 1
+        and doc[trigger.i - 1].text in ("-", "\u2010", "\u2011")
+        and doc[trigger.i - 1].idx + 1 == trigger.idx
+    )

@@ -32,9 +32,11 @@ def ensure_actor(article: Article, *, country: str | None, sector: str | None, n
     )
 
 
-def protesters(tok: Token, article: Article) -> ActorRef:
-    """Protests with no named protesters: the protesters of the place they happen in."""
-    country = _phrase_country(article, tok) or article.focus_country
+def protesters(tok: Token, article: Article, facing: str | None = None) -> ActorRef:
+    """Protests with no named protesters: the protesters of the place they happen in, else
+    of the country whose government ``facing`` them is told ("whose government faced
+    protests at home"), else of the story's country."""
+    country = _phrase_country(article, tok) or facing or article.focus_country
     cname = next((a.name for a in article.actors if a.kind == "country" and a.country == country), country or "")
     span = Span(tok.text, tok.idx, tok.idx + len(tok.text))
     actor = ensure_actor(article, country=country, sector="OPP", name=f"{cname} protesters".strip(), span=span)

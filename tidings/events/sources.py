@@ -13,7 +13,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tidings.events.arguments import is_passive, light_verb, subject, verb_lemmas
+from tidings.events.arguments import (
+    dateline_end,
+    is_passive,
+    light_verb,
+    nominal,
+    pobjs,
+    subject,
+    under_phrase,
+    verb_lemmas,
+)
 from tidings.events.lexicon import Pattern
 from tidings.events.modality import speaker_of
 from tidings.events.parties import ensure_actor, protesters, unique
@@ -29,14 +38,26 @@ ATTACK_NOUNS = words("events", "attack_nouns")
 NON_AGENT_NOUNS = words("events", "non_agent_nouns")
 CONDUCT_VERBS = words("events", "conduct_verbs")
 PROTEST_NOUNS = words("events", "protest_nouns")
+# Prepositions by which an event noun sets the scene for the clause's verb: "in talks with X, Y said".
+SETTING_PREPS = ("in", "during", "at", "after", "before", "following")
 
 
 def sources(trigger: Token, st: ArticleState, p: Pattern) -> tuple[list[ActorRef | None], bool]:
     """Who did it: one actor per conjoined subject ("Brazil and the United States"), and
     whether the doer was inherited from another verb or guessed."""
     index = st.index
-    if trigger.pos_ in ("NOUN", "PROPN"):
+    if nominal(trigger):
         ref, inherited = noun_source(trigger, st, p)
+        parties = between(trigger, st)
+        if (ref is None or inherited) and len(parties) > 1:
+            return list(parties), False  # "clashes between the army and the RSF": each of them
+        if ref is not None and inherited and _conducted(trigger):
+            # "The United States and Britain carried out strikes": each of the doers.
+            subj, _ = subject(trigger.head)
+            refs = unique([r for c in conjuncts(subj) for r in index.resolve_all(c)]) if subj is not None else []
+            refs = unique(refs + _listed_with(refs, trigger.doc, st))
+            if any(r.actor.id == ref.actor.id for r in refs):
+                return list(refs), inherited
         return [ref], inherited
     subj, inherited = subject(trigger)
     if subj is None and trigger.dep_ in ("acl", "relcl") and trigger.head.dep_ == "dobj":
@@ -45,11 +66,19 @@ def sources(trigger: Token, st: ArticleState, p: Pattern) -> tuple[list[ActorRef
         inherited = True
     if subj is None:
         ref = _instrument_agent(trigger, st) if is_passive(trigger) else None
+        under = under_phrase(trigger)
+        if under is not None:
+            # "came under heavy Azerbaijani shelling", "Azerbaijani" taken for the object of "under".
+            ref = next((r for o in pobjs(under) for r in index.resolve_all(o)), None)
         return [ref], ref is None
     if subj.lemma_.lower() in NON_AGENT_NOUNS:
         return [None], True  # "killed by the crash": no one did it
-    refs = unique([r for c in conjuncts(subj) for r in index.resolve_all(c)])
+    refs = unique([r for c in [*conjuncts(subj), *_cut_off(subj)] for r in index.resolve_all(c)])
     refs = unique(refs + _listed_with(refs, trigger.doc, st))
+    if all(r.actor.code in ("", "---") for r in refs):
+        # "Yevgeny Prigozhin, the founder of the Wagner group, ordered": who he is, by his title.
+        titled = [r for c in subj.children if c.dep_ == "appos" for r in index.resolve_all(c)]
+        refs = unique([r for r in titled if r.actor.code not in ("", "---")]) or refs
     if not refs and subj.pos_ == "PRON":
         # "Assad's regime said it would allow access": "it" is the speaker.
         speaker = speaker_of(trigger)
@@ -74,26 +103,68 @@ def noun_source(noun: Token, st: ArticleState, p: Pattern | None = None) -> tupl
     light = light_verb(noun)
     if light is not None:
         holders.append(light)  # "received assurances from the government"
+    light_i = light.i if light is not None else -1
+    # "the expulsion of the ambassador by Kinshasa", with "by" hung on the ambassador.
+    holders += [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in pobjs(c)]
+    if noun.dep_ == "dobj" and not is_passive(noun.head):
+        # "condemned the expulsion of its consul by Algeria", with "by" hung on the verb.
+        holders.append(noun.head)
     for h in holders:
         for c in h.children:
-            if c.dep_ in ("prep", "agent") and c.lower_ in preps:
+            verb = h.i == noun.head.i and h.i != light_i  # only "by", and after the noun
+            if c.dep_ in ("prep", "agent") and c.lower_ in (("by",) if verb else preps) and (not verb or c.i > noun.i):
                 for cc in c.children:
-                    if cc.dep_ == "pobj":
-                        return index.resolve(cc), False
+                    ref = index.resolve(cc) if cc.dep_ == "pobj" else None
+                    if cc.dep_ == "pobj" and (ref is not None or h.i == noun.i or h.i == light_i):
+                        return ref, False
     for c in noun.children:
         if c.dep_ in ("poss", "compound", "amod", "nmod"):
             ref = index.at(c)
             if ref is not None:
                 return ref, False
-    if noun.dep_ == "dobj" and set(verb_lemmas(noun.head)) & CONDUCT_VERBS:
+    if _conducted(noun):
         # "The United States speeded up the withdrawal", "landowners began a hunger strike".
         subj, _ = subject(noun.head)
         ref = index.resolve(subj) if subj is not None else None
         if ref is not None:
             return ref, True
+    if noun.dep_ == "pobj" and noun.head.lower_ in SETTING_PREPS and noun.head.head.pos_ in ("VERB", "AUX"):
+        # "In a telephone call with Macron, Putin said ...": the one who said it took part.
+        subj, _ = subject(noun.head.head)
+        ref = index.resolve(subj) if subj is not None else None
+        if ref is not None:
+            return ref, True
     if noun.lemma_.lower() in PROTEST_NOUNS:
-        return protesters(noun, st.article), True
+        # "Ruto, whose government faced street protests at home": Kenyans protested.
+        faced, _ = subject(light) if light is not None else (None, True)
+        facing = index.resolve(faced) if faced is not None else None
+        return protesters(noun, st.article, facing.actor.country if facing is not None else None), True
     return None, True
+
+
+def between(noun: Token, st: ArticleState) -> list[ActorRef]:
+    """The parties an event noun is between: "talks between Hamas and Fatah", "clashes
+    between the two forces"."""
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"]
+    return unique([r for pr in preps for o in pobjs(pr) for c in conjuncts(o) for r in st.index.resolve_all(c)])
+
+
+def _conducted(noun: Token) -> bool:
+    """The noun is the object of a verb by which its subject does it ("launched an offensive")."""
+    return noun.dep_ == "dobj" and bool(set(verb_lemmas(noun.head)) & CONDUCT_VERBS)
+
+
+def _cut_off(subj: Token) -> list[Token]:
+    """Conjoined subjects the parser cut off after a dateline: in "BAKU, Azerbaijan — Serbia
+    and Kosovo accused ...", "Serbia and" left hanging before the subject "Kosovo"."""
+    end = dateline_end(subj)
+    first = subj.left_edge.i
+    if end < 0 or first - 2 <= end:
+        return []
+    cc, name = subj.doc[first - 1], subj.doc[first - 2]
+    if cc.lower_ == "and" and cc.head.i != subj.i and name.pos_ == "PROPN" and name.head.i not in (subj.i, subj.head.i):
+        return [name]
+    return []
 
 
 def _listed_with(refs: list[ActorRef], doc: Doc, st: ArticleState) -> list[ActorRef]:
@@ -120,11 +191,15 @@ def _listed_with(refs: list[ActorRef], doc: Doc, st: ArticleState) -> list[Actor
 
 
 def _instrument_agent(verb: Token, st: ArticleState) -> ActorRef | None:
-    """A passive with no "by" agent may name its doer on the attack it happened in:
-    "were killed in Israeli shelling", "died in an air strike by government forces"."""
+    """A passive with no "by" agent may name its doer on the attack it happened in ("were
+    killed in Israeli shelling", "died in an air strike by government forces") or the court
+    it happened in ("was sentenced in a Moscow court")."""
     for c in verb.children:
         if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "during"):
             for n in c.children:
+                court = st.index.resolve(n) if n.dep_ == "pobj" and c.lower_ == "in" else None
+                if court is not None and court.actor.sector == "JUD":
+                    return court  # "was charged in a federal court": the court charged him
                 if n.dep_ == "pobj" and n.lemma_.lower() in ATTACK_NOUNS:
                     ref = _weapon_user(n, st)
                     if ref is not None:

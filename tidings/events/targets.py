@@ -14,10 +14,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tidings.events.arguments import arg_tokens, depth_below, infinitive, objects, pobjs, subject, verb_lemmas
-from tidings.events.lexicon import DEFAULT_TARGETS, Pattern
+from tidings.events.arguments import (
+    antecedent,
+    arg_tokens,
+    depth_below,
+    infinitive,
+    objects,
+    pobjs,
+    subject,
+    verb_lemmas,
+)
+from tidings.events.lexicon import DEFAULT_TARGETS, Pattern, default_lexicon
 from tidings.events.modality import DEMAND_NOUNS, refused
 from tidings.events.parties import ensure_actor, protesters, unique
+from tidings.events.sources import noun_source
+from tidings.events.sources import sources as find_sources
 from tidings.events.state import ArticleState
 from tidings.model import ActorRef, Article, Span
 from tidings.syntax import conjuncts, phrase_tokens
@@ -32,12 +43,44 @@ GIVE_VERBS = words("events", "give_verbs")
 RECEIVE_VERBS = words("events", "receive_verbs")
 TAKE_VERBS = words("events", "take_verbs")
 SEND_VERBS = words("events", "send_verbs")
+ATTITUDE_NOUNS = words("events", "attitude_nouns")
+EXPRESSING_VERBS = words("events", "expressing_verbs")
+# Possessive pronouns: in a protest's target phrase ("a cut to their pay") they are the protesters.
+POSSESSIVE_PRONOUNS = frozenset({"their", "its", "his", "her", "our"})
+# Determiners by which an event noun refers back to an act already told ("condemned the drills").
+ANAPHORIC_DETS = frozenset({"the", "this", "these", "those", "such"})
+# Giving aid (economic, military, humanitarian): with no recipient named, the story's country receives it.
+AID_CODES = frozenset({"070", "071", "072", "073"})
+# How far below the trigger "each other" may sit: "expelled [six] of each other's diplomats".
+RECIPROCAL_DEPTH = 4
 
 
 def targets(
     p: Pattern, trigger: Token, st: ArticleState, source: ActorRef | None = None
 ) -> tuple[list[ActorRef], bool]:
     """The targets and whether they are only the place the event happened in."""
+    refs, from_place = _targets(p, trigger, st, source)
+    aid = p.code in AID_CODES or p.code.startswith("033")
+    if not refs and source is not None and aid and (p.obj or p.has):
+        # "China said it would provide $4 million in emergency assistance": aid (the pattern
+        # names what is given) with no recipient named goes to the country the story is about.
+        recipient = _story_country(st.article, source)
+        return ([recipient] if recipient is not None else []), False
+    return refs, from_place
+
+
+def _story_country(article: Article, source: ActorRef | None) -> ActorRef | None:
+    """The country the article is about, as an actor, when it is not the source's own."""
+    country = article.focus_country
+    if not country or (source is not None and source.actor.country == country):
+        return None
+    home = next((a for a in article.actors if a.kind == "country" and a.code == country and a.mentions), None)
+    return ActorRef(home, home.mentions[0]) if home is not None else None
+
+
+def _targets(
+    p: Pattern, trigger: Token, st: ArticleState, source: ActorRef | None = None
+) -> tuple[list[ActorRef], bool]:
     args = arg_tokens(trigger)
     # "Russia closed its borders with Iran": a slot that only names the source again
     # ("its") gives no target; the next slot may.
@@ -52,6 +95,12 @@ def targets(
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass"):
         # "protests broke out against X": the target hangs on the verb of the noun.
         args += [c for c in trigger.head.children if c.dep_ == "prep"]
+    if p.code[:2] == "11":
+        # "allegations that agents of the Indian government were involved in violence against
+        # X": the one accused is the clause's subject, not an actor deep inside the clause.
+        refs = _slot_targets(p, trigger, args, st, source, far=False) or _accused_in_clause(trigger, st, source)
+        if refs:
+            return refs, False
     refs = _slot_targets(p, trigger, args, st, source)
     if refs:
         return refs, False
@@ -82,6 +131,22 @@ def targets(
     return clause_objects(p, args, st), False
 
 
+def reciprocal(trigger: Token) -> bool:
+    """The doers act on one another: "blamed each other", "expelled each other's diplomats",
+    "clashed with one another", "clashes between X and Y". Each of them is the other's target."""
+    if trigger.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "prep" and c.lower_ == "between" for c in trigger.children):
+        return True  # the sources are then the parties, unless the noun names its doer
+    for t in arg_tokens(trigger):
+        prev = t.doc[t.i - 1] if t.i > 0 else None
+        if (
+            prev is not None
+            and (prev.lower_, t.lower_) in (("each", "other"), ("one", "another"))
+            and depth_below(t, trigger) <= RECIPROCAL_DEPTH
+        ):
+            return True
+    return False
+
+
 def _slots(p: Pattern, trigger: Token) -> list[str]:
     """The slots a target may sit in, in the order they are tried."""
     # A verb may take its target from any usual slot; an event noun only from its own
@@ -104,10 +169,10 @@ def _slots(p: Pattern, trigger: Token) -> list[str]:
 
 
 def _slot_targets(
-    p: Pattern, trigger: Token, args: list[Token], st: ArticleState, source: ActorRef | None
+    p: Pattern, trigger: Token, args: list[Token], st: ArticleState, source: ActorRef | None, *, far: bool = True
 ) -> list[ActorRef]:
     """The actors in the first slot that names any: the pattern's own slots at any depth,
-    then every slot near the trigger, then every slot further down."""
+    then every slot near the trigger, then (``far``) every slot further down."""
     slots = _slots(p, trigger)
     not_source = source.actor.id if source is not None else -1
     protest = p.code[:2] == "14"
@@ -117,10 +182,11 @@ def _slot_targets(
     # is aimed at France, not at Syria three phrases down.
     # A pattern's own slots ("launch ... tgt=against") count at any depth.
     own = list(p.targets) if p.targets != DEFAULT_TARGETS else []
-    for near, tried in ((None, own), (True, slots), (False, slots)):
+    rounds = ((None, own), (True, slots), (False, slots)) if far else ((True, slots),)
+    for near, tried in rounds:
         for slot in tried:
             if slot == "dobj":
-                toks = objects(trigger)
+                toks = [x for o in objects(trigger) for x in _expressed(trigger, o, st)]
             elif slot == "dative":
                 toks = [c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"]
             else:
@@ -138,10 +204,24 @@ def _slot_targets(
                 for r in refs_of(t, st)
                 if r.actor.id != not_source
                 and (own_country is None or r.actor.country != own_country)
-                and not (protest and r.actor.sector == "OPP")  # protesters are not a protest's target
+                # protesters are not a protest's target, nor are they in "a cut to their pay"
+                and not (protest and (r.actor.sector == "OPP" or r.span.text.lower() in POSSESSIVE_PRONOUNS))
             ]
             if refs:
                 return unique(refs)
+    return []
+
+
+def _expressed(trigger: Token, obj: Token, st: ArticleState) -> list[Token]:
+    """The object of a verb, or, when the verb expresses an attitude ("voiced U.S. concern to
+    X about ..."), the first phrase the attitude is aimed at: what is voiced is no one."""
+    if obj.lemma_.lower() not in ATTITUDE_NOUNS or not set(verb_lemmas(trigger)) & EXPRESSING_VERBS:
+        return [obj]
+    for c in obj.children:
+        if c.dep_ == "prep":
+            aimed = [o for o in pobjs(c) if refs_of(o, st)]
+            if aimed:
+                return aimed
     return []
 
 
@@ -153,6 +233,19 @@ def _asked_in_clause(trigger: Token, args: list[Token], st: ArticleState) -> lis
         if c.dep_ in ("ccomp", "acl"):
             subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
             refs = refs_of(subj, st) if subj is not None else []
+            if refs:
+                return unique(refs)
+    return []
+
+
+def _accused_in_clause(trigger: Token, st: ArticleState, source: ActorRef | None) -> list[ActorRef]:
+    """ "allegations that agents of X were involved", "criticised it as ...": the subject of
+    the "that" clause an accusation or criticism carries."""
+    not_source = source.actor.id if source is not None else -1
+    for c in trigger.children:
+        if c.dep_ in ("ccomp", "acl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+            refs = [r for r in (refs_of(subj, st) if subj is not None else []) if r.actor.id != not_source]
             if refs:
                 return unique(refs)
     return []
@@ -188,6 +281,15 @@ def clause_objects(p: Pattern, clauses: list[Token], st: ArticleState) -> list[A
 def refs_of(tok: Token, st: ArticleState) -> list[ActorRef]:
     """The actors a target phrase stands for: its mentions, whoever did the act or thing it
     names, or the protesters of a protest."""
+    tok = antecedent(tok) or tok  # "two aides, who were shot dead": the aides
+    doer = _doer_of_act(tok, st)
+    if doer is not None:
+        # "condemned the expulsion of its ambassador by the junta": aimed at the junta.
+        return [doer]
+    told = _told_before(tok, st)
+    if told:
+        # "voiced concern over the arrests of American citizens": at who made the arrests.
+        return told
     refs = st.index.resolve_all(tok)
     if not refs and tok.pos_ == "NOUN":
         # "an investigation into crimes committed by Croat forces", "a strike over a bill
@@ -206,6 +308,48 @@ def refs_of(tok: Token, st: ArticleState) -> list[ActorRef]:
     if not refs and tok.lemma_.lower() in PROTEST_NOUNS:
         refs = [protesters(tok, st.article)]
     return refs
+
+
+def _told_before(noun: Token, st: ArticleState) -> list[ActorRef]:
+    """ "Taiwan condemned the drills": the doers of the act a definite event noun refers
+    back to: the latest one told by the same word before it, else the latest event of its
+    kind coded before it in the article."""
+    pats = default_lexicon().nouns.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+    if not pats or not any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in noun.children):
+        return []
+    sentence = st.article.sentence_at(noun.idx)
+    if sentence is None:
+        return []
+    lemma = noun.lemma_.lower()
+    for t in reversed(noun.doc[: noun.i]):
+        # The same word first: "carried out strikes ... Iran condemned the strikes".
+        if t.pos_ in ("NOUN", "VERB") and lemma in verb_lemmas(t):
+            doers = [r for r in find_sources(t, st, pats[0])[0] if r is not None]
+            if doers:
+                return doers
+    roots = {p.code[:2] for p in pats}
+    told = [(i, src) for code, src, _, i in st.seen if code[:2] in roots and src and i <= sentence.index]
+    if not told:
+        return []
+    latest = max(i for i, _ in told)
+    actors = {a.id: a for a in st.article.actors}
+    out = []
+    for src in dict.fromkeys(src for i, src in told if i == latest):
+        actor = actors.get(src)
+        before = [m for m in actor.mentions if m.start < noun.idx] if actor is not None else []
+        if actor is not None and before:
+            out.append(ActorRef(actor, before[-1]))
+    return out
+
+
+def _doer_of_act(tok: Token, st: ArticleState) -> ActorRef | None:
+    """Who did the act an event noun names, when the noun names its doer ("the expulsion of
+    its ambassador by the junta", "Russia's invasion")."""
+    pats = default_lexicon().nouns.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
+    if not pats:
+        return None
+    ref, inherited = noun_source(tok, st, pats[0])  # "withdrawal from Bosnia" is where from
+    return ref if ref is not None and not inherited else None
 
 
 def _aimed_at(p: Pattern, trigger: Token, st: ArticleState, not_source: int) -> list[ActorRef]:

@@ -1,0 +1,331 @@
+"""Which phrase fills which side of an event, and which constructions make an event at all
+(issue 17, point 4): sentences written for these tests."""
+
+from __future__ import annotations
+
+import tidings
+
+
+def _events(text: str, date: str = "2024-03-12") -> list[tuple[str, str | None, str | None]]:
+    art = tidings.process_text(text, date=date)
+    return [
+        (e.cameo, e.source.actor.code if e.source else None, e.target.actor.code if e.target else None)
+        for e in art.events
+        if not e.negated
+    ]
+
+
+def _pairs(got: list[tuple[str, str | None, str | None]], root: str) -> set[tuple[str | None, str | None]]:
+    return {(s, t) for code, s, t in got if code.startswith(root)}
+
+
+# -- datelines are not subjects --------------------------------------------------------
+
+
+def test_dateline_is_not_the_subject() -> None:
+    got = _events("HANOI, Vietnam — China's coast guard fired water cannon at a Vietnamese fishing boat on Monday.")
+    assert any(s is not None and s.startswith("CHN") for code, s, _ in got if code.startswith("17"))
+    assert not any(s is not None and s.startswith("VNM") for code, s, _ in got if code.startswith("17"))
+
+
+def test_dateline_before_conjoined_subjects() -> None:
+    got = _events(
+        "Serbia and Kosovo trade blame at talks\n\n"
+        "BAKU, Azerbaijan — Serbia and Kosovo accused each other on Sunday of stoking tensions."
+    )
+    assert {("SRB", "XKX"), ("XKX", "SRB")} <= _pairs(got, "11") or {("SRB", "KSV"), ("KSV", "SRB")} <= _pairs(
+        got, "11"
+    )
+    assert not any(s is not None and s.startswith("AZE") for _, s, _ in got)
+
+
+# -- reciprocals: one event each way ----------------------------------------------------
+
+
+def test_each_other_makes_one_event_each_way() -> None:
+    got = _events("Ethiopia and Eritrea blamed one another for the collapse of the talks.")
+    assert _pairs(got, "11") == {("ETH", "ERI"), ("ERI", "ETH")}
+
+
+def test_each_others_diplomats() -> None:
+    got = _events("Lithuania and Belarus expelled two of each other's diplomats on Thursday.")
+    assert _pairs(got, "16") == {("LTU", "BLR"), ("BLR", "LTU")}
+
+
+# -- coordinated doers of a conducted act -----------------------------------------------
+
+
+def test_conjoined_doers_of_an_event_noun() -> None:
+    got = _events("France and Germany carried out air strikes against Islamic State positions in Syria.")
+    sources = {s for code, s, _ in got if code.startswith("19")}
+    assert {"FRA", "DEU"} <= {s[:3] for s in sources if s}
+
+
+# -- pledges and announcements of aid ---------------------------------------------------
+
+
+def test_aid_pledge_with_an_amount() -> None:
+    got = _events("Japan announced it would provide $5 million in aid to Pakistan.")
+    assert any(code[:2] in ("03", "07") and s == "JPN" and t == "PAK" for code, s, t in got)
+    got = _events("The United States will provide $150 million in humanitarian assistance to Somalia.")
+    assert any(code[:2] in ("03", "07") and s == "USA" and t == "SOM" for code, s, t in got)
+
+
+def test_provide_someone_with_something() -> None:
+    got = _events("Australia provided the Philippine navy with three patrol boats on Monday.")
+    assert any(code.startswith("07") and s == "AUS" and t is not None and t.startswith("PHL") for code, s, t in got)
+
+
+def test_approving_aid_for_a_country() -> None:
+    got = _events("The Canadian parliament approved $500 million in military aid for Ukraine on Friday.")
+    assert any(code[:2] in ("03", "07") and t == "UKR" for code, _, t in got)
+
+
+# -- nominal events with their agent and target -----------------------------------------
+
+
+def test_expulsion_by_an_agent_hung_on_the_patient() -> None:
+    got = _events("The expulsion of the Dutch ambassador by Venezuela's government surprised diplomats.")
+    assert any(code.startswith("16") and s == "VENGOV" and t == "NLDGOV" for code, s, t in got)
+
+
+def test_criticism_of_an_act_is_aimed_at_its_doer() -> None:
+    got = _events("Spain condemned the expulsion of its consul by the Algerian government.")
+    assert ("111", "ESP", "DZAGOV") in got
+
+
+def test_allegation_names_the_accused_in_its_clause() -> None:
+    got = _events(
+        "Germany's allegations that agents of the Russian government attacked a dissident in Berlin "
+        "strained relations further."
+    )
+    assert any(code.startswith("11") and t is not None and t.startswith("RUS") for code, _, t in got)
+
+
+def test_ordered_to_leave_is_an_expulsion() -> None:
+    got = _events("Burkina Faso ordered the French ambassador to leave the country within 48 hours.")
+    assert any(code.startswith("16") and s == "BFA" and t == "FRAGOV" for code, s, t in got)
+
+
+def test_telephone_conversation_has_its_parties() -> None:
+    got = _events("In a telephone conversation with Olaf Scholz, Xi Jinping called for restraint.")
+    assert any(code.startswith("04") and s == "CHNGOV" and t == "DEUGOV" for code, s, t in got)
+
+
+# -- sanctions by naming, listing, designating ------------------------------------------
+
+
+def test_naming_and_designating_under_sanctions() -> None:
+    got = _events("Britain named eight Syrian officials under its sanctions regime on Wednesday.")
+    assert any(code.startswith("16") and t is not None and t.startswith("SYR") for code, _, t in got)
+    got = _events("Canada designated the Muslim Brotherhood a terrorist organisation.")
+    assert any(code.startswith("16") and s == "CAN" for code, s, _ in got)
+
+
+# -- relative clauses --------------------------------------------------------------------
+
+
+def test_relative_pronoun_target_is_its_noun() -> None:
+    got = _events("Two opposition activists, who were arrested by police in Minsk last week, were freed on Friday.")
+    assert ("173", "BLRCOP", "BLROPP") in got
+
+
+def test_aid_with_no_recipient_goes_to_the_story_country() -> None:
+    got = _events(
+        "Earthquake kills hundreds in Morocco\n\n"
+        "MARRAKECH, Morocco — A powerful earthquake killed hundreds of people in Morocco's Atlas mountains "
+        "on Friday night, destroying villages across the region.\n\n"
+        "Spain said on Saturday it would provide 1 million euros in emergency assistance, and Tunisia sent "
+        "trucks carrying tents, blankets and food."
+    )
+    assert any(code[:2] in ("03", "07") and s == "ESP" and t == "MAR" for code, s, t in got)
+    assert any(code.startswith("07") and s == "TUN" and t == "MAR" for code, s, t in got)
+
+
+# -- events between two parties ------------------------------------------------------------
+
+
+def test_event_noun_between_two_parties() -> None:
+    got = _events("Talks between Armenia and Azerbaijan resumed in Washington on Monday.")
+    assert {frozenset(p) for p in _pairs(got, "04")} == {frozenset({"ARM", "AZE"})}
+    got = _events("Fresh clashes between Israel and Hezbollah erupted near the border on Sunday.")
+    assert any(code.startswith("19") and s == "ISR" for code, s, _ in got)
+
+
+def test_the_clause_subject_took_part_in_the_setting_event() -> None:
+    got = _events(
+        "After talks with Kenyan President William Ruto on Monday, Ethiopian Prime Minister Abiy Ahmed "
+        "said the two countries would build a railway."
+    )
+    assert any(code.startswith("04") and s == "ETHGOV" and t == "KENGOV" for code, s, t in got)
+
+
+def test_charges_unsealed_against() -> None:
+    got = _events("Canadian prosecutors unsealed charges against two Russian hackers on Thursday.")
+    assert any(code.startswith("17") and t is not None and t.startswith("RUS") for code, _, t in got)
+
+
+# -- verbal acts aimed at an act told before -------------------------------------------------
+
+
+def test_condemning_an_act_told_before_targets_its_doer() -> None:
+    got = _events(
+        "Russia's navy held live-fire exercises near the Estonian coast on Tuesday. "
+        "Estonia's foreign ministry condemned the exercises as reckless."
+    )
+    assert any(code.startswith("11") and s == "ESTGOV" and t is not None and t.startswith("RUS") for code, s, t in got)
+    got = _events(
+        "Security forces detained the editor of an opposition newspaper in Baku on Sunday. "
+        "The newspaper's owners condemned the detention."
+    )
+    assert any(code.startswith("11") and t == "AZECOP" for code, _, t in got)
+
+
+def test_blamed_on_names_the_one_blamed() -> None:
+    got = _events("Pakistan blamed the bombing on the Pakistani Taliban.")
+    assert any(
+        code.startswith("11") and s == "PAK" and t is not None and t.startswith("PAK") and t != "PAK"
+        for code, s, t in got
+    )
+
+
+def test_called_on_is_the_one_appealed_to() -> None:
+    got = _events("The African Union called on Sudan's army to withdraw its troops from the capital.")
+    assert any(code.startswith("02") and t == "SDNMIL" for code, _, t in got)
+
+
+# -- cutting aid, taking to court ------------------------------------------------------------
+
+
+def test_cutting_an_amount_of_aid() -> None:
+    got = _events("The Dutch parliament voted to cut $40 million in aid to Rwanda.")
+    assert any(code.startswith("16") and t == "RWA" for code, _, t in got)
+
+
+def test_dragging_to_court_is_a_lawsuit() -> None:
+    got = _events("Opposition senators dragged Nigeria's police chief to court on Monday.")
+    assert any(code.startswith("11") and t is not None and t.startswith("NGA") for code, _, t in got)
+
+
+def test_demanded_withdrawal_is_aimed_at_the_ones_withdrawing() -> None:
+    got = _events("The Arab League demanded the withdrawal of Turkish troops from northern Iraq.")
+    assert any(code.startswith("10") and t is not None and t.startswith("TUR") for code, _, t in got)
+
+
+def test_help_with_no_one_named_gets_no_recipient_from_the_story() -> None:
+    got = _events(
+        "Floods hit Kenya\n\nNAIROBI, Kenya — Floods killed 40 people in Kenya on Monday. "
+        "Tanzanian volunteers helped to rebuild a bridge."
+    )
+    assert not any(code.startswith("07") and t == "KEN" for code, _, t in got)
+
+
+# -- the victim of an attack is not its doer ---------------------------------------------------
+
+
+def test_coming_under_shelling_makes_the_subject_the_target() -> None:
+    got = _events("Armenian troops came under heavy Azerbaijani shelling near Jermuk on Tuesday.")
+    attacks = _pairs(got, "19")
+    assert attacks and all(s is not None and s.startswith("AZE") for s, _ in attacks)
+    assert any(t is not None and t.startswith("ARM") for _, t in attacks)
+
+
+# -- targets of verbal acts ----------------------------------------------------------------------
+
+
+def test_what_is_voiced_is_not_its_target() -> None:
+    got = _events("Blinken voices U.S. concern to Egyptian foreign minister about detentions")
+    assert got and all(t != "USA" for _, _, t in got)
+    assert any(t == "EGYGOV" for _, _, t in got)
+
+
+def test_concern_over_an_act_told_before_is_aimed_at_its_doer() -> None:
+    got = _events(
+        "Hong Kong police arrested six pro-democracy activists on Monday. "
+        "Britain expressed concern over the arrests of the activists."
+    )
+    assert any(s == "GBR" and t == "HKGCOP" for code, s, t in got if code.startswith(("01", "11")))
+
+
+def test_welcoming_someone_elses_attitude_keeps_its_holder() -> None:
+    got = _events("The Japanese government welcomed Canada's support for its position.")
+    assert any(code.startswith("05") and t == "CAN" for code, _, t in got)
+
+
+# -- appositions ----------------------------------------------------------------------------------
+
+
+def test_unknown_person_is_coded_by_the_title_in_apposition() -> None:
+    got = _events(
+        "Abu Mohammed al-Jolani, the leader of Hayat Tahrir al-Sham, ordered his fighters to advance on Aleppo."
+    )
+    assert any(s is not None and s.startswith("SYR") for _, s, _ in got)
+
+
+def test_protests_a_government_faces_are_by_its_people() -> None:
+    got = _events(
+        "Ghana's president, whose government faced angry street protests at home the same day, "
+        "met Nigeria's president in Abuja on Tuesday."
+    )
+    assert any(code.startswith("14") and s is not None and s.startswith("GHA") for code, s, _ in got)
+
+
+# -- coordinated verbs -----------------------------------------------------------------------------
+
+
+def test_second_verb_inherits_the_subject() -> None:
+    got = _events("Riot police fired tear gas and arrested 30 students in Dhaka on Sunday.")
+    assert any(code == "173" and s == "BGDCOP" for code, s, _ in got)
+
+
+def test_passive_second_verb_is_done_to_the_first_subject() -> None:
+    got = _events("Hundreds of protesters gathered outside parliament in Tbilisi and were dispersed by riot police.")
+    assert any(code.startswith("17") and s == "GEOCOP" and t == "GEOOPP" for code, s, t in got)
+
+
+# -- strikes, riots, dismissals --------------------------------------------------------------------
+
+
+def test_walking_off_the_job_is_a_strike_not_aimed_at_the_strikers() -> None:
+    got = _events("Nurses and doctors in Nairobi walked off the job on Monday in protest at a cut to their wages.")
+    strikes = [(s, t) for code, s, t in got if code.startswith("14")]
+    assert strikes and all(t is None or not t.startswith("KEN") or t == "KENGOV" for _, t in strikes)
+
+
+def test_riots_are_an_event() -> None:
+    got = _events("Riots broke out in Dakar on Friday after the opposition leader was sentenced.")
+    assert any(code.startswith("14") for code, _, _ in got)
+
+
+def test_dismissing_a_strike_as_political() -> None:
+    got = _events("Chile's interior minister dismissed the strike as a political stunt by union leaders.")
+    assert any(code[:2] in ("11", "12") and s == "CHLGOV" for code, s, _ in got)
+
+
+def test_halting_an_advance_and_taking_control() -> None:
+    got = _events("Rebel commanders ordered their fighters to halt their advance on Goma on Sunday.")
+    assert any(code.startswith("08") for code, _, _ in got)
+    got = _events("Islamist militants took control of the town of Djibo in northern Burkina Faso.")
+    assert any(code.startswith("19") for code, _, _ in got)
+
+
+def test_an_ultimatum_given_as_days() -> None:
+    got = _events("The European Union gave Belarus 48 hours to release the detained journalist.")
+    assert any(code.startswith("13") and s == "IGOEUREEC" and t == "BLR" for code, s, t in got)
+
+
+def test_shutting_a_party_headquarters_and_docking_pay() -> None:
+    got = _events("Police in Dhaka shut the opposition party's headquarters on Tuesday.")
+    assert any(code.startswith("17") and s == "BGDCOP" for code, s, _ in got)
+    got = _events("The Kenyan government docked the pay of striking doctors on Friday.")
+    assert any(code.startswith("17") and s == "KENGOV" for code, s, _ in got)
+
+
+def test_the_court_a_passive_happened_in_is_its_doer() -> None:
+    got = _events("Two opposition journalists were sentenced in a Minsk court on Monday to eight years in prison.")
+    assert any(code.startswith("11") and s == "BLRJUD" for code, s, _ in got)
+
+
+def test_resuming_visas_and_relaxing_a_ban() -> None:
+    got = _events("Britain resumed issuing visas in Pakistan on Monday.")
+    assert ("081", "GBR", "PAK") in got

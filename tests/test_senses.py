@@ -1,0 +1,270 @@
+"""Word senses and modality: events that are not events (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import tidings
+from tidings.errors import TidingsError
+from tidings.events.senses import default_rules, load_rules, parse_rule, story_domain
+from tidings.model import Article
+from tidings.pipeline import Pipeline
+
+Coded = tuple[str, str | None, str | None, str, bool]
+
+
+def _events(text: str, date: str = "2024-03-12") -> list[Coded]:
+    art = tidings.process_text(text, date=date)
+    return [
+        (
+            e.cameo,
+            e.source.actor.code if e.source else None,
+            e.target.actor.code if e.target else None,
+            e.modality,
+            e.negated,
+        )
+        for e in art.events
+    ]
+
+
+def _asserted(text: str) -> list[str]:
+    """The codes of the events told as happening (not negated)."""
+    return [code for code, _, _, _, neg in _events(text) if not neg]
+
+
+# --------------------------------------------------------------------------- #
+# senses: the same verb, different acts
+# --------------------------------------------------------------------------- #
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A strong earthquake struck eastern Turkey on Monday, officials said.",
+        "A powerful storm hit Mozambique on Friday, killing twelve people.",
+        "Floods killed at least twelve people in northern Italy on Tuesday.",
+        "Twelve people were killed in the floods in northern Italy on Tuesday.",
+    ],
+)
+def test_natural_forces_are_no_actors(text: str) -> None:
+    assert _asserted(text) == []
+
+
+def test_strike_by_weapons_is_force_not_a_labour_strike() -> None:
+    got = _events("Israeli warplanes struck Hezbollah positions in southern Lebanon on Sunday.")
+    assert [c for c, *_ in got] == ["195"]  # aircraft: aerial weapons
+    got = _events("Hungarian troops struck rebel positions near the border on Sunday.")
+    assert got and all(c.startswith("19") for c, *_ in got)
+
+
+def test_strike_by_workers_is_a_labour_strike() -> None:
+    got = _events("Doctors in Kenya struck on Monday over unpaid salaries.")
+    assert [c for c, *_ in got] == ["143"]
+
+
+def test_strike_a_deal_and_strike_down_a_law() -> None:
+    assert [c for c, *_ in _events("Iran and Oman struck a deal on Monday.")] == ["057"]
+    # A court that strikes down a decree rejects it (12x); no labour strike, no force.
+    assert [c for c, *_ in _events("The Supreme Court struck down the president's decree on Friday.")] == ["120"]
+
+
+def test_attack_on_a_plan_is_criticism() -> None:
+    assert [c for c, *_ in _events("The opposition leader sharply attacked the government's budget plan.")] == ["111"]
+    got = _events("Gunmen attacked a police station in northern Nigeria on Tuesday.")
+    assert [c for c, *_ in got] == ["190"]
+
+
+def test_beating_people_and_beating_a_team() -> None:
+    assert [c for c, *_ in _events("Police beat protesters in the centre of Minsk on Sunday.")] == ["182"]
+    assert _asserted("Brazil beat Argentina 3-1 in Rio de Janeiro on Sunday.") == []
+    got = _events("Fans celebrated in London after Chelsea beat Tottenham 3-0, the British prime minister said.")
+    assert not [e for e in got if e[0].startswith("18")]
+    assert _asserted("Mexico defeated the United States in the final on Sunday.") == []
+
+
+def test_a_clash_of_words_and_a_clash_in_the_street() -> None:
+    assert [c for c, *_ in _events("Ministers clashed over the budget plan on Tuesday.")] == ["110"]
+    got = _events("Mexican troops clashed with cartel gunmen in Sinaloa on Friday.")
+    assert [c for c, *_ in got] == ["190"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan government has been fighting corruption for years.",
+        "The Chinese company launched a hostile takeover bid for its German rival.",
+        "Prisoners in Iran's Evin jail make crafts to kill time, the warden said.",
+        "Egypt met the deadline for the payment on Monday.",
+        "The sanctions send a clear message to Moscow, the minister said.",
+        "Kenyan police searched the rubble for survivors on Tuesday.",
+        "His lawyers said he would appeal the verdict.",
+    ],
+)
+def test_figures_of_speech_are_no_events(text: str) -> None:
+    assert _asserted(text) == []
+
+
+def test_the_literal_sense_stays() -> None:
+    assert [c for c, *_ in _events("North Korea launched two ballistic missiles on Thursday.")] == ["195"]
+    assert [c for c, *_ in _events("Jordan appealed to the United Nations for aid on Monday.")] == ["023"]
+    # Demands met are a concession; a bill killed is rejected.
+    assert [c for c, *_ in _events("The government met the strikers' demands on Monday.")] == ["080"]
+    assert [c for c, *_ in _events("The senators killed the bill on Tuesday.")] == ["120"]
+
+
+def test_crowds_breaking_into_shops_riot() -> None:
+    assert [c for c, *_ in _events("Crowds broke into shops in Port Moresby on Wednesday.")] == ["145"]
+
+
+def test_call_for_an_end_to_fighting_is_an_appeal() -> None:
+    got = _events("The Norwegian foreign minister called for an immediate end to the fighting in Sudan.")
+    assert got and all(c.startswith("02") for c, *_ in got)
+
+
+SPORT = """Lyon beat Marseille in bad-tempered derby
+
+Lyon came from a goal down to beat Marseille 3-1 on Sunday, with their striker scoring twice in the second half.
+
+Marseille attacked from the opening whistle and their winger shot low past the goalkeeper in the 12th minute.
+
+Players from both teams clashed near the touchline after a late tackle, and the referee sent off a Marseille defender.
+
+The Marseille coach blamed the referee for the defeat, while the Lyon coach praised his squad and the fans.
+"""
+
+BUSINESS = """Danish brewer launches hostile bid for Swedish rival
+
+The Danish brewer launched a hostile takeover bid for its Swedish rival on Tuesday, offering shareholders a premium.
+
+The Swedish company struck back within hours and called the offer too low for its shareholders.
+
+"This is a raid on our shareholders and we will fight it," the chief executive said.
+
+Analysts predicted a long battle for control and a price war in the beer market.
+"""
+
+
+@pytest.mark.parametrize("text", [SPORT, BUSINESS])
+def test_sport_and_business_stories_have_no_force(text: str) -> None:
+    got = _events(text)
+    assert not [e for e in got if e[0][:2] in ("14", "15", "16", "17", "18", "19", "20")], got
+
+
+def test_story_domain() -> None:
+    pipe = Pipeline(stages=["clean", "nlp"])
+    _, ctx = pipe.apply(Article(raw=SPORT))
+    assert ctx.doc is not None and story_domain(ctx.doc) == "sport"
+    _, ctx = pipe.apply(Article(raw=BUSINESS))
+    assert ctx.doc is not None and story_domain(ctx.doc) == "business"
+    # One sentence tells no story: too few domain words.
+    _, ctx = pipe.apply(Article(raw="The bank's shareholders sold their shares."))
+    assert ctx.doc is not None and story_domain(ctx.doc) == "political"
+
+
+def test_rules_file_loads_and_bad_lines_say_where() -> None:
+    rules = default_rules()
+    assert ("strike" in {lemma for _, lemma in rules}) and rules[(False, "strike")]
+    with pytest.raises(TidingsError, match=r"\[T047\] x.tsv:3: unknown condition 'colour=red'"):
+        parse_rule("strike\tcolour=red\tnone", "x.tsv:3")
+    with pytest.raises(TidingsError, match="no word list 'nothing_here'"):
+        parse_rule("strike\tsubj=@nothing_here\tnone", "x.tsv:4")
+    with pytest.raises(TidingsError, match="T047"):
+        parse_rule("strike\tsubj=worker\t999", "x.tsv:5")
+    with pytest.raises(TidingsError, match="T047"):
+        parse_rule("strike subj=worker", "x.tsv:6")
+
+
+def test_rules_file_order_and_negated_conditions(tmp_path: Path) -> None:
+    path = tmp_path / "senses.tsv"
+    path.write_text("# a comment\nstrike\tsubj!=worker\t190\nn:strike|hit\tscore=yes\tnone\tnote\n", encoding="utf-8")
+    first, second = load_rules(path)
+    assert first.verbs == {"strike"} and first.conditions[0].negate and first.reading == "190"
+    assert second.nouns == {"strike"} and second.verbs == {"hit"} and second.reading is None
+
+
+# --------------------------------------------------------------------------- #
+# modality: what is told is not always what happened
+# --------------------------------------------------------------------------- #
+
+
+def test_no_pressure_is_no_pressure() -> None:
+    got = _events("There was no pressure from Washington on India to cut its oil imports, the minister said.")
+    assert got and all(neg for *_, neg in got)
+
+
+def test_no_one_did_it() -> None:
+    got = _events("No country has recognised the Taliban government since 2021.")
+    assert got and all(neg for *_, neg in got)
+
+
+def test_held_off_on_imposing() -> None:
+    got = _events("The European Union held off on imposing new sanctions on Russia on Monday.")
+    assert got and all(neg for *_, neg in got)
+    got = _events("Germany refrained from criticising China during the visit.")
+    assert all(neg for *_, neg in got)
+
+
+def test_condition_is_no_event_but_the_threat_is() -> None:
+    got = _events("Israel warned that if Iran attacked its territory, Israel would strike back.")
+    assert not [e for e in got if e[1] == "IRN" and e[0][:2] in ("13", "18", "19")]
+    assert any(c.startswith("13") and s and s.startswith("ISR") for c, s, *_ in got)
+
+
+def test_what_is_threatened_is_no_event() -> None:
+    got = _events("Iran threatened to launch missiles at Israel on Tuesday.")
+    assert [c[:2] for c, *_ in got] == ["13"]
+
+
+def test_questions_are_no_events() -> None:
+    assert _events("Why would Russia attack a NATO member?") == []
+    assert _events('"Who will protect us when the army attacks our village?" the elder asked.') == []
+
+
+def test_an_act_talked_about_is_not_done() -> None:
+    assert _asserted("Freeing the Russian spies would anger Ukrainian hardliners, officials in Kyiv said.") == []
+    assert _asserted("Imposing new sanctions on Iran would hurt European companies, the German minister said.") == []
+
+
+def test_counterfactual() -> None:
+    assert _events("Without the ruling, Trump's order would have expelled thousands of Mexican migrants.") == []
+
+
+def test_comparison() -> None:
+    assert _events("The minister said it was like a kidnapper whose demands are met by the government.") == []
+
+
+def test_generic_and_usual_statements() -> None:
+    assert _events("Rebel groups in the region usually kidnap foreign workers for ransom.") == []
+    text = "Malaria study\n\nResearchers studied the disease in Kenya.\n\nMalaria parasites invade red blood cells."
+    assert not [e for e in _events(text) if e[0] == "192"]
+    # A report of abuse keeps its event: "routinely" is not "usually".
+    assert _events("Soldiers routinely beat detainees in the prison, a court was told.")
+
+
+def test_may_happen_is_no_event_unless_it_is_force() -> None:
+    assert _asserted("Officials said China could send aid to Nepal next month.") == []
+    got = _events("Russia could attack Moldova next year, the Moldovan president said.")
+    assert got and all(c.startswith("13") for c, *_ in got)
+
+
+def test_participle_of_a_state() -> None:
+    assert not [
+        e for e in _events("Drones hit the Russian-occupied nuclear plant in Ukraine on Sunday.") if e[0] == "192"
+    ]
+
+
+def test_calling_something_names_it() -> None:
+    # "call X Y" says what X is: criticism when Y finds fault, else no appeal (02) at all.
+    assert [c for c, *_ in _events("Taliban officials called the expulsions cruel.")] == ["111"]
+    assert [c for c, *_ in _events("Putin called the talks constructive.")] == ["013"]
+    assert _events("Analysts called it the end of an era.") == []
+    assert [c for c, *_ in _events("Iran described the Israeli raid as a cowardly act of terrorism.")] == ["111"]
+
+
+def test_what_is_hoped_or_feared_is_no_event() -> None:
+    got = _events("Estonian officials fear that Russia will attack the Baltic states.")
+    assert not [e for e in got if e[1] == "RUS"]
+    got = _events("The two presidents expressed hope that the talks would help Turkey and Greece cooperate.")
+    assert not [e for e in got if e[0].startswith("03") and e[3] == "hypothetical"]
