@@ -96,7 +96,7 @@ def article(
                 negated=x.negated,
                 modality=x.modality,
                 date=x.date,
-                date_source=x.date_source if x.date else None,
+                date_source=x.date_source if x.date or x.date_source == "unknown" else None,
                 place=place,
                 place_source=x.place_source if place else None,
                 confidence=x.confidence,

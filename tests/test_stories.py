@@ -423,3 +423,12 @@ def test_save_without_a_joiner_leaves_articles_unjoined(tmp_path: Path) -> None:
     assert conn.execute("SELECT story_id FROM articles").fetchone()[0] is None
     assert conn.execute("SELECT global_event_id FROM events").fetchone()[0] is None
     conn.close()
+
+
+def test_an_act_left_undated_as_background_joins_nothing(tmp_path: Path) -> None:
+    db = store(
+        tmp_path / "s.db",
+        [_strike("a1", RUS, UKR), _strike("a2", RUS, UKR, date=None, date_source="unknown")],
+    )
+    assert len(set(_gids(db).values())) == 2
+    assert span(None, "unknown", date(2025, 11, 3), 1) is None

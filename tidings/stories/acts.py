@@ -6,11 +6,14 @@ and where the place came from). Reports of one act agree on these up to what
 their texts allow:
 
 - **when**: an event dated by its own clause happened on that day; by another
-  part of its sentence, within a day of it; by the lede, on that day or the one
+  part of its sentence, within a day of it; by the lede (the story's news
+  day, which an act it refers back to precedes), on that day or the one
   before; by nothing but the publication, on that day or up to
   ``lookback_days`` before; a month or a year is that whole span (never after
-  the publication). Two reports fit when their spans overlap, so two strikes
-  told on two different days never merge.
+  the publication); an act the coder left undated as background
+  (``date_source`` "unknown") has no span and merges with nothing. Two
+  reports fit when their spans overlap, so two strikes told on two different
+  days never merge.
 - **who**: the parties fit as :mod:`tidings.stories.actors` says, in the same
   order, or either way round when the act is mutual: marked ``symmetric`` ("X
   and Y met"), or mutual by its code (consulting, meeting, visiting and
@@ -92,7 +95,7 @@ def span(value: str | None, source: str | None, published: date | None, lookback
         if published is not None and lo <= published < hi:
             hi = published
         return lo, hi
-    if published is not None:
+    if published is not None and source != "unknown":
         return published - timedelta(days=lookback), published
     return None
 

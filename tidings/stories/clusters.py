@@ -19,7 +19,7 @@ qualifies for several stories that do not exclude each other in that way joins t
 (the earlier). Otherwise it starts a story.
 
 A story's id is a digest of its first article's id (stable across runs of the same input; an
-article processed again stays in its story unless the story now excludes it); its title is the
+article processed again stays in its story while it is still alike); its title is the
 title of its earliest article that is not a copy; :func:`refresh` keeps its days, counts and
 main act (the global event most of its articles lead with) up to date and deletes a story left
 with no article.
@@ -248,16 +248,16 @@ def choose(
 ) -> tuple[int | None, list[int]]:
     """The story this (non-copy) article joins (None: one of its own) and the stories it joins into it.
 
-    An article processed again stays in its ``previous`` story when nothing speaks against it
-    (that story alone, or still similar and no different act of the same kind), so ids do not move.
+    An article processed again stays in its ``previous`` story while it is still alike (or alone
+    there), and joins no other into it, so ids do not move.
     """
     join, floor = options.thresholds(prepared.kind)
     mine = leads(conn, article_id, prepared.title_end, prepared.lead_end)
     main = main_lead(mine, options.key_confidence)
     gids = {x.gid for x in mine}
     near = _neighbours(conn, article_id, day, prepared, options, similarity)
-    if previous is not None and previous not in near and _alone(conn, previous, article_id):
-        return previous, []
+    if previous is not None and (previous in near or _alone(conn, previous, article_id)):
+        return previous, []  # processed again and still alike (or alone): it stays, and joins nothing
     judge = Judge(conn, options)
     ranked: list[tuple[int, float, int]] = []
     for st in near.values():
@@ -266,9 +266,7 @@ def choose(
         relation = judge.relation(main, st.keys(options.key_confidence))
         if relation == "other":
             continue  # a different act of the same kind: not this story
-        if st.id == previous:
-            tier = 4
-        elif relation == "same":
+        if relation == "same":
             tier = 3
         elif gids & {x.gid for x in st.leads}:
             tier = 2
