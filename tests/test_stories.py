@@ -432,3 +432,18 @@ def test_an_act_left_undated_as_background_joins_nothing(tmp_path: Path) -> None
     )
     assert len(set(_gids(db).values())) == 2
     assert span(None, "unknown", date(2025, 11, 3), 1) is None
+
+
+def test_the_explorer_lists_a_stores_global_events(tmp_path: Path) -> None:
+    """The web explorer (tidings/contrib) lists global events when the store has them: the view has its columns."""
+    from tidings.contrib.explorer import queries
+    from tidings.contrib.explorer.filters import GLOBAL, Filters
+
+    db = store(tmp_path / "s.db", [_strike("a1", RUS, UKR), _strike("a2", RUSGOV, UKR), _strike("b", UKR, RUS)])
+    conn = sqlite3.connect(db)
+    try:
+        assert queries.event_source(conn) is GLOBAL
+        total, rows = queries.list_events(conn, GLOBAL, Filters(source="RUS"))
+        assert total == 1 and (rows[0]["num_articles"], rows[0]["place"]) == (2, "Kharkiv")
+    finally:
+        conn.close()

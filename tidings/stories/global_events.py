@@ -9,7 +9,7 @@ one root between one country and others within a few days), not the size of the 
 
 A syndicated copy adds no global event: its events take those of the same events of its original
 (matched by trigger and position in the body), and one its original lacks (a rewritten headline)
-joins a global event that fits or stays without one.
+joins one of its original's global events that it fits, or stays without one.
 
 :func:`refresh` recomputes a global event from its reports: counts (mentions, articles, sources,
 independent articles), first and last seen, its representative (the most confident report), the
