@@ -24,8 +24,16 @@ BASE = Features(
 )
 
 
+#: What the article as a whole adds to an event's evidence (tidings.events.acceptance.assess).
+STORY = {
+    "political_sides": 2, "unknown_side": False, "background": False, "pluperfect": False, "referenced": False,
+    "relative": False, "in_quote": False, "headline_only": False, "repeated": False, "lede": True,
+    "political_share": 0.8, "crowded": False, "quad_class": 4,
+}  # fmt: skip
+
+
 def test_every_feature_has_a_weight_and_scores_are_probabilities() -> None:
-    assert set(vector(BASE)) == set(WEIGHTS)
+    assert set(vector({**BASE.as_dict(), **STORY})) == set(WEIGHTS)
     for f in (BASE, replace(BASE, has_source=False, has_target=False, main=False, origin="cameo")):
         assert 0.0 < confidence(f) < 1.0
 

@@ -115,6 +115,26 @@ def _same_side(a: ActorRef | None, b: ActorRef | None) -> bool:
     return x.code == x.country or y.code == y.country or x.sector == y.sector
 
 
+def _same_parties(a: Event, b: Event) -> bool:
+    """The two reports are between the same parties (either way round when one is a mutual act)."""
+    if _same_side(a.source, b.source) and _same_side(a.target, b.target):
+        return True
+    return (a.symmetric or b.symmetric) and _same_side(a.source, b.target) and _same_side(a.target, b.source)
+
+
+def _fill_sides(keep: Event, other: Event) -> None:
+    """A side the kept report leaves untold, from the other report, unless that would make one
+    party act on itself ("the members were released", told elsewhere as released by them)."""
+    if keep.source is None and other.source is not None and not _one_party(other.source, keep.target):
+        keep.source = other.source
+    if keep.target is None and other.target is not None and not _one_party(other.target, keep.source):
+        keep.target = other.target
+
+
+def _one_party(a: ActorRef | None, b: ActorRef | None) -> bool:
+    return a is not None and b is not None and (a.actor.id == b.actor.id or a.actor.code == b.actor.code)
+
+
 def merge_mentions(events: list[Event], headline_end: int = 0) -> list[Event]:
     """One event per happening in an article: a later report of the same code between
     the same parties (a missing side matches any; a state its own government) on a
@@ -132,8 +152,9 @@ def merge_mentions(events: list[Event], headline_end: int = 0) -> list[Event]:
             if (
                 (prior.cameo == ev.cameo or (prior.root == ev.root and (prior.headline or ev.headline)))
                 and prior.negated == ev.negated
-                and _same_side(prior.source, ev.source)
-                and _same_side(prior.target, ev.target)
+                # two triggers of one sentence are two acts ("fired tear gas and detained dozens")
+                and prior.sentence.start != ev.sentence.start
+                and _same_parties(prior, ev)
                 and (
                     prior.date == ev.date
                     or "clause" not in (prior.date_source, ev.date_source)
@@ -142,8 +163,7 @@ def merge_mentions(events: list[Event], headline_end: int = 0) -> list[Event]:
                 )
             ):
                 keep, other = (ev, prior) if prior.headline and not ev.headline else (prior, ev)
-                keep.source = keep.source or other.source
-                keep.target = keep.target or other.target
+                _fill_sides(keep, other)
                 keep.mentions = [
                     EventMention(other.trigger, other.sentence, other.headline),
                     *prior.mentions,
