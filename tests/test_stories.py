@@ -73,6 +73,7 @@ def _strike(aid: str, source: tuple[str, ...], target: tuple[str, ...] | None, *
         ("IGOEUR", "IGOEUREEC", True),
         ("IGOUNO", "IGOEUREEC", False),
         (None, "RUS", True),
+        ("---", "SDNREB", True),  # the coder's code for an actor it could not code says nothing
     ],
 )
 def test_actor_codes_that_may_name_one_party(a: str | None, b: str, ok: bool) -> None:
@@ -447,3 +448,20 @@ def test_the_explorer_lists_a_stores_global_events(tmp_path: Path) -> None:
         assert total == 1 and (rows[0]["num_articles"], rows[0]["place"]) == (2, "Kharkiv")
     finally:
         conn.close()
+
+
+def test_one_day_of_strikes_on_two_cities_is_one_story_and_two_global_events(tmp_path: Path) -> None:
+    sim = standin({"Missiles": 0, "Strike": 0})
+    db = store(
+        tmp_path / "s.db",
+        [
+            _strike("a1", RUS, UKR),
+            _strike("b1", RUSMIL, UKR, title="Strike on Odesa port", place=ODESA),
+            _strike("c1", RUS, UKR, title="Strike on Odesa again", place=ODESA, date="2025-11-04",
+                    published="2025-11-04"),
+        ],
+        similarity=sim,
+    )  # fmt: skip
+    stories = {r["id"]: r["story_id"] for r in _rows(db, "SELECT id, story_id FROM articles")}
+    assert stories["a1"] == stories["b1"] != stories["c1"]
+    assert len(set(_gids(db).values())) == 3

@@ -4,7 +4,8 @@ Reports of one act name its parties differently: "Russia", "the Kremlin",
 "Vladimir Putin" and "Russian forces" are ``RUS``, ``RUSGOV``, ``RUSGOV`` and
 ``RUSMIL``. Two codes are compatible when
 
-- either is unknown (no actor), or they are equal;
+- either is unknown (no actor, or the coder's ``---``: an actor it could not
+  code), or they are equal;
 - they are of one country and one of them is the bare country (``RUS`` ~
   ``RUSGOV``, ``RUS`` ~ ``RUSOPP``: "Russia" may stand for any of its parts);
 - they are of one country and of one side of it: both organs of the state
@@ -56,6 +57,15 @@ def _types() -> frozenset[str]:
         return frozenset(r["code"] for r in rows if r["kind"] == "type")
 
 
+#: The code the coder gives an actor it cannot code: it says nothing about the party.
+UNKNOWN = "---"
+
+
+def known(code: str | None) -> str | None:
+    """The code, or None when it says nothing (no actor, or ``---``)."""
+    return None if not code or code.startswith(UNKNOWN) else code
+
+
 def split(code: str) -> tuple[str | None, str]:
     """(country or region, first sector) of a code: ``RUSGOV`` -> (``RUS``, ``GOV``), ``OPP`` -> (None, ``OPP``)."""
     head = code[:3]
@@ -66,6 +76,7 @@ def split(code: str) -> tuple[str | None, str]:
 
 def block(code: str | None) -> str:
     """The key global events are looked up by: the country (``RUS``), else the type (``IGO``), else ''."""
+    code = known(code)
     if not code:
         return ""
     country, sector = split(code)
@@ -74,6 +85,7 @@ def block(code: str | None) -> str:
 
 def compatible(a: str | None, b: str | None) -> bool:
     """True when the two codes may name the same party of one act (see the module's rules)."""
+    a, b = known(a), known(b)
     if not a or not b or a == b:
         return True
     ca, sa = split(a)
@@ -89,4 +101,4 @@ def compatible(a: str | None, b: str | None) -> bool:
 
 def known_match(a: str | None, b: str | None) -> bool:
     """Both codes known and compatible: evidence that the two reports share this party."""
-    return bool(a) and bool(b) and compatible(a, b)
+    return bool(known(a)) and bool(known(b)) and compatible(a, b)

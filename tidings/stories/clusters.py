@@ -14,7 +14,9 @@ An article joins a story in one of these ways, tried in this order:
 
 except that an article never joins a story whose lead acts include acts of the kind of its
 main act (same CAMEO root) but none of them that act: the next day's strike, the retaliation,
-the follow-up meeting start stories of their own, however alike their wording. An article that
+the follow-up meeting start stories of their own, however alike their wording. (For stories,
+acts of one kind between the same two known parties on the same day in one country are one
+piece of news wherever they happened, though they are two global events.) An article that
 qualifies for several stories that do not exclude each other in that way joins them into one
 (the earlier). Otherwise it starts a story.
 
@@ -31,6 +33,7 @@ Example::
 
 from __future__ import annotations
 
+import math
 import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -39,6 +42,7 @@ from datetime import date, timedelta
 
 import numpy as np
 
+from tidings.stories.actors import known
 from tidings.stories.acts import Act, Target, fit
 from tidings.stories.global_events import EVENT_SQL, stable_id
 from tidings.stories.options import Options
@@ -150,13 +154,22 @@ class Judge:
         return self._targets[gid]
 
     def same(self, a: Lead, b: Lead) -> bool:
+        """One piece of news: one global event, or one act by the merging's rules; or, for a story, acts of
+        one kind between the same two known parties on the same day in one country (two places of one
+        country that day are one piece of news, though two global events)."""
         if a.gid == b.gid:
             return True
-        ta, tb = self.target(a.gid), self.target(b.gid)
-        km = self.options.place_km
-        return (tb is not None and fit(self.act(a.event_id), tb, km) is not None) or (
-            ta is not None and fit(self.act(b.event_id), ta, km) is not None
-        )
+        for x, y in ((a, b), (b, a)):
+            act, g = self.act(x.event_id), self.target(y.gid)
+            if g is None:
+                continue
+            if fit(act, g, self.options.place_km) is not None:
+                return True
+            one_day = act.span is not None and act.span == g.span and act.span[0] == act.span[1]
+            parties = all(known(c) for c in (act.source, act.target, g.source, g.target))
+            if one_day and parties and fit(act, g, math.inf) is not None:
+                return True
+        return False
 
     def relation(self, main: Lead | None, keys: list[Lead]) -> str:
         """``same`` (an act of ``keys`` is ``main``), ``other`` (acts of its kind, none of them it), or ``none``."""
