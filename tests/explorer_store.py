@@ -58,12 +58,19 @@ VISIBLE = {
 
 
 def make_store(path: Path, seed: Path | None = None) -> Path:
-    """Process the sample corpus, the hostile articles and (when given) the seed into ``path``."""
+    """Process the sample corpus, the hostile articles and (when given) the seed into ``path``.
+
+    The store is written without stories (``[stories] enabled = false``), so its events are listed
+    per article: the per-article pages and counts are what these tests check (the global events'
+    listing is checked on a view of its own, and on a store with stories in tests/test_stories.py).
+    """
+    from tidings.config import load_settings
     from tidings.runner import run
     from tidings.sinks import SQLiteSink
 
+    settings = load_settings().with_section("stories", enabled=False)
     inputs: list[str | Article] = [str(SAMPLE), *XSS_ARTICLES]
-    run(inputs, sink=SQLiteSink(path))
+    run(inputs, sink=SQLiteSink(path, settings=settings))
     if seed is not None:
-        run([str(seed)], sink=SQLiteSink(path), date="2020-08-16")
+        run([str(seed)], sink=SQLiteSink(path, settings=settings), date="2020-08-16")
     return path

@@ -155,7 +155,8 @@ def test_global_events_are_listed_when_the_store_has_them(tmp_path: Path) -> Non
     from tidings.sinks import connect
 
     conn = connect(tmp_path / "g.db")
-    assert queries.event_source(conn) is MENTIONS
+    assert queries.event_source(conn) is MENTIONS  # the store's own view, with no global event yet
+    conn.execute("DROP VIEW global_event_view")
     conn.execute(
         "CREATE VIEW global_event_view AS SELECT 7 AS global_event_id, '2020-08-15' AS date, '04' AS root,"
         " '040' AS cameo, 'BLRGOV' AS source_code, 'RUSGOV' AS target_code, 'Minsk' AS place, 'BLR' AS country,"
@@ -172,6 +173,7 @@ def test_events_page_lists_global_events(tmp_path: Path) -> None:
 
     db = tmp_path / "global.db"
     conn = connect(db)
+    conn.execute("DROP VIEW global_event_view")  # a stand-in with one global event
     conn.execute(
         "CREATE VIEW global_event_view AS SELECT 7 AS global_event_id, '2020-08-15' AS date, '04' AS root,"
         " '040' AS cameo, 'BLRGOV' AS source_code, 'RUSGOV' AS target_code, 'Minsk' AS place, 'BLR' AS country,"

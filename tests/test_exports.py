@@ -467,11 +467,12 @@ def test_a_failed_export_leaves_the_previous_file(store: Path, tmp_path: Path) -
 
 
 def _with_global_events(db: Path) -> None:
-    """Global events as issue 19 will store them: a table, and each event's global id."""
+    """Global events set by hand (the store's global_events table, each event's global id)."""
     conn = sqlite3.connect(db)
-    conn.execute("CREATE TABLE global_events (id INTEGER PRIMARY KEY)")
-    conn.execute("ALTER TABLE events ADD COLUMN global_event_id INTEGER")
-    conn.executemany("INSERT INTO global_events (id) VALUES (?)", [(100,), (101,)])
+    conn.executemany(
+        "INSERT INTO global_events (global_event_id, root, cameo, realis) VALUES (?, '17', '173', 'asserted')",
+        [(100,), (101,)],
+    )
     conn.execute("UPDATE events SET global_event_id = 100 WHERE id IN (1, 7)")  # one story told by both articles
     conn.execute("UPDATE events SET global_event_id = 101 WHERE id = 2")
     conn.commit()
@@ -487,7 +488,7 @@ def test_global_exports_count_mentions_sources_and_articles_over_reports(tmp_pat
     assert set(rows) == {"100", "101"}
     g = rows["100"]
     assert (g["NumMentions"], g["NumSources"], g["NumArticles"]) == ("4", "2", "2")
-    assert g["EventCode"] == "173"  # the first report stands for the event
+    assert g["EventCode"] == "190"  # the most confident report (0.9, against 0.83) stands for the event
     mentions = tmp_path / "global.mentions"
     export(db, "gdelt-mentions", mentions, per_global=True)
     assert [r["GlobalEventID"] for r in _tsv(mentions, GDELT_MENTION_COLUMNS)] == ["100"] * 4 + ["101"]

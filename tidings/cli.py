@@ -127,7 +127,7 @@ def process(
         with _progress(quiet) as progress:
             summary = run(
                 paths,
-                sink=JsonlSink() if as_json else SQLiteSink(db, busy_timeout=settings.busy_timeout),
+                sink=JsonlSink() if as_json else SQLiteSink(db, settings=settings),
                 settings=settings,
                 force=force,
                 workers=workers,

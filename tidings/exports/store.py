@@ -13,8 +13,11 @@ other tables (``event_mentions``, ``places``, ``actors``) through a
 "Per mention" is one row per stored event, an event as one article tells it
 (its ``mention_count`` counts the times that article tells it). "Per global
 event" (``--global``) is one row per real-world event across articles: that
-needs the ``global_events`` table and ``events.global_event_id`` column, and a
-store without them is refused with ``[T082]`` rather than faked.
+needs the ``global_events`` table and ``events.global_event_id`` column filled in
+by the SQLite sink (:mod:`tidings.stories`); a store whose events have none
+(written with ``[stories] enabled = false``) is refused with ``[T082]`` rather
+than faked. Its most confident report stands for a global event (the store's
+``representative_event_id``).
 
 Example::
 
@@ -143,6 +146,10 @@ class Reader:
         self.article_columns = {r[1] for r in conn.execute("PRAGMA table_info(articles)")}
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         self.has_global_events = "global_events" in tables and "global_event_id" in self.event_columns
+        if self.has_global_events:  # every store has the columns now; events joined to none do not count
+            joined = conn.execute("SELECT 1 FROM events WHERE global_event_id IS NOT NULL LIMIT 1").fetchone()
+            empty = conn.execute("SELECT 1 FROM events LIMIT 1").fetchone() is None
+            self.has_global_events = joined is not None or empty
         self._stories: dict[str, Story] = {}
         self._cache = _ArticleCache()
 
@@ -288,8 +295,9 @@ class Reader:
 
 
 def _global(group: list[Row]) -> Record:
-    """A global event: its first report stands for it; mentions, articles and sources are counted over all."""
-    row: dict[str, Any] = dict(group[0])
+    """A global event: its most confident report stands for it (the earliest of equals, as the store's
+    ``representative_event_id``); mentions, articles and sources are counted over all its reports."""
+    row: dict[str, Any] = dict(max(group, key=lambda r: float(r["confidence"] or 0.0)))
     mentions = sum(int(r["mention_count"] or 1) for r in group)
     articles = len({r["article_id"] for r in group})
     sources = len({source_key(r) for r in group})

@@ -230,10 +230,126 @@ def _symmetric_events(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE events ADD COLUMN symmetric INTEGER NOT NULL DEFAULT 0")
 
 
+# Stories and global events (issue 19): the cross-article layer of tidings/stories.
+STORIES = [
+    """CREATE TABLE IF NOT EXISTS stories (
+        story_id INTEGER PRIMARY KEY,  -- a digest of its first article's id: the same input gives the same ids
+        title TEXT,                    -- the title of its earliest article that is not a copy
+        first_seen TEXT,               -- the earliest and latest day of its articles (published, else processed)
+        last_seen TEXT,
+        num_articles INTEGER NOT NULL DEFAULT 0,
+        num_sources INTEGER NOT NULL DEFAULT 0,
+        num_copies INTEGER NOT NULL DEFAULT 0,     -- articles that are syndicated copies of another one
+        main_global_event_id INTEGER,              -- the act most of its articles lead with
+        seed_article_id TEXT NOT NULL
+    )""",
+    """CREATE TABLE IF NOT EXISTS global_events (
+        global_event_id INTEGER PRIMARY KEY,  -- a digest of its first mention (article id, event index)
+        date TEXT,              -- the day all its reports allow, else its representative's date
+        day_lo TEXT,            -- the span of days its reports allow (what a new report must overlap)
+        day_hi TEXT,
+        root TEXT NOT NULL,
+        cameo TEXT NOT NULL,
+        event_name TEXT,
+        quad_class INTEGER,
+        goldstein REAL,
+        realis TEXT NOT NULL,   -- asserted (asserted or reported), negated, or the modality (future, ...)
+        symmetric INTEGER NOT NULL DEFAULT 0,
+        source_code TEXT,
+        source_name TEXT,
+        source_block TEXT NOT NULL DEFAULT '',  -- the source's country (or IGO, NGO...): the blocking key
+        target_code TEXT,
+        target_name TEXT,
+        target_block TEXT NOT NULL DEFAULT '',
+        source_person TEXT,     -- the party's name when reports name a person (Erdogan is not Fidan)
+        target_person TEXT,
+        place_name TEXT,
+        place_country TEXT,
+        place_geonameid INTEGER,
+        place_lat REAL,
+        place_lon REAL,
+        place_strong INTEGER NOT NULL DEFAULT 0,  -- told in an act's own clause (not a dateline)
+        place_broad INTEGER NOT NULL DEFAULT 0,   -- a country or province
+        num_mentions INTEGER NOT NULL DEFAULT 0,  -- tellings over all articles (each event's mention_count)
+        num_articles INTEGER NOT NULL DEFAULT 0,
+        num_sources INTEGER NOT NULL DEFAULT 0,
+        num_independent INTEGER NOT NULL DEFAULT 0,  -- articles that are not copies of one another
+        confidence REAL,          -- 1 - prod(1 - best confidence of each independent article)
+        representative_event_id INTEGER,  -- its most confident mention (events.id)
+        first_seen TEXT,
+        last_seen TEXT
+    )""",
+    """CREATE TABLE IF NOT EXISTS article_signatures (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        day TEXT,                   -- published, else the day it was processed
+        source_key TEXT NOT NULL,   -- source, else URL host, else the article id
+        lead_end INTEGER NOT NULL,  -- offset where the headline and first paragraph end
+        shingles INTEGER NOT NULL,  -- how many word 5-shingles its body has
+        minhash BLOB NOT NULL,      -- 128 uint32 minimum hashes of the body's shingles
+        vector BLOB,                -- float32 unit vector of the headline and lede
+        vector_kind TEXT,           -- model or lexical (never compared with each other)
+        main_event_id INTEGER       -- the act it leads with (events.id)
+    )""",
+    """CREATE TABLE IF NOT EXISTS article_lsh (
+        band INTEGER NOT NULL,
+        bucket INTEGER NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+    )""",
+    "CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id)",
+    "CREATE INDEX IF NOT EXISTS events_global_event ON events(global_event_id)",
+    "CREATE INDEX IF NOT EXISTS stories_last_seen ON stories(last_seen)",
+    "CREATE INDEX IF NOT EXISTS global_events_source ON global_events(root, source_block, day_hi)",
+    "CREATE INDEX IF NOT EXISTS global_events_target ON global_events(root, target_block, day_hi)",
+    "CREATE INDEX IF NOT EXISTS global_events_place ON global_events(root, place_geonameid, day_hi)",
+    "CREATE INDEX IF NOT EXISTS global_events_date ON global_events(date)",
+    "CREATE INDEX IF NOT EXISTS article_signatures_day ON article_signatures(day)",
+    "CREATE INDEX IF NOT EXISTS article_lsh_bucket ON article_lsh(band, bucket)",
+    "CREATE INDEX IF NOT EXISTS article_lsh_article ON article_lsh(article_id)",
+    """CREATE VIEW IF NOT EXISTS global_event_view AS
+        SELECT g.global_event_id, g.date, g.root, g.cameo, g.event_name, g.source_code, g.source_name,
+               g.target_code, g.target_name, g.place_name AS place, g.place_country AS country,
+               g.num_mentions, g.num_articles, g.num_sources, g.num_independent, g.confidence,
+               g.first_seen, g.last_seen, g.symmetric, g.realis, a.story_id,
+               g.representative_event_id, e.sentence AS representative_sentence, a.title AS representative_title,
+               (SELECT group_concat(k, ', ') FROM (
+                   SELECT DISTINCT s.source_key AS k FROM events m
+                   JOIN article_signatures s ON s.article_id = m.article_id
+                   WHERE m.global_event_id = g.global_event_id ORDER BY k)) AS sources
+        FROM global_events g
+        LEFT JOIN events e ON e.id = g.representative_event_id
+        LEFT JOIN articles a ON a.id = e.article_id""",
+    """CREATE VIEW IF NOT EXISTS story_view AS
+        SELECT st.story_id, st.title, st.first_seen, st.last_seen, st.num_articles, st.num_sources, st.num_copies,
+               (SELECT count(DISTINCT e.global_event_id) FROM articles a JOIN events e ON e.article_id = a.id
+                WHERE a.story_id = st.story_id) AS num_global_events,
+               st.main_global_event_id,
+               (SELECT group_concat(k, ', ') FROM (
+                   SELECT DISTINCT s.source_key AS k FROM articles a JOIN article_signatures s ON s.article_id = a.id
+                   WHERE a.story_id = st.story_id ORDER BY k)) AS sources
+        FROM stories st""",
+]
+
+
+def _stories(conn: sqlite3.Connection) -> None:
+    """Stories (articles about one piece of news) and global events (the reports of one act across
+    articles): ``stories``, ``global_events``, their views, ``articles.story_id`` and ``copy_of``,
+    ``events.global_event_id``, and what the layer keeps to join later articles (signatures, LSH)."""
+    for table, column, kind in (
+        ("articles", "story_id", "INTEGER"),
+        ("articles", "copy_of", "TEXT"),
+        ("events", "global_event_id", "INTEGER"),
+    ):
+        if column not in _columns(conn, table):
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+    for statement in STORIES:
+        conn.execute(statement)
+
+
 MIGRATIONS = (
     Migration(1, "initial", _initial),
     Migration(2, "event and quote positions; event_mentions", _positions_and_mentions),
     Migration(3, "symmetric events", _symmetric_events),
+    Migration(4, "stories and global events", _stories),
 )
 LATEST = MIGRATIONS[-1].version
 

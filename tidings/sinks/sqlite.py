@@ -12,6 +12,12 @@ Each article is written in one transaction; processing it again deletes its
 old rows first (foreign keys cascade), so a re-run never duplicates and a
 crash never leaves half an article behind.
 
+The sink also joins each article to the stories and global events already in
+the store (:mod:`tidings.stories`), in that same transaction: the store is the
+one place that holds every earlier article, so this is where a new one can be
+compared with them, and an article, its story and its events' global events
+are written together or not at all. ``[stories] enabled = false`` turns it off.
+
 A fault of the store itself (a full disk, a read-only file, another process
 holding the lock past the busy timeout, a corrupt file, a failing disk) is a
 :class:`~tidings.errors.StoreError` with its own code (``T090``-``T094``):
@@ -26,11 +32,14 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
+from tidings.config import Settings
 from tidings.errors import StoreError, TidingsError
 from tidings.model import Article
 from tidings.records import Row, failure_row, now, rows
 from tidings.sinks.base import BaseSink
 from tidings.sinks.migrations import check_version, migrate
+from tidings.stories.join import Joiner
+from tidings.stories.options import Options
 
 #: Seconds a writer waits for another process's lock before it gives up (``[store] busy_timeout``).
 BUSY_TIMEOUT = 30.0
@@ -122,10 +131,13 @@ def _insert_many(conn: sqlite3.Connection, table: str, table_rows: list[Row]) ->
     conn.executemany(sql, [[r[c] for c in cols] for r in table_rows])
 
 
-def save(conn: sqlite3.Connection, article: Article) -> None:
-    """Write one article (replacing any earlier version of it) in one transaction."""
+def save(conn: sqlite3.Connection, article: Article, joiner: Joiner | None = None) -> None:
+    """Write one article (replacing any earlier version of it) in one transaction; with a ``joiner``,
+    join it to the store's stories and global events in that transaction."""
     tables = rows(article, processed_at=now())
+    prepared = joiner.prepare(article.title, article.text) if joiner is not None else None
     with transaction(conn):
+        before = joiner.previous(conn, article.id) if joiner is not None else None
         conn.execute("DELETE FROM articles WHERE id = ?", (article.id,))
         _insert_many(conn, "articles", tables["articles"])
         _insert_many(conn, "actors", tables["actors"])
@@ -143,6 +155,8 @@ def save(conn: sqlite3.Connection, article: Article) -> None:
         )  # fmt: skip
         _insert_many(conn, "places", tables["places"])
         _insert_many(conn, "times", tables["times"])
+        if joiner is not None and prepared is not None and before is not None:
+            joiner.attach(conn, article.id, prepared, before)
 
 
 def record_failure(conn: sqlite3.Connection, input_name: str, error: str) -> None:
@@ -178,17 +192,41 @@ class SQLiteSink(BaseSink):
 
     Knows what it holds (a re-run skips stored articles and URLs; a URL with a
     ``#fragment`` counts as its page), writes each article in one transaction,
-    and keeps one row per failed input and reason.
+    joins it to the stories and global events of the store (``[stories]`` of
+    ``settings``; ``joiner`` to pass one ready-made), and keeps one row per
+    failed input and reason. Opening a store with articles not yet joined joins
+    them first, oldest first.
     """
 
-    def __init__(self, path: str | Path, *, busy_timeout: float = BUSY_TIMEOUT) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        settings: Settings | None = None,
+        joiner: Joiner | None = None,
+        busy_timeout: float | None = None,
+    ) -> None:
         self.path = path
-        self.busy_timeout = busy_timeout
+        self.busy_timeout = busy_timeout if busy_timeout is not None else (
+            settings.busy_timeout if settings is not None else BUSY_TIMEOUT
+        )  # fmt: skip
         self.conn: sqlite3.Connection | None = None
+        self.settings = settings
+        self.joiner = joiner
+        self._joins: bool | None = None if joiner is None else True
 
     def open(self) -> None:
         if self.conn is None:
             self.conn = connect(self.path, busy_timeout=self.busy_timeout)
+            if self._joins is None:
+                options = Options.from_settings(self.settings)
+                self._joins = options.enabled
+                self.joiner = Joiner(options) if options.enabled else None
+            if self.joiner is not None:
+                try:
+                    self.joiner.catch_up(self.conn)
+                except sqlite3.Error as exc:
+                    raise self._fault(exc) from exc
 
     def _fault(self, exc: sqlite3.Error) -> TidingsError:
         return store_error(exc, self.path, timeout=self.busy_timeout)
@@ -214,7 +252,7 @@ class SQLiteSink(BaseSink):
 
     def write(self, article: Article) -> None:
         try:
-            save(self._db(), article)
+            save(self._db(), article, self.joiner)
         except sqlite3.Error as exc:
             error = self._fault(exc)
             if isinstance(error, StoreError):
