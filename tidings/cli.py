@@ -328,6 +328,15 @@ def _register_exports() -> None:
 _register_exports()
 
 
+def _register_watch() -> None:
+    from tidings.contrib.watch.cli import watch_command
+
+    cli.add_command(watch_command)
+
+
+_register_watch()
+
+
 def main() -> None:  # pragma: no cover - entry point for python -m
     cli()
 

@@ -90,6 +90,11 @@ class Reader:
                 "(set [fetch] allow_private = true to follow such links)",
             )
 
+    def trust(self, url: str) -> None:
+        """Trust the host of a URL the user named (``tidings watch`` names its feeds this way): its
+        links and redirects may lead to that host even when it is private."""
+        self._trusted.add(endpoint(url))
+
     def close(self) -> None:
         if self._fetcher is not None:
             self._fetcher.close()
@@ -101,7 +106,7 @@ class Reader:
         for name in inputs:
             if is_url(name):
                 urls.append(name.strip())  # consecutive URLs download together
-                self._trusted.add(endpoint(name))
+                self.trust(name)
                 continue
             if urls:
                 yield from self.urls(urls)

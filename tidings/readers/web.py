@@ -15,9 +15,9 @@ import re
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from tidings.config import Settings
@@ -36,6 +36,33 @@ class Download:
     content_type: str  # lower-cased media type without parameters, "" when not given
     charset: str | None
     body: bytes
+    headers: Mapping[str, str] = field(default_factory=dict)  # the response's headers (lower-case names)
+
+
+class DownloadError(InputError):
+    """A download that failed ([T060]), with the HTTP status when the server answered one and the
+    seconds its ``Retry-After`` asked for (``tidings watch`` postpones a feed by them)."""
+
+    def __init__(self, message: str, *, status: int | None = None, retry_after: float | None = None) -> None:
+        super().__init__("T060", message)
+        self.status = status
+        self.retry_after = retry_after
+
+
+def retry_after(value: str, now: float | None = None) -> float | None:
+    """Seconds a ``Retry-After`` header asks to wait: a number of seconds or an HTTP date; None when unreadable."""
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    from email.utils import parsedate_to_datetime
+
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        return None
+    return max(0.0, when.timestamp() - (time.time() if now is None else now))
 
 
 def user_agent(settings: Settings) -> str:
@@ -133,8 +160,13 @@ class Fetcher:
                 sem = self._hosts[host] = threading.BoundedSemaphore(max(1, self.settings.fetch_per_host))
             return sem
 
-    def fetch(self, url: str) -> Download:
-        """One URL, retried when that can help; InputError (T060, T004) when it cannot be had."""
+    def fetch(self, url: str, *, headers: Mapping[str, str] | None = None, max_wait: float | None = None) -> Download:
+        """One URL, retried when that can help; InputError (T060, T004) when it cannot be had.
+
+        ``headers`` go with the request (``If-None-Match``: a 304 answer is a :class:`Download`
+        with status 304 and no body). A ``Retry-After`` over ``max_wait`` seconds ends the tries at
+        once (:class:`DownloadError` carries it) instead of waiting 30 s and trying again.
+        """
         import httpx
 
         if not is_url(url):
@@ -147,10 +179,15 @@ class Fetcher:
             wait = self.settings.fetch_backoff * (2**attempt)
             try:
                 with self._host(url):
-                    return self._get(url)
+                    return self._get(url, headers)
             except _Retry as exc:
-                if attempt == tries - 1:
-                    raise InputError("T060", f"{url}: {exc.reason} (after {tries} tries)") from None
+                impatient = max_wait is not None and exc.retry_after is not None and exc.retry_after > max_wait
+                if attempt == tries - 1 or impatient:
+                    raise DownloadError(
+                        f"{url}: {exc.reason} (after {attempt + 1} tries)",
+                        status=exc.status,
+                        retry_after=exc.retry_after,
+                    ) from None
                 if exc.retry_after is not None:
                     wait = min(max(wait, exc.retry_after), 30.0)
             except httpx.TooManyRedirects as exc:
@@ -173,14 +210,16 @@ class Fetcher:
             self._sleep(wait)
         raise AssertionError("unreachable")  # pragma: no cover
 
-    def _get(self, url: str) -> Download:
+    def _get(self, url: str, headers: Mapping[str, str] | None = None) -> Download:
         cap = self.settings.max_html_bytes
-        with self._client.stream("GET", url) as resp:
+        with self._client.stream("GET", url, headers=headers) as resp:
             if resp.status_code in RETRY_STATUS:
-                after = resp.headers.get("retry-after", "")
-                raise _Retry(f"HTTP {resp.status_code}", float(after) if after.isdigit() else None)
+                after = retry_after(resp.headers.get("retry-after", ""))
+                raise _Retry(f"HTTP {resp.status_code}", after, resp.status_code)
             if resp.status_code >= 400:
-                raise InputError("T060", f"{url}: HTTP {resp.status_code} {resp.reason_phrase}".rstrip())
+                raise DownloadError(
+                    f"{url}: HTTP {resp.status_code} {resp.reason_phrase}".rstrip(), status=resp.status_code
+                )
             declared = resp.headers.get("content-length", "")
             if declared.isdigit() and int(declared) > cap:
                 raise InputError("T004", f"{url}: page too large ({int(declared):,} bytes; the limit is {cap:,})")
@@ -199,6 +238,7 @@ class Fetcher:
                 content_type=media.split(";")[0].strip().lower(),
                 charset=resp.charset_encoding,
                 body=b"".join(chunks),
+                headers={k.lower(): v for k, v in resp.headers.items()},
             )
 
     def fetch_many(self, urls: Iterable[str]) -> Iterator[tuple[str, Download | InputError]]:
@@ -226,7 +266,8 @@ def _result(url: str, future: Future[Download]) -> tuple[str, Download | InputEr
 
 
 class _Retry(Exception):
-    def __init__(self, reason: str, retry_after: float | None) -> None:
+    def __init__(self, reason: str, retry_after: float | None, status: int | None = None) -> None:
         super().__init__(reason)
         self.reason = reason
         self.retry_after = retry_after
+        self.status = status

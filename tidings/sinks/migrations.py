@@ -345,11 +345,50 @@ def _stories(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+# What `tidings watch` (issue 24) remembers between cycles and across restarts.
+WATCH = [
+    """CREATE TABLE IF NOT EXISTS watch_feeds (
+        url TEXT PRIMARY KEY,
+        etag TEXT,               -- the validators of its last whole answer, sent back as If-None-Match
+        last_modified TEXT,      -- and If-Modified-Since (kept only once all its items were settled)
+        failures INTEGER NOT NULL DEFAULT 0,  -- failed cycles in a row
+        next_try REAL,           -- unix time before which it is not asked again (backoff, Retry-After)
+        last_status INTEGER,     -- HTTP status of the last answer (304: unchanged)
+        last_error TEXT,
+        last_checked REAL
+    )""",
+    """CREATE TABLE IF NOT EXISTS watch_robots (
+        origin TEXT PRIMARY KEY,  -- scheme://host:port
+        day TEXT NOT NULL,        -- the UTC day it was fetched: kept for that day
+        status INTEGER,           -- 200, or the 4xx that means no rules
+        body TEXT NOT NULL
+    )""",
+    """CREATE TABLE IF NOT EXISTS watch_files (
+        path TEXT PRIMARY KEY,    -- a file of a watched folder, read whole
+        size INTEGER NOT NULL,
+        mtime_ns INTEGER NOT NULL,
+        done_at REAL NOT NULL
+    )""",
+    """CREATE TABLE IF NOT EXISTS watch_alerts (
+        global_event_id INTEGER PRIMARY KEY,  -- a global event already alerted on
+        alerted_at REAL NOT NULL
+    )""",
+]
+
+
+def _watch(conn: sqlite3.Connection) -> None:
+    """The state of ``tidings watch``: feeds' validators and backoff, robots.txt per host and day,
+    the files of a watched folder already read, the global events already alerted on."""
+    for statement in WATCH:
+        conn.execute(statement)
+
+
 MIGRATIONS = (
     Migration(1, "initial", _initial),
     Migration(2, "event and quote positions; event_mentions", _positions_and_mentions),
     Migration(3, "symmetric events", _symmetric_events),
     Migration(4, "stories and global events", _stories),
+    Migration(5, "watch state", _watch),
 )
 LATEST = MIGRATIONS[-1].version
 
