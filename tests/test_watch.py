@@ -152,7 +152,7 @@ def test_second_cycle_is_conditional_and_only_new_items_are_processed(
 
     first = w.cycle()
     assert (first.new, first.skipped, first.failed, first.unchanged) == (2, 0, 0, 0)
-    (status, headers), = SITE.seen("/world.xml")
+    ((status, headers),) = SITE.seen("/world.xml")
     assert status == 200 and "if-none-match" not in headers and "if-modified-since" not in headers
     assert urls(db) == {f"{server}/news/1": 1, f"{server}/news/2": 1}
 
@@ -250,7 +250,7 @@ def test_robots_txt_keeps_disallowed_pages_unfetched(
     assert SITE.hits["/robots.txt"] == 1
 
     SITE.feeds["/mixed.xml"] = [11, 12, 13, 15]
-    again = Watcher([f"{server}/mixed.xml"], db=db, settings=settings, fetch=True, every=60, log=Log(), pipeline=pipeline)
+    again = Watcher([f"{server}/mixed.xml"], db=db, settings=settings, fetch=True, log=Log(), pipeline=pipeline)
     report = again.cycle()  # a restart, the same day: robots.txt comes from the store
     assert SITE.hits["/robots.txt"] == 1 and again.robots_fetched == []
     assert SITE.hits["/news/15"] == 1 and SITE.hits["/news/11"] == 1 and SITE.hits["/private/12"] == 0
@@ -300,7 +300,7 @@ def test_sigterm_mid_cycle_leaves_a_consistent_store_and_the_next_run_resumes(se
             stored = _count(db)
         assert stored >= 1, "the watcher stored nothing"
         proc.send_signal(signal.SIGTERM)
-        out, err = proc.communicate(timeout=120)
+        err = proc.communicate(timeout=120)[1]
     finally:
         if proc.poll() is None:
             proc.kill()
@@ -312,9 +312,15 @@ def test_sigterm_mid_cycle_leaves_a_consistent_store_and_the_next_run_resumes(se
         assert 1 <= kept < total  # stopped part-way
         # Nothing half-written: each stored article has its signature (written in its own transaction, last).
         unjoined = conn.execute(
-            "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_signatures s WHERE s.article_id = a.id)"
+            "SELECT count(*) FROM articles a WHERE NOT EXISTS "
+            "(SELECT 1 FROM article_signatures s WHERE s.article_id = a.id)"
         ).fetchone()[0]
-        assert unjoined == 0
+        orphans = conn.execute(
+            "SELECT count(*) FROM events e WHERE e.global_event_id IS NOT NULL "
+            "AND NOT EXISTS (SELECT 1 FROM global_events g WHERE g.global_event_id = e.global_event_id)"
+        ).fetchone()[0]
+        assert unjoined == 0 and orphans == 0
+        assert conn.execute("SELECT count(*) FROM failures").fetchone()[0] == 0
         # The feed's validators wait until every item is stored: the next run asks for the whole feed.
         assert conn.execute("SELECT etag FROM watch_feeds").fetchone()[0] is None
 
@@ -328,6 +334,20 @@ def test_sigterm_mid_cycle_leaves_a_consistent_store_and_the_next_run_resumes(se
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert conn.execute("SELECT etag FROM watch_feeds").fetchone()[0] is not None
+
+    # The long-running loop, asleep between cycles, also ends at once on SIGTERM.
+    looping = [c for c in cmd if c != "--once"] + ["--every", "1h"]
+    proc = subprocess.Popen(looping, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stderr is not None
+        line = proc.stderr.readline()
+        assert "cycle 1" in line and "0 new, 0 skipped, 0 failed" in line and "1 feed(s) unchanged" in line
+        proc.send_signal(signal.SIGTERM)
+        rest = proc.communicate(timeout=30)[1]
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0 and "stopped" in rest
 
 
 def _count(db: Path) -> int:
@@ -366,7 +386,7 @@ def test_alert_filter_becomes_parameterised_sql() -> None:
         ("country = 'SDN' and", "expected a column name, found the end"),
         ("(root = 18", "expected ')', found the end"),
         ("root = 18 country = 'SDN'", "unexpected 'country'"),
-        ("country = \"SDN\"", "unexpected '\"'"),
+        ('country = "SDN"', "unexpected '\"'"),
         ("root not = 18", "expected 'in' or 'like' after 'not'"),
         ("source_name like 5", "expected a 'quoted string'"),
     ],

@@ -34,6 +34,11 @@ Codes are stable so that users can search for them and scripts can match them.
 - T098 a JSONL file whose records fail one after another past ``[input] max_bad_records`` (the
   rest of it is skipped)
 - T099 an internal error on one article (the batch goes on)
+- T120-T126 ``tidings watch``: T120 a bad ``--alert`` filter, T121 a feed that keeps failing (backed
+  off: when it is asked next), T122 a page disallowed by its site's robots.txt (not fetched),
+  T123 a robots.txt that cannot be had (5xx, no connection: that site's pages wait a cycle),
+  T124 a SOURCE that is no feed URL, file of feed URLs or folder, T125 a bad duration
+  (``--every``, ``--max-backoff``), T126 ``--alert-out`` cannot be written
 """
 
 from __future__ import annotations

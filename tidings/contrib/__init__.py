@@ -7,4 +7,6 @@ package, so the core install stays small.
 
 - :mod:`tidings.contrib.explorer`: ``tidings serve``, Datasette with a tidings
   plugin (events, article, actor, map and timeline pages; paste an article).
+- :mod:`tidings.contrib.watch`: ``tidings watch``, the long-running mode that follows feeds and
+  folders into the store (conditional GET, backoff, robots.txt, alerts).
 """

@@ -19,28 +19,8 @@ Example::
 
 from __future__ import annotations
 
-import signal
-import threading
-from types import FrameType
-
 from tidings.contrib.watch.alerts import AlertFilter
-from tidings.contrib.watch.loop import Report, Watcher, parse_span
+from tidings.contrib.watch.loop import Report, Watcher, parse_span, stop_on_signals
 from tidings.contrib.watch.sources import Source, sources
 
 __all__ = ["AlertFilter", "Report", "Source", "Watcher", "parse_span", "sources", "stop_on_signals"]
-
-
-def stop_on_signals(stop: threading.Event) -> None:
-    """SIGINT and SIGTERM set ``stop``: the cycle finishes the article in hand and the loop ends.
-
-    A second signal while stopping raises :class:`KeyboardInterrupt` (the article being written
-    is rolled back: its transaction never commits half).
-    """
-
-    def handler(signum: int, frame: FrameType | None) -> None:
-        if stop.is_set():
-            raise KeyboardInterrupt
-        stop.set()
-
-    signal.signal(signal.SIGINT, handler)
-    signal.signal(signal.SIGTERM, handler)

@@ -57,7 +57,8 @@ def watch_command(
         tidings watch feeds.txt --alert "root in (18,19,20) and country = 'SDN'" --alert-out alerts.jsonl
     """
     from tidings.config import load_settings
-    from tidings.contrib.watch import AlertFilter, Watcher, parse_span, stop_on_signals
+    from tidings.contrib.watch.alerts import AlertFilter
+    from tidings.contrib.watch.loop import Watcher, parse_span, stop_on_signals
 
     def log(line: str) -> None:
         click.echo(line, err=True)

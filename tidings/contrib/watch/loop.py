@@ -26,6 +26,7 @@ Example::
 
 from __future__ import annotations
 
+import signal
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -33,6 +34,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
+from types import FrameType
 from typing import TextIO
 
 from tidings.config import Settings, load_settings
@@ -377,3 +379,19 @@ def parse_span(text: str, what: str = "--every") -> float:
     if seconds <= 0:
         raise TidingsError("T125", f"{what} {text!r}: must be more than 0 seconds")
     return seconds
+
+
+def stop_on_signals(stop: threading.Event) -> None:
+    """SIGINT and SIGTERM set ``stop``: the cycle finishes the article in hand and the loop ends.
+
+    A second signal while stopping raises :class:`KeyboardInterrupt` (the article being written
+    is rolled back: its transaction never commits half).
+    """
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+
+    signal.signal(signal.SIGINT, handler)
+    signal.signal(signal.SIGTERM, handler)
