@@ -266,10 +266,12 @@ def test_a_watched_folder_reads_each_file_once(settings: Settings, pipeline: Pip
         return json.dumps({"id": f"doc-{n}", "text": body, "title": title, "date": "2024-03-05"}) + "\n"
 
     (inbox / "a.jsonl").write_text(record(21) + record(22), encoding="utf-8")
+    (inbox / "saved").mkdir()
+    (inbox / "saved" / "page.html").write_text(html_page(25, url="https://example.org/news/25"), encoding="utf-8")
     (inbox / "notes.bin").write_bytes(b"\x00\x01")  # not a kind tidings reads: left alone
     w = Watcher([str(inbox)], db=tmp_path / "d.db", settings=settings, every=60, log=Log(), pipeline=pipeline)
     first = w.cycle()
-    assert (first.new, first.files, first.failed) == (2, 1, 0)
+    assert (first.new, first.files, first.failed) == (3, 2, 0)
     second = w.cycle()
     assert (second.new, second.files, second.skipped) == (0, 0, 0)
     (inbox / "b.jsonl").write_text(record(23), encoding="utf-8")
@@ -278,8 +280,11 @@ def test_a_watched_folder_reads_each_file_once(settings: Settings, pipeline: Pip
     third = w.cycle()
     assert (third.new, third.files, third.skipped) == (2, 2, 2)
     with sqlite3.connect(tmp_path / "d.db") as conn:
-        ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")]
-    assert ids == ["doc-21", "doc-22", "doc-23", "doc-24"]
+        ids = [r[0] for r in conn.execute("SELECT id FROM articles WHERE id LIKE 'doc-%' ORDER BY id")]
+        pages = [r[0] for r in conn.execute("SELECT url FROM articles WHERE id NOT LIKE 'doc-%'")]
+        done = {Path(r[0]).name for r in conn.execute("SELECT path FROM watch_files")}
+    assert ids == ["doc-21", "doc-22", "doc-23", "doc-24"] and pages == ["https://example.org/news/25"]
+    assert done == {"a.jsonl", "b.jsonl", "page.html"}
 
 
 def test_sigterm_mid_cycle_leaves_a_consistent_store_and_the_next_run_resumes(server: str, tmp_path: Path) -> None:
