@@ -477,6 +477,10 @@ def test_command_line_refusals_are_one_coded_line(tmp_path: Path) -> None:
     assert bad.exit_code == 1 and "[T125]" in bad.output
     bad = runner.invoke(cli, ["watch", str(tmp_path / "nowhere"), "--once"])
     assert bad.exit_code == 1 and "[T124]" in bad.output
+    bad = runner.invoke(
+        cli, ["watch", str(tmp_path), "--alert", "root = 18", "--alert-out", str(tmp_path / "no/a.jsonl")]
+    )
+    assert bad.exit_code == 1 and "[T126]" in bad.output
     listing = tmp_path / "feeds.txt"
     listing.write_text("# my feeds\nhttps://example.org/a.xml\nnot a url\n", encoding="utf-8")
     bad = runner.invoke(cli, ["watch", str(listing), "--once"])

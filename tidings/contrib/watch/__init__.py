@@ -13,8 +13,8 @@ Example::
     from tidings.contrib.watch import Watcher, stop_on_signals
 
     stop = threading.Event()
-    stop_on_signals(stop)
-    Watcher(["https://example.org/feed.xml"], db="news.db", every=900, stop=stop).loop()
+    with stop_on_signals(stop):
+        Watcher(["https://example.org/feed.xml"], db="news.db", every=900, stop=stop).loop()
 """
 
 from __future__ import annotations

@@ -63,13 +63,12 @@ def watch_command(
     def log(line: str) -> None:
         click.echo(line, err=True)
 
+    stop = threading.Event()
     try:
         settings = load_settings(config)
         interval = parse_span(every, "--every")
         cap = parse_span(max_backoff, "--max-backoff")
         alert = AlertFilter.parse(alert_text) if alert_text is not None else None
-        stop = threading.Event()
-        stop_on_signals(stop)
         with ExitStack() as stack:
             out: TextIO | None = None
             if alert_out is not None:
@@ -81,7 +80,8 @@ def watch_command(
                 names, db=db, settings=settings, every=interval, fetch=fetch, max_backoff=cap,
                 alert=alert, alert_out=out, log=log, stop=stop,
             )  # fmt: skip
-            watcher.loop(once=once)
+            with stop_on_signals(stop):
+                watcher.loop(once=once)
     except TidingsError as exc:
         raise click.ClickException(str(exc)) from exc
     if stop.is_set():

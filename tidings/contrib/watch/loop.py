@@ -27,9 +27,11 @@ Example::
 from __future__ import annotations
 
 import signal
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
@@ -88,15 +90,25 @@ class Report:
 
 
 class _Sink(SQLiteSink):
-    """The SQLite sink, noting the ids it stored this cycle (for the alerts)."""
+    """The SQLite sink, calling ``after_write(conn, article_id)`` once each article is committed (alerts)."""
 
-    def __init__(self, path: str | Path, *, settings: Settings | None = None) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        settings: Settings | None = None,
+        after_write: Callable[[sqlite3.Connection, str], None] | None = None,
+    ) -> None:
         super().__init__(path, settings=settings)
-        self.written: list[str] = []
+        self.after_write = after_write
 
     def write(self, article: Article) -> None:
         super().write(article)
-        self.written.append(article.id)
+        if self.after_write is not None:
+            try:
+                self.after_write(self._db(), article.id)
+            except sqlite3.Error as exc:
+                raise self._fault(exc) from exc
 
 
 class Watcher:
@@ -154,7 +166,8 @@ class Watcher:
         report = Report(self.cycles, self.clock())
         t0 = time.monotonic()
         state = WatchState(self.db, busy_timeout=self.settings.busy_timeout)
-        sink = _Sink(self.db, settings=self.settings)
+        alerts = None if self.alert is None else partial(self._alerts, report)
+        sink = _Sink(self.db, settings=self.settings, after_write=alerts)
         reader = Reader(self.settings, fetch=self.fetch, skip_url=sink.has_url)
         for source in self.sources:
             if source.kind == "feed":
@@ -176,8 +189,6 @@ class Watcher:
             report.failed += summary.failed
             for remember in done:
                 remember()
-            if self.alert is not None and sink.written:
-                report.alerts = self._alerts(state, sink.written)
         finally:
             reader.close()
             state.close()
@@ -186,17 +197,17 @@ class Watcher:
         self.log(f"tidings watch: {report.line()}")
         return report
 
-    def _alerts(self, state: WatchState, written: list[str]) -> int:
+    def _alerts(self, report: Report, conn: sqlite3.Connection, article_id: str) -> None:
+        """The alert lines for one article just stored: each global event it makes match, once."""
         import sys
 
         assert self.alert is not None
-        events = self.alert.new_events(state.conn, written)
         out = self.alert_out or sys.stdout
-        for event in events:
+        for event in self.alert.new_events(conn, [article_id]):
             out.write(alert_line(event) + "\n")
-            out.flush()  # sent before it is marked: an alert may repeat after a crash, never be lost
-            mark_alerted(state.conn, event["global_event_id"], self.clock())
-        return len(events)
+            out.flush()  # written before it is marked: a crash between the two repeats it
+            mark_alerted(conn, event["global_event_id"], self.clock())
+            report.alerts += 1
 
     def backoff(self, failures: int, retry_after: float | None) -> float:
         """Seconds a feed waits after its ``failures``-th failure in a row."""
@@ -381,8 +392,10 @@ def parse_span(text: str, what: str = "--every") -> float:
     return seconds
 
 
-def stop_on_signals(stop: threading.Event) -> None:
-    """SIGINT and SIGTERM set ``stop``: the cycle finishes the article in hand and the loop ends.
+@contextmanager
+def stop_on_signals(stop: threading.Event) -> Iterator[None]:
+    """While inside, SIGINT and SIGTERM set ``stop``: the cycle finishes the article in hand and
+    the loop ends. The handlers before are put back on the way out.
 
     A second signal while stopping raises :class:`KeyboardInterrupt` (the article being written
     is rolled back: its transaction never commits half).
@@ -393,5 +406,11 @@ def stop_on_signals(stop: threading.Event) -> None:
             raise KeyboardInterrupt
         stop.set()
 
-    signal.signal(signal.SIGINT, handler)
-    signal.signal(signal.SIGTERM, handler)
+    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    for sig in previous:
+        signal.signal(sig, handler)
+    try:
+        yield
+    finally:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
