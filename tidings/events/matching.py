@@ -5,16 +5,17 @@ the word when the lemmatizer slips), a noun's by its lemma or the compound it en
 ("hunger strike"). A pattern fits when the token has the particle, preposition,
 object words, people as object or argument words the pattern asks for. Verbs of
 saying and wanting that the lexicon does not cover get a built-in frame pattern:
-"X said Y must go" (100), "X warned that ..." (130), "X wants Y to ..." (020).
+"X said Y must go" (100), "X said Y should go" (020), "X warned that Y would pay" (130),
+"X wants Y to ..." and "X asked Y to ..." (020).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tidings.events.arguments import arg_tokens, objects, verb_lemmas
+from tidings.events.arguments import arg_tokens, objects, subject, verb_lemmas
 from tidings.events.lexicon import EventLexicon, Pattern
-from tidings.events.modality import HYPOTHETICAL_AUX, WANT_VERBS
+from tidings.events.modality import HYPOTHETICAL_AUX, WANT_VERBS, same_party
 from tidings.events.senses import sense_patterns
 from tidings.mentions import MentionIndex
 from tidings.words import words
@@ -24,6 +25,11 @@ if TYPE_CHECKING:
 
 PEOPLE_NOUNS = words("events", "people_nouns")
 SPEECH_ACT_VERBS = words("events", "speech_act_verbs")
+#: Words by which a warning threatens (13x): a sanction, force or a price to pay ("warned that
+#: looters would be prosecuted"); a warning of a risk or a danger threatens no one.
+THREAT_WORDS = words("modality", "threat_words")
+#: Verbs by which one asks another to act: "will ask the ICC to open an investigation" (020).
+ASKING_VERBS = frozenset({"ask", "invite", "implore", "beg", "request"})
 
 
 def candidates(lex: EventLexicon, tok: Token, index: MentionIndex | None = None) -> list[Pattern]:
@@ -82,15 +88,16 @@ def fits(p: Pattern, tok: Token, index: MentionIndex) -> bool:
     return True
 
 
-def frame_patterns(tok: Token) -> list[Pattern]:
+def frame_patterns(tok: Token, index: MentionIndex | None = None) -> list[Pattern]:
     """Events a verb does by the clause below it, when the lexicon has no pattern for it
     (and the verb's sense leaves one: "experts warned" in a research story threatens no one)."""
-    pats = _speech_act(tok) or _want_of(tok)
-    return sense_patterns(pats, tok, tok.lemma_.lower()) if pats else pats
+    pats = _speech_act(tok, index) or _want_of(tok)
+    return sense_patterns(pats, tok, tok.lemma_.lower(), index) if pats else pats
 
 
-def _speech_act(tok: Token) -> list[Pattern]:
-    """What a verb of saying does by its clause: "X said Y must go" demands (100) of Y,
+def _speech_act(tok: Token, index: MentionIndex | None = None) -> list[Pattern]:
+    """What a verb of saying does by its clause: "X said Y must go" demands (100) of Y, "should
+    go" appeals (020) to Y,
     "X warned that Y would pay" threatens (130) Y. Used when the lexicon has no pattern."""
     lemma = tok.lemma_.lower()
     if tok.pos_ != "VERB" or lemma not in SPEECH_ACT_VERBS:
@@ -100,9 +107,13 @@ def _speech_act(tok: Token) -> list[Pattern]:
         return []
     aux = {c.lower_ for c in comp.children if c.dep_ == "aux"}
     if lemma == "warn":
+        if not _threatening(tok, index):
+            return []
         code = "130"
-    elif aux & {"must", "should"}:
-        code = "100"
+    elif aux & {"must"}:
+        code = "100"  # "said Iran must release them": a demand
+    elif aux & {"should", "ought"}:
+        code = "020"  # "said parties should halt escalatory action": an appeal
     else:
         return []
     return [
@@ -122,13 +133,38 @@ def _speech_act(tok: Token) -> list[Pattern]:
     ]
 
 
+def _threatening(warn: Token, index: MentionIndex | None) -> bool:
+    """A warning that threatens: what it says the speaker's side will do ("warned that it
+    would respond", "warned that if Iran attacked, Israel would strike back"), or a sanction,
+    force or price ("warned that anyone caught looting would be prosecuted"). "warned that the
+    region could be set ablaze" threatens no one."""
+    speaker, _ = subject(warn)
+    sref = index.resolve(speaker) if index is not None and speaker is not None else None
+    for comp in (c for c in warn.children if c.dep_ == "ccomp"):
+        doer = next((c for c in comp.children if c.dep_ == "nsubj"), None)
+        will = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in comp.children)
+        if any(t.lower_ in ("we", "our", "us", "i") and t.pos_ == "PRON" for t in comp.subtree):
+            return True  # "we will respond", "will not sit on our hands"
+        dref = index.resolve(doer) if index is not None and doer is not None else None
+        if will and sref is not None and dref is not None and same_party(sref, dref):
+            return True  # "the group warned that it would keep targeting ships"
+        found = {t.lemma_.lower() for t in comp.subtree} | {t.lower_ for t in comp.subtree}
+        if found & THREAT_WORDS:
+            return True
+    return False
+
+
 def _want_of(tok: Token) -> list[Pattern]:
-    """ "Obama wants Putin to attack": an appeal (020) to the one who is to act."""
-    if tok.pos_ != "VERB" or tok.lemma_.lower() not in WANT_VERBS or tok.lemma_.lower() == "expect":
+    """ "Obama wants Putin to attack", "will ask the ICC to open an investigation": an appeal
+    (020) to the one who is to act."""
+    asking = tok.lemma_.lower() in ASKING_VERBS
+    if tok.pos_ != "VERB" or (tok.lemma_.lower() not in WANT_VERBS and not asking) or tok.lemma_.lower() == "expect":
         return []
     if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in tok.children):
         return []  # "might want X to": not yet an appeal
-    own_subject = any(c.dep_ == "ccomp" and any(x.dep_ == "nsubj" for x in c.children) for c in tok.children)
+    own_subject = not asking and any(
+        c.dep_ == "ccomp" and any(x.dep_ == "nsubj" for x in c.children) for c in tok.children
+    )
     object_control = any(c.dep_ == "dobj" for c in tok.children) and any(c.dep_ == "xcomp" for c in tok.children)
     if not (own_subject or object_control):
         return []
