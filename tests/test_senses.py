@@ -505,3 +505,25 @@ def test_descriptions_are_no_acts() -> None:
         "Egypt and Jordan, the only two Arab states to have signed peace treaties with Israel, criticised the move."
     )
     assert not [e for e in got if e[0] == "057"]
+
+
+def test_what_is_said_of_the_future_or_of_others() -> None:
+    # a sanction to come threatens (130); saying what something is, in words of fault, criticises (111)
+    assert _codes("The rebel spokesman said the attacks will not go unpunished.") == ["130"]
+    got = _events("The French presidency said France would respond without delay to any attack on its citizens.")
+    assert [(c, t) for c, _, t, *_ in got] == [("130", None)]  # France is the one threatening, not its target
+    assert _asserted("The airline said it would respond shortly to a request for comment.") == []
+    # the sanctions in place may be told, but neither a threat nor their lifting
+    got = _asserted("He said the companies would not go back until US sanctions against the country are lifted.")
+    assert not [c for c in got if c[:2] in ("13", "08")]
+    assert _codes("The Kremlin said the referendum was illegal.") == ["111"]
+    assert _asserted("The minister said the army was ready.") == []
+
+
+def test_wanting_a_recount_and_working_together() -> None:
+    assert _codes("Opposition leaders said they wanted a recount.") == ["100"]
+    got = _events('"We will work together," the Japanese prime minister told the Indian president.')
+    assert got and got[0][0] == "031" and got[0][3] == "future"
+    # "wanted X and accused Y": the accusation is the opposition's own act, not asked of anyone
+    got = _events("Opposition leaders said they wanted a recount and accused the government of fraud.")
+    assert [(c[:2], m) for c, _, _, m, _ in got if c.startswith("11")] == [("11", "asserted")]

@@ -28,6 +28,8 @@ SPEECH_ACT_VERBS = words("events", "speech_act_verbs")
 #: Words by which a warning threatens (13x): a sanction, force or a price to pay ("warned that
 #: looters would be prosecuted"); a warning of a risk or a danger threatens no one.
 THREAT_WORDS = words("modality", "threat_words")
+#: Words that find fault with what they are said of ("the move was illegal", "a problem").
+CRITICISM_WORDS = words("senses", "criticism_words")
 #: Verbs by which one asks another to act: "will ask the ICC to open an investigation" (020).
 ASKING_VERBS = frozenset({"ask", "invite", "implore", "beg", "request"})
 
@@ -97,8 +99,9 @@ def frame_patterns(tok: Token, index: MentionIndex | None = None) -> list[Patter
 
 def _speech_act(tok: Token, index: MentionIndex | None = None) -> list[Pattern]:
     """What a verb of saying does by its clause: "X said Y must go" demands (100) of Y, "should
-    go" appeals (020) to Y,
-    "X warned that Y would pay" threatens (130) Y. Used when the lexicon has no pattern."""
+    go" appeals (020) to Y; "X warned that Y would pay" and "X said the attacks will not go
+    unpunished" threaten (130) Y; "X said Y's position was a problem" criticises (111) Y. Used
+    when the lexicon has no pattern."""
     lemma = tok.lemma_.lower()
     if tok.pos_ != "VERB" or lemma not in SPEECH_ACT_VERBS:
         return []
@@ -114,8 +117,15 @@ def _speech_act(tok: Token, index: MentionIndex | None = None) -> list[Pattern]:
         code = "100"  # "said Iran must release them": a demand
     elif aux & {"should", "ought"}:
         code = "020"  # "said parties should halt escalatory action": an appeal
+    elif aux & {"will", "would", "'ll", "shall"} and _threat_said(comp):
+        code = "130"  # "said the attacks will not go unpunished"
+    elif _faulted(comp):
+        code = "111"  # "said China's position was a problem"
     else:
         return []
+    # "said France would respond to any attack on its citizens": the clause's doer is the
+    # speaker's own side, not the one threatened, and no one else is named.
+    own = code == "130" and lemma != "warn" and _own_side(tok, comp, index)
     return [
         Pattern(
             lemma,
@@ -125,7 +135,7 @@ def _speech_act(tok: Token, index: MentionIndex | None = None) -> list[Pattern]:
             frozenset(),
             frozenset(),
             "",
-            ("ccomp",),
+            () if own else ("ccomp",),
             False,
             f"{lemma} that ... {code}",
             need_source=True,
@@ -148,10 +158,50 @@ def _threatening(warn: Token, index: MentionIndex | None) -> bool:
         dref = index.resolve(doer) if index is not None and doer is not None else None
         if will and sref is not None and dref is not None and same_party(sref, dref):
             return True  # "the group warned that it would keep targeting ships"
-        found = {t.lemma_.lower() for t in comp.subtree} | {t.lower_ for t in comp.subtree}
-        if found & THREAT_WORDS:
+        if _threat_said(comp):
             return True
     return False
+
+
+def _own_side(verb: Token, comp: Token, index: MentionIndex | None) -> bool:
+    """The doer of the clause is the speaker's own side ("we", or the speaker's state)."""
+    doer = next((c for c in comp.children if c.dep_ == "nsubj"), None)
+    if doer is None or index is None:
+        return False
+    if doer.lower_ in ("we", "i"):
+        return True
+    speaker, _ = subject(verb)
+    sref = index.resolve(speaker) if speaker is not None else None
+    dref = index.resolve(doer)
+    return sref is not None and dref is not None and same_party(sref, dref)
+
+
+def _threat_said(comp: Token) -> bool:
+    """The clause's predicate (not a clause inside it: "would not go back until sanctions are
+    removed", nor its subject) names a sanction or a price to pay ("will not go unpunished", "would pay"), or
+    a response to an attack ("would respond without delay to any attack")."""
+    stack, found = [comp], set()
+    while stack:
+        t = stack.pop()
+        found |= {t.lemma_.lower(), t.lower_}
+        # the predicate only: not a clause inside it, nor its subject ("imposing sanctions would hurt")
+        skip = ("advcl", "relcl", "acl", "parataxis", "ccomp", "nsubj", "nsubjpass", "csubj", "csubjpass")
+        stack.extend(c for c in t.children if c.dep_ not in skip)
+    if found & {"respond", "response"} and found & {"attack", "attacks", "aggression", "provocation", "assault"}:
+        return True
+    return bool(found & THREAT_WORDS)
+
+
+def _faulted(comp: Token) -> bool:
+    """The clause says what something is, in words of fault: "X's position was a problem",
+    "the vote was illegal". Said of oneself ("we are ready") it is no criticism."""
+    if comp.lemma_.lower() != "be" or any(c.dep_ == "neg" for c in comp.children):
+        return False
+    subj = next((c for c in comp.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ == "PRON":
+        return False
+    said = [c for c in comp.children if c.dep_ in ("attr", "acomp")]
+    return any(c.lemma_.lower() in CRITICISM_WORDS or c.lower_ in CRITICISM_WORDS for c in said)
 
 
 def _want_of(tok: Token) -> list[Pattern]:

@@ -268,7 +268,9 @@ def _frame_modality(t: Token, source: ActorRef | None, index: MentionIndex) -> t
         found = "future"  # "is due to discuss", "is expected to pass", "is scheduled to meet"
     elif lemma in DEMAND_VERBS and (t.dep_ in ("xcomp", "ccomp") or purpose):
         found = "demanded"
-    elif lemma in WANT_VERBS and (t.dep_ == "ccomp" or any(c.dep_ == "dobj" for c in head.children)):
+    elif lemma in WANT_VERBS and (
+        t.dep_ == "ccomp" or (t.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children))
+    ):
         found = "demanded"  # "wants Putin to attack": asked of Putin, not intended by Obama
     elif (t.dep_ == "xcomp" and (lemma in INTENT_VERBS or lemma in INTENT_ADJECTIVES)) or (
         t.dep_ == "ccomp" and lemma in ("agree", "decide", "pledge", "promise", "vow")
@@ -415,6 +417,7 @@ def unreal(trigger: Token, index: MentionIndex | None = None) -> bool:
             return True  # "imposing new sanctions would hurt ...": the noun is in the unreal act
     return (
         _described(trigger)
+        or _pending(trigger)
         or accused_of(trigger)
         or _topic(trigger)
         or _question(trigger)
@@ -460,6 +463,15 @@ def _conditional(trigger: Token) -> bool:
             return False
         t = head
     return False
+
+
+def _pending(trigger: Token) -> bool:
+    """An act awaited in an "until" or "before" clause in the present: "will not go back until
+    the sanctions are lifted", "before the troops withdraw"."""
+    if not any(c.dep_ == "mark" and c.lower_ in ("until", "till", "before") for c in trigger.children):
+        return False
+    aux = [c for c in trigger.children if c.dep_ in ("aux", "auxpass")]
+    return trigger.tag_ in _PRESENT or any(a.tag_ in _PRESENT for a in aux)
 
 
 def _supposing(verb: Token) -> bool:
