@@ -527,3 +527,21 @@ def test_wanting_a_recount_and_working_together() -> None:
     # "wanted X and accused Y": the accusation is the opposition's own act, not asked of anyone
     got = _events("Opposition leaders said they wanted a recount and accused the government of fraud.")
     assert [(c[:2], m) for c, _, _, m, _ in got if c.startswith("11")] == [("11", "asserted")]
+
+
+def test_practices_conditions_and_instruments() -> None:
+    # a simple present kept under a past verb of saying tells a practice, and so its aim
+    assert _asserted("The rebel group has said in the past that it detains people to finance its operations.") == []
+    got = _asserted("The firm was allowed to operate on the condition that it would provide water to the villages.")
+    assert not [c for c in got if c.startswith("07")]  # the permission may be told, not the water
+    # the weapons used in an attack are its instrument: force, not police coercion (175)
+    assert _codes("Azerbaijani forces opened fire on Armenian positions, using artillery and mortars.") == ["193"]
+    assert _codes("Police used tear gas to disperse the crowd.") == ["175"]
+    assert _asserted("China said it would take steps to protect the rights of Chinese firms.") == []
+
+
+def test_one_threat_per_threat() -> None:
+    assert [c[:2] for c in _codes("Israel said it would retaliate against Iran.")] == ["13"]
+    assert _codes("Russia warned the United States against sending long-range missiles to Ukraine.") == ["130"]
+    assert _codes("China's foreign ministry said the United States should stop interfering in its affairs.") == ["020"]
+    assert _codes("Kenya will deploy 1,000 police officers to Haiti.") == ["154"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tidings.events.arguments import arg_tokens, objects, subject, verb_lemmas
-from tidings.events.lexicon import EventLexicon, Pattern
+from tidings.events.lexicon import EventLexicon, Pattern, default_lexicon
 from tidings.events.modality import HYPOTHETICAL_AUX, WANT_VERBS, same_party
 from tidings.events.senses import sense_patterns
 from tidings.mentions import MentionIndex
@@ -117,7 +117,7 @@ def _speech_act(tok: Token, index: MentionIndex | None = None) -> list[Pattern]:
         code = "100"  # "said Iran must release them": a demand
     elif aux & {"should", "ought"}:
         code = "020"  # "said parties should halt escalatory action": an appeal
-    elif aux & {"will", "would", "'ll", "shall"} and _threat_said(comp):
+    elif aux & {"will", "would", "'ll", "shall"} and _threat_said(comp) and not _told_itself(tok, comp, index):
         code = "130"  # "said the attacks will not go unpunished"
     elif _faulted(comp):
         code = "111"  # "said China's position was a problem"
@@ -161,6 +161,14 @@ def _threatening(warn: Token, index: MentionIndex | None) -> bool:
         if _threat_said(comp):
             return True
     return False
+
+
+def _told_itself(verb: Token, comp: Token, index: MentionIndex | None) -> bool:
+    """ "Israel said it would retaliate": the act the speaker's side announces is coded itself
+    (a threat, 13x, by its modality); the saying adds no second threat."""
+    lemma = comp.lemma_.lower()
+    lex = default_lexicon()
+    return _own_side(verb, comp, index) and (lemma in lex.verbs or any(f in lex.verbs for f in verb_lemmas(comp)))
 
 
 def _own_side(verb: Token, comp: Token, index: MentionIndex | None) -> bool:

@@ -160,6 +160,10 @@ def _framed(
             break
         if t.dep_ not in ("xcomp", "ccomp", "conj", "advcl") or t.head.i == t.i:
             break
+        if t.dep_ in ("advcl", "xcomp") and infinitive(t) and unreal(t.head, index):
+            return UNREAL, negated  # "it detains people to finance its operations": a practice's aim
+        if t.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ in DEMANDING_AUX for c in t.head.children):
+            return UNREAL, negated  # "the US should stop interfering": what is asked to stop is no act told
         necessity = _needed(t)
         if necessity is not None:
             if necessity == UNREAL:
@@ -446,6 +450,8 @@ def _conditional(trigger: Token) -> bool:
         head = t.head
         if head.i == t.i:
             return False
+        if t.dep_ in ("ccomp", "acl") and head.lemma_.lower() in ("condition", "proviso", "stipulation"):
+            return True  # "allowed to operate on the condition that it would provide water"
         if t.dep_ in ("ccomp", "acl") and _supposing(head):
             return True  # "hoped the swap would ...", "expressed hope that the meeting would ..."
         if t.dep_ == "xcomp" and head.pos_ == "VERB" and set(verb_lemmas(head)) & {"fear", "dread", "risk"}:
@@ -562,9 +568,21 @@ def _subject_clause(trigger: Token) -> bool:
 
 
 def _threatened(trigger: Token) -> bool:
-    """The act is what someone threatened to do: the threat is the event."""
+    """The act is what someone threatened to do, or warned against: the threat is the event
+    ("warned the United States against sending missiles to Ukraine")."""
     gov = governor(trigger)
-    return gov is not None and gov.lemma_.lower() in THREAT_FRAMES
+    if gov is not None and gov.lemma_.lower() in THREAT_FRAMES:
+        return True
+    t = trigger
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    head = t.head
+    return (
+        t.dep_ == "pcomp"
+        and head.dep_ == "prep"
+        and head.lower_ in ("against", "of")
+        and head.head.lemma_.lower() in THREAT_FRAMES | {"caution"}
+    )
 
 
 def _generic(trigger: Token, index: MentionIndex | None) -> bool:
@@ -586,6 +604,10 @@ def _generic(trigger: Token, index: MentionIndex | None) -> bool:
         return False
     if any(_every_time(c) for c in trigger.children):
         return True
+    if trigger.dep_ == "ccomp" and trigger.head.lemma_.lower() in SAY_VERBS and trigger.head.tag_ in ("VBD", "VBN"):
+        # "the ELN has said in the past that it detains people to finance its operations": a
+        # simple present kept under a past verb of saying tells a practice, not an act
+        return True
     head = trigger
     while head.dep_ in ("conj", "xcomp") and head.head.i != head.i:
         head = head.head  # "every time we complain, they pretend to listen and promise to act"
@@ -603,6 +625,8 @@ def _every_time(clause: Token) -> bool:
     """A clause or phrase of repeated occasions: "whenever ...", "every time ..."."""
     if clause.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ == "whenever" for c in clause.children):
         return True
+    if clause.dep_ == "advcl" and any(c.lower_ in ("time", "times") and _every_time(c) for c in clause.children):
+        return True  # "every time we report our concerns, they promise to act"
     return clause.lower_ in ("time", "times") and any(c.lower_ in ("every", "each") for c in clause.children)
 
 

@@ -315,9 +315,9 @@ def direct_objects(verb: Token) -> list[Token]:
 def _kind(o: Token, index: MentionIndex | None) -> str:
     """ "people" for a person or a group of people (or a number of them), else "thing"."""
     ref = index.resolve(o) if index is not None else None
-    if ref is not None and (o.pos_ == "PRON" or ref.span.start <= o.idx < ref.span.end):
-        # the actor the phrase itself names ("seized Díaz and his wife"); a common noun
-        # resolved to an actor named elsewhere ("the towns" -> Goma) tells nothing
+    if ref is not None and o.pos_ in ("PRON", "PROPN") and (o.pos_ == "PRON" or ref.span.start <= o.idx < ref.span.end):
+        # the actor a name or pronoun stands for ("seized Díaz and his wife"); a common noun
+        # is told by its word ("the towns" resolved to Goma, "a tanker" to its owner tell nothing)
         return "people" if ref.actor.kind in _PEOPLE_KINDS else "thing"
     if o.lower_ in _PEOPLE_PRONOUNS or o.pos_ == "NUM" or o.ent_type_ in ("PERSON", "NORP"):
         return "people"
