@@ -68,7 +68,7 @@ class EventCoder:
         for tok in doc:
             if tok.pos_ in ("NOUN", "PROPN") and (tok.head.i in fired or tok.i in st.consumed):
                 continue  # "staged a protest": the verb's event already covers the noun
-            for p in [*candidates(self.lex, tok, st.index), *frame_patterns(tok)]:
+            for p in [*candidates(self.lex, tok, st.index), *frame_patterns(tok, st.index)]:
                 if not fits(p, tok, st.index):
                     continue
                 found = code_trigger(p, tok, st)
