@@ -62,7 +62,9 @@ def objects(trigger: Token) -> list[Token]:
     """Direct objects (or passive subjects) of a verb, through 'to using X' style chains."""
     if trigger.pos_ in ("NOUN", "PROPN"):
         return []
-    subj_deps = ("nsubjpass",) if not stative(trigger) else ()
+    subj_deps: tuple[str, ...] = ("nsubjpass",) if not stative(trigger) else ()
+    if had_done(trigger):
+        subj_deps = ("nsubjpass", "nsubj")  # "had its assets seized": the assets
     objs = [c for c in trigger.children if c.dep_ in ("dobj", "attr", "oprd", *subj_deps)]
     if not objs and trigger.dep_ == "conj" and is_passive(trigger):
         # "Protesters gathered in the square and were dispersed by police": the protesters.
@@ -127,10 +129,27 @@ def stative(verb: Token) -> bool:
 
 
 def is_passive(verb: Token) -> bool:
-    """The verb is passive: "was attacked", "detainees beaten by police"."""
+    """The verb is passive: "was attacked", "detainees beaten by police", "had its assets seized"."""
     if stative(verb):
         return False
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+    return (
+        any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+        or had_done(verb)
+    )
+
+
+def had_done(verb: Token) -> bool:
+    """ "ConocoPhillips had its assets nationalised", "had his passport confiscated by police":
+    a participle under "have" whose subject (so parsed) is what was done to, not the doer."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("ccomp", "xcomp", "oprd")
+        and verb.head.lemma_.lower() == "have"
+        and verb.head.i < verb.i
+        and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
 
 
 def antecedent(tok: Token) -> Token | None:

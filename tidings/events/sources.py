@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tidings.events.arguments import (
+    antecedent,
     dateline_end,
     is_passive,
     light_verb,
@@ -60,7 +61,7 @@ def sources(trigger: Token, st: ArticleState, p: Pattern) -> tuple[list[ActorRef
                 return list(refs), inherited
         return [ref], inherited
     subj, inherited = subject(trigger)
-    if subj is None and trigger.dep_ in ("acl", "relcl") and trigger.head.dep_ == "dobj":
+    if subj is None and trigger.dep_ in ("acl", "relcl") and trigger.head.dep_ == "dobj" and not is_passive(trigger):
         # "introduced measures to remove restrictions": who introduced them removes them.
         subj, inherited = subject(trigger.head.head)
         inherited = True
@@ -73,6 +74,11 @@ def sources(trigger: Token, st: ArticleState, p: Pattern) -> tuple[list[ActorRef
         return [ref], ref is None
     if subj.lemma_.lower() in NON_AGENT_NOUNS:
         return [None], True  # "killed by the crash": no one did it
+    if antecedent(subj) is not None and _dated(subj.head, st):
+        # "the leaders of the party who led a march on Friday": the relative pronoun is the
+        # noun it stands for. Undated, such a clause only describes ("a group that has staged
+        # attacks") and is no event of its own.
+        subj = antecedent(subj) or subj
     refs = unique([r for c in [*conjuncts(subj), *_cut_off(subj)] for r in index.resolve_all(c)])
     refs = unique(refs + _listed_with(refs, trigger.doc, st))
     if all(r.actor.code in ("", "---") for r in refs):
@@ -92,6 +98,14 @@ def sources(trigger: Token, st: ArticleState, p: Pattern) -> tuple[list[ActorRef
         ref = _weapon_user(subj, st)
         refs = [ref] if ref is not None else []
     return (list(refs) or [None]), inherited
+
+
+def _dated(verb: Token, st: ArticleState) -> bool:
+    """The clause of ``verb`` is dated by a time phrase of its own: "on Friday", "last week"."""
+    times = [t for t in st.article.times if t.kind == "date" and t.value]
+    heads = [c for c in verb.children if c.dep_ in ("npadvmod", "tmod")]
+    heads += [o for c in verb.children if c.dep_ == "prep" for o in pobjs(c)]
+    return any(t.start <= h.idx < t.end for h in heads for t in times)
 
 
 def noun_source(noun: Token, st: ArticleState, p: Pattern | None = None) -> tuple[ActorRef | None, bool]:

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 PROTEST_NOUNS = words("events", "protest_nouns")
+OBJECT_CONTROL_VERBS = words("events", "object_control_verbs")
 PROTEST_AIM_VERBS = words("events", "protest_aim_verbs")
 GIVE_VERBS = words("events", "give_verbs")
 RECEIVE_VERBS = words("events", "receive_verbs")
@@ -163,6 +164,8 @@ def _slots(p: Pattern, trigger: Token) -> list[str]:
         slots.append("from")  # "confiscated weapons from armed groups"
     if not noun:
         slots.append("between")  # "launched a mediation effort between X and Y"
+    if not noun and p.code[:2] in ("02", "10"):
+        slots.append("from")  # "called for more respect from the government": whom it is asked of
     if p.code[:2] == "14" and "over" not in slots:
         slots.append("over")  # "stopped work ... in a strike over a bill"
     return slots
@@ -186,7 +189,7 @@ def _slot_targets(
     for near, tried in rounds:
         for slot in tried:
             if slot == "dobj":
-                toks = [x for o in objects(trigger) for x in _expressed(trigger, o, st)]
+                toks = [x for o in _objects(trigger) for x in _expressed(trigger, o, st)]
             elif slot == "dative":
                 toks = [c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"]
             else:
@@ -210,6 +213,14 @@ def _slot_targets(
             if refs:
                 return unique(refs)
     return []
+
+
+def _objects(trigger: Token) -> list[Token]:
+    """The objects of a verb; for one of asking or telling with a "to" clause, only its own:
+    in "asked to convey its thanks" the one asked is not named, "its thanks" is what is conveyed."""
+    if set(verb_lemmas(trigger)) & OBJECT_CONTROL_VERBS and any(c.dep_ == "xcomp" for c in trigger.children):
+        return [o for c in trigger.children if c.dep_ in ("dobj", "nsubjpass") for o in conjuncts(c)]
+    return objects(trigger)
 
 
 def _expressed(trigger: Token, obj: Token, st: ArticleState) -> list[Token]:
