@@ -433,3 +433,47 @@ def test_had_its_assets_seized_is_done_to_the_subject() -> None:
     assert any(code.startswith("17") and t is not None and t.endswith("OPP") for code, _, t in got)
     got = _events("The Russian oil company had its assets nationalised by Venezuela in 2007.")
     assert any(code.startswith("17") and s == "VEN" and t is not None and t.startswith("RUS") for code, s, t in got)
+
+
+def test_a_condemned_act_by_others_is_an_event_of_its_own() -> None:
+    got = _events("Serbia condemned the expulsion of its ambassador by Montenegro on Friday.")
+    assert ("111", "SRB", "MNE") in got
+    assert any(code.startswith("16") and s == "MNE" and t is not None and t.startswith("SRB") for code, s, t in got)
+    got = _events("Residents reported heavy clashes between Armenian and Azerbaijani troops near the border.")
+    assert any(code.startswith("19") and s == "ARMMIL" and t == "AZEMIL" for code, s, t in got)
+
+
+def test_fighting_between_two_forces() -> None:
+    got = _events("Witnesses described fierce fighting between Sudanese troops and RSF fighters in Omdurman.")
+    assert any(code.startswith("19") and s == "SDNMIL" for code, s, _ in got)
+
+
+def test_the_weapon_of_a_strike_is_not_its_doer() -> None:
+    got = _events(
+        "Russian officials said Ukrainian drones had hit a canteen at the plant. "
+        "The IAEA chief condemned drone strikes on the plant on Sunday."
+    )
+    # "drone" in "drone strikes" is the weapon, not an actor who struck
+    assert not any(code.startswith(("18", "19")) and s is not None and s.startswith("RUS") for code, s, _ in got)
+
+
+def test_the_possessor_of_an_arrest_is_the_one_arrested() -> None:
+    got = _events("Navalny's arrest by Russian police drew condemnation from Germany.")
+    assert any(code.startswith("17") and s == "RUSCOP" for code, s, _ in got)
+    assert not any(code.startswith("17") and s is not None and s.endswith("OPP") for code, s, _ in got)
+
+
+def test_joined_nationality_modifiers_of_an_event_noun() -> None:
+    got = _events("Kenya faced strong American and British pressure over the election.")
+    assert any(code.startswith("10") and s == "USA" and t == "KEN" for code, s, t in got)
+
+
+def test_a_participle_after_a_dateline_is_the_predicate() -> None:
+    got = _events(
+        "KATHMANDU, April 25 (Reuters) - Nepal's civil aviation authority disputed on Tuesday whether a Qatari "
+        "jet had been hit."
+    )
+    assert any(code.startswith("11") and s == "NPLGOV" for code, s, _ in got)
+    # a headline's passive has no object of its own: the journalist was detained
+    got = _events("Opposition leader arrested by police in Harare")
+    assert any(code.startswith("17") and s == "ZWECOP" for code, s, _ in got)

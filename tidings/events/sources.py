@@ -39,6 +39,7 @@ ATTACK_NOUNS = words("events", "attack_nouns")
 NON_AGENT_NOUNS = words("events", "non_agent_nouns")
 CONDUCT_VERBS = words("events", "conduct_verbs")
 PROTEST_NOUNS = words("events", "protest_nouns")
+PATIENT_NOUNS = words("events", "patient_nouns")
 # Prepositions by which an event noun sets the scene for the clause's verb: "in talks with X, Y said".
 SETTING_PREPS = ("in", "during", "at", "after", "before", "following")
 
@@ -132,10 +133,16 @@ def noun_source(noun: Token, st: ArticleState, p: Pattern | None = None) -> tupl
                     if cc.dep_ == "pobj" and (ref is not None or h.i == noun.i or h.i == light_i):
                         return ref, False
     for c in noun.children:
+        if c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in ATTACK_NOUNS:
+            continue  # "drone strikes": the weapon, not who used it
+        if c.dep_ == "poss" and noun.lemma_.lower() in PATIENT_NOUNS:
+            continue  # "his arrest", "their release": the one it was done to
         if c.dep_ in ("poss", "compound", "amod", "nmod"):
-            ref = index.at(c)
-            if ref is not None:
-                return ref, False
+            # "stiff international and Palestinian criticism": each of the joined modifiers.
+            for m in conjuncts(c) if c.dep_ == "amod" else [c]:
+                ref = index.at(m)
+                if ref is not None:
+                    return ref, False
     if _conducted(noun):
         # "The United States speeded up the withdrawal", "landowners began a hunger strike".
         subj, _ = subject(noun.head)
@@ -154,6 +161,18 @@ def noun_source(noun: Token, st: ArticleState, p: Pattern | None = None) -> tupl
         facing = index.resolve(faced) if faced is not None else None
         return protesters(noun, st.article, facing.actor.country if facing is not None else None), True
     return None, True
+
+
+def own_act(noun: Token, doers: list[ActorRef | None], st: ArticleState) -> bool:
+    """The object noun of a verb that already made events names an act of other doers than
+    the verb's (``doers``): "condemned the expulsion of its consul by Algeria", "reported
+    clashes between the army and the RSF". It is an event of its own, not the verb's."""
+    if len(between(noun, st)) > 1:
+        return True
+    ref, inherited = noun_source(noun, st)
+    if ref is None or inherited:
+        return False
+    return all(d is None or (d.actor.id != ref.actor.id and d.actor.code != ref.actor.code) for d in doers)
 
 
 def between(noun: Token, st: ArticleState) -> list[ActorRef]:

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 PROTEST_NOUNS = words("events", "protest_nouns")
+PATIENT_NOUNS = words("events", "patient_nouns")
 OBJECT_CONTROL_VERBS = words("events", "object_control_verbs")
 PROTEST_AIM_VERBS = words("events", "protest_aim_verbs")
 GIVE_VERBS = words("events", "give_verbs")
@@ -105,6 +106,12 @@ def _targets(
     refs = _slot_targets(p, trigger, args, st, source)
     if refs:
         return refs, False
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.lemma_.lower() in PATIENT_NOUNS:
+        # "his arrest", "their release by the authorities": the possessor is the one it was done to.
+        refs = [r for c in trigger.children if c.dep_ == "poss" for r in st.index.resolve_all(c)]
+        refs = [r for r in refs if r.actor.id != not_source]
+        if refs:
+            return unique(refs), False
     refs = _asked_in_clause(trigger, args, st)
     if refs:
         return refs, False
