@@ -25,6 +25,7 @@ from tidings.events.modality import UNREAL, attributed, main_predicate, modality
 from tidings.events.ontology import lookup
 from tidings.events.parties import home_ref, place_actor
 from tidings.events.scoring import Features
+from tidings.events.sources import own_act
 from tidings.events.sources import sources as find_sources
 from tidings.events.state import ArticleState
 from tidings.events.targets import reciprocal
@@ -66,7 +67,10 @@ class EventCoder:
         st = ArticleState(article, MentionIndex(article), lede_date(article))
         fired: dict[int, list[Event]] = {}
         for tok in doc:
-            if tok.pos_ in ("NOUN", "PROPN") and (tok.head.i in fired or tok.i in st.consumed):
+            if tok.pos_ in ("NOUN", "PROPN") and (
+                tok.i in st.consumed
+                or (tok.head.i in fired and not own_act(tok, [e.source for e in fired[tok.head.i]], st))
+            ):
                 continue  # "staged a protest": the verb's event already covers the noun
             for p in [*candidates(self.lex, tok, st.index), *frame_patterns(tok, st.index)]:
                 if not fits(p, tok, st.index):
