@@ -404,3 +404,92 @@ def test_a_weapon_is_not_an_actor_and_tutu_is_south_african() -> None:
     assert not any("artillery" in m.text for a in actors for m in a.mentions if a.sector == "MIL")
     tutu = _one(actors, "Archbishop Desmond Tutu")
     assert (tutu.country, tutu.sector) == ("ZAF", "ELI")
+
+
+# -- whose institution: datelines, regions, openings and the article's other mentions ----------
+
+
+def test_a_dateline_is_no_actor_and_not_part_of_the_subject() -> None:
+    actors = _actors("AMMAN, Jordan — Syria's army and Kurdish fighters agreed on Friday to a truce.")
+    army = _one(actors, "Syria's army")
+    assert army.code == "SYRMIL"
+    assert not any(m.text.startswith(("AMMAN", "Jordan")) for a in actors for m in a.mentions)
+    actors = _actors("NAIROBI, Kenya (WNS) — Somalia's federal government said on Monday it would hold talks.")
+    assert _one(actors, "Somalia's federal government").code == "SOMGOV"
+    assert all(a.country != "KEN" for a in actors)
+
+
+def test_regions_are_coded_with_their_cameo_region() -> None:
+    actors = _actors("West African leaders gave the junta a week. Western diplomats said Europeans were worried.")
+    assert _one(actors, "West African leaders").code == "WAFGOV"
+    assert _one(actors, "Western diplomats").code == "WSTGOV"
+    assert _one(actors, "Europeans").code == "EUR"
+    # "Latin American" is not the United States; "South African" is South Africa's
+    actors = _actors("Latin American governments criticised the vote. South African police made arrests.")
+    assert _one(actors, "Latin American governments").code == "LAMGOV"
+    assert _one(actors, "South African police").code == "ZAFCOP"
+    # a region word inside a place name is no region
+    actors = _actors("Police in the Western Cape arrested two men.")
+    assert all(not a.code.startswith("WST") for a in actors)
+
+
+def test_a_legislature_named_without_its_country_is_the_one_the_article_names() -> None:
+    actors = _actors(
+        "Aid for Ukraine passes US House\n\n"
+        "WASHINGTON — The U.S. House of Representatives on Saturday approved aid for Ukraine and Kyiv.\n\n"
+        "Lawmakers also approved separate money for Taiwan. Ukraine's president thanked lawmakers.\n\n"
+        "The Senate is expected to vote next week. Congress has approved $100 billion for Kyiv since 2022."
+    )
+    for words in ("Lawmakers", "lawmakers", "The Senate", "Congress"):
+        assert _one(actors, words).code == "USALEG", words
+
+
+def test_a_sentence_that_opens_with_a_place_places_its_officials() -> None:
+    actors = _actors(
+        "WASHINGTON — The United States on Monday imposed sanctions on Iranian drone makers.\n\n"
+        "In Tehran, foreign ministry spokesman Ali Rezaei condemned the measures as illegal."
+    )
+    assert _one(actors, "foreign ministry spokesman Ali Rezaei").code == "IRNGOV"
+    actors = _actors(
+        "LONDON — Britain on Monday accused Chinese hackers of attacking its election body.\n\n"
+        "In Washington, the Justice Department charged seven hackers, and the Treasury imposed sanctions "
+        "on a Wuhan-based company."
+    )
+    assert _one(actors, "the Justice Department").code == "USAGOV"
+    assert _one(actors, "the Treasury").code == "USAGOV"
+    assert _one(actors, "a Wuhan-based company").country == "CHN"  # the company is where it is based
+
+
+def test_a_state_body_no_table_knows_is_of_the_story_s_state() -> None:
+    actors = _actors(
+        "CAPE TOWN, South Africa — Finance Minister Thabo Nkosi tabled the budget in parliament on Wednesday. "
+        "The National Treasury said tax revenue had fallen short."
+    )
+    assert _one(actors, "The National Treasury").code == "ZAFGOV"
+
+
+def test_officials_a_visitor_meets_are_not_the_visitor_s() -> None:
+    actors = _actors(
+        "HANOI, Vietnam — U.S. Defense Secretary Lloyd Austin arrived in Vietnam on Monday for talks. "
+        "Austin met several senior government officials and visited a war memorial."
+    )
+    assert _one(actors, "several senior government officials").code == "VNMGOV"
+
+
+def test_a_bare_noun_takes_the_country_of_the_last_actor_named_with_it() -> None:
+    actors = _actors(
+        "ABUJA, Nigeria — Leaders gave Mali's junta a week to hand over power. Nigerian President Bola Tinubu "
+        "spoke first. Hours later the French embassy closed its doors. The junta rejected the deadline."
+    )
+    assert _one(actors, "The junta").code == "MLIGOV"
+    actors = _actors(
+        "The first Rwandan police officers arrived in Bangui on Tuesday. About 300 officers stepped off the "
+        "plane and were greeted by Central African ministers."
+    )
+    assert _one(actors, "About 300 officers").code == "RWACOP"
+    # a phrase with its own qualifier is someone else: not the "State Department officials" before
+    actors = _actors(
+        "TEGUCIGALPA, Honduras — U.S. State Department officials declined to comment on the vote. The aid rules "
+        "require prosecuting corrupt government officials."
+    )
+    assert _one(actors, "corrupt government officials").code == "HNDGOV"

@@ -66,6 +66,7 @@ ORG_SECTOR_WORDS = {
     "municipal": "GOV",
     "municipality": "GOV",
     "prosecution": "JUD",
+    "department": "GOV",
 }
 
 
@@ -90,6 +91,7 @@ class Unit:
     ethnic: bool = False  # "ethnic Albanians": a people whose country is where they live
     igo_later: str = ""  # codes the group takes later ("AFGGOV@2021-08-15": the Taliban in power)
     igo_name: str = ""  # the body's own name in igos.tsv
+    region: tuple[str, str] = ("", "")  # a world region's CAMEO code and words ("WAF", "West African")
 
 
 def add_clues(lex: ActorLexicon, doc: Doc, unit: Unit, root: Token, entries: list[Entry], toks: set[int]) -> None:
@@ -117,6 +119,12 @@ def add_clues(lex: ActorLexicon, doc: Doc, unit: Unit, root: Token, entries: lis
             unit.countries.append(e.key)
             if root.i == unit.head and root.pos_ in ("NOUN", "PROPN") and root.dep_ not in ("amod", "compound"):
                 unit.demonym = True  # "Belarusians", not "Belarusian elections"
+        elif e.kind == "region":
+            # "West African leaders", "Western diplomats": of a region, not of one state.
+            if not stance:
+                unit.region = (e.key, text)
+            if root.i == unit.head and root.pos_ in ("NOUN", "PROPN") and root.dep_ not in ("amod", "compound"):
+                unit.demonym = True  # "Europeans"
         elif e.kind == "people":
             # "the Karen", "Uyghur activists": a people of its country; one that lives in
             # several ("Kurds", "Tamil refugees") takes the country where it lives.
@@ -193,8 +201,8 @@ def place_clues(doc: Doc, units: list[Unit], places: list[Place]) -> None:
         return next((c for a, b, c in located if a <= tok.idx < b), None)
 
     for unit in units:
-        if unit.countries or unit.igo or unit.known or unit.persons or unit.person_text:
-            continue
+        if unit.countries or unit.igo or unit.known or unit.persons or unit.person_text or unit.region[0]:
+            continue  # ("Western diplomats in Kyiv" are not Ukraine's)
         head = doc[unit.head]
         # "ethnic Albanian guerrillas": the demonym names the people, not their country.
         qualifiers = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")] if not unit.ethnic else []
@@ -206,6 +214,14 @@ def place_clues(doc: Doc, units: list[Unit], places: list[Place]) -> None:
             if g.dep_ == "pobj"
         ]
         qualifiers += _located_by_participle(head)
+        # "the Wuhan-based company": the place a "-based" word names
+        qualifiers += [
+            g
+            for c in head.children
+            if c.lower_ == "based" and c.dep_ == "amod"
+            for g in c.children
+            if g.dep_ == "npadvmod"
+        ]
         if head.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in head.sent):
             qualifiers.append(head)  # a bare name: "Mariupol"
         for w in qualifiers:

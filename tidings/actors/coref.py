@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from tidings.actors.clues import NAME_TITLES, Unit
-from tidings.actors.coding import head_sector, join_code, strip_the, variants
+from tidings.actors.coding import STATE_SECTORS, head_sector, join_code, org_sector, strip_the, variants
 from tidings.model import Actor, Span
 from tidings.words import words
 
@@ -108,6 +108,9 @@ class ArticleActors:
 
     doc: Doc
     focus: str | None = None  # the country the story happens in
+    dateline: frozenset[int] = frozenset()  # the dateline's tokens: no mention spans them
+    # sentence -> (its comma, the country) of an opening "In <place>,"
+    openers: dict[int, tuple[int, str]] = field(default_factory=dict)
     sent_of: dict[int, int] = field(init=False, default_factory=dict)  # token index -> sentence number
     actors: dict[tuple[str, ...], Actor] = field(default_factory=dict)
     surnames: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -124,6 +127,8 @@ class ArticleActors:
         """Record ``actor`` (coded from ``unit``, spanning tokens ``start``..``end``) under ``key``,
         or as a mention of the actor a surname or acronym refers back to."""
         doc = self.doc
+        if start in self.dateline and max(self.dateline) < end:
+            start = max(self.dateline) + 1  # "JEDDAH, Saudi Arabia — Sudan's army": the army alone
         span = doc[start : end + 1]
         earlier = self._named_before(key, actor, unit)
         if earlier is not None:
@@ -238,36 +243,76 @@ class ArticleActors:
         return out
 
     # -- the country an unplaced unit takes from the actors just named ----
+    def context_country(self, unit: Unit, focus: str | None) -> str | None:
+        """The country an actor the phrase places nowhere is of: the place a sentence opens with
+        ("In Tehran, a foreign ministry spokesman said"), the last actor named with the same head
+        noun ("Niger junta ... the junta") or of the same kind ("the U.S. House ... Lawmakers",
+        "the army"), the government that just spoke ("A spokesman said"); else ``focus``."""
+        if unit.countries or unit.region[0] or unit.igo or unit.known:
+            return focus
+        comma, opener = self.openers.get(self.sent_of[unit.head], (len(self.doc), ""))
+        if unit.head > comma and unit_sector(unit) in STATE_SECTORS:
+            return opener  # (a state's agents and bodies: not "the same company" named before)
+        return self.same_head_country(unit) or self.same_kind_country(unit, self.government_country(unit, focus))
+
     def government_country(self, unit: Unit, focus: str | None) -> str | None:
         """ "A spokesman said" right after "the U.S. State Department": the same government's
-        country, for a government agent the phrase places nowhere; else ``focus``."""
+        country, for a government agent the phrase places nowhere; else ``focus``. Not the
+        government that acts on the phrase ("Esper met top government officials")."""
         if unit.countries or not any(s == "GOV" for s, _ in unit.sectors):
             return focus
         doc, here = self.doc, self.sent_of[unit.head]
+        subject = _verb_subjects(doc[unit.head])
+        actor_of = {id(a) for h, a, _ in self.mentions if h in subject}
         # (a body that speaks, not "the two diplomats" it expelled: plural people are left out)
         recent = [
             (h, a, dep)
             for h, a, dep in reversed(self.mentions)
-            if a.country and a.sector == "GOV" and doc[h].tag_ not in ("NNS", "NNPS")
+            if a.country and a.sector == "GOV" and doc[h].tag_ not in ("NNS", "NNPS") and id(a) not in actor_of
         ]
         recent = [m for m in recent if here - self.sent_of[m[0]] <= 1]
         subjects = [m for m in recent if m[2] in ("nsubj", "nsubjpass")]
         return (subjects or recent)[0][1].country if recent else focus
 
+    def same_head_country(self, unit: Unit) -> str | None:
+        """ "the junta" after "Niger junta", "officers" after "Kenyan police officers": the country of
+        the last agent or body named with the same head noun (within eight sentences), for a phrase
+        that is that noun alone (with a determiner or a number at most)."""
+        head = self.doc[unit.head]
+        if unit.persons or unit.person_text or head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        if any(c.dep_ in ("amod", "compound", "nmod", "poss", "prep", "appos") for c in head.children):
+            return None  # "government officials" are not the "State Department officials" named before
+        lemma, here = head.lemma_.lower(), self.sent_of[unit.head]
+        for h, a, _ in reversed(self.mentions):
+            if here - self.sent_of[h] > 8:
+                break
+            if a.country and a.kind in ("agent", "organisation", "group") and self.doc[h].lemma_.lower() == lemma:
+                return a.country
+        return None
+
     def same_kind_country(self, unit: Unit, fallback: str | None) -> str | None:
-        """ "the army", "the ministry", "the rebels": the country of the same kind of actor named
-        last (within five sentences), not whichever country the story is set in; else ``fallback``."""
-        if (
-            unit.countries
-            or not unit.sectors
-            or not any(c.lower_ in ("the", "this", "that", "these", "those") for c in self.doc[unit.head].children)
-        ):
+        """ "the army", "the ministry", "the rebels", "Congress", "lawmakers": the country of the
+        same kind of actor named last (within five sentences), not whichever country the story is
+        set in; else ``fallback``. The phrase must be definite: a determiner, a capitalised
+        institution's name ("the Senate", "Treasury"), or a legislature's members."""
+        sector = unit_sector(unit)
+        head = self.doc[unit.head]
+        definite = (
+            any(c.lower_ in ("the", "this", "that", "these", "those") for c in head.children)
+            or (head.pos_ == "PROPN" and head.text[:1].isupper())
+            or sector == "LEG"
+        )
+        if unit.countries or sector is None or unit.persons or unit.person_text or not definite:
             return fallback
-        here, sector = self.sent_of[unit.head], head_sector(unit.sectors)[0]
+        here = self.sent_of[unit.head]
         same = [
             a
             for h, a, _ in reversed(self.mentions)
-            if a.country and a.sector == sector and a.kind == "agent" and here - self.sent_of[h] <= 5
+            if a.country
+            and a.sector == sector
+            and a.kind in ("agent", "organisation", "group")
+            and here - self.sent_of[h] <= 5
         ]
         return same[0].country if same else fallback
 
@@ -491,6 +536,25 @@ def _bracket_acronym(doc: Doc, start: int, end: int) -> str:
             if 2 <= len(word) <= 8 and word.replace(".", "").replace("-", "").isalnum() and word.isupper():
                 return word
     return ""
+
+
+def unit_sector(unit: Unit) -> str | None:
+    """The sector a phrase names: its agent nouns' ("the army"), else its name's ("the Treasury")."""
+    if unit.sectors:
+        return head_sector(unit.sectors)[0]
+    return org_sector(unit.org_text) if unit.org_text else None
+
+
+def _verb_subjects(tok: Token) -> set[int]:
+    """The subject tokens of the verb that takes ``tok`` as its object ("Esper met officials")."""
+    verb = tok.head
+    if tok.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    elif tok.dep_ not in ("dobj", "dative", "attr"):
+        return set()
+    if verb.pos_ not in ("VERB", "AUX"):
+        return set()
+    return {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
 
 
 def _clause_subject_actor(tok: Token, resolved: dict[int, Actor]) -> Actor | None:

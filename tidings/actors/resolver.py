@@ -12,13 +12,18 @@ that one article needs lives in its own ``ArticleActors``.
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from tidings.actors.clues import Unit, admin1_clues, place_clues
 from tidings.actors.coding import as_of, code_unit, regional_group, variants
 from tidings.actors.coref import ArticleActors, is_pair, left_edge
 from tidings.actors.lexicon import ActorLexicon, default_lexicon
-from tidings.actors.units import find_units
-from tidings.model import Article, Context
+from tidings.actors.units import dateline_tokens, find_units
+from tidings.model import Article, Context, Place
+from tidings.words import words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 class ActorResolver:
@@ -36,11 +41,12 @@ class ActorResolver:
         if doc is None:
             return article
         day = article.published
-        units = find_units(self.lex, doc)
+        dateline = dateline_tokens(doc, article.dateline.start if article.dateline else None)
+        units = find_units(self.lex, doc, dateline)
         place_clues(doc, units, article.places)
         admin1_clues(doc, units)
         focus = article.focus_country or _focus(units)
-        state = ArticleActors(doc, focus)
+        state = ArticleActors(doc, focus, dateline=dateline, openers=_openers(doc, article.places))
         # "the two sides", "both leaders": phrases that stand for the last two parties named.
         pairs = {t.i for t in doc if is_pair(t)}
         heads = {u.head for u in units}
@@ -63,7 +69,7 @@ class ActorResolver:
         doc = state.doc
         start = min(min(unit.tokens | {unit.head}), left_edge(doc, unit.head))
         end = max(unit.tokens | {unit.head})
-        fallback = state.same_kind_country(unit, state.government_country(unit, focus))
+        fallback = state.context_country(unit, focus)
         if fallback is None and not unit.countries and regional_group(self.lex, unit, day):
             # "President Bouteflika ... lift the ban on the Islamic Salvation Front": a group
             # Phoenix files under a region is of the state the same sentence names.
@@ -74,6 +80,28 @@ class ActorResolver:
                 continue
             key, actor = coded
             state.add(unit, key, as_of(actor, day), start, end)
+
+
+#: Cities where international bodies sit: "In Geneva, diplomats said" says nothing of theirs.
+_HUBS = words("places", "international_hubs")
+
+
+def _openers(doc: Doc, places: list[Place]) -> dict[int, tuple[int, str]]:
+    """Sentences that open with where they happen ("In Tehran, a foreign ministry spokesman said"),
+    by number: the comma that ends the opening and the country of its place."""
+    located = [p for p in places if p.country and p.role != "demonym" and p.text.lower() not in _HUBS]
+    out: dict[int, tuple[int, str]] = {}
+    for n, sent in enumerate(doc.sents):
+        if sent[0].lower_ not in ("in", "at", "from"):
+            continue
+        comma = next((t for t in sent[1:10] if t.text == ","), None)
+        if comma is None:
+            continue
+        opening = (sent[0].idx, comma.idx)
+        country = next((p.country for p in located if opening[0] <= p.start < opening[1]), None)
+        if country is not None:
+            out[n] = (comma.i, country)
+    return out
 
 
 def _focus(units: list[Unit]) -> str | None:

@@ -11,6 +11,7 @@ they modify, adding their clues (``clues.add_clues``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -38,9 +39,10 @@ OFFICE_HEADS = words("actors", "office_heads")
 Piece = tuple["Token", list[Entry], set[int]]
 
 
-def find_units(lex: ActorLexicon, doc: Doc) -> list[Unit]:
-    """The units of ``doc`` in text order, each with the clues of the pieces it holds."""
-    pieces = _promote(_pieces(lex, doc))
+def find_units(lex: ActorLexicon, doc: Doc, skip: frozenset[int] = frozenset()) -> list[Unit]:
+    """The units of ``doc`` in text order, each with the clues of the pieces it holds; no name
+    on a token of ``skip`` (the dateline: where the reporter files from) is an actor's."""
+    pieces = [p for p in _promote(_pieces(lex, doc)) if not skip.intersection(p[2] | {p[0].i})]
     heads: dict[int, Unit] = {}
     piece_at = {root.i: (entries, toks) for root, entries, toks in pieces}
     # Heads first, so modifiers can find the unit they belong to.
@@ -50,6 +52,21 @@ def find_units(lex: ActorLexicon, doc: Doc) -> list[Unit]:
     for root, entries, toks in pieces:
         _attach(lex, doc, heads, piece_at, (root, entries, toks))
     return [heads[i] for i in sorted(heads)]
+
+
+#: The end of a dateline's place words: "PRETORIA, South Africa (WNS) —", "KYIV (AP) -", "WASHINGTON —".
+_DATELINE_END = re.compile(r"[^\n]{0,80}?(?:\([^()\n]{1,40}\)\s*(?:[-–—]+)?|\s[-–—]+)(?=\s)")
+
+
+def dateline_tokens(doc: Doc, start: int | None) -> frozenset[int]:
+    """The tokens of the dateline that starts at character ``start``: its place, date and wire
+    ("JEDDAH, Saudi Arabia —"), never an actor nor part of the subject the parser glues it to."""
+    if start is None:
+        return frozenset()
+    m = _DATELINE_END.match(doc.text, start)
+    if m is None:
+        return frozenset()
+    return frozenset(t.i for t in doc if start <= t.idx < m.end())
 
 
 def _matches(lex: ActorLexicon, doc: Doc) -> dict[int, tuple[int, list[Entry]]]:
@@ -137,8 +154,13 @@ def _not_an_actor(
     kinds = {e.kind for e in entries}
     if _currency(doc, end, entries):
         return True  # "US $50 million", "U.S. dollars": money, not the country
-    if kinds == {"people"} and end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
-        return True  # "Karen Bass", "Tamil Nadu": a given name or part of a place name
+    if (
+        kinds in ({"people"}, {"region"})
+        and end < len(doc)
+        and doc[end].pos_ == "PROPN"
+        and doc[end].text[:1].isupper()
+    ):
+        return True  # "Karen Bass", "Tamil Nadu", "Western Cape": a given name or part of a place name
     if kinds == {"agent"} and doc[start].text == "National" and end < len(doc) and doc[end].text[:1].isupper():
         return True  # "National Union for ...": the adjective of a name, not "a national" (citizen)
     if kinds == {"agent"} and doc[start].text[:1].isupper():
@@ -211,6 +233,8 @@ def _can_head(tok: Token, entries: list[Entry]) -> bool:
         return False  # "protest" the verb, "general" the adjective
     if kinds & {"agent", "person", "org", "igo", "country", "metonym", "known"}:
         return True
+    if kinds == {"region"}:
+        return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("amod", "compound")  # "Europeans"
     if "adjective" in kinds and tok.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in tok.sent):
         return True  # a bare "British" (a headline, a list, a caption): the country's people
     return (
