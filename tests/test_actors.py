@@ -493,3 +493,85 @@ def test_a_bare_noun_takes_the_country_of_the_last_actor_named_with_it() -> None
         "require prosecuting corrupt government officials."
     )
     assert _one(actors, "corrupt government officials").code == "HNDGOV"
+
+
+def test_a_relative_is_a_civilian_of_the_relative_s_country() -> None:
+    actors = _actors(
+        "BISHKEK — The sister of the Kazakh engineer accused of the bombing appealed to the court for mercy."
+    )
+    assert _one(actors, "The sister of the Kazakh engineer").code == "KAZCVL"
+    actors = _actors("The wife of the Russian ambassador left Paris on Monday.")
+    assert _one(actors, "The wife of the Russian ambassador").code == "RUSCVL"  # no official
+    actors = _actors("Warner Brothers and Lehman Brothers are firms.")
+    assert not any(a.sector == "CVL" for a in actors)
+
+
+def test_a_person_s_office_or_campaign_acts_for_the_person() -> None:
+    actors = _actors("QUITO — Public Ombudsman Maria Lopez's office said two protesters had died.")
+    ombudsman = _one(actors, "Public Ombudsman Maria Lopez's office")
+    assert ombudsman.code == "ECUGOV" and ombudsman.kind == "person"
+
+
+def test_two_people_the_parser_hangs_on_one_name_stay_two() -> None:
+    actors = _actors(
+        "The plan was discussed at a meeting between Libyan Foreign Minister Omar Kadiki and U.S. Deputy "
+        "Secretary of State Laura Pike on Monday.",
+        date="2021-05-01",
+    )
+    kadiki = _one(actors, "Libyan Foreign Minister Omar Kadiki")
+    pike = _one(actors, "U.S. Deputy Secretary of State Laura Pike")
+    assert (kadiki.code, pike.code) == ("LBYGOV", "USAGOV")
+    actors = _actors("Putin's spokesman Dmitry Peskov said nothing.", date="2021-05-01")
+    assert _one(actors, "Putin").name == "Vladimir Putin"
+    assert _one(actors, "spokesman Dmitry Peskov").name == "Dmitry Peskov"
+
+
+def test_a_name_a_company_noun_introduces_is_a_company() -> None:
+    actors = _actors(
+        "OSLO — Norwegian fish farmer group Fjord Laks bid for its Danish rival on Tuesday. Fjord Laks Chief "
+        "Executive Ola Berg said the offer was fair.\n\nEarlier, Danish packaging maker Kovak Pak rejected it."
+    )
+    assert _one(actors, "Danish packaging maker Kovak Pak").code == "DNKBUS"
+    actors = _actors(
+        "STOCKHOLM — Swedish packaging maker Borga Pack bid for a Finnish rival on Tuesday. Borga Pack Chief "
+        "Executive Henrik Lindqvist said the offer was fair."
+    )
+    assert _one(actors, "Swedish packaging maker Borga Pack").code == "SWEBUS"
+    assert _one(actors, "Borga Pack Chief Executive Henrik Lindqvist").code == "SWEBUS"  # the firm's, not a state's
+
+
+def test_a_bare_party_name_is_the_party_the_article_names_in_full() -> None:
+    actors = _actors(
+        "RABAT — Police detained the leader of the Islamist Nahda party, Karim Saadi, on Monday. Police also "
+        "shut Nahda's offices, and Nahda said the arrest was political."
+    )
+    party = [a for a in actors if a.name == "Nahda"]
+    assert party and party[0].code == "MARPTY"
+
+
+def test_what_is_said_on_a_platform_is_not_said_by_it() -> None:
+    actors = _actors(
+        "KATHMANDU — The Civil Aviation Authority of Nepal said on Twitter that the airline's managers had been "
+        "barred from Kathmandu airport."
+    )
+    assert not any(a.name == "Twitter" and any("airline" in m.text for m in a.mentions) for a in actors)
+    assert not any(a.code == "NPLGOV" and any(m.text == "Kathmandu" for m in a.mentions) for a in actors)
+
+
+def test_the_only_two_states_that_did_something_are_no_pair_of_those_named_before() -> None:
+    actors = _actors(
+        "Britain and France criticised the move. The only two Gulf states to have signed the pact said it was "
+        "dangerous. Sweden and Finland applied to join. The two Nordic countries waited."
+    )
+    assert not _by_mention(actors, "The only two Gulf states")
+    assert {a.code for a in _by_mention(actors, "The two Nordic countries")} == {"SWE", "FIN"}
+
+
+def test_they_in_a_speaker_s_words_is_the_speaker_s_side() -> None:
+    actors = _actors(
+        "The Palestinian Authority called for an emergency meeting of the Arab League. Jordan and Egypt "
+        "criticised the US decision. Palestinian chief negotiator Saeb Erekat said they would take the matter "
+        "to the United Nations.",
+        date="2019-11-19",
+    )
+    assert _one(actors, "they").country == "PSE"

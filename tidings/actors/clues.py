@@ -29,6 +29,10 @@ NP_PREPS = frozenset({"of", "from", "in"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "agent", "dative", "conj", "appos", "attr"})
 # Modifiers that make an office holder an ex-office holder ("ousted president").
 FORMER = words("actors", "former_words")
+# Nouns of sites in a city: a capital that names one is the city, not its government.
+_SITE_HEADS = words("actors", "thing_heads") | {"city", "district", "suburb", "province", "region", "outskirts"}
+#: Nouns for a person's relatives: "the sister of the Uzbek immigrant" is a civilian of his country.
+KIN_NOUNS = words("actors", "kin_nouns")
 # Words in an unknown organisation's name that give its sector.
 ORG_SECTOR_WORDS = {
     "ministry": "GOV",
@@ -85,6 +89,9 @@ class Unit:
     demonym: bool = False
     org_text: str = ""
     former: bool = False
+    movement: str = ""  # "party", "front": the word the article writes after the name elsewhere ("Ennahda party")
+    company: bool = False  # a name a company noun introduces ("packaging maker Svea Pack")
+    kin: bool = False  # headed by a relative ("the wife of the ambassador"): a civilian, whoever the relative
     coordinated: bool = False  # "agitators from Poland and the Netherlands": one actor per country
     head_kind: str = ""  # what the head word itself is (country, person, agent, igo...)
     known: list[int] = field(default_factory=list)  # rows of the Phoenix table (``ActorLexicon.known``)
@@ -140,6 +147,9 @@ def add_clues(lex: ActorLexicon, doc: Doc, unit: Unit, root: Token, entries: lis
                 continue
             unit.countries.append(e.key)
             unit.government = True
+        elif e.kind == "agent" and root.i == unit.head and root.lemma_.lower() in KIN_NOUNS:
+            unit.kin = True
+            unit.sectors.append(("CVL", text.lower()))
         elif e.kind == "agent":
             # The primary sector codes the actor ("defence minister": GOV, not MIL); a
             # legislature or intelligence service is a sector of its own (CAMEO LEG, SPY)
@@ -274,6 +284,8 @@ def _acts(tok: Token) -> bool:
         return False  # "in Moscow", "the streets of Rome"
     if tok.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in tok.sent):
         return True  # a bare name (a headline, a list, a caption): "Beijing", "The Pentagon"
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in _SITE_HEADS:
+        return False  # "Kathmandu airport", "Moscow's Lefortovo prison": a place in the city
     if tok.dep_ == "compound" or tok.dep_ == "poss":
         return True
     return tok.dep_ in ARGUMENT_DEPS

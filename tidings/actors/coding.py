@@ -44,6 +44,13 @@ SECESSIONS: dict[str, tuple[str, str]] = {"SSD": ("SDN", "2011-07-09"), "XKX": (
 def code_unit(lex: ActorLexicon, unit: Unit, day: str | None, focus: str | None) -> Coded | None:
     """The key and actor of a unit on ``day``; ``focus`` is the country an unplaced title or agent
     is taken to be of. None when the unit names no actor."""
+    if unit.company:
+        # a company is of the country its own words give ("Swedish packaging maker"), or of none
+        name = strip_the(unit.org_text or unit.person_text)
+        country = unit.countries[0] if unit.countries else None
+        return ("org", name.lower()), Actor(0, name, join_code(country, "BUS"), country, "BUS", None, "organisation")
+    if unit.movement and not unit.persons and not unit.org_text:
+        unit = replace(unit, org_text=unit.person_text, person_text="")  # "Ennahda" (a party) said
     if unit.persons or unit.person_text:
         return _code_person(lex, unit, day, focus)
     if unit.known and not unit.igo and (found := known_code(lex, unit, day)) is not None:
@@ -133,7 +140,7 @@ def _code_by_clues(lex: ActorLexicon, unit: Unit, focus: str | None) -> Coded | 
     country = unit.countries[0] if unit.countries else None
     region, region_words = unit.region
     if unit.sectors:
-        sector, phrase = head_sector(unit.sectors)
+        sector, phrase = head_sector(unit.sectors, kin=unit.kin)
         if unit.former and sector == "GOV":
             sector = "ELI"
         if country is None and region:
@@ -176,11 +183,12 @@ def _code_by_clues(lex: ActorLexicon, unit: Unit, focus: str | None) -> Coded | 
             0, c.name if c else country, country, country, None, c.wikidata if c else None, "country"
         )
     if unit.org_text:
-        named = org_sector(unit.org_text)
+        named = org_sector(f"{unit.org_text} {unit.movement}")
         name = strip_the(unit.org_text)
         # "the Southern Military District", "National Treasury": a state's body is of the state
         # the context gives; a movement of the story's country; other bodies of none.
-        home = focus if named in STATE_SECTORS else _home_of_movement(unit.org_text.lower().split(), focus)
+        words_ = [*unit.org_text.lower().split(), unit.movement]
+        home = focus if named in STATE_SECTORS else _home_of_movement(words_, focus)
         return ("org", name.lower()), Actor(0, name, join_code(home, named), home, named, None, "organisation")
     return None
 
@@ -313,9 +321,12 @@ def _title_sector(sectors: list[tuple[str, str]]) -> str | None:
     return (rest or sectors)[0][0] if sectors else None
 
 
-def head_sector(sectors: list[tuple[str, str]]) -> tuple[str, str]:
+def head_sector(sectors: list[tuple[str, str]], *, kin: bool = False) -> tuple[str, str]:
     """A group's sector: its head noun's, unless that is a generic "leader" or "official" and a
-    more specific word qualifies it ("opposition leaders", "Muslim leaders", "union officials")."""
+    more specific word qualifies it ("opposition leaders", "Muslim leaders", "union officials");
+    a relative's is their own ("the wife of the ambassador": CVL), whoever the relative is."""
+    if kin:
+        return next(s for s in sectors if s[0] == "CVL")
     sector, phrase = sectors[-1]
     if phrase.split()[-1] in _GENERIC_AGENTS and len(phrase.split()) == 1:
         specific = [s for s in sectors[:-1] if s[1] not in _DEPUTY]

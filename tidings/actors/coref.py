@@ -62,6 +62,8 @@ NAME_PARTICLES = frozenset(
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "madam"})
 #: Singular agent nouns that name a body, not one person: "he" never stands for them.
 INSTITUTION_NOUNS = words("actors", "institution_nouns")
+#: Nouns for the office or campaign of the person who owns them ("Nadia Cruz's office", "Trump's campaign").
+PERSON_BODIES = words("actors", "person_bodies")
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
@@ -129,6 +131,9 @@ class ArticleActors:
         doc = self.doc
         if start in self.dateline and max(self.dateline) < end:
             start = max(self.dateline) + 1  # "JEDDAH, Saudi Arabia — Sudan's army": the army alone
+        owner = doc[unit.head]
+        if key[0] == "person" and owner.dep_ == "poss" and owner.head.lemma_.lower() in PERSON_BODIES:
+            end = max(end, owner.head.i)  # "the ombudsman's office said": the ombudsman acting
         span = doc[start : end + 1]
         earlier = self._named_before(key, actor, unit)
         if earlier is not None:
@@ -300,7 +305,7 @@ class ArticleActors:
         head = self.doc[unit.head]
         definite = (
             any(c.lower_ in ("the", "this", "that", "these", "those") for c in head.children)
-            or (head.pos_ == "PROPN" and head.text[:1].isupper())
+            or (head.pos_ == "PROPN" and head.text[:1].isupper() and sector in STATE_SECTORS)
             or sector == "LEG"
         )
         if unit.countries or sector is None or unit.persons or unit.person_text or not definite:
@@ -342,6 +347,8 @@ class ArticleActors:
         for h, actor, _ in reversed(self.mentions):
             if self.sent_of[unit.head] - self.sent_of[h] > 3:
                 break
+            if doc[h].dep_ == "pobj" and doc[h].head.lower_ in ("on", "via", "through"):
+                continue  # "said on Twitter": where it was said, not who
             if actor.kind in ("organisation", "group") and (actor.sector in (want, None) or want == "any"):
                 if actor.sector is None and actor.code == "---":
                     # "Moruo ... the company": the text says what the body is
@@ -424,6 +431,18 @@ class ArticleActors:
             bound = _clause_subject_actor(tok, resolved)
             if bound is not None:
                 fits = [m for m in fits if m[1] is not bound]
+            speaker = _speaker_of(tok, resolved) if low in GROUP_PRONOUNS else None
+            if speaker is not None and speaker.country:
+                # "Palestinian negotiator Saeb Erekat said they would ...": the speaker's side
+                side = [
+                    m
+                    for m in ordered
+                    if m[0] < tok.i
+                    and m[1].kind != "person"
+                    and m[1].country == speaker.country
+                    and sent_of[tok.i] - sent_of[m[0]] <= window
+                ]
+                fits = side or fits
             if not fits:
                 continue
             # The nearest sentence with a candidate; in it, its subject (or a word of the subject).
@@ -511,9 +530,14 @@ def left_edge(doc: Doc, head: int) -> int:
 
 
 def is_pair(tok: Token) -> bool:
-    """ "the two sides", "both countries", "the two leaders" (plural, with "two" or "both")."""
+    """ "the two sides", "both countries", "the two leaders" (plural, with "two" or "both"), not
+    a pair the phrase names by its own words ("the only two Arab states", "the two states that signed")."""
     if tok.lemma_.lower() not in PAIR_NOUNS or tok.tag_ not in ("NNS", "NNPS"):
         return False
+    if any(c.dep_ in ("acl", "relcl") for c in tok.children) or any(
+        t.lower_ == "only" for t in tok.doc[tok.left_edge.i : tok.i]
+    ):
+        return False  # "the only two Arab states to have signed": two the phrase itself picks out
     return any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet", "preconj") for c in tok.children)
 
 
@@ -555,6 +579,16 @@ def _verb_subjects(tok: Token) -> set[int]:
     if verb.pos_ not in ("VERB", "AUX"):
         return set()
     return {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+
+
+def _speaker_of(tok: Token, resolved: dict[int, Actor]) -> Actor | None:
+    """The person whose words a clause with ``tok`` as its subject reports ("Erekat said they ...")."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ccomp":
+        return None
+    said = tok.head.head
+    subj = next((c for c in said.children if c.dep_ == "nsubj"), None)
+    actor = resolved.get(subj.i) if subj is not None else None
+    return actor if actor is not None and actor.kind == "person" else None
 
 
 def _clause_subject_actor(tok: Token, resolved: dict[int, Actor]) -> Actor | None:

@@ -12,14 +12,15 @@ that one article needs lives in its own ``ArticleActors``.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tidings.actors.clues import Unit, admin1_clues, place_clues
-from tidings.actors.coding import as_of, code_unit, regional_group, variants
+from tidings.actors.coding import as_of, code_unit, join_code, regional_group, variants
 from tidings.actors.coref import ArticleActors, is_pair, left_edge
 from tidings.actors.lexicon import ActorLexicon, default_lexicon
 from tidings.actors.units import dateline_tokens, find_units
-from tidings.model import Article, Context, Place
+from tidings.model import Actor, Article, Context, Place
 from tidings.words import words
 
 if TYPE_CHECKING:
@@ -50,6 +51,7 @@ class ActorResolver:
         # "the two sides", "both leaders": phrases that stand for the last two parties named.
         pairs = {t.i for t in doc if is_pair(t)}
         heads = {u.head for u in units}
+        taken = {t: u.head for u in units for t in u.tokens | {u.head}}
         queue: list[tuple[int, Unit | None]] = [(u.head, u) for u in units]
         queue += [(i, None) for i in pairs if i not in heads]
         for head, unit in sorted(queue, key=lambda q: q[0]):
@@ -57,17 +59,26 @@ class ActorResolver:
                 continue
             if unit is None or state.definite_org(unit):
                 continue
-            self._resolve(state, unit, day, focus)
+            self._resolve(state, unit, day, focus, taken)
         state.merge_partial_names()
         state.titles_and_employers()
         state.pronouns()
         article.actors = state.coded()
         return article
 
-    def _resolve(self, state: ArticleActors, unit: Unit, day: str | None, focus: str | None) -> None:
-        """Code ``unit`` (one actor per country where it names several) and record it in ``state``."""
+    def _resolve(
+        self, state: ArticleActors, unit: Unit, day: str | None, focus: str | None, taken: dict[int, int]
+    ) -> None:
+        """Code ``unit`` (one actor per country where it names several) and record it in ``state``;
+        ``taken`` says which unit each token of a unit belongs to."""
         doc = state.doc
         start = min(min(unit.tokens | {unit.head}), left_edge(doc, unit.head))
+        # "Foreign Minister Mohamed Siyala and Deputy Secretary Elaine Duke": not the other's words
+        others = [i for i in range(start, unit.head) if taken.get(i, unit.head) != unit.head]
+        if others:
+            start = max(others) + 1
+            while start < unit.head and (doc[start].is_punct or doc[start].dep_ in ("cc", "case")):
+                start += 1
         end = max(unit.tokens | {unit.head})
         fallback = state.context_country(unit, focus)
         if fallback is None and not unit.countries and regional_group(self.lex, unit, day):
@@ -79,7 +90,17 @@ class ActorResolver:
             if coded is None:
                 continue
             key, actor = coded
+            firm = _firm_of(state, doc[start : unit.head].text) if key[0] == "person" else None
+            if firm is not None:
+                # "Svea Pack Chief Executive Henrik Lindgren": the firm's man, not a state's
+                actor = replace(actor, country=firm.country, sector="BUS", code=join_code(firm.country, "BUS"))
             state.add(unit, key, as_of(actor, day), start, end)
+
+
+def _firm_of(state: ArticleActors, title: str) -> Actor | None:
+    """The company a person's title words name ("Svea Pack Chief Executive"), if one was named before."""
+    firms = [a for k, a in state.actors.items() if k[0] == "org" and a.sector == "BUS" and len(a.name) > 2]
+    return next((a for a in firms if a.name in title), None)
 
 
 #: Cities where international bodies sit: "In Geneva, diplomats said" says nothing of theirs.
