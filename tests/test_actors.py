@@ -575,3 +575,28 @@ def test_they_in_a_speaker_s_words_is_the_speaker_s_side() -> None:
         date="2019-11-19",
     )
     assert _one(actors, "they").country == "PSE"
+
+
+def test_its_neighbour_is_the_other_country_just_named() -> None:
+    actors = _actors(
+        "KIGALI — Rwanda has ordered Burundi's ambassador to leave within 48 hours, accusing its neighbour of "
+        "arming rebels."
+    )
+    assert _one(actors, "its neighbour").country == "BDI"
+    actors = _actors("Uganda said on Monday that their neighbour should talk to the rebels.")
+    assert not _by_mention(actors, "their neighbour")  # none named but the speaker itself
+
+
+def test_a_surname_in_the_headline_is_the_full_name_the_story_gives() -> None:
+    actors = _actors(
+        "Gershkovich and Whelan freed in prisoner swap\n\n"
+        "Russia freed reporter Evan Gershkovich and former U.S. Marine Paul Whelan on Thursday.",
+        date="2024-08-01",
+    )
+    whelan = [a for a in actors if any(m.text == "Whelan" for m in a.mentions)]
+    assert len(whelan) == 1 and whelan[0].name == "Paul Whelan"
+
+
+def test_an_intelligence_organisation_is_a_spy_service() -> None:
+    actors = _actors("Turkey's National Intelligence Organisation arranged the exchange.")
+    assert _one(actors, "Turkey's National Intelligence Organisation").code == "TURSPY"

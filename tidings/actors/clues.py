@@ -71,6 +71,7 @@ ORG_SECTOR_WORDS = {
     "municipality": "GOV",
     "prosecution": "JUD",
     "department": "GOV",
+    "intelligence": "SPY",
 }
 
 

@@ -196,10 +196,14 @@ class ArticleActors:
 
     def merge_partial_names(self) -> None:
         """A one-word name told before the full one ("Duterte ... Rodrigo Duterte") that the tables
-        do not code is a mention of the one full name holding it, when only one does."""
+        do not code, or code only as someone of that surname ("Whelan" in a headline before "Paul
+        Whelan"), is a mention of the one full name holding it, when only one does."""
         people = [a for k, a in self.actors.items() if k[0] == "person" and len(a.name.split()) > 1]
         for key, actor in list(self.actors.items()):
-            if not (key[0] == "person" or actor.kind == "organisation") or actor.country is not None:
+            surname_only = key[0] == "person" and len(actor.name.split()) == 1
+            if not (key[0] == "person" or actor.kind == "organisation"):
+                continue
+            if actor.country is not None and not surname_only:
                 continue
             words = bare_name(actor.name).split()
             if len(words) != 1 or len(words[0]) < 3:
@@ -359,6 +363,28 @@ class ArticleActors:
                 self.mentions.append((unit.head, actor, tok.dep_))
                 return True
         return False
+
+    def neighbour(self, head: int) -> None:
+        """Make "its neighbour" (at ``head``) a mention of the country named last (in its sentence or
+        the one before) that is not its clause's subject: "Congo ordered Rwanda's envoy out, accusing
+        its neighbour of arming the rebels"."""
+        doc, here = self.doc, self.sent_of[head]
+        subject = _clause_subject(doc[head])
+        doers = {id(a) for h, a, _ in self.mentions if h in subject}
+        for h, actor, dep in reversed(self.mentions):
+            if h >= head or dep in ("amod", "compound"):
+                continue
+            if here - self.sent_of[h] > 1:
+                return
+            if (
+                actor.kind == "country"
+                and id(actor) not in doers
+                or (actor.sector == "GOV" and actor.kind == "agent" and actor.country and id(actor) not in doers)
+            ):
+                span = doc[left_edge(doc, head) : head + 1]
+                actor.mentions.append(Span(span.text, span.start_char, span.end_char))
+                self.mentions.append((head, actor, doc[head].dep_))
+                return
 
     def pair(self, head: int) -> bool:
         """Make "the two sides" (at ``head``) a mention of the two fitting actors named last.
@@ -539,6 +565,30 @@ def is_pair(tok: Token) -> bool:
     ):
         return False  # "the only two Arab states to have signed": two the phrase itself picks out
     return any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet", "preconj") for c in tok.children)
+
+
+def is_neighbour(tok: Token) -> bool:
+    """ "its neighbour", "their western neighbour": a country named by its tie to another."""
+    return (
+        tok.lemma_.lower() in ("neighbour", "neighbor")
+        and tok.tag_ == "NN"
+        and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children)
+    )
+
+
+def _clause_subject(tok: Token) -> set[int]:
+    """The subject tokens of the clauses ``tok`` is in, up to the sentence's main verb, but its own
+    ("Congo ordered ..., accusing its neighbour": Congo; "Uganda said their neighbour should talk": Uganda)."""
+    out: set[int] = set()
+    verb = tok
+    for _ in range(8):
+        verb = verb.head
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and verb.pos_ in ("VERB", "AUX") and tok not in c.subtree:
+                out |= {t.i for t in c.subtree}
+        if verb.head.i == verb.i:
+            break
+    return out
 
 
 def _fits_pair(want: str, actor: Actor) -> bool:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from tidings.actors.clues import Unit, admin1_clues, place_clues
 from tidings.actors.coding import as_of, code_unit, join_code, regional_group, variants
-from tidings.actors.coref import ArticleActors, is_pair, left_edge
+from tidings.actors.coref import ArticleActors, is_neighbour, is_pair, left_edge
 from tidings.actors.lexicon import ActorLexicon, default_lexicon
 from tidings.actors.units import dateline_tokens, find_units
 from tidings.model import Actor, Article, Context, Place
@@ -51,11 +51,16 @@ class ActorResolver:
         # "the two sides", "both leaders": phrases that stand for the last two parties named.
         pairs = {t.i for t in doc if is_pair(t)}
         heads = {u.head for u in units}
+        # "accusing its neighbour of arming the rebels": the other country just named
+        neighbours = {t.i for t in doc if is_neighbour(t)} - heads
         taken = {t: u.head for u in units for t in u.tokens | {u.head}}
         queue: list[tuple[int, Unit | None]] = [(u.head, u) for u in units]
-        queue += [(i, None) for i in pairs if i not in heads]
+        queue += [(i, None) for i in (pairs | neighbours) if i not in heads]
         for head, unit in sorted(queue, key=lambda q: q[0]):
             if head in pairs and state.pair(head):
+                continue
+            if head in neighbours:
+                state.neighbour(head)
                 continue
             if unit is None or state.definite_org(unit):
                 continue
