@@ -376,11 +376,8 @@ class ArticleActors:
                 continue
             if here - self.sent_of[h] > 1:
                 return
-            if (
-                actor.kind == "country"
-                and id(actor) not in doers
-                or (actor.sector == "GOV" and actor.kind == "agent" and actor.country and id(actor) not in doers)
-            ):
+            state = actor.kind == "country" or (actor.sector == "GOV" and actor.kind == "agent" and actor.country)
+            if state and id(actor) not in doers:
                 span = doc[left_edge(doc, head) : head + 1]
                 actor.mentions.append(Span(span.text, span.start_char, span.end_char))
                 self.mentions.append((head, actor, doc[head].dep_))
