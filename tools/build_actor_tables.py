@@ -1294,7 +1294,6 @@ ADDED = [
     ("widow", "CVL", "", "added; as Phoenix MOTHER"),
     ("officer", "COP", "", "added; bare 'officers' in news are police officers (a qualifier wins: army officers)"),
     ("presidential guard", "MIL", "", "added; a head of state's guard unit (as Phoenix REPUBLICAN_GUARD)"),
-    ("ombudsman", "GOV", "", "added; a state's public defender of citizens' rights"),
     ("parent", "CVL", "", "added"),
     ("netizen", "CVL", "", "added; internet users"),
     ("syndicate", "CRM", "", "added; crime syndicate"),

@@ -131,8 +131,6 @@ def add_clues(lex: ActorLexicon, doc: Doc, unit: Unit, root: Token, entries: lis
             # "West African leaders", "Western diplomats": of a region, not of one state.
             if not stance:
                 unit.region = (e.key, text)
-            if root.i == unit.head and root.pos_ in ("NOUN", "PROPN") and root.dep_ not in ("amod", "compound"):
-                unit.demonym = True  # "Europeans"
         elif e.kind == "people":
             # "the Karen", "Uyghur activists": a people of its country; one that lives in
             # several ("Kurds", "Tamil refugees") takes the country where it lives.

@@ -167,8 +167,6 @@ def _code_by_clues(lex: ActorLexicon, unit: Unit, focus: str | None) -> Coded | 
             return ("org", name.lower()), Actor(
                 0, name, join_code(country, named), country, named, None, "organisation"
             )
-    if unit.demonym and country is None and region:
-        return ("people", region), Actor(0, region_words, region, None, None, None, "agent")
     if unit.demonym and country:
         # A people ("Palestinians", "33 detained Russians"): CAMEO codes them with the
         # country alone, as the Phoenix dictionaries do ("ordinary Kazakhs" and "Belarusian

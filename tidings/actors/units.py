@@ -278,8 +278,6 @@ def _can_head(tok: Token, entries: list[Entry]) -> bool:
         return False  # "protest" the verb, "general" the adjective
     if kinds & {"agent", "person", "org", "igo", "country", "metonym", "known"}:
         return True
-    if kinds == {"region"}:
-        return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("amod", "compound")  # "Europeans"
     if "adjective" in kinds and tok.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in tok.sent):
         return True  # a bare "British" (a headline, a list, a caption): the country's people
     return (
