@@ -8,6 +8,7 @@ more), leaving out stances ("anti-Syria") and currencies ("US $50 million");
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 
@@ -55,6 +56,7 @@ def focus_country(article: Article) -> str | None:
 
 def story_country(text: str, places: list[Place], dateline: Span | None) -> str | None:
     counts: dict[str, float] = {}
+    body: dict[str, float] = {}
     head_end = _headline_end(text)
     lede_end = text.find("\n\n", head_end + 2) if head_end else text.find("\n\n")
     lede_end = lede_end if lede_end > 0 else len(text)
@@ -74,7 +76,14 @@ def story_country(text: str, places: list[Place], dateline: Span | None) -> str 
         else:
             part = "head" if p.start < head_end else "lede" if p.start < lede_end else "body"
             weight = _WEIGHTS[part].get(p.role, _WEIGHTS[part]["other"])
+            if part == "body":
+                body[p.country] = body.get(p.country, 0.0) + weight
+                continue
         counts[p.country] = counts.get(p.country, 0.0) + weight
+    # The body's mentions count with diminishing returns: a long background passage on another
+    # country ("the US is seeking his extradition ...") does not outweigh the headline and lede.
+    for country, weight in body.items():
+        counts[country] = counts.get(country, 0.0) + 2.0 * math.sqrt(weight)
     return max(counts, key=lambda c: counts[c]) if counts else None
 
 
