@@ -115,6 +115,8 @@ class ArticleActors:
     dateline: frozenset[int] = frozenset()  # the dateline's tokens: no mention spans them
     # sentence -> (its comma, the country) of an opening "In <place>,"
     openers: dict[int, tuple[int, str]] = field(default_factory=dict)
+    # token index of a verb or noun -> the country of the place it happens at ("detained ... in Minsk")
+    sites: dict[int, str] = field(default_factory=dict)
     sent_of: dict[int, int] = field(init=False, default_factory=dict)  # token index -> sentence number
     actors: dict[tuple[str, ...], Actor] = field(default_factory=dict)
     surnames: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -271,9 +273,25 @@ class ArticleActors:
         if unit.countries or unit.region[0] or unit.igo or unit.known:
             return focus
         comma, opener = self.openers.get(self.sent_of[unit.head], (len(self.doc), ""))
-        if unit.head > comma and unit_sector(unit) in STATE_SECTORS:
+        sector = unit_sector(unit)
+        if unit.head > comma and sector in STATE_SECTORS:
             return opener  # (a state's agents and bodies: not "the same company" named before)
-        return self.same_head_country(unit) or self.same_kind_country(unit, self.government_country(unit, focus))
+        site = self.site_country(unit)
+        if site is not None and sector == "COP":
+            return site  # police act where they serve: "Police detained ... in Minsk"
+        # where the act happens outranks the story's country, not an actor just named
+        return self.same_head_country(unit) or self.same_kind_country(
+            unit, self.government_country(unit, site or focus)
+        )
+
+    def site_country(self, unit: Unit) -> str | None:
+        """The country of the place the phrase's own act happens at: "supporters in Tbilisi",
+        "Police detained protesters in Minsk" (the place hangs on the noun or on its verb)."""
+        tok = self.doc[unit.head]
+        for anchor in (tok, tok.head, tok.head.head if tok.dep_ in ("pobj", "agent") else tok.head):
+            if anchor.i in self.sites:
+                return self.sites[anchor.i]
+        return None
 
     def government_country(self, unit: Unit, focus: str | None) -> str | None:
         """ "A spokesman said" right after "the U.S. State Department": the same government's

@@ -47,7 +47,9 @@ class ActorResolver:
         place_clues(doc, units, article.places)
         admin1_clues(doc, units)
         focus = article.focus_country or _focus(units)
-        state = ArticleActors(doc, focus, dateline=dateline, openers=_openers(doc, article.places))
+        state = ArticleActors(
+            doc, focus, dateline=dateline, openers=_openers(doc, article.places), sites=_sites(doc, article.places)
+        )
         # "the two sides", "both leaders": phrases that stand for the last two parties named.
         pairs = {t.i for t in doc if is_pair(t)}
         heads = {u.head for u in units}
@@ -127,6 +129,23 @@ def _openers(doc: Doc, places: list[Place]) -> dict[int, tuple[int, str]]:
         country = next((p.country for p in located if opening[0] <= p.start < opening[1]), None)
         if country is not None:
             out[n] = (comma.i, country)
+    return out
+
+
+def _sites(doc: Doc, places: list[Place]) -> dict[int, str]:
+    """Where acts happen: the verb or noun a located place hangs on through "in", "at" or
+    "inside" ("detained 40 supporters in Tbilisi": both "detained" and "supporters" may carry
+    it, as the parser attaches it), mapped to the place's country."""
+    out: dict[int, str] = {}
+    for p in places:
+        if not p.country or p.role == "demonym" or p.text.lower() in _HUBS:
+            continue
+        span = doc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is None:
+            continue
+        prep = span.root.head
+        if span.root.dep_ == "pobj" and prep.lower_ in ("in", "at", "inside") and prep.head.pos_ in ("VERB", "NOUN"):
+            out.setdefault(prep.head.i, p.country)
     return out
 
 

@@ -70,6 +70,7 @@ class EventCoder:
             if tok.pos_ in ("NOUN", "PROPN") and (
                 tok.i in st.consumed
                 or (tok.head.i in fired and not own_act(tok, [e.source for e in fired[tok.head.i]], st))
+                or (tok.dep_ == "dobj" and tok.head.i in fired and _answers(fired[tok.head.i]))
             ):
                 continue  # "staged a protest": the verb's event already covers the noun
             for p in [*candidates(self.lex, tok, st.index), *frame_patterns(tok, st.index)]:
@@ -151,6 +152,7 @@ def code_trigger(p: Pattern, trigger: Token, st: ArticleState) -> list[Event]:
             main=main_predicate(trigger),
             attributed=attributed(trigger),
             noun=trigger.pos_ in ("NOUN", "PROPN"),
+            occurs=trigger.pos_ in ("NOUN", "PROPN") and _occurs(trigger),
         )
         out.append(
             coded_event(
@@ -259,6 +261,12 @@ def distinct_pairs(pairs: list[Pair], joint: bool, *, parties: bool = False) -> 
 def _existential(noun: Token) -> bool:
     """ "There were ten soldiers killed": the noun is what the sentence is about."""
     return noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children)
+
+
+def _answers(events: list[Event]) -> bool:
+    """The verb yields to or rejects what its object names ("met the strikers' demands",
+    "rejected Kyiv's proposal"): the object is the earlier request answered, not news of its own."""
+    return any(e.root in ("08", "12") for e in events)
 
 
 def _occurs(noun: Token) -> bool:

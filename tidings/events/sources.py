@@ -66,6 +66,10 @@ def sources(trigger: Token, st: ArticleState, p: Pattern) -> tuple[list[ActorRef
         # "introduced measures to remove restrictions": who introduced them removes them.
         subj, inherited = subject(trigger.head.head)
         inherited = True
+    if subj is None and trigger.dep_ == "acl" and trigger.head.pos_ == "NOUN" and not is_passive(trigger):
+        # "Poland's decision to expel three diplomats", "Moscow's plan to annex": the decider acts.
+        subj = next((c for c in trigger.head.children if c.dep_ == "poss"), None)
+        inherited = subj is not None
     if subj is None:
         ref = _instrument_agent(trigger, st) if is_passive(trigger) else None
         under = under_phrase(trigger)
@@ -135,8 +139,8 @@ def noun_source(noun: Token, st: ArticleState, p: Pattern | None = None) -> tupl
     for c in noun.children:
         if c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in ATTACK_NOUNS:
             continue  # "drone strikes": the weapon, not who used it
-        if c.dep_ == "poss" and noun.lemma_.lower() in PATIENT_NOUNS:
-            continue  # "his arrest", "their release": the one it was done to
+        if c.dep_ == "poss" and noun.lemma_.lower() in PATIENT_NOUNS and not _of_object(noun):
+            continue  # "his arrest", "their release": the one it was done to ("Poland's expulsion of X": by)
         if c.dep_ in ("poss", "compound", "amod", "nmod"):
             # "stiff international and Palestinian criticism": each of the joined modifiers.
             for m in conjuncts(c) if c.dep_ == "amod" else [c]:
@@ -149,7 +153,12 @@ def noun_source(noun: Token, st: ArticleState, p: Pattern | None = None) -> tupl
         ref = index.resolve(subj) if subj is not None else None
         if ref is not None:
             return ref, True
-    if noun.dep_ == "pobj" and noun.head.lower_ in SETTING_PREPS and noun.head.head.pos_ in ("VERB", "AUX"):
+    if (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ in SETTING_PREPS
+        and noun.head.head.pos_ in ("VERB", "AUX")
+        and noun.lemma_.lower() not in PROTEST_NOUNS  # "backed him during the protests": not a protester
+    ):
         # "In a telephone call with Macron, Putin said ...": the one who said it took part.
         subj, _ = subject(noun.head.head)
         ref = index.resolve(subj) if subj is not None else None
@@ -161,6 +170,11 @@ def noun_source(noun: Token, st: ArticleState, p: Pattern | None = None) -> tupl
         facing = index.resolve(faced) if faced is not None else None
         return protesters(noun, st.article, facing.actor.country if facing is not None else None), True
     return None, True
+
+
+def _of_object(noun: Token) -> bool:
+    """The event noun names what it was done to with "of" ("the expulsion of three diplomats")."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
 
 
 def own_act(noun: Token, doers: list[ActorRef | None], st: ArticleState) -> bool:

@@ -106,7 +106,11 @@ def _targets(
     refs = _slot_targets(p, trigger, args, st, source)
     if refs:
         return refs, False
-    if trigger.pos_ in ("NOUN", "PROPN") and trigger.lemma_.lower() in PATIENT_NOUNS:
+    if (
+        trigger.pos_ in ("NOUN", "PROPN")
+        and trigger.lemma_.lower() in PATIENT_NOUNS
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in trigger.children)  # "X's arrest of Y"
+    ):
         # "his arrest", "their release by the authorities": the possessor is the one it was done to.
         refs = [r for c in trigger.children if c.dep_ == "poss" for r in st.index.resolve_all(c)]
         refs = [r for r in refs if r.actor.id != not_source]
