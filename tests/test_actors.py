@@ -404,3 +404,199 @@ def test_a_weapon_is_not_an_actor_and_tutu_is_south_african() -> None:
     assert not any("artillery" in m.text for a in actors for m in a.mentions if a.sector == "MIL")
     tutu = _one(actors, "Archbishop Desmond Tutu")
     assert (tutu.country, tutu.sector) == ("ZAF", "ELI")
+
+
+# -- whose institution: datelines, regions, openings and the article's other mentions ----------
+
+
+def test_a_dateline_is_no_actor_and_not_part_of_the_subject() -> None:
+    actors = _actors("AMMAN, Jordan — Syria's army and Kurdish fighters agreed on Friday to a truce.")
+    army = _one(actors, "Syria's army")
+    assert army.code == "SYRMIL"
+    assert not any(m.text.startswith(("AMMAN", "Jordan")) for a in actors for m in a.mentions)
+    actors = _actors("NAIROBI, Kenya (WNS) — Somalia's federal government said on Monday it would hold talks.")
+    assert _one(actors, "Somalia's federal government").code == "SOMGOV"
+    assert all(a.country != "KEN" for a in actors)
+
+
+def test_regions_are_coded_with_their_cameo_region() -> None:
+    actors = _actors("West African leaders gave the junta a week. Western diplomats said Europeans were worried.")
+    assert _one(actors, "West African leaders").code == "WAFGOV"
+    assert _one(actors, "Western diplomats").code == "WSTGOV"
+    assert not any(a.code == "EUR" for a in actors)  # people of several states, not a region's actor
+    # "Latin American" is not the United States; "South African" is South Africa's
+    actors = _actors("Latin American governments criticised the vote. South African police made arrests.")
+    assert _one(actors, "Latin American governments").code == "LAMGOV"
+    assert _one(actors, "South African police").code == "ZAFCOP"
+    # a region word inside a place name is no region
+    actors = _actors("Police in the Western Cape arrested two men.")
+    assert all(not a.code.startswith("WST") for a in actors)
+
+
+def test_a_legislature_named_without_its_country_is_the_one_the_article_names() -> None:
+    actors = _actors(
+        "Aid for Ukraine passes US House\n\n"
+        "WASHINGTON — The U.S. House of Representatives on Saturday approved aid for Ukraine and Kyiv.\n\n"
+        "Lawmakers also approved separate money for Taiwan. Ukraine's president thanked lawmakers.\n\n"
+        "The Senate is expected to vote next week. Congress has approved $100 billion for Kyiv since 2022."
+    )
+    for words in ("Lawmakers", "lawmakers", "The Senate", "Congress"):
+        assert _one(actors, words).code == "USALEG", words
+
+
+def test_a_sentence_that_opens_with_a_place_places_its_officials() -> None:
+    actors = _actors(
+        "WASHINGTON — The United States on Monday imposed sanctions on Iranian drone makers.\n\n"
+        "In Tehran, foreign ministry spokesman Ali Rezaei condemned the measures as illegal."
+    )
+    assert _one(actors, "foreign ministry spokesman Ali Rezaei").code == "IRNGOV"
+    actors = _actors(
+        "LONDON — Britain on Monday accused Chinese hackers of attacking its election body.\n\n"
+        "In Washington, the Justice Department charged seven hackers, and the Treasury imposed sanctions "
+        "on a Wuhan-based company."
+    )
+    assert _one(actors, "the Justice Department").code == "USAGOV"
+    assert _one(actors, "the Treasury").code == "USAGOV"
+    assert _one(actors, "a Wuhan-based company").country == "CHN"  # the company is where it is based
+
+
+def test_a_state_body_no_table_knows_is_of_the_story_s_state() -> None:
+    actors = _actors(
+        "CAPE TOWN, South Africa — Finance Minister Thabo Nkosi tabled the budget in parliament on Wednesday. "
+        "The National Treasury said tax revenue had fallen short."
+    )
+    assert _one(actors, "The National Treasury").code == "ZAFGOV"
+
+
+def test_officials_a_visitor_meets_are_not_the_visitor_s() -> None:
+    actors = _actors(
+        "HANOI, Vietnam — U.S. Defense Secretary Lloyd Austin arrived in Vietnam on Monday for talks. "
+        "Austin met several senior government officials and visited a war memorial."
+    )
+    assert _one(actors, "several senior government officials").code == "VNMGOV"
+
+
+def test_a_bare_noun_takes_the_country_of_the_last_actor_named_with_it() -> None:
+    actors = _actors(
+        "ABUJA, Nigeria — Leaders gave Mali's junta a week to hand over power. Nigerian President Bola Tinubu "
+        "spoke first. Hours later the French embassy closed its doors. The junta rejected the deadline."
+    )
+    assert _one(actors, "The junta").code == "MLIGOV"
+    actors = _actors(
+        "The first Rwandan police officers arrived in Bangui on Tuesday. About 300 officers stepped off the "
+        "plane and were greeted by Central African ministers."
+    )
+    assert _one(actors, "About 300 officers").code == "RWACOP"
+    # a phrase with its own qualifier is someone else: not the "State Department officials" before
+    actors = _actors(
+        "TEGUCIGALPA, Honduras — U.S. State Department officials declined to comment on the vote. The aid rules "
+        "require prosecuting corrupt government officials."
+    )
+    assert _one(actors, "corrupt government officials").code == "HNDGOV"
+
+
+def test_a_relative_is_a_civilian_of_the_relative_s_country() -> None:
+    actors = _actors(
+        "BISHKEK — The sister of the Kazakh engineer accused of the bombing appealed to the court for mercy."
+    )
+    assert _one(actors, "The sister of the Kazakh engineer").code == "KAZCVL"
+    actors = _actors("The wife of the Russian ambassador left Paris on Monday.")
+    assert _one(actors, "The wife of the Russian ambassador").code == "RUSCVL"  # no official
+    actors = _actors("Warner Brothers and Lehman Brothers are firms.")
+    assert not any(a.sector == "CVL" for a in actors)
+
+
+def test_a_person_s_office_or_campaign_acts_for_the_person() -> None:
+    actors = _actors("QUITO — Public Ombudsman Maria Lopez's office said two protesters had died.")
+    ombudsman = _one(actors, "Public Ombudsman Maria Lopez's office")
+    assert ombudsman.code == "ECUGOV" and ombudsman.kind == "person"
+
+
+def test_two_people_the_parser_hangs_on_one_name_stay_two() -> None:
+    actors = _actors(
+        "The plan was discussed at a meeting between Libyan Foreign Minister Omar Kadiki and U.S. Deputy "
+        "Secretary of State Laura Pike on Monday.",
+        date="2021-05-01",
+    )
+    kadiki = _one(actors, "Libyan Foreign Minister Omar Kadiki")
+    pike = _one(actors, "U.S. Deputy Secretary of State Laura Pike")
+    assert (kadiki.code, pike.code) == ("LBYGOV", "USAGOV")
+    actors = _actors("Putin's spokesman Dmitry Peskov said nothing.", date="2021-05-01")
+    assert _one(actors, "Putin").name == "Vladimir Putin"
+    assert _one(actors, "spokesman Dmitry Peskov").name == "Dmitry Peskov"
+
+
+def test_a_name_a_company_noun_introduces_is_a_company() -> None:
+    actors = _actors(
+        "OSLO — Norwegian fish farmer group Fjord Laks bid for its Danish rival on Tuesday. Fjord Laks Chief "
+        "Executive Ola Berg said the offer was fair.\n\nEarlier, Danish packaging maker Kovak Pak rejected it."
+    )
+    assert _one(actors, "Danish packaging maker Kovak Pak").code == "DNKBUS"
+    actors = _actors(
+        "STOCKHOLM — Swedish packaging maker Borga Pack bid for a Finnish rival on Tuesday. Borga Pack Chief "
+        "Executive Henrik Lindqvist said the offer was fair."
+    )
+    assert _one(actors, "Swedish packaging maker Borga Pack").code == "SWEBUS"
+    assert _one(actors, "Borga Pack Chief Executive Henrik Lindqvist").code == "SWEBUS"  # the firm's, not a state's
+
+
+def test_a_bare_party_name_is_the_party_the_article_names_in_full() -> None:
+    actors = _actors(
+        "RABAT — Police detained the leader of the Islamist Nahda party, Karim Saadi, on Monday. Police also "
+        "shut Nahda's offices, and Nahda said the arrest was political."
+    )
+    party = [a for a in actors if a.name == "Nahda"]
+    assert party and party[0].code == "MARPTY"
+
+
+def test_what_is_said_on_a_platform_is_not_said_by_it() -> None:
+    actors = _actors(
+        "KATHMANDU — The Civil Aviation Authority of Nepal said on Twitter that the airline's managers had been "
+        "barred from Kathmandu airport."
+    )
+    assert not any(a.name == "Twitter" and any("airline" in m.text for m in a.mentions) for a in actors)
+    assert not any(a.code == "NPLGOV" and any(m.text == "Kathmandu" for m in a.mentions) for a in actors)
+
+
+def test_the_only_two_states_that_did_something_are_no_pair_of_those_named_before() -> None:
+    actors = _actors(
+        "Britain and France criticised the move. The only two Gulf states to have signed the pact said it was "
+        "dangerous. Sweden and Finland applied to join. The two Nordic countries waited."
+    )
+    assert not _by_mention(actors, "The only two Gulf states")
+    assert {a.code for a in _by_mention(actors, "The two Nordic countries")} == {"SWE", "FIN"}
+
+
+def test_they_in_a_speaker_s_words_is_the_speaker_s_side() -> None:
+    actors = _actors(
+        "The Palestinian Authority called for an emergency meeting of the Arab League. Jordan and Egypt "
+        "criticised the US decision. Palestinian chief negotiator Saeb Erekat said they would take the matter "
+        "to the United Nations.",
+        date="2019-11-19",
+    )
+    assert _one(actors, "they").country == "PSE"
+
+
+def test_its_neighbour_is_the_other_country_just_named() -> None:
+    actors = _actors(
+        "KIGALI — Rwanda has ordered Burundi's ambassador to leave within 48 hours, accusing its neighbour of "
+        "arming rebels."
+    )
+    assert _one(actors, "its neighbour").country == "BDI"
+    actors = _actors("Uganda said on Monday that their neighbour should talk to the rebels.")
+    assert not _by_mention(actors, "their neighbour")  # none named but the speaker itself
+
+
+def test_a_surname_in_the_headline_is_the_full_name_the_story_gives() -> None:
+    actors = _actors(
+        "Gershkovich and Whelan freed in prisoner swap\n\n"
+        "Russia freed reporter Evan Gershkovich and former U.S. Marine Paul Whelan on Thursday.",
+        date="2024-08-01",
+    )
+    whelan = [a for a in actors if any(m.text == "Whelan" for m in a.mentions)]
+    assert len(whelan) == 1 and whelan[0].name == "Paul Whelan"
+
+
+def test_an_intelligence_organisation_is_a_spy_service() -> None:
+    actors = _actors("Turkey's National Intelligence Organisation arranged the exchange.")
+    assert _one(actors, "Turkey's National Intelligence Organisation").code == "TURSPY"

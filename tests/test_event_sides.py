@@ -7,7 +7,9 @@ import tidings
 
 
 def _events(text: str, date: str = "2024-03-12") -> list[tuple[str, str | None, str | None]]:
-    art = tidings.process_text(text, date=date)
+    # every candidate the coder proposes, whatever its score: these test the coder, and the
+    # default output threshold moves when the confidence is refitted (test_event_confidence)
+    art = tidings.process_text(text, date=date, min_confidence=0.0)
     return [
         (e.cameo, e.source.actor.code if e.source else None, e.target.actor.code if e.target else None)
         for e in art.events
@@ -329,3 +331,151 @@ def test_the_court_a_passive_happened_in_is_its_doer() -> None:
 def test_resuming_visas_and_relaxing_a_ban() -> None:
     got = _events("Britain resumed issuing visas in Pakistan on Monday.")
     assert ("081", "GBR", "PAK") in got
+
+
+# -- round 2: verbs the lexicon lacked or coded too weakly ------------------------------
+
+
+def test_formal_charges_are_legal_action_not_an_accusation() -> None:
+    got = _events("The man was charged in a federal court in Texas with smuggling weapons.")
+    assert any(code.startswith("17") and s == "USAJUD" for code, s, _ in got)
+    assert not any(code.startswith("11") for code, _, _ in got)
+    got = _events("Police in Nairobi charged two opposition activists with incitement on Monday.")
+    assert any(code.startswith("17") and s == "KENCOP" for code, s, _ in got)
+
+
+def test_ending_a_protected_status_reduces_relations() -> None:
+    got = _events("The Trump administration ended temporary protected status for Nicaraguans.")
+    assert any(code.startswith("16") and t is not None and t.startswith("NIC") for code, _, t in got)
+
+
+def test_certifying_a_country_for_aid() -> None:
+    got = _events("The State Department certified Colombia for the military assistance on Friday.")
+    assert any(code.startswith("05") and s == "USAGOV" and t == "COL" for code, s, t in got)
+
+
+def test_invited_to_appear_before_detectives_is_a_summons() -> None:
+    got = _events("Kenyan police invited the opposition senator to appear before detectives over the riots.")
+    assert any(code.startswith("09") and s == "KENCOP" for code, s, _ in got)
+    assert not any(code.startswith("04") for code, _, _ in got)
+
+
+def test_leading_a_protest_march() -> None:
+    got = _events("Opposition leaders led a protest march to the electoral commission in Harare on Friday.")
+    assert any(code.startswith("14") and s is not None and s.startswith("ZWE") for code, s, _ in got)
+
+
+def test_brushing_off_a_rival() -> None:
+    got = _events("The Indian prime minister brushed off the criticism from the Congress party.")
+    assert any(code.startswith("12") and s == "INDGOV" for code, s, _ in got)
+    got = _events("The prime minister brushed the opposition leader off.")
+    assert any(code.startswith("12") for code, _, _ in got)
+
+
+def test_rebukes_drawn_from_a_minister() -> None:
+    got = _events("The remarks drew rebukes from the German foreign minister.")
+    assert any(code.startswith("11") and s == "DEUGOV" for code, s, _ in got)
+
+
+def test_concern_about_an_act_is_disapproval() -> None:
+    got = _events(
+        "The Australian foreign minister expressed deep concern to China's ambassador about the detention "
+        "of an Australian writer."
+    )
+    assert any(code.startswith("11") and s == "AUSGOV" and t is not None and t.startswith("CHN") for code, s, t in got)
+
+
+def test_asking_someone_to_act_is_an_appeal() -> None:
+    got = _events("The Palestinian president asked the International Criminal Court to open an investigation.")
+    assert any(code.startswith("02") and s == "PSEGOV" and t is not None and "ICC" in t for code, s, t in got)
+    # "asked to convey its thanks": nobody is asked; what is conveyed is no addressee.
+    got = _events("The family had asked to convey its gratitude to the Afghan government.")
+    assert not any(code.startswith("02") for code, _, _ in got)
+
+
+def test_repairing_a_countrys_tanks() -> None:
+    got = _events("Polish defence firms will repair Ukrainian howitzers damaged in combat.")
+    assert any(code[:2] in ("03", "06") and s is not None and s.startswith("POL") and t == "UKR" for code, s, t in got)
+
+
+def test_working_together() -> None:
+    got = _events('"We will work together on this," President Lula told the Argentine president on Monday.')
+    assert any(code[:2] in ("03", "06") and s == "BRAGOV" for code, s, _ in got)
+
+
+# -- round 2: which phrase fills which slot -----------------------------------------------
+
+
+def test_a_call_for_something_from_someone() -> None:
+    got = _events("Teachers rallied outside parliament in Nairobi to call for better pay from the Kenyan government.")
+    assert any(code.startswith("02") and t == "KENGOV" for code, _, t in got)
+
+
+def test_appeals_made_or_renewed_as_nouns() -> None:
+    got = _events("Kenya's main teachers union made an appeal to the Kenyan government to raise wages.")
+    assert any(code.startswith("02") and t == "KENGOV" for code, _, t in got)
+    got = _events("Ukraine renewed its call on NATO to send more air defence systems.")
+    assert any(code.startswith("02") and s == "UKR" and t == "IGOWSTNAT" for code, s, t in got)
+
+
+def test_a_dated_relative_clause_names_its_doer() -> None:
+    got = _events(
+        "The Zimbabwean lawmakers were among the opposition leaders who led a protest march to the "
+        "electoral commission on Friday."
+    )
+    assert any(code.startswith("14") and s is not None and s.startswith("ZWE") for code, s, _ in got)
+    # undated, a relative clause only describes: no event for the group's past
+    got = _events("The talks were attended by rebel leaders who have staged attacks on the army for years.")
+    assert not any(code.startswith(("18", "19")) for code, _, _ in got)
+
+
+def test_had_its_assets_seized_is_done_to_the_subject() -> None:
+    got = _events("The opposition leader had his passport confiscated by police in Minsk.")
+    assert not any(s is not None and s.endswith("OPP") for code, s, _ in got if code.startswith("17"))
+    assert any(code.startswith("17") and t is not None and t.endswith("OPP") for code, _, t in got)
+    got = _events("The Russian oil company had its assets nationalised by Venezuela in 2007.")
+    assert any(code.startswith("17") and s == "VEN" and t is not None and t.startswith("RUS") for code, s, t in got)
+
+
+def test_a_condemned_act_by_others_is_an_event_of_its_own() -> None:
+    got = _events("Serbia condemned the expulsion of its ambassador by Montenegro on Friday.")
+    assert ("111", "SRB", "MNE") in got
+    assert any(code.startswith("16") and s == "MNE" and t is not None and t.startswith("SRB") for code, s, t in got)
+    got = _events("Residents reported heavy clashes between Armenian and Azerbaijani troops near the border.")
+    assert any(code.startswith("19") and s == "ARMMIL" and t == "AZEMIL" for code, s, t in got)
+
+
+def test_fighting_between_two_forces() -> None:
+    got = _events("Witnesses described fierce fighting between Sudanese troops and RSF fighters in Omdurman.")
+    assert any(code.startswith("19") and s == "SDNMIL" for code, s, _ in got)
+
+
+def test_the_weapon_of_a_strike_is_not_its_doer() -> None:
+    got = _events(
+        "Russian officials said Ukrainian drones had hit a canteen at the plant. "
+        "The IAEA chief condemned drone strikes on the plant on Sunday."
+    )
+    # "drone" in "drone strikes" is the weapon, not an actor who struck
+    assert not any(code.startswith(("18", "19")) and s is not None and s.startswith("RUS") for code, s, _ in got)
+
+
+def test_the_possessor_of_an_arrest_is_the_one_arrested() -> None:
+    got = _events("Navalny's arrest by Russian police drew condemnation from Germany.")
+    assert any(code.startswith("17") and s == "RUSCOP" for code, s, _ in got)
+    assert not any(code.startswith("17") and s is not None and s.endswith("OPP") for code, s, _ in got)
+
+
+def test_joined_nationality_modifiers_of_an_event_noun() -> None:
+    got = _events("Kenya faced strong American and British pressure over the election.")
+    assert any(code.startswith("10") and s == "USA" and t == "KEN" for code, s, t in got)
+
+
+def test_a_participle_after_a_dateline_is_the_predicate() -> None:
+    got = _events(
+        "KATHMANDU, April 25 (Reuters) - Nepal's civil aviation authority disputed on Tuesday whether a Qatari "
+        "jet had been hit."
+    )
+    assert any(code.startswith("11") and s == "NPLGOV" for code, s, _ in got)
+    # a headline's passive has no object of its own: the journalist was detained
+    got = _events("Opposition leader arrested by police in Harare")
+    assert any(code.startswith("17") and s == "ZWECOP" for code, s, _ in got)

@@ -10,7 +10,8 @@ from tidings.model import Actor, Article, Context, Event
 
 
 def _article(text: str, date: str = "2024-03-14") -> Article:
-    return tidings.process_text(text, date=date)
+    # every candidate, whatever its score: these test dates and sides, background acts included
+    return tidings.process_text(text, date=date, min_confidence=0.0)
 
 
 def _actor_of(art: Article, words: str) -> Actor:
@@ -118,6 +119,23 @@ def test_the_headline_and_lede_outweigh_the_reporter_city() -> None:
         "26 people, police said on Sunday."
     )
     assert art.focus_country == "SWE"
+
+
+def test_a_long_background_passage_on_another_country_does_not_outweigh_the_headline_and_lede() -> None:
+    background = " ".join(
+        [
+            "Separately, the US is seeking his extradition from the UK.",
+            "In the US he faces charges of hacking government computers.",
+            "His lawyers say a trial in the US could take years.",
+            "Supporters rallied in Washington.",
+        ]
+    )
+    art = _article(
+        "Norway drops case against activist\n\n"
+        "Prosecutors in Norway have dropped an investigation into the activist Lars Eide.\n\n"
+        "The Norwegian investigation had been shelved in 2020.\n\n" + background
+    )
+    assert art.focus_country == "NOR"
 
 
 # -- 3. dates from tense and aspect --------------------------------------------------------

@@ -52,11 +52,15 @@ def process_text(
     title: str | None = None,
     url: str | None = None,
     id: str | None = None,
+    min_confidence: float | None = None,
 ) -> Article:
     """Run the whole pipeline on one text and return the article record.
 
     ``date`` (YYYY-MM-DD) is the publication date that relative dates resolve
-    against. The spaCy model is loaded on the first call and kept.
+    against. The spaCy model is loaded on the first call and kept. Events scored
+    below the settings' ``[events] min_confidence`` are left out unless
+    ``min_confidence`` says otherwise (``min_confidence=0``: every candidate the
+    coder proposed, as ``tidings process --all``).
     """
     from tidings.errors import TidingsError
     from tidings.pipeline import default_pipeline
@@ -64,7 +68,7 @@ def process_text(
 
     published = valid_date(date, "date")
     article = Article(raw=text, id=id or article_id(text, url), published=published, title=title, url=url)
-    result = default_pipeline()(article)
+    result = default_pipeline(min_confidence)(article)
     if not isinstance(result, Article):  # pragma: no cover - the pipeline returns articles
         raise TidingsError("T099", "pipeline returned no article")
     return result

@@ -210,12 +210,16 @@ class Pipeline:
         return article, ctx
 
 
-_DEFAULT: Pipeline | None = None
+_DEFAULTS: dict[float | None, Pipeline] = {}
 
 
-def default_pipeline() -> Pipeline:
-    """One pipeline per process (the spaCy model is loaded once)."""
-    global _DEFAULT
-    if _DEFAULT is None:
-        _DEFAULT = Pipeline()
-    return _DEFAULT
+def default_pipeline(min_confidence: float | None = None) -> Pipeline:
+    """One pipeline per process (the spaCy model and tables are loaded once); with
+    ``min_confidence``, one whose events stage outputs events scored at least that instead
+    of the settings' ``[events] min_confidence`` (0: every candidate)."""
+    if min_confidence not in _DEFAULTS:
+        settings = load_settings()
+        if min_confidence is not None:
+            settings = settings.with_section("events", min_confidence=min_confidence)
+        _DEFAULTS[min_confidence] = Pipeline(settings)
+    return _DEFAULTS[min_confidence]

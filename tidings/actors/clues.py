@@ -29,6 +29,10 @@ NP_PREPS = frozenset({"of", "from", "in"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "agent", "dative", "conj", "appos", "attr"})
 # Modifiers that make an office holder an ex-office holder ("ousted president").
 FORMER = words("actors", "former_words")
+# Nouns of sites in a city: a capital that names one is the city, not its government.
+_SITE_HEADS = words("actors", "thing_heads") | {"city", "district", "suburb", "province", "region", "outskirts"}
+#: Nouns for a person's relatives: "the sister of the Uzbek immigrant" is a civilian of his country.
+KIN_NOUNS = words("actors", "kin_nouns")
 # Words in an unknown organisation's name that give its sector.
 ORG_SECTOR_WORDS = {
     "ministry": "GOV",
@@ -66,6 +70,8 @@ ORG_SECTOR_WORDS = {
     "municipal": "GOV",
     "municipality": "GOV",
     "prosecution": "JUD",
+    "department": "GOV",
+    "intelligence": "SPY",
 }
 
 
@@ -84,12 +90,16 @@ class Unit:
     demonym: bool = False
     org_text: str = ""
     former: bool = False
+    movement: str = ""  # "party", "front": the word the article writes after the name elsewhere ("Ennahda party")
+    company: bool = False  # a name a company noun introduces ("packaging maker Svea Pack")
+    kin: bool = False  # headed by a relative ("the wife of the ambassador"): a civilian, whoever the relative
     coordinated: bool = False  # "agitators from Poland and the Netherlands": one actor per country
     head_kind: str = ""  # what the head word itself is (country, person, agent, igo...)
     known: list[int] = field(default_factory=list)  # rows of the Phoenix table (``ActorLexicon.known``)
     ethnic: bool = False  # "ethnic Albanians": a people whose country is where they live
     igo_later: str = ""  # codes the group takes later ("AFGGOV@2021-08-15": the Taliban in power)
     igo_name: str = ""  # the body's own name in igos.tsv
+    region: tuple[str, str] = ("", "")  # a world region's CAMEO code and words ("WAF", "West African")
 
 
 def add_clues(lex: ActorLexicon, doc: Doc, unit: Unit, root: Token, entries: list[Entry], toks: set[int]) -> None:
@@ -117,6 +127,10 @@ def add_clues(lex: ActorLexicon, doc: Doc, unit: Unit, root: Token, entries: lis
             unit.countries.append(e.key)
             if root.i == unit.head and root.pos_ in ("NOUN", "PROPN") and root.dep_ not in ("amod", "compound"):
                 unit.demonym = True  # "Belarusians", not "Belarusian elections"
+        elif e.kind == "region":
+            # "West African leaders", "Western diplomats": of a region, not of one state.
+            if not stance:
+                unit.region = (e.key, text)
         elif e.kind == "people":
             # "the Karen", "Uyghur activists": a people of its country; one that lives in
             # several ("Kurds", "Tamil refugees") takes the country where it lives.
@@ -132,6 +146,9 @@ def add_clues(lex: ActorLexicon, doc: Doc, unit: Unit, root: Token, entries: lis
                 continue
             unit.countries.append(e.key)
             unit.government = True
+        elif e.kind == "agent" and root.i == unit.head and root.lemma_.lower() in KIN_NOUNS:
+            unit.kin = True
+            unit.sectors.append(("CVL", text.lower()))
         elif e.kind == "agent":
             # The primary sector codes the actor ("defence minister": GOV, not MIL); a
             # legislature or intelligence service is a sector of its own (CAMEO LEG, SPY)
@@ -193,8 +210,8 @@ def place_clues(doc: Doc, units: list[Unit], places: list[Place]) -> None:
         return next((c for a, b, c in located if a <= tok.idx < b), None)
 
     for unit in units:
-        if unit.countries or unit.igo or unit.known or unit.persons or unit.person_text:
-            continue
+        if unit.countries or unit.igo or unit.known or unit.persons or unit.person_text or unit.region[0]:
+            continue  # ("Western diplomats in Kyiv" are not Ukraine's)
         head = doc[unit.head]
         # "ethnic Albanian guerrillas": the demonym names the people, not their country.
         qualifiers = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")] if not unit.ethnic else []
@@ -206,6 +223,14 @@ def place_clues(doc: Doc, units: list[Unit], places: list[Place]) -> None:
             if g.dep_ == "pobj"
         ]
         qualifiers += _located_by_participle(head)
+        # "the Wuhan-based company": the place a "-based" word names
+        qualifiers += [
+            g
+            for c in head.children
+            if c.lower_ == "based" and c.dep_ == "amod"
+            for g in c.children
+            if g.dep_ == "npadvmod"
+        ]
         if head.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in head.sent):
             qualifiers.append(head)  # a bare name: "Mariupol"
         for w in qualifiers:
@@ -258,6 +283,8 @@ def _acts(tok: Token) -> bool:
         return False  # "in Moscow", "the streets of Rome"
     if tok.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in tok.sent):
         return True  # a bare name (a headline, a list, a caption): "Beijing", "The Pentagon"
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in _SITE_HEADS:
+        return False  # "Kathmandu airport", "Moscow's Lefortovo prison": a place in the city
     if tok.dep_ == "compound" or tok.dep_ == "poss":
         return True
     return tok.dep_ in ARGUMENT_DEPS

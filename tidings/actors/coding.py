@@ -34,6 +34,8 @@ TITLES = words("actors", "title_words")
 # Sector codes that Phoenix writes inside an IGO's code for what the body does
 # (IGOUNOJUDICJ: a court; IGOUNOHLHWHO: health; IGOUNOREFHCR: refugees).
 IGO_SECTORS = frozenset({"JUD", "HLH", "REF", "HRI", "LAB", "AGR", "ENV", "MIL"})
+#: Sectors of a state's own bodies: a body named by one of them is some state's.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 #: States that seceded, with the day they became independent: before it their places
 #: (Juba, Pristina) and people belonged to the state they left.
 SECESSIONS: dict[str, tuple[str, str]] = {"SSD": ("SDN", "2011-07-09"), "XKX": ("SRB", "2008-02-17")}
@@ -42,6 +44,13 @@ SECESSIONS: dict[str, tuple[str, str]] = {"SSD": ("SDN", "2011-07-09"), "XKX": (
 def code_unit(lex: ActorLexicon, unit: Unit, day: str | None, focus: str | None) -> Coded | None:
     """The key and actor of a unit on ``day``; ``focus`` is the country an unplaced title or agent
     is taken to be of. None when the unit names no actor."""
+    if unit.company:
+        # a company is of the country its own words give ("Swedish packaging maker"), or of none
+        name = strip_the(unit.org_text or unit.person_text)
+        country = unit.countries[0] if unit.countries else None
+        return ("org", name.lower()), Actor(0, name, join_code(country, "BUS"), country, "BUS", None, "organisation")
+    if unit.movement and not unit.persons and not unit.org_text:
+        unit = replace(unit, org_text=unit.person_text, person_text="")  # "Ennahda" (a party) said
     if unit.persons or unit.person_text:
         return _code_person(lex, unit, day, focus)
     if unit.known and not unit.igo and (found := known_code(lex, unit, day)) is not None:
@@ -129,10 +138,15 @@ def _code_by_clues(lex: ActorLexicon, unit: Unit, focus: str | None) -> Coded | 
     """A unit no table names as a whole: by its agent nouns, seat of government, people,
     named organisation or country."""
     country = unit.countries[0] if unit.countries else None
+    region, region_words = unit.region
     if unit.sectors:
-        sector, phrase = head_sector(unit.sectors)
+        sector, phrase = head_sector(unit.sectors, kin=unit.kin)
         if unit.former and sector == "GOV":
             sector = "ELI"
+        if country is None and region:
+            # "West African leaders", "Western diplomats": the region's code, no one state's
+            name = f"{region_words} {phrase}"
+            return ("agent", region, sector), Actor(0, name, join_code(region, sector), None, sector, None, "agent")
         country = country or focus
         cname = lex.countries[country].name if country in lex.countries else ""
         name = f"{cname} {phrase}".strip() if cname else phrase
@@ -147,11 +161,11 @@ def _code_by_clues(lex: ActorLexicon, unit: Unit, focus: str | None) -> Coded | 
         return ("agent", focus, "CVL"), Actor(0, name, join_code(focus, "CVL"), focus, "CVL", None, "agent")
     if unit.org_text and country:
         # "Massachusetts Institute of Technology", "the Bank of Mexico": a named body of that country.
-        org_sector = _org_sector(unit.org_text)
-        if org_sector is not None:
+        named = org_sector(unit.org_text)
+        if named is not None:
             name = strip_the(unit.org_text)
             return ("org", name.lower()), Actor(
-                0, name, join_code(country, org_sector), country, org_sector, None, "organisation"
+                0, name, join_code(country, named), country, named, None, "organisation"
             )
     if unit.demonym and country:
         # A people ("Palestinians", "33 detained Russians"): CAMEO codes them with the
@@ -167,16 +181,17 @@ def _code_by_clues(lex: ActorLexicon, unit: Unit, focus: str | None) -> Coded | 
             0, c.name if c else country, country, country, None, c.wikidata if c else None, "country"
         )
     if unit.org_text:
-        org_sector = _org_sector(unit.org_text)
+        named = org_sector(f"{unit.org_text} {unit.movement}")
         name = strip_the(unit.org_text)
-        home = _home_of_movement(unit.org_text.lower().split(), focus)
-        return ("org", name.lower()), Actor(
-            0, name, join_code(home, org_sector), home, org_sector, None, "organisation"
-        )
+        # "the Southern Military District", "National Treasury": a state's body is of the state
+        # the context gives; a movement of the story's country; other bodies of none.
+        words_ = [*unit.org_text.lower().split(), unit.movement]
+        home = focus if named in STATE_SECTORS else _home_of_movement(words_, focus)
+        return ("org", name.lower()), Actor(0, name, join_code(home, named), home, named, None, "organisation")
     return None
 
 
-def _org_sector(org_text: str) -> str | None:
+def org_sector(org_text: str) -> str | None:
     """The sector the first telling word of an organisation's name gives ("Bank of Mexico": none)."""
     return next((ORG_SECTOR_WORDS[w] for w in org_text.lower().split() if w in ORG_SECTOR_WORDS), None)
 
@@ -304,9 +319,12 @@ def _title_sector(sectors: list[tuple[str, str]]) -> str | None:
     return (rest or sectors)[0][0] if sectors else None
 
 
-def head_sector(sectors: list[tuple[str, str]]) -> tuple[str, str]:
+def head_sector(sectors: list[tuple[str, str]], *, kin: bool = False) -> tuple[str, str]:
     """A group's sector: its head noun's, unless that is a generic "leader" or "official" and a
-    more specific word qualifies it ("opposition leaders", "Muslim leaders", "union officials")."""
+    more specific word qualifies it ("opposition leaders", "Muslim leaders", "union officials");
+    a relative's is their own ("the wife of the ambassador": CVL), whoever the relative is."""
+    if kin:
+        return next(s for s in sectors if s[0] == "CVL")
     sector, phrase = sectors[-1]
     if phrase.split()[-1] in _GENERIC_AGENTS and len(phrase.split()) == 1:
         specific = [s for s in sectors[:-1] if s[1] not in _DEPUTY]

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from tidings.actors.clues import NAME_TITLES, Unit
-from tidings.actors.coding import head_sector, join_code, strip_the, variants
+from tidings.actors.coding import STATE_SECTORS, head_sector, join_code, org_sector, strip_the, variants
 from tidings.model import Actor, Span
 from tidings.words import words
 
@@ -64,6 +64,8 @@ NAME_PARTICLES = frozenset(
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "madam"})
 #: Singular agent nouns that name a body, not one person: "he" never stands for them.
 INSTITUTION_NOUNS = words("actors", "institution_nouns")
+#: Nouns for the office or campaign of the person who owns them ("Nadia Cruz's office", "Trump's campaign").
+PERSON_BODIES = words("actors", "person_bodies")
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
@@ -110,6 +112,11 @@ class ArticleActors:
 
     doc: Doc
     focus: str | None = None  # the country the story happens in
+    dateline: frozenset[int] = frozenset()  # the dateline's tokens: no mention spans them
+    # sentence -> (its comma, the country) of an opening "In <place>,"
+    openers: dict[int, tuple[int, str]] = field(default_factory=dict)
+    # token index of a verb or noun -> the country of the place it happens at ("detained ... in Minsk")
+    sites: dict[int, str] = field(default_factory=dict)
     sent_of: dict[int, int] = field(init=False, default_factory=dict)  # token index -> sentence number
     actors: dict[tuple[str, ...], Actor] = field(default_factory=dict)
     surnames: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -126,6 +133,11 @@ class ArticleActors:
         """Record ``actor`` (coded from ``unit``, spanning tokens ``start``..``end``) under ``key``,
         or as a mention of the actor a surname or acronym refers back to."""
         doc = self.doc
+        if start in self.dateline and max(self.dateline) < end:
+            start = max(self.dateline) + 1  # "JEDDAH, Saudi Arabia — Sudan's army": the army alone
+        owner = doc[unit.head]
+        if key[0] == "person" and owner.dep_ == "poss" and owner.head.lemma_.lower() in PERSON_BODIES:
+            end = max(end, owner.head.i)  # "the ombudsman's office said": the ombudsman acting
         span = doc[start : end + 1]
         earlier = self._named_before(key, actor, unit)
         if earlier is not None:
@@ -188,10 +200,14 @@ class ArticleActors:
 
     def merge_partial_names(self) -> None:
         """A one-word name told before the full one ("Duterte ... Rodrigo Duterte") that the tables
-        do not code is a mention of the one full name holding it, when only one does."""
+        do not code, or code only as someone of that surname ("Whelan" in a headline before "Paul
+        Whelan"), is a mention of the one full name holding it, when only one does."""
         people = [a for k, a in self.actors.items() if k[0] == "person" and len(a.name.split()) > 1]
         for key, actor in list(self.actors.items()):
-            if not (key[0] == "person" or actor.kind == "organisation") or actor.country is not None:
+            surname_only = key[0] == "person" and len(actor.name.split()) == 1
+            if not (key[0] == "person" or actor.kind == "organisation"):
+                continue
+            if actor.country is not None and not surname_only:
                 continue
             words = bare_name(actor.name).split()
             if len(words) != 1 or len(words[0]) < 3:
@@ -249,32 +265,87 @@ class ArticleActors:
                 return
             yield m
 
+    def context_country(self, unit: Unit, focus: str | None) -> str | None:
+        """The country an actor the phrase places nowhere is of: the place a sentence opens with
+        ("In Tehran, a foreign ministry spokesman said"), the last actor named with the same head
+        noun ("Niger junta ... the junta") or of the same kind ("the U.S. House ... Lawmakers",
+        "the army"), the government that just spoke ("A spokesman said"); else ``focus``."""
+        if unit.countries or unit.region[0] or unit.igo or unit.known:
+            return focus
+        comma, opener = self.openers.get(self.sent_of[unit.head], (len(self.doc), ""))
+        sector = unit_sector(unit)
+        if unit.head > comma and sector in STATE_SECTORS:
+            return opener  # (a state's agents and bodies: not "the same company" named before)
+        site = self.site_country(unit)
+        if site is not None and sector == "COP":
+            return site  # police act where they serve: "Police detained ... in Minsk"
+        # where the act happens outranks the story's country, not an actor just named
+        return self.same_head_country(unit) or self.same_kind_country(
+            unit, self.government_country(unit, site or focus)
+        )
+
+    def site_country(self, unit: Unit) -> str | None:
+        """The country of the place the phrase's own act happens at: "supporters in Tbilisi",
+        "Police detained protesters in Minsk" (the place hangs on the noun or on its verb)."""
+        tok = self.doc[unit.head]
+        for anchor in (tok, tok.head, tok.head.head if tok.dep_ in ("pobj", "agent") else tok.head):
+            if anchor.i in self.sites:
+                return self.sites[anchor.i]
+        return None
+
     def government_country(self, unit: Unit, focus: str | None) -> str | None:
         """ "A spokesman said" right after "the U.S. State Department": the same government's
-        country, for a government agent the phrase places nowhere; else ``focus``."""
+        country, for a government agent the phrase places nowhere; else ``focus``. Not the
+        government that acts on the phrase ("Esper met top government officials")."""
         if unit.countries or not any(s == "GOV" for s, _ in unit.sectors):
             return focus
         doc, here = self.doc, self.sent_of[unit.head]
+        subject = _verb_subjects(doc[unit.head])
+        actor_of = {id(a) for h, a, _ in self._back_to(here) if h in subject}
         # (a body that speaks, not "the two diplomats" it expelled: plural people are left out)
         recent = [
             (h, a, dep)
             for h, a, dep in self._back_to(here - 1)
-            if a.country and a.sector == "GOV" and doc[h].tag_ not in ("NNS", "NNPS")
+            if a.country and a.sector == "GOV" and doc[h].tag_ not in ("NNS", "NNPS") and id(a) not in actor_of
         ]
         subjects = [m for m in recent if m[2] in ("nsubj", "nsubjpass")]
         return (subjects or recent)[0][1].country if recent else focus
 
+    def same_head_country(self, unit: Unit) -> str | None:
+        """ "the junta" after "Niger junta", "officers" after "Kenyan police officers": the country of
+        the last agent or body named with the same head noun (within eight sentences), for a phrase
+        that is that noun alone (with a determiner or a number at most)."""
+        head = self.doc[unit.head]
+        if unit.persons or unit.person_text or head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        if any(c.dep_ in ("amod", "compound", "nmod", "poss", "prep", "appos") for c in head.children):
+            return None  # "government officials" are not the "State Department officials" named before
+        lemma, here = head.lemma_.lower(), self.sent_of[unit.head]
+        for h, a, _ in self._back_to(here - 8):
+            if a.country and a.kind in ("agent", "organisation", "group") and self.doc[h].lemma_.lower() == lemma:
+                return a.country
+        return None
+
     def same_kind_country(self, unit: Unit, fallback: str | None) -> str | None:
-        """ "the army", "the ministry", "the rebels": the country of the same kind of actor named
-        last (within five sentences), not whichever country the story is set in; else ``fallback``."""
-        if (
-            unit.countries
-            or not unit.sectors
-            or not any(c.lower_ in ("the", "this", "that", "these", "those") for c in self.doc[unit.head].children)
-        ):
+        """ "the army", "the ministry", "the rebels", "Congress", "lawmakers": the country of the
+        same kind of actor named last (within five sentences), not whichever country the story is
+        set in; else ``fallback``. The phrase must be definite: a determiner, a capitalised
+        institution's name ("the Senate", "Treasury"), or a legislature's members."""
+        sector = unit_sector(unit)
+        head = self.doc[unit.head]
+        definite = (
+            any(c.lower_ in ("the", "this", "that", "these", "those") for c in head.children)
+            or (head.pos_ == "PROPN" and head.text[:1].isupper() and sector in STATE_SECTORS)
+            or sector == "LEG"
+        )
+        if unit.countries or sector is None or unit.persons or unit.person_text or not definite:
             return fallback
-        here, sector = self.sent_of[unit.head], head_sector(unit.sectors)[0]
-        same = [a for h, a, _ in self._back_to(here - 5) if a.country and a.sector == sector and a.kind == "agent"]
+        here = self.sent_of[unit.head]
+        same = [
+            a
+            for h, a, _ in self._back_to(here - 5)
+            if a.country and a.sector == sector and a.kind in ("agent", "organisation", "group")
+        ]
         return same[0].country if same else fallback
 
     def sentence_country(self, head: int) -> str | None:
@@ -303,6 +374,8 @@ class ArticleActors:
         for h, actor, _ in reversed(self.mentions):
             if self.sent_of[unit.head] - self.sent_of[h] > 3:
                 break
+            if doc[h].dep_ == "pobj" and doc[h].head.lower_ in ("on", "via", "through"):
+                continue  # "said on Twitter": where it was said, not who
             if actor.kind in ("organisation", "group") and (actor.sector in (want, None) or want == "any"):
                 if actor.sector is None and actor.code == "---":
                     # "Moruo ... the company": the text says what the body is
@@ -313,6 +386,25 @@ class ArticleActors:
                 self.mentions.append((unit.head, actor, tok.dep_))
                 return True
         return False
+
+    def neighbour(self, head: int) -> None:
+        """Make "its neighbour" (at ``head``) a mention of the country named last (in its sentence or
+        the one before) that is not its clause's subject: "Congo ordered Rwanda's envoy out, accusing
+        its neighbour of arming the rebels"."""
+        doc, here = self.doc, self.sent_of[head]
+        subject = _clause_subject(doc[head])
+        doers = {id(a) for h, a, _ in self.mentions if h in subject}
+        for h, actor, dep in reversed(self.mentions):
+            if h >= head or dep in ("amod", "compound"):
+                continue
+            if here - self.sent_of[h] > 1:
+                return
+            state = actor.kind == "country" or (actor.sector == "GOV" and actor.kind == "agent" and actor.country)
+            if state and id(actor) not in doers:
+                span = doc[left_edge(doc, head) : head + 1]
+                actor.mentions.append(Span(span.text, span.start_char, span.end_char))
+                self.mentions.append((head, actor, doc[head].dep_))
+                return
 
     def pair(self, head: int) -> bool:
         """Make "the two sides" (at ``head``) a mention of the two fitting actors named last.
@@ -390,6 +482,18 @@ class ArticleActors:
             bound = _clause_subject_actor(tok, resolved)
             if bound is not None:
                 fits = [m for m in fits if m[1] is not bound]
+            speaker = _speaker_of(tok, resolved) if low in GROUP_PRONOUNS else None
+            if speaker is not None and speaker.country:
+                # "Palestinian negotiator Saeb Erekat said they would ...": the speaker's side
+                side = [
+                    m
+                    for m in ordered
+                    if m[0] < tok.i
+                    and m[1].kind != "person"
+                    and m[1].country == speaker.country
+                    and sent_of[tok.i] - sent_of[m[0]] <= window
+                ]
+                fits = side or fits
             if not fits:
                 continue
             # The nearest sentence with a candidate; in it, its subject (or a word of the subject).
@@ -477,10 +581,39 @@ def left_edge(doc: Doc, head: int) -> int:
 
 
 def is_pair(tok: Token) -> bool:
-    """ "the two sides", "both countries", "the two leaders" (plural, with "two" or "both")."""
+    """ "the two sides", "both countries", "the two leaders" (plural, with "two" or "both"), not
+    a pair the phrase names by its own words ("the only two Arab states", "the two states that signed")."""
     if tok.lemma_.lower() not in PAIR_NOUNS or tok.tag_ not in ("NNS", "NNPS"):
         return False
+    if any(c.dep_ in ("acl", "relcl") for c in tok.children) or any(
+        t.lower_ == "only" for t in tok.doc[tok.left_edge.i : tok.i]
+    ):
+        return False  # "the only two Arab states to have signed": two the phrase itself picks out
     return any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet", "preconj") for c in tok.children)
+
+
+def is_neighbour(tok: Token) -> bool:
+    """ "its neighbour", "their western neighbour": a country named by its tie to another."""
+    return (
+        tok.lemma_.lower() in ("neighbour", "neighbor")
+        and tok.tag_ == "NN"
+        and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children)
+    )
+
+
+def _clause_subject(tok: Token) -> set[int]:
+    """The subject tokens of the clauses ``tok`` is in, up to the sentence's main verb, but its own
+    ("Congo ordered ..., accusing its neighbour": Congo; "Uganda said their neighbour should talk": Uganda)."""
+    out: set[int] = set()
+    verb = tok
+    for _ in range(8):
+        verb = verb.head
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and verb.pos_ in ("VERB", "AUX") and tok not in c.subtree:
+                out |= {t.i for t in c.subtree}
+        if verb.head.i == verb.i:
+            break
+    return out
 
 
 def _fits_pair(want: str, actor: Actor) -> bool:
@@ -502,6 +635,35 @@ def _bracket_acronym(doc: Doc, start: int, end: int) -> str:
             if 2 <= len(word) <= 8 and word.replace(".", "").replace("-", "").isalnum() and word.isupper():
                 return word
     return ""
+
+
+def unit_sector(unit: Unit) -> str | None:
+    """The sector a phrase names: its agent nouns' ("the army"), else its name's ("the Treasury")."""
+    if unit.sectors:
+        return head_sector(unit.sectors)[0]
+    return org_sector(unit.org_text) if unit.org_text else None
+
+
+def _verb_subjects(tok: Token) -> set[int]:
+    """The subject tokens of the verb that takes ``tok`` as its object ("Esper met officials")."""
+    verb = tok.head
+    if tok.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    elif tok.dep_ not in ("dobj", "dative", "attr"):
+        return set()
+    if verb.pos_ not in ("VERB", "AUX"):
+        return set()
+    return {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+
+
+def _speaker_of(tok: Token, resolved: dict[int, Actor]) -> Actor | None:
+    """The person whose words a clause with ``tok`` as its subject reports ("Erekat said they ...")."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ccomp":
+        return None
+    said = tok.head.head
+    subj = next((c for c in said.children if c.dep_ == "nsubj"), None)
+    actor = resolved.get(subj.i) if subj is not None else None
+    return actor if actor is not None and actor.kind == "person" else None
 
 
 def _clause_subject_actor(tok: Token, resolved: dict[int, Actor]) -> Actor | None:

@@ -121,14 +121,15 @@ class Known:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """What a matched phrase means: ``kind`` is country, adjective, metonym, igo, agent, person, people or known.
+    """What a matched phrase means: ``kind`` is country, adjective, region, metonym, igo, agent, person, people
+    or known.
 
     ``key`` is the iso3, IGO code, sector, person name, or (known) the row in ``ActorLexicon.known``;
     for a people, its country or "" where it lives in several.
     """
 
     kind: str
-    key: str  # iso3, IGO code, sector or person name
+    key: str  # iso3, region code, IGO code, sector or person name
     sector2: str = ""
     later: str = ""  # igo: "CODE@YYYY-MM-DD|..." codes the group takes from those days on
     name: str = ""  # igo: the row's own name (several national bodies share a code: USABUS)
@@ -269,6 +270,9 @@ def build(tokenize: Callable[[str], list[str]]) -> ActorLexicon:
             trie.add(tokenize(name), entry, cased=True)
             if name.lower().startswith("the "):
                 trie.add(tokenize(name[4:]), entry, cased=True)
+    for item in words("actors", "region_words"):
+        phrase, _, code = item.partition("=")
+        trie.add(tokenize(phrase), Entry("region", code), cased=True)
     for row in _rows("peoples.tsv"):
         for form in _split(row["forms"]):
             trie.add(tokenize(form), Entry("people", row.get("iso3", "")), cased=True)

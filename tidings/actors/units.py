@@ -11,10 +11,11 @@ they modify, adding their clues (``clues.add_clues``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from tidings.actors.clues import NP_DEPS, NP_PREPS, Unit, add_clues
+from tidings.actors.clues import KIN_NOUNS, NP_DEPS, NP_PREPS, Unit, add_clues
 from tidings.actors.lexicon import ActorLexicon, Entry
 from tidings.words import words
 
@@ -31,6 +32,10 @@ THING_HEADS = words("actors", "thing_heads")
 PLACE_NOUNS = frozenset({"village", "town", "city", "district", "province", "region", "camp", "settlement"})
 #: Names the parser takes for people or bodies that news uses for a policy or a process.
 NOT_ACTOR_NAMES = words("actors", "not_actor_names")
+#: Name words of parties, fronts and militias ("the Ennahda party").
+MOVEMENT_WORDS = words("actors", "movement_words")
+#: Nouns that say a name is a company's ("packaging maker Svea Pack").
+COMPANY_NOUNS = words("actors", "company_nouns")
 # Heads of an organisation: "the president of the European Council" acts for the organisation.
 OFFICE_HEADS = words("actors", "office_heads")
 
@@ -38,18 +43,72 @@ OFFICE_HEADS = words("actors", "office_heads")
 Piece = tuple["Token", list[Entry], set[int]]
 
 
-def find_units(lex: ActorLexicon, doc: Doc) -> list[Unit]:
-    """The units of ``doc`` in text order, each with the clues of the pieces it holds."""
-    pieces = _promote(_pieces(lex, doc))
+def find_units(lex: ActorLexicon, doc: Doc, skip: frozenset[int] = frozenset()) -> list[Unit]:
+    """The units of ``doc`` in text order, each with the clues of the pieces it holds; no name
+    on a token of ``skip`` (the dateline: where the reporter files from) is an actor's."""
+    pieces = [p for p in _promote(_pieces(lex, doc)) if not skip.intersection(p[2] | {p[0].i})]
     heads: dict[int, Unit] = {}
     piece_at = {root.i: (entries, toks) for root, entries, toks in pieces}
     # Heads first, so modifiers can find the unit they belong to.
     for root, entries, _ in pieces:
-        if _can_head(root, entries) and _host(root, piece_at) is None:
+        host = _host(root, piece_at)
+        top = host
+        for _ in range(4):  # the head the host itself hangs on ("Putin's spokesman Dmitry Peskov")
+            above = _host(doc[top], piece_at) if top is not None else None
+            if above is None:
+                break
+            top = above
+        if _can_head(root, entries) and (top is None or _two_people(lex, entries, piece_at[top][0])):
             heads[root.i] = Unit(head=root.i)
     for root, entries, toks in pieces:
         _attach(lex, doc, heads, piece_at, (root, entries, toks))
+    for unit in heads.values():
+        unit.company = _company_name(doc[unit.head], unit)
+        unit.movement = _movement_word(doc, unit)
     return [heads[i] for i in sorted(heads)]
+
+
+def _movement_word(doc: Doc, unit: Unit) -> str:
+    """The party or front word the article writes after a bare name elsewhere: "Ennahda" after "the
+    Islamist Ennahda party" is that party."""
+    if not (unit.org_text or unit.person_text) or unit.sectors or unit.igo or unit.known or unit.persons:
+        return ""
+    if unit.countries:
+        return ""
+    name = (unit.org_text or unit.person_text).split()
+    if any(w.lower() in MOVEMENT_WORDS for w in name):
+        return ""
+    n = len(name)
+    for t in doc[: len(doc) - n]:
+        if [x.text for x in doc[t.i : t.i + n]] == name and doc[t.i + n].lower_ in MOVEMENT_WORDS:
+            return doc[t.i + n].lower_
+    return ""
+
+
+def _company_name(head: Token, unit: Unit) -> bool:
+    """A name no table knows that a company noun introduces: "packaging maker Svea Pack", "the
+    mining company Moruo", "Acme, a German retailer"."""
+    if not (unit.person_text or unit.org_text) or unit.persons or unit.known or unit.igo or unit.sectors:
+        return False
+    near = [c for c in head.children if c.dep_ in ("compound", "amod", "appos", "nmod")]
+    if head.dep_ == "appos":
+        near.append(head.head)
+    return any(t.lemma_.lower() in COMPANY_NOUNS and t.pos_ == "NOUN" for t in near)
+
+
+#: The end of a dateline's place words: "PRETORIA, South Africa (WNS) —", "KYIV (AP) -", "WASHINGTON —".
+_DATELINE_END = re.compile(r"[^\n]{0,80}?(?:\([^()\n]{1,40}\)\s*(?:[-–—]+)?|\s[-–—]+)(?=\s)")
+
+
+def dateline_tokens(doc: Doc, start: int | None) -> frozenset[int]:
+    """The tokens of the dateline that starts at character ``start``: its place, date and wire
+    ("JEDDAH, Saudi Arabia —"), never an actor nor part of the subject the parser glues it to."""
+    if start is None:
+        return frozenset()
+    m = _DATELINE_END.match(doc.text, start)
+    if m is None:
+        return frozenset()
+    return frozenset(t.i for t in doc if start <= t.idx < m.end())
 
 
 def _matches(lex: ActorLexicon, doc: Doc) -> dict[int, tuple[int, list[Entry]]]:
@@ -137,8 +196,13 @@ def _not_an_actor(
     kinds = {e.kind for e in entries}
     if _currency(doc, end, entries):
         return True  # "US $50 million", "U.S. dollars": money, not the country
-    if kinds == {"people"} and end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
-        return True  # "Karen Bass", "Tamil Nadu": a given name or part of a place name
+    if (
+        kinds in ({"people"}, {"region"})
+        and end < len(doc)
+        and doc[end].pos_ == "PROPN"
+        and doc[end].text[:1].isupper()
+    ):
+        return True  # "Karen Bass", "Tamil Nadu", "Western Cape": a given name or part of a place name
     if kinds == {"agent"} and doc[start].text == "National" and end < len(doc) and doc[end].text[:1].isupper():
         return True  # "National Union for ...": the adjective of a name, not "a national" (citizen)
     if kinds == {"agent"} and doc[start].text[:1].isupper():
@@ -149,6 +213,9 @@ def _not_an_actor(
             a <= i < b and {e.kind for e in es} != {"agent"} for a, b in inside for i, (_, es) in matches.items()
         ):
             return True
+    kin = kinds == {"agent"} and doc[start].text[:1].isupper() and doc[start].lower_.rstrip("s") in KIN_NOUNS
+    if kin and any(a < start and end <= b for a, b in org_names):
+        return True  # "Lehman Brothers": a firm's name, no relative
     # A Phoenix person inside a longer name is another person, unless the longer name is that
     # person's ("Carlos Saul Menem" for Phoenix's "Carlos Menem": the same man).
     if all(e.kind == "known" and lex.known[int(e.key)].kind == "person" for e in entries) and any(
@@ -218,6 +285,16 @@ def _can_head(tok: Token, entries: list[Entry]) -> bool:
     )
 
 
+def _is_person(lex: ActorLexicon, entries: list[Entry]) -> bool:
+    return any(e.kind == "person" or (e.kind == "known" and lex.known[int(e.key)].kind == "person") for e in entries)
+
+
+def _two_people(lex: ActorLexicon, entries: list[Entry], host: list[Entry]) -> bool:
+    """Whether a named person the parser hung on another person's name is someone else: "Foreign
+    Minister Mohamed Siyala and Deputy Secretary Elaine Duke", "Putin's spokesman Dmitry Peskov"."""
+    return _is_person(lex, entries) and _is_person(lex, host)
+
+
 def _attach(
     lex: ActorLexicon,
     doc: Doc,
@@ -228,7 +305,7 @@ def _attach(
     """Add a piece's clues to the unit it heads or modifies (making one where it names a people)."""
     root, entries, toks = piece
     kinds = {e.kind for e in entries}
-    host = _host(root, piece_at)
+    host = None if root.i in heads else _host(root, piece_at)
     named = any(e.kind in ("person", "org", "igo", "known") for e in entries)
     if host is not None and root.dep_ == "pobj" and named and not _office_of(root, entries):
         # "the sister of leader Kim Jong Un": a named actor after "of" is another actor.

@@ -62,7 +62,9 @@ def objects(trigger: Token) -> list[Token]:
     """Direct objects (or passive subjects) of a verb, through 'to using X' style chains."""
     if trigger.pos_ in ("NOUN", "PROPN"):
         return []
-    subj_deps = ("nsubjpass",) if not stative(trigger) else ()
+    subj_deps: tuple[str, ...] = ("nsubjpass",) if not stative(trigger) else ()
+    if had_done(trigger):
+        subj_deps = ("nsubjpass", "nsubj")  # "had its assets seized": the assets
     objs = [c for c in trigger.children if c.dep_ in ("dobj", "attr", "oprd", *subj_deps)]
     if not objs and trigger.dep_ == "conj" and is_passive(trigger):
         # "Protesters gathered in the square and were dispersed by police": the protesters.
@@ -127,10 +129,27 @@ def stative(verb: Token) -> bool:
 
 
 def is_passive(verb: Token) -> bool:
-    """The verb is passive: "was attacked", "detainees beaten by police"."""
-    if stative(verb):
+    """The verb is passive: "was attacked", "detainees beaten by police", "had its assets seized"."""
+    if stative(verb) or after_dateline(verb) is not None:
         return False
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+    return (
+        any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+        or had_done(verb)
+    )
+
+
+def had_done(verb: Token) -> bool:
+    """ "ConocoPhillips had its assets nationalised", "had his passport confiscated by police":
+    a participle under "have" whose subject (so parsed) is what was done to, not the doer."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("ccomp", "xcomp", "oprd")
+        and verb.head.lemma_.lower() == "have"
+        and verb.head.i < verb.i
+        and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
 
 
 def antecedent(tok: Token) -> Token | None:
@@ -173,10 +192,51 @@ def past_dateline(tok: Token) -> Token | None:
     return next((t for t in tok.subtree if t.i > end and t.head.i <= end), None)
 
 
+def after_dateline(verb: Token) -> Token | None:
+    """ "KATHMANDU (Reuters) - Nepal's aviation authority disputed on Tuesday whether ...": the
+    parser made the dateline (or the subject) the sentence's head and the verb a modifier of
+    the phrase after the dash. That phrase is the verb's subject; None when the verb is no such
+    predicate."""
+    if verb.pos_ != "VERB" or verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN"):
+        return None
+    if any(c.dep_ in ("agent", "auxpass", "nsubjpass", "aux", "nsubj") for c in verb.children):
+        return None
+    head = verb.head
+    sent = verb.sent
+    if head.i == sent.root.i and head.i < verb.i and head.left_edge.i == sent.start and _acts_on(verb):
+        # "Nepal's aviation authority disputed on Tuesday whether ...", the dateline cut off:
+        # a noun heading the sentence and a participle with an object or a clause of its own.
+        # ("Journalist detained in Tehran", a headline's passive, has neither.)
+        return head if head.pos_ in ("NOUN", "PROPN") else None
+    end = dateline_end(verb)
+    if end < 0 or verb.i <= end or sent.root.i > end:
+        return None
+    if head.i > end:
+        # "Nepal's civil aviation authority [disputed]": the phrase right after the dash.
+        return head if head.left_edge.i == end + 1 and head.pos_ in ("NOUN", "PROPN") else None
+    # "Indianapolis – Several thousand teachers wearing red [surrounded]": hung on the dateline.
+    return next(
+        (t for t in verb.sent if end < t.i < verb.i and t.head.i <= end and t.pos_ in ("NOUN", "PROPN")),
+        None,
+    )
+
+
+def _acts_on(verb: Token) -> bool:
+    """The verb has an object or a clause ("disputed whether ...", "said that ...")."""
+    return any(
+        c.dep_ in ("dobj", "ccomp")
+        or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("whether", "that", "if") for m in c.children))
+        for c in verb.children
+    )
+
+
 def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """The subject of a verb and whether it was inherited from another verb."""
     if depth > 4:
         return None, True
+    told = after_dateline(verb)
+    if told is not None:
+        return told, depth > 0
     if is_passive(verb):
         for c in verb.children:
             if c.dep_ == "agent":

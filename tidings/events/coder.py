@@ -25,6 +25,7 @@ from tidings.events.modality import UNREAL, attributed, main_predicate, modality
 from tidings.events.ontology import lookup
 from tidings.events.parties import home_ref, place_actor
 from tidings.events.scoring import Features
+from tidings.events.sources import own_act
 from tidings.events.sources import sources as find_sources
 from tidings.events.state import ArticleState
 from tidings.events.targets import reciprocal
@@ -66,9 +67,13 @@ class EventCoder:
         st = ArticleState(article, MentionIndex(article), lede_date(article))
         fired: dict[int, list[Event]] = {}
         for tok in doc:
-            if tok.pos_ in ("NOUN", "PROPN") and (tok.head.i in fired or tok.i in st.consumed):
+            if tok.pos_ in ("NOUN", "PROPN") and (
+                tok.i in st.consumed
+                or (tok.head.i in fired and not own_act(tok, [e.source for e in fired[tok.head.i]], st))
+                or (tok.dep_ == "dobj" and tok.head.i in fired and _answers(fired[tok.head.i]))
+            ):
                 continue  # "staged a protest": the verb's event already covers the noun
-            for p in [*candidates(self.lex, tok, st.index), *frame_patterns(tok)]:
+            for p in [*candidates(self.lex, tok, st.index), *frame_patterns(tok, st.index)]:
                 if not fits(p, tok, st.index):
                     continue
                 found = code_trigger(p, tok, st)
@@ -147,6 +152,7 @@ def code_trigger(p: Pattern, trigger: Token, st: ArticleState) -> list[Event]:
             main=main_predicate(trigger),
             attributed=attributed(trigger),
             noun=trigger.pos_ in ("NOUN", "PROPN"),
+            occurs=trigger.pos_ in ("NOUN", "PROPN") and _occurs(trigger),
         )
         out.append(
             coded_event(
@@ -255,6 +261,12 @@ def distinct_pairs(pairs: list[Pair], joint: bool, *, parties: bool = False) -> 
 def _existential(noun: Token) -> bool:
     """ "There were ten soldiers killed": the noun is what the sentence is about."""
     return noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children)
+
+
+def _answers(events: list[Event]) -> bool:
+    """The verb yields to or rejects what its object names ("met the strikers' demands",
+    "rejected Kyiv's proposal"): the object is the earlier request answered, not news of its own."""
+    return any(e.root in ("08", "12") for e in events)
 
 
 def _occurs(noun: Token) -> bool:

@@ -155,6 +155,9 @@ def merge_mentions(events: list[Event], headline_end: int = 0) -> list[Event]:
                 # two triggers of one sentence are two acts ("fired tear gas and detained dozens")
                 and prior.sentence.start != ev.sentence.start
                 and _same_parties(prior, ev)
+                # a headline tells news, not an act of an undated past ("closed a consulate last year")
+                and not (prior.headline and ev.date_source == "unknown")
+                and not (ev.headline and prior.date_source == "unknown")
                 and (
                     prior.date == ev.date
                     or "clause" not in (prior.date_source, ev.date_source)

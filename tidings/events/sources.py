@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tidings.events.arguments import (
+    antecedent,
     dateline_end,
     is_passive,
     light_verb,
@@ -38,6 +39,7 @@ ATTACK_NOUNS = words("events", "attack_nouns")
 NON_AGENT_NOUNS = words("events", "non_agent_nouns")
 CONDUCT_VERBS = words("events", "conduct_verbs")
 PROTEST_NOUNS = words("events", "protest_nouns")
+PATIENT_NOUNS = words("events", "patient_nouns")
 # Prepositions by which an event noun sets the scene for the clause's verb: "in talks with X, Y said".
 SETTING_PREPS = ("in", "during", "at", "after", "before", "following")
 
@@ -60,10 +62,14 @@ def sources(trigger: Token, st: ArticleState, p: Pattern) -> tuple[list[ActorRef
                 return list(refs), inherited
         return [ref], inherited
     subj, inherited = subject(trigger)
-    if subj is None and trigger.dep_ in ("acl", "relcl") and trigger.head.dep_ == "dobj":
+    if subj is None and trigger.dep_ in ("acl", "relcl") and trigger.head.dep_ == "dobj" and not is_passive(trigger):
         # "introduced measures to remove restrictions": who introduced them removes them.
         subj, inherited = subject(trigger.head.head)
         inherited = True
+    if subj is None and trigger.dep_ == "acl" and trigger.head.pos_ == "NOUN" and not is_passive(trigger):
+        # "Poland's decision to expel three diplomats", "Moscow's plan to annex": the decider acts.
+        subj = next((c for c in trigger.head.children if c.dep_ == "poss"), None)
+        inherited = subj is not None
     if subj is None:
         ref = _instrument_agent(trigger, st) if is_passive(trigger) else None
         under = under_phrase(trigger)
@@ -73,6 +79,11 @@ def sources(trigger: Token, st: ArticleState, p: Pattern) -> tuple[list[ActorRef
         return [ref], ref is None
     if subj.lemma_.lower() in NON_AGENT_NOUNS:
         return [None], True  # "killed by the crash": no one did it
+    if antecedent(subj) is not None and _dated(subj.head, st):
+        # "the leaders of the party who led a march on Friday": the relative pronoun is the
+        # noun it stands for. Undated, such a clause only describes ("a group that has staged
+        # attacks") and is no event of its own.
+        subj = antecedent(subj) or subj
     refs = unique([r for c in [*conjuncts(subj), *_cut_off(subj)] for r in index.resolve_all(c)])
     refs = unique(refs + _listed_with(refs, trigger.doc, st))
     if all(r.actor.code in ("", "---") for r in refs):
@@ -92,6 +103,14 @@ def sources(trigger: Token, st: ArticleState, p: Pattern) -> tuple[list[ActorRef
         ref = _weapon_user(subj, st)
         refs = [ref] if ref is not None else []
     return (list(refs) or [None]), inherited
+
+
+def _dated(verb: Token, st: ArticleState) -> bool:
+    """The clause of ``verb`` is dated by a time phrase of its own: "on Friday", "last week"."""
+    times = [t for t in st.article.times if t.kind == "date" and t.value]
+    heads = [c for c in verb.children if c.dep_ in ("npadvmod", "tmod")]
+    heads += [o for c in verb.children if c.dep_ == "prep" for o in pobjs(c)]
+    return any(t.start <= h.idx < t.end for h in heads for t in times)
 
 
 def noun_source(noun: Token, st: ArticleState, p: Pattern | None = None) -> tuple[ActorRef | None, bool]:
@@ -118,17 +137,28 @@ def noun_source(noun: Token, st: ArticleState, p: Pattern | None = None) -> tupl
                     if cc.dep_ == "pobj" and (ref is not None or h.i == noun.i or h.i == light_i):
                         return ref, False
     for c in noun.children:
+        if c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in ATTACK_NOUNS:
+            continue  # "drone strikes": the weapon, not who used it
+        if c.dep_ == "poss" and noun.lemma_.lower() in PATIENT_NOUNS and not _of_object(noun):
+            continue  # "his arrest", "their release": the one it was done to ("Poland's expulsion of X": by)
         if c.dep_ in ("poss", "compound", "amod", "nmod"):
-            ref = index.at(c)
-            if ref is not None:
-                return ref, False
+            # "stiff international and Palestinian criticism": each of the joined modifiers.
+            for m in conjuncts(c) if c.dep_ == "amod" else [c]:
+                ref = index.at(m)
+                if ref is not None:
+                    return ref, False
     if _conducted(noun):
         # "The United States speeded up the withdrawal", "landowners began a hunger strike".
         subj, _ = subject(noun.head)
         ref = index.resolve(subj) if subj is not None else None
         if ref is not None:
             return ref, True
-    if noun.dep_ == "pobj" and noun.head.lower_ in SETTING_PREPS and noun.head.head.pos_ in ("VERB", "AUX"):
+    if (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ in SETTING_PREPS
+        and noun.head.head.pos_ in ("VERB", "AUX")
+        and noun.lemma_.lower() not in PROTEST_NOUNS  # "backed him during the protests": not a protester
+    ):
         # "In a telephone call with Macron, Putin said ...": the one who said it took part.
         subj, _ = subject(noun.head.head)
         ref = index.resolve(subj) if subj is not None else None
@@ -140,6 +170,23 @@ def noun_source(noun: Token, st: ArticleState, p: Pattern | None = None) -> tupl
         facing = index.resolve(faced) if faced is not None else None
         return protesters(noun, st.article, facing.actor.country if facing is not None else None), True
     return None, True
+
+
+def _of_object(noun: Token) -> bool:
+    """The event noun names what it was done to with "of" ("the expulsion of three diplomats")."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+
+
+def own_act(noun: Token, doers: list[ActorRef | None], st: ArticleState) -> bool:
+    """The object noun of a verb that already made events names an act of other doers than
+    the verb's (``doers``): "condemned the expulsion of its consul by Algeria", "reported
+    clashes between the army and the RSF". It is an event of its own, not the verb's."""
+    if len(between(noun, st)) > 1:
+        return True
+    ref, inherited = noun_source(noun, st)
+    if ref is None or inherited:
+        return False
+    return all(d is None or (d.actor.id != ref.actor.id and d.actor.code != ref.actor.code) for d in doers)
 
 
 def between(noun: Token, st: ArticleState) -> list[ActorRef]:

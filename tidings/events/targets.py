@@ -38,6 +38,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 PROTEST_NOUNS = words("events", "protest_nouns")
+PATIENT_NOUNS = words("events", "patient_nouns")
+OBJECT_CONTROL_VERBS = words("events", "object_control_verbs")
 PROTEST_AIM_VERBS = words("events", "protest_aim_verbs")
 GIVE_VERBS = words("events", "give_verbs")
 RECEIVE_VERBS = words("events", "receive_verbs")
@@ -104,6 +106,16 @@ def _targets(
     refs = _slot_targets(p, trigger, args, st, source)
     if refs:
         return refs, False
+    if (
+        trigger.pos_ in ("NOUN", "PROPN")
+        and trigger.lemma_.lower() in PATIENT_NOUNS
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in trigger.children)  # "X's arrest of Y"
+    ):
+        # "his arrest", "their release by the authorities": the possessor is the one it was done to.
+        refs = [r for c in trigger.children if c.dep_ == "poss" for r in st.index.resolve_all(c)]
+        refs = [r for r in refs if r.actor.id != not_source]
+        if refs:
+            return unique(refs), False
     refs = _asked_in_clause(trigger, args, st)
     if refs:
         return refs, False
@@ -163,6 +175,8 @@ def _slots(p: Pattern, trigger: Token) -> list[str]:
         slots.append("from")  # "confiscated weapons from armed groups"
     if not noun:
         slots.append("between")  # "launched a mediation effort between X and Y"
+    if not noun and p.code[:2] in ("02", "10"):
+        slots.append("from")  # "called for more respect from the government": whom it is asked of
     if p.code[:2] == "14" and "over" not in slots:
         slots.append("over")  # "stopped work ... in a strike over a bill"
     return slots
@@ -186,7 +200,7 @@ def _slot_targets(
     for near, tried in rounds:
         for slot in tried:
             if slot == "dobj":
-                toks = [x for o in objects(trigger) for x in _expressed(trigger, o, st)]
+                toks = [x for o in _objects(trigger) for x in _expressed(trigger, o, st)]
             elif slot == "dative":
                 toks = [c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"]
             else:
@@ -210,6 +224,14 @@ def _slot_targets(
             if refs:
                 return unique(refs)
     return []
+
+
+def _objects(trigger: Token) -> list[Token]:
+    """The objects of a verb; for one of asking or telling with a "to" clause, only its own:
+    in "asked to convey its thanks" the one asked is not named, "its thanks" is what is conveyed."""
+    if set(verb_lemmas(trigger)) & OBJECT_CONTROL_VERBS and any(c.dep_ == "xcomp" for c in trigger.children):
+        return [o for c in trigger.children if c.dep_ in ("dobj", "nsubjpass") for o in conjuncts(c)]
+    return objects(trigger)
 
 
 def _expressed(trigger: Token, obj: Token, st: ArticleState) -> list[Token]:

@@ -8,6 +8,7 @@ more), leaving out stances ("anti-Syria") and currencies ("US $50 million");
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 
@@ -18,6 +19,7 @@ from tidings.words import words
 SUPRANATIONAL = words("places", "supranational_words")
 # Dateline cities where international bodies sit: a story filed there is seldom about the host country.
 INTERNATIONAL_HUBS = words("places", "international_hubs")
+DOER_NOUNS = words("places", "doer_nouns")
 
 
 def supranational(text: str) -> bool:
@@ -55,6 +57,7 @@ def focus_country(article: Article) -> str | None:
 
 def story_country(text: str, places: list[Place], dateline: Span | None) -> str | None:
     counts: dict[str, float] = {}
+    body: dict[str, float] = {}
     head_end = _headline_end(text)
     lede_end = text.find("\n\n", head_end + 2) if head_end else text.find("\n\n")
     lede_end = lede_end if lede_end > 0 else len(text)
@@ -65,6 +68,8 @@ def story_country(text: str, places: list[Place], dateline: Span | None) -> str 
             continue
         if p.role != "demonym" and p.geonameid is None:
             continue
+        if p.role == "demonym" and any(w.lower() in DOER_NOUNS for w in text[p.end : p.end + 30].split()[:2]):
+            continue  # "a Russian missile attack on Kharkiv": who struck, not where
         if p.role == "mention" and re.match(r"\s[A-Z][a-z]", text[p.end : p.end + 3]):
             continue  # inside a longer name ("Malaysia Airlines"): no setting
         if dateline is not None and dateline.start <= p.start < dateline_end:
@@ -74,7 +79,15 @@ def story_country(text: str, places: list[Place], dateline: Span | None) -> str 
         else:
             part = "head" if p.start < head_end else "lede" if p.start < lede_end else "body"
             weight = _WEIGHTS[part].get(p.role, _WEIGHTS[part]["other"])
+            if part == "body":
+                body[p.country] = body.get(p.country, 0.0) + weight
+                continue
         counts[p.country] = counts.get(p.country, 0.0) + weight
+    # The body's mentions count with diminishing returns: a long background passage on another
+    # country ("the US is seeking his extradition ...") does not outweigh the headline and lede.
+    # (past one, by the square root: a single passing mention counts as itself, not more)
+    for country, weight in body.items():
+        counts[country] = counts.get(country, 0.0) + (weight if weight <= 1 else 2.0 * math.sqrt(weight) - 1.0)
     return max(counts, key=lambda c: counts[c]) if counts else None
 
 

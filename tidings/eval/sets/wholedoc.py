@@ -19,7 +19,7 @@ from tidings.eval.wholedoc import WholeDoc, WholeDocCounts, load_docs, load_real
 from tidings.model import Article, Context
 
 THRESHOLDS = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
-HEADLINE = ("precision", "recall", "f1")
+HEADLINE = ("precision", "recall", "f1", "candidate_recall")
 
 
 def output_threshold() -> float:
@@ -50,6 +50,8 @@ def _finish(tally: _WholeDocTally, n: int) -> Scores:
     tally.errors.extend(tally.main.errors)
     metrics = tally.main.metrics()
     metrics["threshold"] = tally.threshold
+    # what the coder finds at all, whatever the threshold: the gate guards it beside the headline
+    metrics["candidate_recall"] = tally.at[0.0].metrics()["recall"]
     details = {
         "by_threshold": {
             f"{t:.1f}": {k: round(v, 4) for k, v in counts.metrics().items()} for t, counts in tally.at.items()
@@ -79,6 +81,7 @@ def _spec(name: str, what: str, load: Any) -> EvalSet[WholeDoc, _WholeDocTally]:
             "an actor with no code or the unknown code '---' satisfies a pattern only when it admits null",
             "non-political articles: those whose gold has no required event",
             "details.by_threshold: the same metrics at other confidence thresholds",
+            "candidate_recall: required recall counting every candidate event (threshold 0)",
         ),
         tally=_tally,
         score=_score,
