@@ -62,7 +62,7 @@ def cli() -> None:
     type=click.IntRange(1, 64),
     default=1,
     show_default=True,
-    help="Parser processes (spaCy nlp.pipe n_process).",
+    help="Worker processes, each running the whole pipeline (1: all in this process).",
 )
 @click.option("--lang-any", is_flag=True, help="Process articles that do not look English instead of skipping them.")
 @click.option(
