@@ -19,7 +19,7 @@ import tidings
 from tidings.errors import TidingsError
 from tidings.model import Article
 from tidings.pipeline import Pipeline
-from tidings.sinks import BaseSink
+from tidings.sinks import BaseSink, SQLiteSink
 from tidings.workers import Pool
 
 SAMPLE = Path(__file__).resolve().parents[1] / "tidings" / "data" / "sample" / "articles.jsonl"
@@ -87,3 +87,35 @@ def test_two_workers_give_the_serial_results(tmp_path: Path) -> None:
     for a, b in zip(one.articles, two.articles, strict=True):
         assert json.dumps(a.to_dict(), sort_keys=True) == json.dumps(b.to_dict(), sort_keys=True)
     assert sum(len(a.events) for a in two.articles) > 0
+
+
+def _never() -> Pipeline:
+    raise AssertionError("the pipeline was built for a run with nothing to do")
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_run_with_nothing_to_do_builds_no_pipeline(workers: int) -> None:
+    class Holds(Collect):
+        def has_article(self, article_id: str) -> bool:
+            return True
+
+    summary = tidings.run(_stories(3), sink=Holds(), workers=workers, factory=_never)
+    assert (summary.done, summary.skipped, summary.failed) == (0, 3, 0)
+
+
+def test_a_stored_input_is_skipped_without_loading_spacy(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    db = tmp_path / "s.db"
+    one = tmp_path / "one.jsonl"
+    one.write_text(SAMPLE.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    tidings.run([str(one)], sink=SQLiteSink(db))
+    probe = (
+        "import sys; from tidings.cli import cli\n"
+        "try:\n    cli(['process', sys.argv[1], '--db', sys.argv[2], '-q'])\n"
+        "except SystemExit as e:\n    assert not e.code, e.code\n"
+        "print('spacy' in sys.modules, 'tidings.nlp' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe, str(one), str(db)], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
