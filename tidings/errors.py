@@ -37,7 +37,7 @@ Codes are stable so that users can search for them and scripts can match them.
 - T120-T124 scale (``--workers``, ``--dask``, ``tidings load``): T120 a worker process died on an
   article (it is replaced; the batch goes on), T121 no worker can build the pipeline, T122 the
   ``--dask`` extra is not installed or the scheduler cannot be reached, T123 a Parquet folder
-  that cannot be read or written, T124 a bad ``--dask`` scheduler or shard option
+  that cannot be read, T124 a bad ``--dask`` input or scheduler, or a shard whose task failed every try
 """
 
 from __future__ import annotations

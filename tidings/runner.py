@@ -122,7 +122,7 @@ def _where(message: str) -> str:
 
 
 def run(
-    inputs: Iterable[str | Article],
+    inputs: Iterable[str | Article | InputError],
     *,
     sink: Sink,
     settings: Settings | None = None,
@@ -207,8 +207,11 @@ def _process(
         yield from pool.map(stream)
 
 
-def _read(inputs: Iterable[str | Article], reader: Reader, date: str | None) -> Iterator[Article | InputError]:
-    """Articles from names (consecutive names read together, so URLs download together) and as given."""
+def _read(
+    inputs: Iterable[str | Article | InputError], reader: Reader, date: str | None
+) -> Iterator[Article | InputError]:
+    """Articles from names (consecutive names read together, so URLs download together) and as given
+    (an :class:`InputError` given, as a reader of a byte range yields one, is a failure in its place)."""
     names: list[str] = []
     for item in inputs:
         if isinstance(item, str):
@@ -217,6 +220,9 @@ def _read(inputs: Iterable[str | Article], reader: Reader, date: str | None) -> 
         if names:
             yield from reader.read(names)
             names = []
+        if isinstance(item, InputError):
+            yield item
+            continue
         yield item if item.published or not date else replace(item, published=date)
     if names:
         yield from reader.read(names)
