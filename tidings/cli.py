@@ -84,9 +84,9 @@ def cli() -> None:
 )
 @click.option(
     "--shard-mb",
-    default=64,
+    default=64.0,
     show_default=True,
-    type=click.IntRange(1, 100_000),
+    type=click.FloatRange(0.001, 100_000),
     help="With --dask: cut JSONL files larger than this into byte ranges of about this size.",
 )
 def process(
@@ -104,7 +104,7 @@ def process(
     all_events: bool,
     scheduler: str | None,
     parquet_dir: str,
-    shard_mb: int,
+    shard_mb: float,
 ) -> None:
     """Process articles: text, HTML, JSONL, feeds, WARC files, URLs, directories, or - for stdin.
 
@@ -178,7 +178,7 @@ def _process_dask(
     paths: tuple[str, ...],
     scheduler: str,
     parquet_dir: str,
-    shard_mb: int,
+    shard_mb: float,
     settings: Any,
     published: str | None,
     force: bool,
@@ -188,7 +188,7 @@ def _process_dask(
 
     summary = dask_process(
         paths, parquet_dir, scheduler=scheduler, settings=settings, date=published, force=force,
-        shard_bytes=shard_mb << 20,
+        shard_bytes=int(shard_mb * (1 << 20)),
     )  # fmt: skip
     for line in summary.errors:
         err.print(f"tidings: {line}", markup=False)
