@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 # Dependencies that open a new clause: the words below them are not the
 # arguments of the verb above.
@@ -14,6 +14,14 @@ CLAUSAL_DEPS = frozenset({"relcl", "advcl", "ccomp", "csubj", "parataxis", "acl"
 VERBAL_POS = frozenset({"VERB", "AUX"})
 # Prepositions that locate an actor or event in a place ("police in Minsk", "clashed across the country").
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "around", "inside", "outside", "throughout", "into"})
+
+
+def doc_text(doc: Doc) -> str:
+    """The whole text of ``doc``, built once per parse (spaCy's ``doc.text`` joins every token on each call)."""
+    text = doc.user_data.get("tidings_text")
+    if text is None:
+        text = doc.user_data["tidings_text"] = doc.text
+    return str(text)
 
 
 def clause_head(token: Token) -> Token:

@@ -37,6 +37,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
+from copy import copy
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any
@@ -46,7 +47,7 @@ from tidings.model import Article
 from tidings.pipeline import Failure, Pipeline
 
 #: Articles sent to a worker at a time (one ``nlp.pipe`` batch of its own).
-CHUNK = 4
+CHUNK = 8
 #: Chunks a worker holds at once: one being processed, one waiting, so it never idles.
 AHEAD = 2
 
@@ -79,12 +80,29 @@ def _serve(tasks: Any, conn: Connection, factory: Callable[[], Pipeline]) -> Non
         if job is None:
             return
         chunk_id, articles = job
+        _answer(conn, _PIPELINE, chunk_id, articles)
+
+
+def _answer(conn: Connection, pipe: Pipeline, chunk_id: int, articles: list[Article]) -> None:  # pragma: no cover
+    """Send each article's result as soon as it is done. An exception the pipeline's own guard
+    lets through stops the batch; the rest then go one at a time, so that only the article that
+    raised it is its failure."""
+    sent = 0
+    try:
+        for result in pipe.pipe([copy(a) for a in articles], batch_size=len(articles)):
+            conn.send(("result", chunk_id, sent, result))
+            sent += 1
+        return
+    except Exception:  # noqa: BLE001 - found again below, on its own article
+        pass
+    for article in articles[sent:]:
         try:
-            for n, result in enumerate(_PIPELINE.pipe(articles, batch_size=len(articles))):
-                conn.send(("result", chunk_id, n, result))
-        except Exception as exc:  # noqa: BLE001 - the pipeline's own guard missed it; fail the rest of the chunk
+            result = next(iter(pipe.pipe([article])))
+        except Exception as exc:  # noqa: BLE001 - one article's failure; the batch goes on
             why = f"[T099] internal error in pipeline: {type(exc).__name__}: {exc}"
-            conn.send(("error", chunk_id, why))
+            result = Failure(article.input or article.id, why)
+        conn.send(("result", chunk_id, sent, result))
+        sent += 1
 
 
 @dataclass
@@ -131,6 +149,24 @@ class Pool:
         worker = _Worker(process, tasks, parent)
         self._workers.append(worker)
         return worker
+
+    def start(self) -> None:
+        """Start the workers and wait until each has built its pipeline (a benchmark times what follows)."""
+        while len(self._workers) < self.processes:
+            self._start()
+        done: dict[int, Article | Failure] = {}
+        while not all(w.ready for w in self._workers):
+            by_conn = {w.conn: w for w in self._workers if not w.ready}
+            by_sentinel = {w.process.sentinel: w for w in self._workers if not w.ready}
+            for ready in wait([*by_conn, *by_sentinel]):
+                if ready in by_conn:
+                    self._receive(by_conn[ready], done)
+                else:
+                    self._died(by_sentinel[ready], done, deque())
+
+    def pids(self) -> list[int]:
+        """The process ids of the live workers."""
+        return [w.process.pid for w in self._workers]
 
     def close(self) -> None:
         """Stop every worker (they finish nothing more) and wait for them."""
@@ -219,10 +255,6 @@ class Pool:
             done[seq] = result
             if not w.held[cid]:
                 del w.held[cid]
-        elif kind == "error":
-            _, cid, why = msg
-            for seq, article in w.held.pop(cid):
-                done[seq] = Failure(article.input or article.id, why)
         return True
 
     def _died(self, w: _Worker, done: dict[int, Article | Failure], retry: deque[list[tuple[int, Article]]]) -> None:
