@@ -24,6 +24,22 @@ def doc_text(doc: Doc) -> str:
     return str(text)
 
 
+_LAST: tuple[object, list[Token]] = (None, [])
+
+
+def tokens(doc: Doc) -> list[Token]:
+    """The tokens of ``doc`` as one list, made once per parse: each ``for tok in doc`` makes a new
+    Python object per token, and the stages walk an article a score of times. The list of the
+    last doc asked for is kept (one article at a time; a doc is never held past the next one)."""
+    global _LAST
+    last = _LAST
+    if last[0] is doc:
+        return last[1]
+    toks = list(doc)
+    _LAST = (doc, toks)
+    return toks
+
+
 def clause_head(token: Token) -> Token:
     """The verb of the clause a token belongs to (itself when it is a verb)."""
     t = token

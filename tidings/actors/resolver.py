@@ -19,6 +19,7 @@ from tidings.actors.coref import ArticleActors, is_pair, left_edge
 from tidings.actors.lexicon import ActorLexicon, default_lexicon
 from tidings.actors.units import find_units
 from tidings.model import Article, Context
+from tidings.syntax import tokens
 
 
 class ActorResolver:
@@ -42,7 +43,7 @@ class ActorResolver:
         focus = article.focus_country or _focus(units)
         state = ArticleActors(doc, focus)
         # "the two sides", "both leaders": phrases that stand for the last two parties named.
-        pairs = {t.i for t in doc if is_pair(t)}
+        pairs = {t.i for t in tokens(doc) if is_pair(t)}
         heads = {u.head for u in units}
         queue: list[tuple[int, Unit | None]] = [(u.head, u) for u in units]
         queue += [(i, None) for i in pairs if i not in heads]

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from tidings.actors.clues import NP_DEPS, NP_PREPS, Unit, add_clues
 from tidings.actors.lexicon import ActorLexicon, Entry
+from tidings.syntax import tokens
 from tidings.words import words
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ def find_units(lex: ActorLexicon, doc: Doc) -> list[Unit]:
 
 def _matches(lex: ActorLexicon, doc: Doc) -> dict[int, tuple[int, list[Entry]]]:
     """Dictionary matches by start token: (end, entries), longest first, not overlapping."""
-    text = [t.text for t in doc]
+    text = [t.text for t in tokens(doc)]
     out: dict[int, tuple[int, list[Entry]]] = {}
     memo: dict[int, tuple[int, list[Entry]]] = {}
 

@@ -31,6 +31,7 @@ from tidings.events.targets import reciprocal
 from tidings.events.targets import targets as find_targets
 from tidings.mentions import MentionIndex
 from tidings.model import ActorRef, Article, Context, Event
+from tidings.syntax import tokens
 from tidings.words import words
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ class EventCoder:
             return article
         st = ArticleState(article, MentionIndex(article), lede_date(article))
         fired: dict[int, list[Event]] = {}
-        for tok in doc:
+        for tok in tokens(doc):
             if tok.pos_ in ("NOUN", "PROPN") and (tok.head.i in fired or tok.i in st.consumed):
                 continue  # "staged a protest": the verb's event already covers the noun
             for p in [*candidates(self.lex, tok, st.index), *frame_patterns(tok)]:
