@@ -62,6 +62,12 @@ def _hwm_mb(pid: int | str = "self") -> float:
     return float("nan")
 
 
+def _cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) a process has used so far (Linux ``/proc/PID/stat``)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def measure(config: str, repeat: int) -> dict[str, Any]:
     """Time one configuration in this process (called in a fresh subprocess by :func:`main`)."""
     from tidings.config import load_settings
@@ -79,22 +85,24 @@ def measure(config: str, repeat: int) -> dict[str, Any]:
         nlp = load(settings.model)
         list(nlp.pipe(["Warm-up: police detained two men in Lima on Monday."]))
         texts = [a.text for a in cleaned if not isinstance(a, Failure)]
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         for _doc in nlp.pipe(texts, batch_size=settings.batch_size):
             pass
-        seconds = time.perf_counter() - t0
+        seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
     elif config == "full":
         pipe = Pipeline(settings)
         list(pipe.pipe(a for a in corpus(1)[1][:2]))  # warm-up
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         failures = sum(isinstance(r, Failure) for r in pipe.pipe(iter(articles)))
-        seconds = time.perf_counter() - t0
+        seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
     else:
         with Pool(partial(Pipeline, settings), processes=int(config.removeprefix("workers"))) as pool:
             pool.start()
-            t0 = time.perf_counter()
+            before = sum(_cpu_s(pid) for pid in pool.pids())
+            t0, c0 = time.perf_counter(), time.process_time()
             failures = sum(isinstance(r, Failure) for r in pool.map(iter(articles)))
-            seconds = time.perf_counter() - t0
+            seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+            cpu += sum(_cpu_s(pid) for pid in pool.pids()) - before  # no worker died in this run
             workers_rss = [_hwm_mb(pid) for pid in pool.pids()]
     return {
         "config": config,
@@ -102,6 +110,7 @@ def measure(config: str, repeat: int) -> dict[str, Any]:
         "articles": len(articles),
         "words": words,
         "seconds": seconds,
+        "cpu_seconds": cpu,
         "failures": failures,
         "articles_per_s": len(articles) / seconds,
         "words_per_s": words / seconds,
@@ -134,12 +143,15 @@ def main(argv: list[str] | None = None) -> int:
     first = next(iter(rows.values()))
     print(f"{first['corpus']}: {first['articles']} articles, {first['words']:,} words")
     print(f"load average before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}; after: {os.getloadavg()[0]:.2f}")
-    print(f"{'config':<10}{'seconds':>9}{'articles/s':>12}{'words/s':>10}{'fail':>6}  peak RSS MiB (main; workers)")
+    print(
+        f"{'config':<10}{'seconds':>9}{'articles/s':>12}{'words/s':>10}{'CPU s':>8}{'fail':>6}"
+        "  peak RSS MiB (main; workers)"
+    )
     for r in rows.values():
         workers = ", ".join(f"{m:.0f}" for m in r["rss_workers_mb"]) or "-"
         print(
             f"{r['config']:<10}{r['seconds']:>9.1f}{r['articles_per_s']:>12.2f}{r['words_per_s']:>10.0f}"
-            f"{r['failures']:>6}  {r['rss_main_mb']:.0f}; {workers}"
+            f"{r['cpu_seconds']:>8.1f}{r['failures']:>6}  {r['rss_main_mb']:.0f}; {workers}"
         )
 
     def ratio(a: str, b: str, what: str, target: float) -> None:
@@ -150,6 +162,12 @@ def main(argv: list[str] | None = None) -> int:
     ratio("full", "bare", "full pipeline ÷ bare nlp.pipe, 1 process (throughput)", 0.80)
     ratio("workers2", "workers1", "full pipeline, 2 workers ÷ 1 worker (throughput)", 1.6)
     ratio("workers2", "full", "full pipeline, 2 workers ÷ in-process (throughput)", 1.6)
+    if "full" in rows and "bare" in rows:
+        x = rows["bare"]["cpu_seconds"] / rows["full"]["cpu_seconds"]
+        print(f"CPU time: bare nlp.pipe ÷ full pipeline, 1 process: {x:.2f} (less hurt by other load)")
+    if "workers2" in rows and "workers1" in rows:
+        x = rows["workers1"]["cpu_seconds"] / rows["workers2"]["cpu_seconds"]
+        print(f"CPU time: 1 worker ÷ 2 workers (all processes): {x:.2f} (1.00: no work added by the second)")
     if args.json:
         args.json.write_text(json.dumps(list(rows.values()), indent=1) + "\n", encoding="utf-8")
     return 0

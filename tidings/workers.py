@@ -46,12 +46,14 @@ from tidings.errors import TidingsError
 from tidings.model import Article
 from tidings.pipeline import Failure, Pipeline
 
-#: Articles sent to a worker at a time (one ``nlp.pipe`` batch of its own).
-CHUNK = 8
+#: Most articles sent to a worker at a time (one ``nlp.pipe`` batch of its own); the first chunks
+#: of a run are smaller (4, then 8) so that every worker has work at once.
+CHUNK = 16
 #: Chunks a worker holds at once: one being processed, one waiting, so it never idles.
 AHEAD = 2
 
 _PIPELINE: Pipeline | None = None
+WARM_UP = 'Police in Paris detained two men on Monday, the interior minister said. "We will act," she said.'
 
 
 def _context() -> Any:
@@ -71,6 +73,8 @@ def _serve(tasks: Any, conn: Connection, factory: Callable[[], Pipeline]) -> Non
     except BaseException as exc:  # noqa: BLE001 - report why the worker cannot start, then stop
         conn.send(("broken", f"{type(exc).__name__}: {exc}"))
         return
+    with suppress(Exception):  # load what the stages load on first use (tables, indexes), before the clock
+        _PIPELINE(Article(raw=WARM_UP, id="warm-up", published="2024-05-06"))
     conn.send(("ready", os.getpid()))
     while True:
         try:
@@ -198,10 +202,14 @@ class Pool:
         while len(self._workers) < self.processes:
             self._start()
 
+        sent = 0
+
         def take() -> list[tuple[int, Article]]:
-            nonlocal exhausted
+            nonlocal exhausted, sent
+            size = min(self.chunk, 4 << min(sent // self.processes, 8))
+            sent += 1
             items: list[tuple[int, Article]] = []
-            while not exhausted and len(items) < self.chunk:
+            while not exhausted and len(items) < size:
                 try:
                     items.append(next(source))
                 except StopIteration:
