@@ -1,149 +1,175 @@
-"""Throughput: the full tidings pipeline against bare spaCy parsing of the same texts.
+"""Throughput: the full tidings pipeline against bare spaCy parsing, and 2 workers against 1, in one run.
 
-The bare run is ``nlp.pipe`` of the very spaCy pipeline tidings' nlp stage
-loads (same model, same components), so ``full ÷ bare`` is the cost of
-tidings' own stages on top of the parse. Both run with 1 and 2 processes:
-``n_process`` for ``nlp.pipe``, a forked process pool for the full pipeline
-(each worker streams its share through ``Pipeline.pipe``).
+Four configurations on the same articles, each in a fresh subprocess:
 
-Each configuration runs in a fresh subprocess, so its peak RSS
-(``getrusage``, self and children) is its own. The model is loaded and
-warmed on a few articles before the clock starts; process start-up of the
-pool's workers is inside the timing (they fork from the loaded parent).
+- ``bare``: ``nlp.pipe`` of the very spaCy pipeline tidings' nlp stage loads,
+  on the cleaned texts (what the nlp stage parses), one process;
+- ``full``: ``Pipeline.pipe`` of every stage (clean → … → quotes) in one
+  process (``tidings process --workers 1``);
+- ``workers1`` / ``workers2``: the same through :class:`tidings.workers.Pool`
+  (``tidings process --workers N``: the main process hands articles to N
+  worker processes and takes their results back in input order).
+
+Models are loaded (and, for the pools, every worker started and ready) before
+the clock starts. Peak RSS is each process's own high-water mark (``VmHWM``).
+The articles are the realdocs development set (real news, read from
+``../shared/eval/events/realdocs`` and never copied) when it is there,
+repeated ``--repeat`` times; else the packaged sample corpus.
 
 Example:
 
-    python benchmarks/throughput.py --n 200 --processes 1,2
+    python benchmarks/throughput.py --repeat 2
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import multiprocessing
-import resource
+import os
 import subprocess
 import sys
 import time
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+ROOT = Path(__file__).resolve().parents[1]
+REALDOCS = ROOT.parent / "shared" / "eval" / "events" / "realdocs"
+SAMPLE = ROOT / "tidings" / "data" / "sample" / "articles.jsonl"
+CONFIGS = ("bare", "full", "workers1", "workers2")
 
-from make_corpus import make_corpus
 
-_PIPELINE: Any = None  # set in the parent before forking, inherited by pool workers
-
-
-def _full_chunk(texts: list[tuple[str, str]]) -> tuple[int, int]:
-    """Run the full pipeline on ``(text, date)`` pairs in a worker; return (articles, failures)."""
+def corpus(repeat: int) -> tuple[str, list[Any]]:
+    """The articles: realdocs (``repeat`` times over, distinct ids) if present, else the sample corpus."""
     from tidings.model import Article
-    from tidings.pipeline import Failure
 
-    ok = failed = 0
-    for res in _PIPELINE.pipe(Article(raw=t, published=d) for t, d in texts):
-        if isinstance(res, Failure):
-            failed += 1
-        else:
-            ok += 1
-    return ok, failed
-
-
-def _peak_rss_mb() -> tuple[float, float]:
-    """Peak RSS of this process and of its largest waited-for child, in MiB (Linux reports KiB)."""
-    me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return me, kids
+    if REALDOCS.is_dir():
+        files = sorted(REALDOCS.glob("n*.txt"))
+        name = f"realdocs ({len(files)} real articles x {repeat})"
+        texts = [(f.stem, f.read_text(encoding="utf-8")) for f in files]
+    else:
+        lines = [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines() if line.strip()]
+        name = f"sample corpus ({len(lines)} articles x {repeat})"
+        texts = [(r["id"], r["text"]) for r in lines]
+    return name, [Article(raw=t, id=f"{i}#{k}") for k in range(repeat) for i, t in texts]
 
 
-def measure(mode: str, processes: int, n: int, seed: int) -> dict[str, Any]:
+def _hwm_mb(pid: int | str = "self") -> float:
+    """A process's peak resident set size in MiB (Linux ``VmHWM``)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) a process has used so far (Linux ``/proc/PID/stat``)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def measure(config: str, repeat: int) -> dict[str, Any]:
     """Time one configuration in this process (called in a fresh subprocess by :func:`main`)."""
     from tidings.config import load_settings
-    from tidings.model import Article
     from tidings.nlp import load
-    from tidings.pipeline import Pipeline
+    from tidings.pipeline import Failure, Pipeline
+    from tidings.workers import Pool
 
-    corpus = make_corpus(n, seed)
-    texts = [(a["text"], a["date"]) for a in corpus]
-    words = sum(len(t.split()) for t, _ in texts)
+    name, articles = corpus(repeat)
     settings = load_settings()
+    cleaned = list(Pipeline(settings, stages=["clean"]).pipe(a for a in articles))
+    words = sum(len(a.text.split()) for a in cleaned if not isinstance(a, Failure))
+    workers_rss: list[float] = []
     failures = 0
-    if mode == "bare":
+    if config == "bare":
         nlp = load(settings.model)
-        list(nlp.pipe([t for t, _ in texts[:4]]))  # warm-up
-        t0 = time.perf_counter()
-        for _doc in nlp.pipe((t for t, _ in texts), batch_size=settings.batch_size, n_process=processes):
+        list(nlp.pipe(["Warm-up: police detained two men in Lima on Monday."]))
+        texts = [a.text for a in cleaned if not isinstance(a, Failure)]
+        t0, c0 = time.perf_counter(), time.process_time()
+        for _doc in nlp.pipe(texts, batch_size=settings.batch_size):
             pass
-        seconds = time.perf_counter() - t0
+        seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+    elif config == "full":
+        pipe = Pipeline(settings)
+        list(pipe.pipe(a for a in corpus(1)[1][:2]))  # warm-up
+        t0, c0 = time.perf_counter(), time.process_time()
+        failures = sum(isinstance(r, Failure) for r in pipe.pipe(iter(articles)))
+        seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
     else:
-        global _PIPELINE
-        _PIPELINE = Pipeline(settings)
-        list(_PIPELINE.pipe(Article(raw=t, published=d) for t, d in texts[:4]))  # warm-up
-        t0 = time.perf_counter()
-        if processes == 1:
-            failures = _full_chunk(texts)[1]
-        else:
-            size = max(1, len(texts) // (processes * 4))
-            chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
-            with multiprocessing.get_context("fork").Pool(processes) as pool:
-                failures = sum(f for _ok, f in pool.imap_unordered(_full_chunk, chunks))
-        seconds = time.perf_counter() - t0
-    me, kids = _peak_rss_mb()
+        with Pool(partial(Pipeline, settings), processes=int(config.removeprefix("workers"))) as pool:
+            pool.start()
+            before = sum(_cpu_s(pid) for pid in pool.pids())
+            t0, c0 = time.perf_counter(), time.process_time()
+            failures = sum(isinstance(r, Failure) for r in pool.map(iter(articles)))
+            seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+            cpu += sum(_cpu_s(pid) for pid in pool.pids()) - before  # no worker died in this run
+            workers_rss = [_hwm_mb(pid) for pid in pool.pids()]
     return {
-        "mode": mode,
-        "processes": processes,
-        "articles": len(texts),
+        "config": config,
+        "corpus": name,
+        "articles": len(articles),
         "words": words,
         "seconds": seconds,
+        "cpu_seconds": cpu,
         "failures": failures,
-        "articles_per_s": len(texts) / seconds,
+        "articles_per_s": len(articles) / seconds,
         "words_per_s": words / seconds,
-        "peak_rss_mb": me,
-        "peak_rss_children_mb": kids,
+        "rss_main_mb": _hwm_mb(),
+        "rss_workers_mb": workers_rss,
     }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--n", type=int, default=200, help="articles in the synthetic corpus (default 200)")
-    parser.add_argument("--seed", type=int, default=4, help="corpus seed (default 4)")
-    parser.add_argument("--processes", default="1,2", help="comma-separated process counts (default 1,2)")
+    parser.add_argument("--repeat", type=int, default=2, help="passes over the corpus (default 2)")
+    parser.add_argument("--configs", default=",".join(CONFIGS), help=f"which to run (default {','.join(CONFIGS)})")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
-    parser.add_argument("--one", nargs=2, metavar=("MODE", "PROCESSES"), help=argparse.SUPPRESS)
+    parser.add_argument("--one", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
     if args.one:  # a child run: one configuration, JSON on stdout
-        print(json.dumps(measure(args.one[0], int(args.one[1]), args.n, args.seed)))
+        print(json.dumps(measure(args.one, args.repeat)))
         return 0
 
-    counts = [int(p) for p in args.processes.split(",") if p.strip()]
-    rows: list[dict[str, Any]] = []
-    for procs in counts:
-        for mode in ("bare", "full"):
-            cmd = [sys.executable, __file__, "--n", str(args.n), "--seed", str(args.seed), "--one", mode, str(procs)]
-            proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
-            if proc.returncode != 0:
-                sys.stderr.write(proc.stderr)
-                return proc.returncode
-            rows.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+    rows: dict[str, dict[str, Any]] = {}
+    load = os.getloadavg()
+    for config in args.configs.split(","):
+        cmd = [sys.executable, __file__, "--repeat", str(args.repeat), "--one", config]
+        proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+        if proc.returncode != 0:
+            sys.stderr.write(proc.stderr)
+            return proc.returncode
+        rows[config] = json.loads(proc.stdout.strip().splitlines()[-1])
+    first = next(iter(rows.values()))
+    print(f"{first['corpus']}: {first['articles']} articles, {first['words']:,} words")
+    print(f"load average before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}; after: {os.getloadavg()[0]:.2f}")
+    print(
+        f"{'config':<10}{'seconds':>9}{'articles/s':>12}{'words/s':>10}{'CPU s':>8}{'fail':>6}"
+        "  peak RSS MiB (main; workers)"
+    )
+    for r in rows.values():
+        workers = ", ".join(f"{m:.0f}" for m in r["rss_workers_mb"]) or "-"
+        print(
+            f"{r['config']:<10}{r['seconds']:>9.1f}{r['articles_per_s']:>12.2f}{r['words_per_s']:>10.0f}"
+            f"{r['cpu_seconds']:>8.1f}{r['failures']:>6}  {r['rss_main_mb']:.0f}; {workers}"
+        )
 
-    print(f"{args.n} synthetic articles, {rows[0]['words']} words (seed {args.seed})")
-    print(f"{'mode':<6}{'procs':>6}{'seconds':>9}{'articles/s':>12}{'words/s':>10}{'peak RSS MiB (self/child)':>28}")
-    for r in rows:
-        rss = f"{r['peak_rss_mb']:.0f}/{r['peak_rss_children_mb']:.0f}"
-        print(
-            f"{r['mode']:<6}{r['processes']:>6}{r['seconds']:>9.1f}{r['articles_per_s']:>12.1f}"
-            f"{r['words_per_s']:>10.0f}{rss:>28}"
-        )
-    for procs in counts:
-        full = next(r for r in rows if r["mode"] == "full" and r["processes"] == procs)
-        bare = next(r for r in rows if r["mode"] == "bare" and r["processes"] == procs)
-        print(
-            f"ratio full ÷ bare (time), {procs} process(es): {full['seconds'] / bare['seconds']:.2f}x "
-            f"({full['articles_per_s']:.1f} vs {bare['articles_per_s']:.1f} articles/s)"
-        )
+    def ratio(a: str, b: str, what: str, target: float) -> None:
+        if a in rows and b in rows:
+            x = rows[a]["articles_per_s"] / rows[b]["articles_per_s"]
+            print(f"{what}: {x:.2f} (target >= {target:.2f})")
+
+    ratio("full", "bare", "full pipeline ÷ bare nlp.pipe, 1 process (throughput)", 0.80)
+    ratio("workers2", "workers1", "full pipeline, 2 workers ÷ 1 worker (throughput)", 1.6)
+    ratio("workers2", "full", "full pipeline, 2 workers ÷ in-process (throughput)", 1.6)
+    if "full" in rows and "bare" in rows:
+        x = rows["bare"]["cpu_seconds"] / rows["full"]["cpu_seconds"]
+        print(f"CPU time: bare nlp.pipe ÷ full pipeline, 1 process: {x:.2f} (less hurt by other load)")
+    if "workers2" in rows and "workers1" in rows:
+        x = rows["workers1"]["cpu_seconds"] / rows["workers2"]["cpu_seconds"]
+        print(f"CPU time: 1 worker ÷ 2 workers (all processes): {x:.2f} (1.00: no work added by the second)")
     if args.json:
-        args.json.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
+        args.json.write_text(json.dumps(list(rows.values()), indent=1) + "\n", encoding="utf-8")
     return 0
 
 

@@ -62,7 +62,7 @@ def cli() -> None:
     type=click.IntRange(1, 64),
     default=1,
     show_default=True,
-    help="Parser processes (spaCy nlp.pipe n_process).",
+    help="Worker processes, each running the whole pipeline (1: all in this process).",
 )
 @click.option("--lang-any", is_flag=True, help="Process articles that do not look English instead of skipping them.")
 @click.option(
@@ -71,6 +71,24 @@ def cli() -> None:
     help="Output only events scored at least this (default: [events] min_confidence).",
 )
 @click.option("--all", "all_events", is_flag=True, help="Output every event the coder proposes, whatever its score.")
+@click.option(
+    "--dask", "scheduler", metavar="SCHEDULER", help="Run on Dask: a scheduler address, or local:N (a LocalCluster)."
+)
+@click.option(
+    "--parquet",
+    "parquet_dir",
+    default="tidings.parquet",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="With --dask: the folder of Parquet partitions to write (then: tidings load).",
+)
+@click.option(
+    "--shard-mb",
+    default=64.0,
+    show_default=True,
+    type=click.FloatRange(0.001, 100_000),
+    help="With --dask: cut JSONL files larger than this into byte ranges of about this size.",
+)
 def process(
     paths: tuple[str, ...],
     published: str | None,
@@ -84,6 +102,9 @@ def process(
     lang_any: bool,
     min_confidence: float | None,
     all_events: bool,
+    scheduler: str | None,
+    parquet_dir: str,
+    shard_mb: float,
 ) -> None:
     """Process articles: text, HTML, JSONL, feeds, WARC files, URLs, directories, or - for stdin.
 
@@ -104,6 +125,11 @@ def process(
     exit status is 1 only when every input failed. A progress bar (articles/s,
     failures) shows on a terminal unless --quiet.
 
+    With --dask the inputs (files and folders) are cut into shards run on a
+    Dask cluster, each shard's rows written as Parquet files by publication
+    month under --parquet; finished shards are skipped by a re-run. `tidings
+    load` then brings them into a store.
+
     Examples:
 
     \b
@@ -111,6 +137,7 @@ def process(
         tidings process news/ saved-pages/ crawl.warc.gz --db news.db --workers 2
         tidings process https://example.org/world/rss.xml --fetch --db news.db
         cat urls.txt | tidings process - --lang-any --force --quiet
+        tidings process cc-news/ --dask local:2 --parquet cc-news.parquet
     """
     from dataclasses import replace
 
@@ -124,6 +151,9 @@ def process(
             settings = replace(settings, min_english=0.0)
         if all_events or min_confidence is not None:
             settings = settings.with_section("events", min_confidence=0.0 if all_events else min_confidence)
+        if scheduler is not None:
+            _process_dask(paths, scheduler, parquet_dir, shard_mb, settings, published, force, quiet)
+            return
         with _progress(quiet) as progress:
             summary = run(
                 paths,
@@ -142,6 +172,72 @@ def process(
         _summary(summary, db)
     if summary.failed and not summary.done and not summary.skipped:
         sys.exit(1)
+
+
+def _process_dask(
+    paths: tuple[str, ...],
+    scheduler: str,
+    parquet_dir: str,
+    shard_mb: float,
+    settings: Any,
+    published: str | None,
+    force: bool,
+    quiet: bool,
+) -> None:
+    from tidings.contrib.dask import process as dask_process
+
+    summary = dask_process(
+        paths, parquet_dir, scheduler=scheduler, settings=settings, date=published, force=force,
+        shard_bytes=int(shard_mb * (1 << 20)),
+    )  # fmt: skip
+    for line in summary.errors:
+        err.print(f"tidings: {line}", markup=False)
+    if not quiet:
+        err.print(
+            f"tidings: {summary.shards} shard(s), {summary.skipped_shards} already done; "
+            f"{summary.articles} article(s), {summary.failed} failed, into {parquet_dir}",
+            markup=False,
+        )
+    if summary.errors:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("parquet_dir", type=click.Path(exists=True, file_okay=False))
+@click.option(
+    "--db", default="tidings.db", show_default=True, type=click.Path(dir_okay=False), help="SQLite file to write."
+)
+@click.option("--force", is_flag=True, help="Write articles again even when the database already holds them.")
+@click.option(
+    "--config", type=click.Path(exists=True, dir_okay=False), help="A TOML file overriding the packaged settings."
+)
+def load(parquet_dir: str, db: str, force: bool, config: str | None) -> None:
+    """Load the Parquet partitions of a `process --dask` run into a store.
+
+    Only finished shards are read. Articles go in a month at a time, in order
+    of publication, each joined to the stories and global events on the way
+    in; an article the store holds is skipped, so loading twice changes nothing.
+
+    Example:
+
+        tidings load cc-news.parquet --db news.db
+    """
+    from tidings.config import load_settings
+    from tidings.sinks import SQLiteSink
+    from tidings.sinks.parquet import load as load_parquet
+
+    try:
+        settings = load_settings(config)
+        done = load_parquet(parquet_dir, SQLiteSink(db, settings=settings), force=force)
+    except TidingsError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if done.unfinished:
+        err.print(f"tidings: {len(done.unfinished)} unfinished shard(s) left out (run process --dask again)")
+    err.print(
+        f"tidings: {done.stored} article(s) loaded into {db}, {done.skipped} already there, "
+        f"{done.failures} failure(s), from {done.shards} shard(s)",
+        markup=False,
+    )
 
 
 class _Progress:

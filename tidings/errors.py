@@ -39,6 +39,10 @@ Codes are stable so that users can search for them and scripts can match them.
   T123 a robots.txt that cannot be had (5xx, no connection: that site's pages wait a cycle),
   T124 a SOURCE that is no feed URL, file of feed URLs or folder, T125 a bad duration
   (``--every``, ``--max-backoff``), T126 ``--alert-out`` cannot be written
+- T130-T134 scale (``--workers``, ``--dask``, ``tidings load``): T130 a worker process died on an
+  article (it is replaced; the batch goes on), T131 no worker can build the pipeline, T132 the
+  ``--dask`` extra is not installed or the scheduler cannot be reached, T133 a Parquet folder
+  that cannot be read, T134 a bad ``--dask`` input or scheduler, or a shard whose task failed every try
 """
 
 from __future__ import annotations

@@ -13,7 +13,11 @@ worker, ``tidings watch``):
 - results come out in input order; an article the pipeline cannot process,
   or the sink cannot keep, is a failure in its own place;
 - the parse of each article is dropped as soon as its stages have run, so
-  memory stays flat over any number of articles.
+  memory stays flat over any number of articles;
+- with ``workers=N`` (N > 1) the whole pipeline runs in N worker processes
+  (:mod:`tidings.workers`), and this process only reads and writes;
+- the pipeline (the spaCy model, the tables) is built only once there is an
+  article to process: a run whose articles are all stored answers at once.
 
 Example::
 
@@ -29,6 +33,8 @@ from __future__ import annotations
 import heapq
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import partial
+from itertools import chain
 from typing import Protocol
 
 from tidings.config import Settings, load_settings
@@ -116,7 +122,7 @@ def _where(message: str) -> str:
 
 
 def run(
-    inputs: Iterable[str | Article],
+    inputs: Iterable[str | Article | InputError],
     *,
     sink: Sink,
     settings: Settings | None = None,
@@ -127,18 +133,20 @@ def run(
     date: str | None = None,
     fetch: bool = False,
     pipeline: Pipeline | None = None,
+    factory: Callable[[], Pipeline] | None = None,
 ) -> Summary:
     """Process ``inputs`` into ``sink`` and say what was done.
 
     ``settings`` default to the packaged ones with the user's file over them;
     ``date`` is the publication date of inputs that carry none; ``fetch``
-    downloads each feed item's page; ``workers`` parser processes share the
-    parse. ``progress(summary)`` is called after each input is settled and
-    ``on_failure(input, message)`` for each failure (it is also written to the
-    sink). The sink is opened and closed here.
+    downloads each feed item's page; ``workers`` processes each run the whole
+    pipeline (built by ``factory``, a picklable callable; by default
+    ``Pipeline(settings)``), else ``pipeline`` runs here. ``progress(summary)``
+    is called after each input is settled and ``on_failure(input, message)``
+    for each failure (it is also written to the sink). The sink is opened and closed here.
     """
     settings = settings or load_settings()
-    pipe = pipeline or Pipeline(settings)
+    build = factory or partial(Pipeline, settings)
     summary = Summary()
 
     def fail(where: str, message: str) -> None:
@@ -159,7 +167,7 @@ def run(
     sink.open()
     try:
         fresh = _fresh(_read(inputs, reader, date), sink, force, summary, fail, progress)
-        for result in pipe.pipe(fresh, n_process=workers):
+        for result in _process(fresh, pipeline, build, workers):
             if isinstance(result, Failure):
                 fail(result.input, f"{result.input}: {result.message}")
                 continue
@@ -179,8 +187,31 @@ def run(
     return summary
 
 
-def _read(inputs: Iterable[str | Article], reader: Reader, date: str | None) -> Iterator[Article | InputError]:
-    """Articles from names (consecutive names read together, so URLs download together) and as given."""
+def _process(
+    articles: Iterator[Article], pipeline: Pipeline | None, build: Callable[[], Pipeline], workers: int
+) -> Iterator[Article | Failure]:
+    """The results of ``articles``; the pipeline (or the workers) start only once there is a first article."""
+    first = next(articles, None)
+    if first is None:
+        return
+    stream = chain([first], articles)
+    if pipeline is not None:  # a ready pipeline runs here (its parse with ``workers`` processes)
+        yield from pipeline.pipe(stream, n_process=workers)
+        return
+    if workers <= 1:
+        yield from build().pipe(stream)
+        return
+    from tidings.workers import Pool
+
+    with Pool(build, processes=workers) as pool:
+        yield from pool.map(stream)
+
+
+def _read(
+    inputs: Iterable[str | Article | InputError], reader: Reader, date: str | None
+) -> Iterator[Article | InputError]:
+    """Articles from names (consecutive names read together, so URLs download together) and as given
+    (an :class:`InputError` given, as a reader of a byte range yields one, is a failure in its place)."""
     names: list[str] = []
     for item in inputs:
         if isinstance(item, str):
@@ -189,6 +220,9 @@ def _read(inputs: Iterable[str | Article], reader: Reader, date: str | None) -> 
         if names:
             yield from reader.read(names)
             names = []
+        if isinstance(item, InputError):
+            yield item
+            continue
         yield item if item.published or not date else replace(item, published=date)
     if names:
         yield from reader.read(names)

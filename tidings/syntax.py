@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 # Dependencies that open a new clause: the words below them are not the
 # arguments of the verb above.
@@ -14,6 +14,30 @@ CLAUSAL_DEPS = frozenset({"relcl", "advcl", "ccomp", "csubj", "parataxis", "acl"
 VERBAL_POS = frozenset({"VERB", "AUX"})
 # Prepositions that locate an actor or event in a place ("police in Minsk", "clashed across the country").
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "around", "inside", "outside", "throughout", "into"})
+
+
+def doc_text(doc: Doc) -> str:
+    """The whole text of ``doc``, built once per parse (spaCy's ``doc.text`` joins every token on each call)."""
+    text = doc.user_data.get("tidings_text")
+    if text is None:
+        text = doc.user_data["tidings_text"] = doc.text
+    return str(text)
+
+
+_LAST: tuple[object, list[Token]] = (None, [])
+
+
+def tokens(doc: Doc) -> list[Token]:
+    """The tokens of ``doc`` as one list, made once per parse: each ``for tok in doc`` makes a new
+    Python object per token, and the stages walk an article a score of times. The list of the
+    last doc asked for is kept (one article at a time; a doc is never held past the next one)."""
+    global _LAST
+    last = _LAST
+    if last[0] is doc:
+        return last[1]
+    toks = list(doc)
+    _LAST = (doc, toks)
+    return toks
 
 
 def clause_head(token: Token) -> Token:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from tidings.actors.clues import NAME_TITLES, Unit
 from tidings.actors.coding import STATE_SECTORS, head_sector, join_code, org_sector, strip_the, variants
 from tidings.model import Actor, Span
+from tidings.syntax import tokens
 from tidings.words import words
 
 if TYPE_CHECKING:
@@ -447,7 +448,7 @@ class ArticleActors:
         heads = [m[0] for m in everything]
         firsts = [sent_of[h] for h in heads]  # non-decreasing, as the heads are
         resolved: dict[int, Actor] = {i: a for i, a, _ in self.mentions}
-        for tok in doc:
+        for tok in tokens(doc):
             low = tok.lower_
             if tok.pos_ != "PRON" or tok.i in taken:
                 continue

@@ -25,6 +25,7 @@ from tidings.words import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+from tidings.syntax import tokens
 
 
 class ActorResolver:
@@ -51,7 +52,7 @@ class ActorResolver:
             doc, focus, dateline=dateline, openers=_openers(doc, article.places), sites=_sites(doc, article.places)
         )
         # "the two sides", "both leaders": phrases that stand for the last two parties named.
-        pairs = {t.i for t in doc if is_pair(t)}
+        pairs = {t.i for t in tokens(doc) if is_pair(t)}
         heads = {u.head for u in units}
         # "accusing its neighbour of arming the rebels": the other country just named
         neighbours = {t.i for t in doc if is_neighbour(t)} - heads

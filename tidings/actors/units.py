@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from tidings.actors.clues import KIN_NOUNS, NP_DEPS, NP_PREPS, Unit, add_clues
 from tidings.actors.lexicon import ActorLexicon, Entry
+from tidings.syntax import tokens
 from tidings.words import words
 
 if TYPE_CHECKING:
@@ -113,7 +114,7 @@ def dateline_tokens(doc: Doc, start: int | None) -> frozenset[int]:
 
 def _matches(lex: ActorLexicon, doc: Doc) -> dict[int, tuple[int, list[Entry]]]:
     """Dictionary matches by start token: (end, entries), longest first, not overlapping."""
-    text = [t.text for t in doc]
+    text = [t.text for t in tokens(doc)]
     out: dict[int, tuple[int, list[Entry]]] = {}
     memo: dict[int, tuple[int, list[Entry]]] = {}
 

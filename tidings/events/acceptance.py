@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from tidings.events.scoring import confidence_of
 from tidings.model import ActorRef, Article, Event, TimeExpr
-from tidings.syntax import clause_head
+from tidings.syntax import clause_head, tokens
 from tidings.words import words
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ def political_share(doc: Doc) -> float:
     """The share of the article's domain words (nouns and adjectives) that are political."""
     lists = {name: words("domains", name) for name in ("political", *DOMAINS)}
     counts: Counter[str] = Counter()
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
             continue
         lemma = tok.lemma_.lower()

@@ -32,6 +32,7 @@ from tidings.events.targets import reciprocal
 from tidings.events.targets import targets as find_targets
 from tidings.mentions import MentionIndex
 from tidings.model import ActorRef, Article, Context, Event
+from tidings.syntax import tokens
 from tidings.words import words
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ class EventCoder:
             return article
         st = ArticleState(article, MentionIndex(article), lede_date(article))
         fired: dict[int, list[Event]] = {}
-        for tok in doc:
+        for tok in tokens(doc):
             if tok.pos_ in ("NOUN", "PROPN") and (
                 tok.i in st.consumed
                 or (tok.head.i in fired and not own_act(tok, [e.source for e in fired[tok.head.i]], st))

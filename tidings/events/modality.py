@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from tidings.events.arguments import infinitive, is_passive, subject, verb_lemmas
 from tidings.mentions import MentionIndex
 from tidings.model import ActorRef
+from tidings.syntax import doc_text
 from tidings.words import words
 
 if TYPE_CHECKING:
@@ -441,7 +442,7 @@ def unreal(trigger: Token, index: MentionIndex | None = None) -> bool:
 def _question(trigger: Token) -> bool:
     """The clause of the trigger ends with a question mark."""
     sent = trigger.sent
-    m = _TERMINAL.search(trigger.doc.text, trigger.idx, sent.end_char)
+    m = _TERMINAL.search(doc_text(trigger.doc), trigger.idx, sent.end_char)
     return m is not None and m.group() == "?"
 
 
@@ -624,7 +625,7 @@ def _generic(trigger: Token, index: MentionIndex | None) -> bool:
         if any(_every_time(c) for c in head.children):
             return True
     subj = next((c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or subj.tag_ != "NNS" or "\n\n" not in trigger.doc.text[: trigger.idx]:
+    if subj is None or subj.tag_ != "NNS" or "\n\n" not in doc_text(trigger.doc)[: trigger.idx]:
         return False
     if any(c.dep_ in ("det", "poss", "nummod") or c.pos_ == "PROPN" for c in subj.children):
         return False

@@ -27,7 +27,7 @@ from tidings.errors import TidingsError
 from tidings.events.arguments import arg_tokens, is_passive, subject
 from tidings.events.lexicon import DEFAULT_TARGETS, Pattern
 from tidings.events.ontology import lookup
-from tidings.syntax import conjuncts
+from tidings.syntax import conjuncts, tokens
 from tidings.words import word_lists, words
 
 if TYPE_CHECKING:
@@ -332,7 +332,7 @@ def story_domain(doc: Doc) -> str:
     if key not in doc.user_data:
         lists = {name: words("domains", name) for name in STORIES}
         counts: Counter[str] = Counter()
-        for t in doc:
+        for t in tokens(doc):
             if t.pos_ in ("NOUN", "PROPN", "ADJ"):
                 lemma = t.lemma_.lower()
                 for name, members in lists.items():

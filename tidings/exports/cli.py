@@ -49,8 +49,13 @@ def _make_filters(kw: dict[str, Any]) -> Any:
 @click.option("--format", "fmt", required=True, help="gdelt, gdelt-mentions, icews, plover, csv, jsonl or parquet.")
 @click.option("--out", type=click.Path(), help="File (or folder, for a Parquet dataset) to write; stdout if absent.")
 @_DB
+@click.option(
+    "--from-parquet",
+    type=click.Path(exists=True, file_okay=False),
+    help="Read the Parquet folder of a `process --dask` run instead of --db.",
+)
 @_filters
-def export_command(fmt: str, out: str | None, db: str, per_global: bool, **kw: Any) -> None:
+def export_command(fmt: str, out: str | None, db: str, from_parquet: str | None, per_global: bool, **kw: Any) -> None:
     """Export the stored events as GDELT, ICEWS, PLOVER, CSV, JSON lines or Parquet.
 
     Per mention (one row per stored event) unless --global; negated events are
@@ -62,15 +67,34 @@ def export_command(fmt: str, out: str | None, db: str, per_global: bool, **kw: A
         tidings export --format gdelt --out events.export.CSV
         tidings export --format parquet --out export/ --since 2020-01-01
         tidings export --format plover --country BLR --min-confidence 0.5
+        tidings export --format gdelt --from-parquet cc-news.parquet --out events.CSV
     """
     from tidings.exports.writing import export
 
     try:
-        n = export(db, fmt, out, filters=_make_filters(kw), per_global=per_global)
+        if from_parquet is not None:
+            n = _export_parquet(from_parquet, fmt, out, filters=_make_filters(kw), per_global=per_global)
+        else:
+            n = export(db, fmt, out, filters=_make_filters(kw), per_global=per_global)
     except TidingsError as exc:
         raise click.ClickException(str(exc)) from exc
     if out:
         click.echo(f"tidings: {n} row(s) written to {out}", err=True)
+
+
+def _export_parquet(folder: str, fmt: str, out: str | None, **options: Any) -> int:
+    """Export from a Parquet folder: its rows loaded into a temporary store (stories joined), then exported."""
+    import tempfile
+    from pathlib import Path
+
+    from tidings.exports.writing import export
+    from tidings.sinks import SQLiteSink
+    from tidings.sinks.parquet import load
+
+    with tempfile.TemporaryDirectory(prefix="tidings-parquet-") as tmp:
+        db = str(Path(tmp) / "from-parquet.db")
+        load(folder, SQLiteSink(db))
+        return export(db, fmt, out, **options)
 
 
 @click.command("series")

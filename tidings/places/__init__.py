@@ -53,6 +53,7 @@ from tidings.places.mentions import Mention
 from tidings.places.recognize import find_mentions, given_mentions
 from tidings.places.records import LOCATIVE_PREPS, coordinated, mention_role, place_at, place_record
 from tidings.places.resolve import resolve as resolve_mentions
+from tidings.syntax import tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -98,7 +99,7 @@ class Geoparser:
         country = self.gaz.countries.get(article.focus_country)
         capital = self.gaz.capital(article.focus_country)
         added = False
-        for tok in doc:
+        for tok in tokens(doc):
             entry = country if tok.lower_ == "country" else capital if tok.lower_ == "capital" else None
             if entry is None or tok.i == 0 or doc[tok.i - 1].lower_ != "the":
                 continue

@@ -43,6 +43,7 @@ from tidings.places.mentions import (
     text_of,
 )
 from tidings.places.persons import news_source, person_words
+from tidings.syntax import tokens
 from tidings.words import words
 
 if TYPE_CHECKING:
@@ -294,7 +295,7 @@ def capitalised_runs(doc: Doc, taken: set[int]) -> list[list[Token]]:
     ent_tokens = {i for e in doc.ents for i in range(e.start, e.end)}
     runs: list[list[Token]] = []
     cur: list[Token] = []
-    for tok in doc:
+    for tok in tokens(doc):
         ok = (
             tok.i not in ent_tokens
             and tok.i not in taken
@@ -357,7 +358,7 @@ _HYPHENATED = re.compile(r"^([A-Z][A-Za-z.]*[A-Za-z.])-[a-z]+$")
 def hyphenated(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Mention]:
     """A country or big place that opens a hyphenated adjective the tokenizer kept whole ("U.S.-led")."""
     out: list[Mention] = []
-    for tok in doc:
+    for tok in tokens(doc):
         m = _HYPHENATED.match(tok.text)
         if tok.i in taken or m is None:
             continue

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from tidings.places.abbreviations import after_comma
 from tidings.places.gazetteer import REGION_FEATURES, Candidate, Gazetteer, demonyms
 from tidings.places.mentions import DASHES, REGION_PREFIXES, Mention, text_of
+from tidings.syntax import tokens
 from tidings.words import words
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ def demonym_countries(doc: Doc) -> Counter[str]:
     """Countries named by demonyms and nationality adjectives ("Syrian", "Britons")."""
     table = demonyms()
     out: Counter[str] = Counter()
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.text[:1].isupper():
             iso3 = table.get(tok.lower_)
             if iso3:
@@ -55,7 +56,7 @@ def country_context(mentions: list[Mention], doc: Doc) -> Counter[str]:
 def paragraph_datelines(doc: Doc, gaz: Gazetteer, taken: set[int], add: Callable[..., Mention]) -> None:
     """Capitalised place names opening a paragraph or sentence, followed by a dash, "CITY, Month"
     or "CITY, State" ("PLEASANTON, Calif.--", "SOUTH WAZIRISTAN, April 5 (APP):")."""
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.i in taken or not (tok.is_upper and tok.is_alpha and len(tok.text) > 2):
             continue
         paragraph = tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws or "\n" in doc[tok.i - 1].text

@@ -74,6 +74,7 @@ from tidings.places.sites import (
     road_numbers,
     venues_in_towns,
 )
+from tidings.syntax import tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -269,7 +270,7 @@ def _dateline(found: Found, article: Article, gaz: Gazetteer) -> None:
     doc = found.doc
     inside = [m for m in found.mentions if m.start_char < dl.end and dl.start < m.end_char]
     cands = gaz.candidates(dl.text)
-    toks = [t for t in doc if dl.start <= t.idx < dl.end and not t.is_space]
+    toks = [t for t in tokens(doc) if dl.start <= t.idx < dl.end and not t.is_space]
     # "MEXICO CITY (AP) -": the dateline is the whole name where the NER kept a part.
     if toks and cands and all(m.end_char - m.start_char < dl.end - dl.start for m in inside):
         for m in inside:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from tidings.places.gazetteer import demonyms
 from tidings.places.mentions import COMMON, DIRECTIONS, TITLES, Mention, capitalised, text_of
+from tidings.syntax import tokens
 from tidings.words import words
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ NOT_A_NAME = words("places", "not_a_name_words")
 
 def facilities(doc: Doc, taken: set[int], add: Callable[..., Mention]) -> None:
     """Capitalised names ending in a facility word, outside every toponym found so far."""
-    for tok in doc:
+    for tok in tokens(doc):
         word = tok.lower_.rstrip(".")
         if tok.i in taken or word not in FACILITY_WORDS | INSTITUTION_WORDS or not tok.text[:1].isupper():
             continue
@@ -150,7 +151,7 @@ def named_before_street_noun(doc: Doc, towns: set[str], taken: set[int], add: Ca
     "at the corner of State and Hubbard streets". Each name is a site of the story's town;
     not a place named elsewhere ("the Cirencester junction": the junction at that town) nor a modifier
     ("the MIFF cinema awards")."""
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.i in taken or tok.lower_ not in STREET_NOUNS or not tok.text.islower() or tok.i == 0:
             continue
         if tok.dep_ == "compound":
@@ -195,10 +196,10 @@ ROAD_WORDS = words("places", "road_words")
 
 def road_numbers(doc: Doc, taken: set[int], add: Callable[..., Mention]) -> None:
     """Numbered roads ("a crash on the A120", "via the A436, A40 and A429"), kept as sites of their town."""
-    if not any(t.lower_ in ROAD_WORDS for t in doc):
+    if not any(t.lower_ in ROAD_WORDS for t in tokens(doc)):
         return
     last = -10  # the token index of the last road number taken
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.i in taken or tok.i == 0 or not ROAD_NUMBER.match(tok.text):
             continue
         prev = doc[tok.i - 1]

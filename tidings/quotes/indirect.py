@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from tidings.model import Quote, Span
 from tidings.quotes.lexicon import INDIRECT_LEMMAS, PRONOUNS
 from tidings.quotes.speakers import antecedent
+from tidings.syntax import tokens
 
 if TYPE_CHECKING:
     from tidings.quotes.state import ArticleState
@@ -23,7 +24,7 @@ def indirect_quotes(st: ArticleState, direct: list[Quote]) -> list[Quote]:
     out: list[Quote] = []
     covered = _runs([(p.start, p.end) for q in direct for p in (q.parts or [Span(q.text, q.start, q.end)])])
     covered_starts = [a for a, _ in covered]
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in INDIRECT_LEMMAS:
             continue
         comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)

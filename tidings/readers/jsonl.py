@@ -49,16 +49,17 @@ def read_jsonl(path: Path, settings: Settings, published: str | None) -> Iterato
 
 
 def jsonl_articles(
-    stream: BinaryIO, where: str, settings: Settings, published: str | None
+    stream: BinaryIO, where: str, settings: Settings, published: str | None, *, first_line: int = 0
 ) -> Iterator[Article | InputError]:
     """Articles from JSONL lines; a bad line is an error of its own and the file goes on.
 
     A file whose lines fail ``max_bad_records`` times in a row is no JSONL of articles
     (a bomb of empty records, a binary file called ``.jsonl``): one ``[T098]`` and the
-    rest of it is skipped.
+    rest of it is skipped. ``first_line`` is the number of lines of the file before
+    ``stream`` (a byte range of a large file, read by one Dask shard).
     """
     limit = settings.max_bytes * 2 + 1  # one line holds one article's JSON; longer lines are skipped, not read
-    n = 0
+    n = first_line
     seen_any = False
     bad = 0  # lines failed in a row
     while True:
@@ -89,7 +90,7 @@ def jsonl_articles(
             continue
         bad = 0
         yield article
-    if not seen_any and n == 0:
+    if not seen_any and n == first_line == 0:
         yield InputError("T001", f"{where}: empty input")
 
 

@@ -134,11 +134,17 @@ def _insert_many(conn: sqlite3.Connection, table: str, table_rows: list[Row]) ->
 def save(conn: sqlite3.Connection, article: Article, joiner: Joiner | None = None) -> None:
     """Write one article (replacing any earlier version of it) in one transaction; with a ``joiner``,
     join it to the store's stories and global events in that transaction."""
-    tables = rows(article, processed_at=now())
-    prepared = joiner.prepare(article.title, article.text) if joiner is not None else None
+    save_rows(conn, rows(article, processed_at=now()), joiner)
+
+
+def save_rows(conn: sqlite3.Connection, tables: dict[str, list[Row]], joiner: Joiner | None = None) -> None:
+    """As :func:`save`, from the article's rows (:func:`tidings.records.rows`, as a Parquet shard holds them)."""
+    art = tables["articles"][0]
+    article_id = art["id"]
+    prepared = joiner.prepare(art["title"], art["text"]) if joiner is not None else None
     with transaction(conn):
-        before = joiner.previous(conn, article.id) if joiner is not None else None
-        conn.execute("DELETE FROM articles WHERE id = ?", (article.id,))
+        before = joiner.previous(conn, article_id) if joiner is not None else None
+        conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
         _insert_many(conn, "articles", tables["articles"])
         _insert_many(conn, "actors", tables["actors"])
         # Row ids stand for the article's own positions in the link tables.
@@ -156,7 +162,7 @@ def save(conn: sqlite3.Connection, article: Article, joiner: Joiner | None = Non
         _insert_many(conn, "places", tables["places"])
         _insert_many(conn, "times", tables["times"])
         if joiner is not None and prepared is not None and before is not None:
-            joiner.attach(conn, article.id, prepared, before)
+            joiner.attach(conn, article_id, prepared, before)
 
 
 def record_failure(conn: sqlite3.Connection, input_name: str, error: str) -> None:
@@ -260,6 +266,19 @@ class SQLiteSink(BaseSink):
             raise TidingsError("T030", f"{article.input or article.id}: could not store: {exc}") from exc
         except (KeyError, IndexError, TypeError, ValueError) as exc:
             raise TidingsError("T030", f"{article.input or article.id}: could not store: {exc}") from exc
+
+    def write_rows(self, tables: dict[str, list[Row]]) -> None:
+        """Keep one article given as its rows (``tidings load`` of a Parquet folder); all or nothing."""
+        where = tables["articles"][0].get("input") or tables["articles"][0]["id"]
+        try:
+            save_rows(self._db(), tables, self.joiner)
+        except sqlite3.Error as exc:
+            error = self._fault(exc)
+            if isinstance(error, StoreError):
+                raise error from exc
+            raise TidingsError("T030", f"{where}: could not store: {exc}") from exc
+        except (KeyError, IndexError, TypeError, ValueError) as exc:
+            raise TidingsError("T030", f"{where}: could not store: {exc}") from exc
 
     def write_failure(self, input_name: str, message: str) -> None:
         try:
