@@ -436,7 +436,7 @@ def test_alerts_name_each_new_matching_global_event_once(
     SITE.feeds["/alerts.xml"] = [41, 42]
     db = tmp_path / "a.db"
     out = io.StringIO()
-    text = "root in (4, 14) and realis = 'asserted'"
+    text = "root in (4, 11, 14) and realis = 'asserted'"
     w = Watcher(
         [f"{server}/alerts.xml"], db=db, settings=settings, every=60, log=Log(), pipeline=pipeline,
         alert=AlertFilter.parse(text), alert_out=out,
@@ -445,7 +445,7 @@ def test_alerts_name_each_new_matching_global_event_once(
     def matching() -> set[int]:  # the same question asked in Python, over every global event
         with sqlite3.connect(db) as conn:
             rows = conn.execute("SELECT global_event_id, root, realis FROM global_event_view").fetchall()
-        return {gid for gid, root, realis in rows if root in ("04", "14") and realis == "asserted"}
+        return {gid for gid, root, realis in rows if root in ("04", "11", "14") and realis == "asserted"}
 
     first = w.cycle()
     sent = [json.loads(line) for line in out.getvalue().splitlines()]

@@ -91,6 +91,26 @@ def test_dates_are_judged_on_events_matched_by_root_and_actors() -> None:
     assert (counts.dated, counts.dated_right, counts.required_matched) == (1, 0, 0)
 
 
+def test_two_dated_acts_are_not_paired_crosswise_when_dates_are_judged() -> None:
+    day = {"root": ["17"], "source": "^KEN", "target": "^KEN|null", "required": True}
+    gold = WholeDoc(
+        id="c.txt",
+        text="",
+        date="2024-05-03",
+        events=({**day, "id": "first", "date": ["2024-05-01"]}, {**day, "id": "second", "date": ["2024-05-02"]}),
+        negated=(),
+        forbidden=(),
+    )
+    out = [_event("173", "KENCOP", None, day="2024-05-01"), _event("173", "KENCOP", None, day="2024-05-02")]
+    counts = WholeDocCounts()
+    score_article(gold, Article(raw="", events=out), counts)
+    assert (counts.dated, counts.dated_right) == (2, 2)
+    out[0] = _event("173", "KENCOP", None, day="2024-04-20")  # one right, one wrong: still paired
+    counts = WholeDocCounts()
+    score_article(gold, Article(raw="", events=out), counts)
+    assert (counts.dated, counts.dated_right) == (2, 1)
+
+
 def test_non_political_articles_count_every_event() -> None:
     sport = WholeDoc(id="b.txt", text="", date=None, events=(), negated=(), forbidden=())
     counts = WholeDocCounts()

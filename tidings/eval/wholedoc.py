@@ -217,8 +217,20 @@ def score_article(item: WholeDoc, article: Article, counts: WholeDocCounts, min_
     _dates_and_slots(item, out, counts)
 
 
+def date_pairs(gold: Sequence[dict[str, Any]], out: Sequence[Event]) -> dict[int, int]:
+    """gold index -> output index for judging dates: the events that match with their dates
+    first, then the rest by root and actors alone. (Matching by root and actors alone could pair
+    two reports of two dated acts crosswise and call both dates wrong.)"""
+    first = max_matching(gold, out)
+    rest_gold = [i for i in range(len(gold)) if i not in first]
+    taken = set(first.values())
+    rest_out = [j for j in range(len(out)) if j not in taken]
+    second = max_matching([gold[i] for i in rest_gold], [out[j] for j in rest_out], use_date=False)
+    return {**first, **{rest_gold[a]: rest_out[b] for a, b in second.items()}}
+
+
 def _dates_and_slots(item: WholeDoc, out: list[Event], counts: WholeDocCounts) -> None:
-    for i, j in max_matching(item.events, out, use_date=False).items():
+    for i, j in date_pairs(item.events, out).items():
         days = item.events[i].get("date")
         if not days:
             continue
