@@ -63,15 +63,17 @@ def find_units(lex: ActorLexicon, doc: Doc, skip: frozenset[int] = frozenset()) 
             heads[root.i] = Unit(head=root.i)
     for root, entries, toks in pieces:
         _attach(lex, doc, heads, piece_at, (root, entries, toks))
+    before_movement: dict[int, dict[tuple[str, ...], str]] = {}
     for unit in heads.values():
         unit.company = _company_name(doc[unit.head], unit)
-        unit.movement = _movement_word(doc, unit)
+        unit.movement = _movement_word(doc, unit, before_movement)
     return [heads[i] for i in sorted(heads)]
 
 
-def _movement_word(doc: Doc, unit: Unit) -> str:
+def _movement_word(doc: Doc, unit: Unit, memo: dict[int, dict[tuple[str, ...], str]]) -> str:
     """The party or front word the article writes after a bare name elsewhere: "Ennahda" after "the
-    Islamist Ennahda party" is that party."""
+    Islamist Ennahda party" is that party. ``memo`` keeps, per name length, the words before each
+    party or front word of the doc (the first time each is written), built once per article."""
     if not (unit.org_text or unit.person_text) or unit.sectors or unit.igo or unit.known or unit.persons:
         return ""
     if unit.countries:
@@ -80,10 +82,12 @@ def _movement_word(doc: Doc, unit: Unit) -> str:
     if any(w.lower() in MOVEMENT_WORDS for w in name):
         return ""
     n = len(name)
-    for t in doc[: len(doc) - n]:
-        if [x.text for x in doc[t.i : t.i + n]] == name and doc[t.i + n].lower_ in MOVEMENT_WORDS:
-            return doc[t.i + n].lower_
-    return ""
+    if n not in memo:
+        found: dict[tuple[str, ...], str] = {}
+        for k in (t.i for t in doc if t.lower_ in MOVEMENT_WORDS and t.i >= n):
+            found.setdefault(tuple(x.text for x in doc[k - n : k]), doc[k].lower_)
+        memo[n] = found
+    return memo[n].get(tuple(name), "")
 
 
 def _company_name(head: Token, unit: Unit) -> bool:
