@@ -179,7 +179,7 @@ def find_cue(st: ArticleState, start: int, end: int) -> Token | None:
     after = None
     if ends_clause or (not opening and not content.endswith((".", "!", "?"))):
         for t in right[:40]:
-            if is_cue(t) or (t.lower_ == "according" and t.nbor(1).lower_ == "to"):
+            if is_cue(t) or (t.lower_ == "according" and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "to"):
                 after = t
                 break
     put_it = next((t for t in [*left, *right] if _as_put_it(t)), None)

@@ -36,6 +36,8 @@ def speaker(st: ArticleState, cue: Token) -> ActorRef | None:
     if cue.lower_ == "according":
         return _according(st, cue)
     if is_dash(cue):
+        if cue.i + 1 >= len(cue.doc):
+            return None  # a dash that ends the text names no one
         name = name_head(cue.nbor(1))
         return st.index.at(name) or speaker_actor(st.article, name)
     if cue.lemma_.lower() in STATEMENT_NOUNS and cue.pos_ in ("NOUN", "PROPN"):
