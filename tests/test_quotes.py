@@ -355,7 +355,6 @@ def test_adding_after_what_was_said_is_the_speakers() -> None:
     assert q.speaker is not None and q.speaker.actor.name == "Holt"
 
 
-
 def test_a_text_ending_in_according_after_a_quote() -> None:
     # (found by `make fuzz`: the word after "according" was read past the end of the text)
     art = tidings.process_text('The mayor said "the bridge stays shut" according', date="2024-03-04")
