@@ -142,7 +142,7 @@ The Danish brewer launched a hostile takeover bid for its Swedish rival on Tuesd
 
 The Swedish company struck back within hours and called the offer too low for its shareholders.
 
-"This is a raid on our shareholders and we will fight it," the chief executive said.
+"This bid is a raid on our owners and we will fight it all the way," the brewer's boss said.
 
 Analysts predicted a long battle for control and a price war in the beer market.
 """
@@ -504,7 +504,7 @@ def test_warnings_threaten_only_with_a_sanction_or_force() -> None:
 def test_descriptions_are_no_acts() -> None:
     assert _asserted("The rule applies to the children of a foreign occupying force.") == []
     got = _events(
-        "Egypt and Jordan, the only two Arab states to have signed peace treaties with Israel, criticised the move."
+        "Ghana and Togo, the only two coastal states to have signed defence treaties with France, condemned the plan."
     )
     assert not [e for e in got if e[0] == "057"]
 
@@ -512,11 +512,11 @@ def test_descriptions_are_no_acts() -> None:
 def test_what_is_said_of_the_future_or_of_others() -> None:
     # a sanction to come threatens (130); saying what something is, in words of fault, criticises (111)
     assert _codes("The rebel spokesman said the attacks will not go unpunished.") == ["130"]
-    got = _events("The French presidency said France would respond without delay to any attack on its citizens.")
+    got = _events("The Italian government said Italy would respond firmly to any attack on its nationals abroad.")
     assert [(c, t) for c, _, t, *_ in got] == [("130", None)]  # France is the one threatening, not its target
     assert _asserted("The airline said it would respond shortly to a request for comment.") == []
     # the sanctions in place may be told, but neither a threat nor their lifting
-    got = _asserted("He said the companies would not go back until US sanctions against the country are lifted.")
+    got = _asserted("She said the firms would not return until EU sanctions on the regime are lifted.")
     assert not [c for c in got if c[:2] in ("13", "08")]
     assert _codes("The Kremlin said the referendum was illegal.") == ["111"]
     assert _asserted("The minister said the army was ready.") == []
@@ -533,7 +533,7 @@ def test_wanting_a_recount_and_working_together() -> None:
 
 def test_practices_conditions_and_instruments() -> None:
     # a simple present kept under a past verb of saying tells a practice, and so its aim
-    assert _asserted("The rebel group has said in the past that it detains people to finance its operations.") == []
+    assert _asserted("The militia has said before that it kidnaps travellers to fund its fighters.") == []
     got = _asserted("The firm was allowed to operate on the condition that it would provide water to the villages.")
     assert not [c for c in got if c.startswith("07")]  # the permission may be told, not the water
     # the weapons used in an attack are its instrument: force, not police coercion (175)

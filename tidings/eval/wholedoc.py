@@ -1,34 +1,32 @@
-"""Whole-article event coding (``../shared/eval/events/docs`` and ``realdocs``), scored as their README says.
+"""Whole-article event coding (``../shared/eval/events/docs`` and ``realdocs``), scored by the sets' rule.
 
-Each article's gold lists CAMEO events (acceptable 2-digit roots, regexes on the
-source and target codes, acceptable dates, required or optional, ``sym`` when
-the two sides may swap), events the text says did not happen
-(``negated_events``) and lines that must yield nothing (``forbidden_text``).
+The gold of each article lists CAMEO events (the 2-digit roots it accepts,
+regular expressions the source and target codes must satisfy, the dates it
+accepts, whether it is required, and ``sym`` when either side may be the
+source), acts the text denies (``negated_events``) and lines from which
+nothing may come (``forbidden_text``).
 
-- An output event is one tidings outputs: not negated, at or above the
-  output confidence threshold.
-- It **matches** a gold event when its root is in ``root``, its source and
-  target codes satisfy the regexes (either order with ``sym``) and its date is
-  in ``date`` when that is given. A missing actor (no code, or an unknown
-  ``---``) satisfies a pattern only when one of its top-level alternatives is
-  ``null``, ``^$`` or ``.*``.
-- Matching is one to one and maximum, required gold events first
-  (augmenting paths from the required events, then the optional ones: a
-  required event once matched stays matched, and the result is a maximum
-  matching).
-- Precision = matched output events / output events; recall = required gold
-  events matched / required gold events.
-- A violation is an output event that matches a ``negated_events`` entry (root,
-  source, target) or whose sentence contains a ``forbidden_text`` string.
-- A non-political article is one whose gold has no required event (the sets'
-  sports, business, weather, science and culture traps); every event output on
-  one is counted.
-- Date accuracy is measured apart from the match: among output events matched
-  to a gold event by root and actors alone (the same maximum matching without
-  dates), the share whose date is one the gold gives, over the gold events that
-  give one.
-- Unknown actors: among the source and target slots of output events that hold
-  an actor, the share whose actor has no code or the unknown code ``---``.
+- Output events: those tidings outputs (not negated, confidence at or above
+  the threshold).
+- An output event fits a gold event when the root is one of the gold's, both
+  codes pass their patterns (in either order under ``sym``) and, where the
+  gold gives dates, the date is one of them. An actor with no code, or the
+  unknown code ``---``, passes a pattern that admits no actor: one whose
+  ``|``-separated alternatives include ``null``, ``^$`` or ``.*``.
+- Gold and output events are paired one to one by a maximum matching that
+  serves required gold events first (augmenting paths: a required event once
+  paired stays paired).
+- Precision: paired output events over all output events. Recall: paired
+  required gold events over all required gold events.
+- Violations: output events that fit a denied act (root and actors) or come
+  from a sentence holding a forbidden line.
+- Articles whose gold requires no event are the non-political ones (sport,
+  business, weather, science, culture); every event output on them counts.
+- Date accuracy, apart from the matching: events that fit a gold event with
+  their dates are paired first, then the rest by root and actors alone; the
+  share of pairs with a gold date whose date is right.
+- Unknown actors: among filled source and target slots of output events, the
+  share whose actor has no code or ``---``.
 """
 
 from __future__ import annotations

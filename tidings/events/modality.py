@@ -616,8 +616,8 @@ def _generic(trigger: Token, index: MentionIndex | None) -> bool:
         and trigger.head.tag_ in ("VBD", "VBN", "VBZ", "VBP")  # "says it targets only military sites" too
         and trigger.lemma_.lower() not in STANCE_VERBS
     ):
-        # "the ELN has said in the past that it detains people to finance its operations": a
-        # simple present kept under a past verb of saying tells a practice, not an act
+        # "the militia has said before that it kidnaps travellers to fund its fighters": a
+        # simple present kept under a verb of saying tells a practice, not an act
         return True
     head = trigger
     while head.dep_ in ("conj", "xcomp") and head.head.i != head.i:

@@ -98,8 +98,8 @@ def _targets(
         # "protests broke out against X": the target hangs on the verb of the noun.
         args += [c for c in trigger.head.children if c.dep_ == "prep"]
     if p.code[:2] == "11":
-        # "allegations that agents of the Indian government were involved in violence against
-        # X": the one accused is the clause's subject, not an actor deep inside the clause.
+        # "claims that officers of a foreign state took part in attacks on X": the one accused
+        # is the clause's subject, not an actor deep inside the clause.
         refs = _slot_targets(p, trigger, args, st, source, far=False) or _accused_in_clause(trigger, st, source)
         if refs:
             return refs, False
