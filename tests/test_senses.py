@@ -547,3 +547,11 @@ def test_one_threat_per_threat() -> None:
     assert _codes("Russia warned the United States against sending long-range missiles to Ukraine.") == ["130"]
     assert _codes("China's foreign ministry said the United States should stop interfering in its affairs.") == ["020"]
     assert _codes("Kenya will deploy 1,000 police officers to Haiti.") == ["154"]
+
+
+def test_meeting_for_talks_is_held_not_intended() -> None:
+    # a meeting held for talks consults (040); agreeing to meet for talks is the intent (036)
+    got = _events("Serbian and Kosovan negotiators met in Brussels on Monday for talks.")
+    assert [c for c, *_ in got] == ["040"]
+    got = _events("Serbia and Kosovo agreed on Monday to meet in Brussels for talks.")
+    assert [c for c, *_ in got] == ["036"]
