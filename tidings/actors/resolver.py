@@ -115,10 +115,16 @@ def _firm_of(state: ArticleActors, title: str) -> Actor | None:
 _HUBS = words("places", "international_hubs")
 
 
+def _located(places: list[Place]) -> list[Place]:
+    """Places that say where something happens: with a country, not a demonym, not an
+    international hub where bodies merely sit."""
+    return [p for p in places if p.country and p.role != "demonym" and p.text.lower() not in _HUBS]
+
+
 def _openers(doc: Doc, places: list[Place]) -> dict[int, tuple[int, str]]:
     """Sentences that open with where they happen ("In Tehran, a foreign ministry spokesman said"),
     by number: the comma that ends the opening and the country of its place."""
-    located = [p for p in places if p.country and p.role != "demonym" and p.text.lower() not in _HUBS]
+    located = _located(places)
     out: dict[int, tuple[int, str]] = {}
     for n, sent in enumerate(doc.sents):
         if sent[0].lower_ not in ("in", "at", "from"):
@@ -138,14 +144,13 @@ def _sites(doc: Doc, places: list[Place]) -> dict[int, str]:
     "inside" ("detained 40 supporters in Tbilisi": both "detained" and "supporters" may carry
     it, as the parser attaches it), mapped to the place's country."""
     out: dict[int, str] = {}
-    for p in places:
-        if not p.country or p.role == "demonym" or p.text.lower() in _HUBS:
-            continue
+    for p in _located(places):
         span = doc.char_span(p.start, p.end, alignment_mode="expand")
         if span is None:
             continue
         prep = span.root.head
-        if span.root.dep_ == "pobj" and prep.lower_ in ("in", "at", "inside") and prep.head.pos_ in ("VERB", "NOUN"):
+        on_site = span.root.dep_ == "pobj" and prep.lower_ in ("in", "at", "inside")
+        if on_site and prep.head.pos_ in ("VERB", "NOUN") and p.country:  # (``_located`` kept only these)
             out.setdefault(prep.head.i, p.country)
     return out
 

@@ -139,7 +139,7 @@ def noun_source(noun: Token, st: ArticleState, p: Pattern | None = None) -> tupl
     for c in noun.children:
         if c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in ATTACK_NOUNS:
             continue  # "drone strikes": the weapon, not who used it
-        if c.dep_ == "poss" and noun.lemma_.lower() in PATIENT_NOUNS and not _of_object(noun):
+        if c.dep_ == "poss" and noun.lemma_.lower() in PATIENT_NOUNS and not of_object(noun):
             continue  # "his arrest", "their release": the one it was done to ("Poland's expulsion of X": by)
         if c.dep_ in ("poss", "compound", "amod", "nmod"):
             # "stiff international and Palestinian criticism": each of the joined modifiers.
@@ -172,7 +172,7 @@ def noun_source(noun: Token, st: ArticleState, p: Pattern | None = None) -> tupl
     return None, True
 
 
-def _of_object(noun: Token) -> bool:
+def of_object(noun: Token) -> bool:
     """The event noun names what it was done to with "of" ("the expulsion of three diplomats")."""
     return any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
 

@@ -27,7 +27,7 @@ from tidings.events.arguments import (
 from tidings.events.lexicon import DEFAULT_TARGETS, Pattern, default_lexicon
 from tidings.events.modality import DEMAND_NOUNS, refused
 from tidings.events.parties import ensure_actor, protesters, unique
-from tidings.events.sources import noun_source
+from tidings.events.sources import noun_source, of_object
 from tidings.events.sources import sources as find_sources
 from tidings.events.state import ArticleState
 from tidings.model import ActorRef, Article, Span
@@ -109,7 +109,7 @@ def _targets(
     if (
         trigger.pos_ in ("NOUN", "PROPN")
         and trigger.lemma_.lower() in PATIENT_NOUNS
-        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in trigger.children)  # "X's arrest of Y"
+        and not of_object(trigger)  # "X's arrest of Y": X did it
     ):
         # "his arrest", "their release by the authorities": the possessor is the one it was done to.
         refs = [r for c in trigger.children if c.dep_ == "poss" for r in st.index.resolve_all(c)]
