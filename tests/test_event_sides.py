@@ -183,6 +183,33 @@ def test_condemning_an_act_told_before_targets_its_doer() -> None:
     assert any(code.startswith("11") and t == "AZECOP" for code, _, t in got)
 
 
+def test_a_noun_naming_no_kind_of_act_refers_to_the_news() -> None:
+    # "the measures", "the deal", "the verdict" name no kind of act: they stand for the act the
+    # article reported, and the reaction is aimed at whoever did it (or at the deal's parties).
+    got = _events(
+        "Russia imposed sanctions on Moldova's energy sector on Monday. "
+        "A German government spokesman condemned the measures as unjustified."
+    )
+    assert _pairs(got, "11") == {("DEUGOV", "RUS")}
+    got = _events(
+        "Colombia's government and the rebels signed a peace deal on Friday. The Brazilian president welcomed the deal."
+    )
+    assert ("BRAGOV", "COLGOV") in _pairs(got, "05")
+    got = _events(
+        "A court in Tehran sentenced a British aid worker to five years in prison on Sunday. "
+        "The foreign secretary in London condemned the verdict."
+    )
+    assert {(s, t) for code, s, t in got if code == "111"} == {("GBRGOV", "IRNJUD")}
+
+
+def test_where_something_was_said_is_not_whom_it_was_said_to() -> None:
+    # A place the act of saying happened in is no target; a place inside what is asked for may be.
+    got = _events("In Berlin, a German government spokesman condemned the decision on Monday.")
+    assert _pairs(got, "11") == {("DEUGOV", None)}
+    got = _events("The French president pressed on Monday for the release of two French teachers held in Iran.")
+    assert ("FRAGOV", "IRN") in _pairs(got, "10")
+
+
 def test_blamed_on_names_the_one_blamed() -> None:
     got = _events("Pakistan blamed the bombing on the Pakistani Taliban.")
     assert any(

@@ -53,6 +53,21 @@ POSSESSIVE_PRONOUNS = frozenset({"their", "its", "his", "her", "our"})
 ANAPHORIC_DETS = frozenset({"the", "this", "these", "those", "such"})
 # Giving aid (economic, military, humanitarian): with no recipient named, the story's country receives it.
 AID_CODES = frozenset({"070", "071", "072", "073"})
+# Acts of saying (statements, appeals, talks, praise, demands, disapproval, rejection, threats): the
+# place they were said in is not whom they were said to ("In Tehran, a spokesman condemned ...",
+# "the leaders met in Vilnius"), though a place inside what they are about may be ("pressed for
+# the release of nationals held in Iran"); a visit's place is its target (042, 043).
+SPOKEN_ROOTS = frozenset({"01", "02", "04", "05", "10", "11", "12", "13"})
+VISIT_CODES = frozenset({"042", "043"})
+# Nouns that refer back to an act without naming its kind, and the kinds of act (CAMEO roots) each
+# list may stand for: "condemned the measures" after "imposed sanctions", "welcomed the deal".
+REFERRING_NOUNS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
+    (words("events", "decision_nouns"), frozenset({"06", "07", "08", "15", "16", "17", "18", "19", "20"})),
+    (words("events", "accord_nouns"), frozenset({"03", "05", "06", "08"})),
+    (words("events", "verdict_nouns"), frozenset({"11"})),
+)
+# Kinds of act whose two sides are both parties to what a referring noun names ("the deal").
+PARTY_ROOTS = frozenset({"03", "05", "06"})
 # How far below the trigger "each other" may sit: "expelled [six] of each other's diplomats".
 RECIPROCAL_DEPTH = 4
 
@@ -136,6 +151,8 @@ def _targets(
     refs = clause_objects(p, purposes, st)
     if refs:
         return refs, False
+    if p.code[:2] in SPOKEN_ROOTS and p.code[:3] not in VISIT_CODES:
+        args = [t for t in args if t.head.head.i != trigger.i]
     place = _place_target(args, st.article)
     if place is not None:
         return [place], True
@@ -333,27 +350,36 @@ def refs_of(tok: Token, st: ArticleState) -> list[ActorRef]:
 
 
 def _told_before(noun: Token, st: ArticleState) -> list[ActorRef]:
-    """ "Taiwan condemned the drills": the doers of the act a definite event noun refers
-    back to: the latest one told by the same word before it, else the latest event of its
-    kind coded before it in the article."""
-    pats = default_lexicon().nouns.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
-    if not pats or not any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in noun.children):
+    """ "Taiwan condemned the drills", "Iran condemned the measures": the doers of the act a
+    definite event noun refers back to: the latest one told by the same word before it, else
+    the latest event of its kind coded before it in the article (a noun that names no kind,
+    "the move", "the deal", stands for the latest act of the kinds it may refer to)."""
+    lemma = noun.lemma_.lower()
+    pats = default_lexicon().nouns.get(lemma) if noun.pos_ == "NOUN" else None
+    roots = {p.code[:2] for p in pats} if pats else _referred_roots(noun)
+    if not roots or not any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in noun.children):
         return []
     sentence = st.article.sentence_at(noun.idx)
     if sentence is None:
         return []
-    lemma = noun.lemma_.lower()
-    for t in reversed(noun.doc[: noun.i]):
+    for t in reversed(noun.doc[: noun.i]) if pats else ():
         # The same word first: "carried out strikes ... Iran condemned the strikes".
         if t.pos_ in ("NOUN", "VERB") and lemma in verb_lemmas(t):
             doers = [r for r in find_sources(t, st, pats[0])[0] if r is not None]
             if doers:
                 return doers
-    roots = {p.code[:2] for p in pats}
-    told = [(i, src) for code, src, _, i in st.seen if code[:2] in roots and src and i <= sentence.index]
+    told = [
+        (i, side)
+        for code, src, tgt, i in st.seen
+        if code[:2] in roots and src and i <= sentence.index
+        for side in ((src, tgt) if code[:2] in PARTY_ROOTS and not pats else (src,))
+        if side
+    ]
     if not told:
         return []
-    latest = max(i for i, _ in told)
+    # An event noun is the latest act of its kind; a noun that names no kind ("the measures") is
+    # the news the article leads with, to which the reactions it reports respond.
+    latest = max(i for i, _ in told) if pats else min(i for i, _ in told)
     actors = {a.id: a for a in st.article.actors}
     out = []
     for src in dict.fromkeys(src for i, src in told if i == latest):
@@ -362,6 +388,14 @@ def _told_before(noun: Token, st: ArticleState) -> list[ActorRef]:
         if actor is not None and before:
             out.append(ActorRef(actor, before[-1]))
     return out
+
+
+def _referred_roots(noun: Token) -> frozenset[str]:
+    """The kinds of act a noun that names no kind of its own may refer back to ("the move")."""
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or any(c.dep_ in ("poss", "prep", "acl", "relcl") for c in noun.children):
+        return frozenset()  # "Russia's move", "the decision to withdraw": the phrase says whose, or what
+    return next((roots for nouns, roots in REFERRING_NOUNS if lemma in nouns), frozenset())
 
 
 def _doer_of_act(tok: Token, st: ArticleState) -> ActorRef | None:
