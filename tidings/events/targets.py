@@ -362,9 +362,9 @@ def _told_before(noun: Token, st: ArticleState) -> list[ActorRef]:
     sentence = st.article.sentence_at(noun.idx)
     if sentence is None:
         return []
-    for t in reversed(noun.doc[: noun.i]) if pats else ():
+    for t in reversed(noun.doc[: noun.i]):
         # The same word first: "carried out strikes ... Iran condemned the strikes".
-        if t.pos_ in ("NOUN", "VERB") and lemma in verb_lemmas(t):
+        if pats and t.pos_ in ("NOUN", "VERB") and lemma in verb_lemmas(t):
             doers = [r for r in find_sources(t, st, pats[0])[0] if r is not None]
             if doers:
                 return doers
