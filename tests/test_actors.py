@@ -600,3 +600,12 @@ def test_a_surname_in_the_headline_is_the_full_name_the_story_gives() -> None:
 def test_an_intelligence_organisation_is_a_spy_service() -> None:
     actors = _actors("Turkey's National Intelligence Organisation arranged the exchange.")
     assert _one(actors, "Turkey's National Intelligence Organisation").code == "TURSPY"
+
+
+def test_a_party_named_with_a_state_is_of_that_state_not_where_they_act() -> None:
+    # The rebels are Colombia's, though they sign in Havana; without the conjunct the
+    # place they act in is the only clue and places them.
+    actors = _actors("Colombia's government and the rebels signed a peace deal in Havana on Friday.")
+    assert _one(actors, "the rebels").country == "COL"
+    actors = _actors("Sudan's army and the militants clashed in Chad on Monday.")
+    assert _one(actors, "the militants").country == "SDN"

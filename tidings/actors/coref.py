@@ -277,6 +277,10 @@ class ArticleActors:
         sector = unit_sector(unit)
         if unit.head > comma and sector in STATE_SECTORS:
             return opener  # (a state's agents and bodies: not "the same company" named before)
+        if sector is not None and sector not in STATE_SECTORS:
+            party = self.conjunct_country(unit)
+            if party is not None:
+                return party  # "Colombia's government and the rebels signed ... in Havana"
         site = self.site_country(unit)
         if site is not None and sector == "COP":
             return site  # police act where they serve: "Police detained ... in Minsk"
@@ -284,6 +288,18 @@ class ArticleActors:
         return self.same_head_country(unit) or self.same_kind_country(
             unit, self.government_country(unit, site or focus)
         )
+
+    def conjunct_country(self, unit: Unit) -> str | None:
+        """ "Colombia's government and the rebels", "the army and the militants": a party the phrase
+        places nowhere, named together with a state or its forces, is of that state, not of the
+        place where they act or of the story's country."""
+        conj = {t.i for t in self.doc[unit.head].conjuncts}
+        if not conj:
+            return None
+        for h, a, _ in self._back_to(self.sent_of[unit.head]):
+            if h in conj and a.country and (a.kind == "country" or a.sector in STATE_SECTORS):
+                return a.country
+        return None
 
     def site_country(self, unit: Unit) -> str | None:
         """The country of the place the phrase's own act happens at: "supporters in Tbilisi",
