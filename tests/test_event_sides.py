@@ -506,3 +506,14 @@ def test_a_participle_after_a_dateline_is_the_predicate() -> None:
     # a headline's passive has no object of its own: the journalist was detained
     got = _events("Opposition leader arrested by police in Harare")
     assert any(code.startswith("17") and s == "ZWECOP" for code, s, _ in got)
+
+
+def test_one_act_on_several_people_of_one_country_is_told_once() -> None:
+    # One trigger, one act: freeing two Americans, arresting three Nigerians; but sanctions
+    # on two states are two acts, one on each.
+    got = _events("Russia on Thursday freed a jailed Washington Post reporter and a former U.S. Army sergeant.")
+    assert len([1 for code, _, _ in got if code.startswith("08")]) == 1
+    got = _events("Police in Lagos arrested two opposition leaders and a reporter on Friday.")
+    assert len([1 for code, _, _ in got if code.startswith("17")]) == 1
+    got = _events("The United States imposed sanctions on Iran and China on Tuesday.")
+    assert _pairs(got, "16") == {("USA", "IRN"), ("USA", "CHN")}

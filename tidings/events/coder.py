@@ -31,7 +31,7 @@ from tidings.events.state import ArticleState
 from tidings.events.targets import reciprocal
 from tidings.events.targets import targets as find_targets
 from tidings.mentions import MentionIndex
-from tidings.model import ActorRef, Article, Context, Event
+from tidings.model import Actor, ActorRef, Article, Context, Event
 from tidings.syntax import tokens
 from tidings.words import words
 
@@ -251,12 +251,31 @@ def distinct_pairs(pairs: list[Pair], joint: bool, *, parties: bool = False) -> 
         if parties and _one_party(s, t):
             continue
         if any(
-            (_one_party(s, s2) and _one_party(t, t2)) or (joint and _one_party(s, t2) and _one_party(t, s2))
+            (_one_party(s, s2) and (_one_party(t, t2) or _compatriots(t, t2)))
+            or (joint and _one_party(s, t2) and _one_party(t, s2))
             for s2, t2 in out
         ):
             continue
         out.append((s, t))
     return out
+
+
+def _compatriots(a: ActorRef | None, b: ActorRef | None) -> bool:
+    """Two named people or bodies of one country ("freed a reporter, a former marine and a
+    journalist", "talked with Prigozhin with Putin's consent"): one act done to that country's
+    people, told once; acts on two states (sanctions on Iran and on China) stay two."""
+    if a is None or b is None:
+        return False
+    x, y = _country(a.actor), _country(b.actor)
+    return x is not None and x == y and not (a.actor.kind == "country" or b.actor.kind == "country")
+
+
+def _country(actor: Actor) -> str | None:
+    """An actor's country; a code's first three letters where the country was not set ("USAMED")."""
+    if actor.country:
+        return actor.country
+    code = actor.code or ""
+    return code[:3] if len(code) >= 3 and code[:3].isalpha() and code[:3].isupper() and code[:3] != "IGO" else None
 
 
 def _existential(noun: Token) -> bool:
