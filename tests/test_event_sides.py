@@ -517,3 +517,14 @@ def test_one_act_on_several_people_of_one_country_is_told_once() -> None:
     assert len([1 for code, _, _ in got if code.startswith("17")]) == 1
     got = _events("The United States imposed sanctions on Iran and China on Tuesday.")
     assert _pairs(got, "16") == {("USA", "IRN"), ("USA", "CHN")}
+
+
+def test_one_act_by_several_people_of_one_country_is_told_once() -> None:
+    got = _events("Workers, pensioners and students marched to parliament in Lima on Monday.")
+    assert len([1 for code, _, _ in got if code.startswith("14")]) == 1
+    # ... but two of one country acting on each other are two acts, one each way
+    got = _events(
+        "In a televised debate on Tuesday, Peru's president and the opposition leader attacked each other's "
+        "economic plans."
+    )
+    assert _pairs(got, "11") == {("PERGOV", "PEROPP"), ("PEROPP", "PERGOV")}

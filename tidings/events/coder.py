@@ -243,15 +243,19 @@ def distinct_pairs(pairs: list[Pair], joint: bool, *, parties: bool = False) -> 
 
     Sanctions on Iran and on China are two acts, strikes by the US and by Britain two
     more; but "Japan and the Philippines agreed" is one agreement, not one each way
-    (``joint``), and among the ``parties`` named together a state and its own
-    government are one party, not two.
+    (``joint``), one act by or on several people of one country is one act, and among
+    the ``parties`` named together a state and its own government are one party, not
+    two (while two parties of one country acting on each other stay two acts).
     """
     out: list[Pair] = []
     for s, t in pairs:
         if parties and _one_party(s, t):
             continue
         if any(
-            (_one_party(s, s2) and (_one_party(t, t2) or _compatriots(t, t2)))
+            (
+                (_one_party(s, s2) or (not parties and _compatriots(s, s2)))
+                and (_one_party(t, t2) or (not parties and _compatriots(t, t2)))
+            )
             or (joint and _one_party(s, t2) and _one_party(t, s2))
             for s2, t2 in out
         ):
@@ -262,8 +266,8 @@ def distinct_pairs(pairs: list[Pair], joint: bool, *, parties: bool = False) -> 
 
 def _compatriots(a: ActorRef | None, b: ActorRef | None) -> bool:
     """Two named people or bodies of one country ("freed a reporter, a former marine and a
-    journalist", "talked with Prigozhin with Putin's consent"): one act done to that country's
-    people, told once; acts on two states (sanctions on Iran and on China) stay two."""
+    journalist", "workers, pensioners and activists marched"): one act done to or by that
+    country's people, told once; acts on two states (sanctions on Iran and on China) stay two."""
     if a is None or b is None:
         return False
     x, y = _country(a.actor), _country(b.actor)
