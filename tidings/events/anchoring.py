@@ -26,6 +26,7 @@ from collections import Counter
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from tidings.events.arguments import dateline_end
 from tidings.model import Article, Place, Sentence, TimeExpr
 from tidings.syntax import LOCATIVE_PREPS, clause_head
 from tidings.words import words
@@ -115,11 +116,17 @@ def date_of(article: Article, trigger: Token, sentence: Sentence, lede: str | No
     root = trigger.sent.root
     own: TimeExpr | None = None
     sent: str | None = None
+    filed: str | None = None  # the dateline's day ("DUBAI, April 11 (WNS) -"): when the story was filed
+    dateline = dateline_end(trigger)
     for t in article.times:
         if not (sentence.start <= t.start < sentence.end) or t.kind not in ("date", "time") or t.value is None:
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None or _dates_other_noun(span.root, trigger):
+            continue
+        if span.root.i < dateline:
+            # The parser hangs the dateline on the first verb; "said on Wednesday" is the day.
+            filed = filed or t.day
             continue
         head = clause_head(span.root)
         if head.i == event_clause.i and (own is None or (own.day is None and t.day is not None)):
@@ -130,8 +137,8 @@ def date_of(article: Article, trigger: Token, sentence: Sentence, lede: str | No
         return own.day, "clause"
     if own is not None and own.value not in _NO_PERIOD and not _ongoing(trigger, event_clause):
         return None, "unknown"  # "in 2019", "last month", "since February": no day of its own
-    if sent:
-        return sent, "sentence"
+    if sent or filed:
+        return sent or filed, "sentence"
     antecedent = _antecedent_day(article, event_clause)
     if antecedent is not None:
         return antecedent, "clause"
