@@ -84,8 +84,9 @@ def _movement_word(doc: Doc, unit: Unit, memo: dict[int, dict[tuple[str, ...], s
     n = len(name)
     if n not in memo:
         found: dict[tuple[str, ...], str] = {}
-        for k in (t.i for t in doc if t.lower_ in MOVEMENT_WORDS and t.i >= n):
-            found.setdefault(tuple(x.text for x in doc[k - n : k]), doc[k].lower_)
+        toks = tokens(doc)
+        for k in (t.i for t in toks if t.lower_ in MOVEMENT_WORDS and t.i >= n):
+            found.setdefault(tuple(x.text for x in toks[k - n : k]), toks[k].lower_)
         memo[n] = found
     return memo[n].get(tuple(name), "")
 

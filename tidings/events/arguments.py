@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tidings.syntax import conjuncts
+from tidings.syntax import conjuncts, tokens
 from tidings.words import words
 
 if TYPE_CHECKING:
@@ -58,10 +58,24 @@ def arg_tokens(trigger: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)  # nearest first: "relations with Congo over their ties with Israel"
 
 
+_OBJECTS = "tidings.events.objects"
+
+
 def objects(trigger: Token) -> list[Token]:
     """Direct objects (or passive subjects) of a verb, through 'to using X' style chains."""
     if trigger.pos_ in ("NOUN", "PROPN"):
         return []
+    # Kept on the doc (as token indexes) by trigger: the matcher, the senses and the target search
+    # ask for the objects of the same trigger many times, and they depend on the parse alone.
+    memo: dict[int, tuple[int, ...]] = trigger.doc.user_data.setdefault(_OBJECTS, {})
+    found = memo.get(trigger.i)
+    if found is None:
+        found = memo[trigger.i] = tuple(o.i for o in _find_objects(trigger))
+    toks = tokens(trigger.doc)
+    return [toks[i] for i in found]
+
+
+def _find_objects(trigger: Token) -> list[Token]:
     subj_deps: tuple[str, ...] = ("nsubjpass",) if not stative(trigger) else ()
     if had_done(trigger):
         subj_deps = ("nsubjpass", "nsubj")  # "had its assets seized": the assets
