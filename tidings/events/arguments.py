@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tidings.syntax import conjuncts, tokens
+from tidings.syntax import conjuncts, sentence_of, sentence_tokens, tokens
 from tidings.words import words
 
 if TYPE_CHECKING:
@@ -185,10 +185,10 @@ def dateline_end(tok: Token) -> int:
     """Where the dateline opening the token's sentence ends: the index of the dash after
     "YEREVAN, Armenia —" or "MINSK, Aug. 16 (Reuters) -"; -1 when the sentence opens with none.
     The parser often takes the dateline for the subject of the first verb."""
-    sent = tok.sent
+    sent = sentence_tokens(tok)
     for t in sent[: DATELINE_MAX + 1]:
         if t.text in ("—", "–", "--") or (t.text == "-" and t.whitespace_ and t.i > 0 and t.doc[t.i - 1].whitespace_):
-            before = [x for x in sent[: t.i - sent.start] if not x.is_punct]
+            before = [x for x in sent[: t.i - sent[0].i] if not x.is_punct]
             names = [x for x in before if x.pos_ == "PROPN" or x.is_upper]
             if names and all(x.pos_ in ("PROPN", "NUM") or x.is_upper or x.is_title or x.like_num for x in before):
                 return t.i
@@ -216,7 +216,7 @@ def after_dateline(verb: Token) -> Token | None:
     if any(c.dep_ in ("agent", "auxpass", "nsubjpass", "aux", "nsubj") for c in verb.children):
         return None
     head = verb.head
-    sent = verb.sent
+    sent = sentence_of(verb)
     if head.i == sent.root.i and head.i < verb.i and head.left_edge.i == sent.start and _acts_on(verb):
         # "Nepal's aviation authority disputed on Tuesday whether ...", the dateline cut off:
         # a noun heading the sentence and a participle with an object or a clause of its own.
@@ -230,7 +230,7 @@ def after_dateline(verb: Token) -> Token | None:
         return head if head.left_edge.i == end + 1 and head.pos_ in ("NOUN", "PROPN") else None
     # "Indianapolis – Several thousand teachers wearing red [surrounded]": hung on the dateline.
     return next(
-        (t for t in verb.sent if end < t.i < verb.i and t.head.i <= end and t.pos_ in ("NOUN", "PROPN")),
+        (t for t in sentence_tokens(verb) if end < t.i < verb.i and t.head.i <= end and t.pos_ in ("NOUN", "PROPN")),
         None,
     )
 

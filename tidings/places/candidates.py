@@ -43,7 +43,7 @@ from tidings.places.mentions import (
     text_of,
 )
 from tidings.places.persons import news_source, person_words
-from tidings.syntax import tokens
+from tidings.syntax import sentence_of, tokens
 from tidings.words import words
 
 if TYPE_CHECKING:
@@ -108,7 +108,7 @@ def whole_ok(
         return False
     if len(text) < 3:
         # "US tariffs", "UK officials": a country abbreviation, outside an all-capitals headline.
-        sent = core[0].sent
+        sent = sentence_of(core[0])
         shouting = sum(t.is_upper for t in sent if t.is_alpha) > 0.5 * max(1, sum(t.is_alpha for t in sent))
         if bare_abbreviation(core):
             return not shouting
