@@ -13,7 +13,7 @@ import pytest
 
 from tidings.model import Article, TimeExpr
 from tidings.pipeline import Pipeline
-from tidings.times import NO_DATE_NOTE, normalise
+from tidings.times import NO_DATE_NOTE, candidates, normalise
 from tidings.times import calendar as cal
 from tidings.times.candidates import grammar
 
@@ -298,6 +298,20 @@ def test_windowed_scan_finds_what_a_full_scan_finds() -> None:
     # Patterns run only near trigger words; an expression far from the start must still be whole.
     text = "The committee, after a long and difficult debate about procedure, " * 3 + "met at least the past 26 years."
     assert [(text[c.start : c.end]) for c in grammar(text)] == ["at least the past 26 years"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On MONDAY, Sept. 3 the Q2 figures for 1998 came in; DAILY at 9 a.m. EST, Tonight.",
+        "The İstanbul meeting last ſunday and on Monday",  # letters lower-casing lengthens or keeps apart
+        "Seven \u212aelvin days ago, in the 1990s, at 1530 GMT",
+    ],
+)
+def test_trigger_scan_on_lower_case_text_finds_the_case_blind_spans(text: str) -> None:
+    # The trigger words are found on the lower-cased text; the spans must be those of a case-blind scan.
+    found = [m.span() for m in candidates._triggers(text)]
+    assert found == [m.span() for m in candidates._TRIGGER.finditer(text)]
 
 
 # ------------------------------------------------------- no publication date

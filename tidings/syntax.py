@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 # Dependencies that open a new clause: the words below them are not the
 # arguments of the verb above.
@@ -38,6 +38,30 @@ def tokens(doc: Doc) -> list[Token]:
     toks = list(doc)
     _LAST = (doc, toks)
     return toks
+
+
+_SENTS: tuple[object, list[Span]] = (None, [])
+
+
+def sentence_of(token: Token) -> Span:
+    """``token.sent``, from one list of the doc's sentences made once per parse: spaCy walks the
+    sentence's tokens each time it is asked, and the event coder asks for every trigger a score
+    of times. Kept, like :func:`tokens`, for the last doc asked for only."""
+    global _SENTS
+    doc = token.doc
+    last = _SENTS
+    if last[0] is not doc:
+        by_token: list[Span] = []
+        for sent in doc.sents:
+            by_token.extend([sent] * len(sent))
+        last = _SENTS = (doc, by_token)
+    return last[1][token.i]
+
+
+def sentence_tokens(token: Token) -> list[Token]:
+    """The tokens of ``token``'s sentence, as a new list (``list(token.sent)``, without making them anew)."""
+    sent = sentence_of(token)
+    return tokens(token.doc)[sent.start : sent.end]
 
 
 def clause_head(token: Token) -> Token:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from tidings.actors.lexicon import ActorLexicon, Entry, admin1_countries, fold_name, swaps
 from tidings.model import Place
-from tidings.syntax import LOCATIVE_PREPS
+from tidings.syntax import LOCATIVE_PREPS, sentence_tokens
 from tidings.words import words
 
 if TYPE_CHECKING:
@@ -231,7 +231,7 @@ def place_clues(doc: Doc, units: list[Unit], places: list[Place]) -> None:
             for g in c.children
             if g.dep_ == "npadvmod"
         ]
-        if head.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in head.sent):
+        if head.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in sentence_tokens(head)):
             qualifiers.append(head)  # a bare name: "Mariupol"
         for w in qualifiers:
             country = country_at(w)
@@ -281,7 +281,7 @@ def _acts(tok: Token) -> bool:
     """Whether a seat of government acts in its sentence ("Moscow said"), not a place ("in Moscow")."""
     if tok.dep_ == "pobj" and (tok.head.lower_ in LOCATIVE_PREPS or tok.head.lower_ == "of"):
         return False  # "in Moscow", "the streets of Rome"
-    if tok.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in tok.sent):
+    if tok.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in sentence_tokens(tok)):
         return True  # a bare name (a headline, a list, a caption): "Beijing", "The Pentagon"
     if tok.dep_ == "compound" and tok.head.lemma_.lower() in _SITE_HEADS:
         return False  # "Kathmandu airport", "Moscow's Lefortovo prison": a place in the city

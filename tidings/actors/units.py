@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from tidings.actors.clues import KIN_NOUNS, NP_DEPS, NP_PREPS, Unit, add_clues
 from tidings.actors.lexicon import ActorLexicon, Entry
-from tidings.syntax import tokens
+from tidings.syntax import sentence_tokens, tokens
 from tidings.words import words
 
 if TYPE_CHECKING:
@@ -84,8 +84,9 @@ def _movement_word(doc: Doc, unit: Unit, memo: dict[int, dict[tuple[str, ...], s
     n = len(name)
     if n not in memo:
         found: dict[tuple[str, ...], str] = {}
-        for k in (t.i for t in doc if t.lower_ in MOVEMENT_WORDS and t.i >= n):
-            found.setdefault(tuple(x.text for x in doc[k - n : k]), doc[k].lower_)
+        toks = tokens(doc)
+        for k in (t.i for t in toks if t.lower_ in MOVEMENT_WORDS and t.i >= n):
+            found.setdefault(tuple(x.text for x in toks[k - n : k]), toks[k].lower_)
         memo[n] = found
     return memo[n].get(tuple(name), "")
 
@@ -283,7 +284,7 @@ def _can_head(tok: Token, entries: list[Entry]) -> bool:
         return False  # "protest" the verb, "general" the adjective
     if kinds & {"agent", "person", "org", "igo", "country", "metonym", "known"}:
         return True
-    if "adjective" in kinds and tok.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in tok.sent):
+    if "adjective" in kinds and tok.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in sentence_tokens(tok)):
         return True  # a bare "British" (a headline, a list, a caption): the country's people
     return (
         bool(kinds & {"adjective", "people"}) and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("amod", "compound")

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from tidings.events.scoring import confidence_of
 from tidings.model import ActorRef, Article, Event, TimeExpr
-from tidings.syntax import clause_head, tokens
+from tidings.syntax import clause_head, sentence_of, tokens
 from tidings.words import words
 
 if TYPE_CHECKING:
@@ -180,7 +180,7 @@ def _dated_before(tok: Token | None, article: Article, st: Story) -> bool:
         return False
     doc = tok.doc
     clause = clause_head(tok) if tok.pos_ in ("NOUN", "PROPN") else tok
-    sent = tok.sent
+    sent = sentence_of(tok)
     for t in article.times:
         if not (sent.start_char <= t.start < sent.end_char):
             continue

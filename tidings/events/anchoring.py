@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from tidings.events.arguments import dateline_end
 from tidings.model import Article, Place, Sentence, TimeExpr
-from tidings.syntax import LOCATIVE_PREPS, clause_head
+from tidings.syntax import LOCATIVE_PREPS, clause_head, sentence_of
 from tidings.words import words
 
 if TYPE_CHECKING:
@@ -113,7 +113,7 @@ def date_of(article: Article, trigger: Token, sentence: Sentence, lede: str | No
     "unknown" (a background act whose day the text does not give: the day is None)."""
     doc = trigger.doc
     event_clause = clause_head(trigger) if trigger.pos_ in ("NOUN", "PROPN") else trigger
-    root = trigger.sent.root
+    root = sentence_of(trigger).root
     own: TimeExpr | None = None
     sent: str | None = None
     filed: str | None = None  # the dateline's day ("DUBAI, April 11 (WNS) -"): when the story was filed

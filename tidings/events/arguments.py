@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tidings.syntax import conjuncts
+from tidings.syntax import conjuncts, sentence_of, sentence_tokens, tokens
 from tidings.words import words
 
 if TYPE_CHECKING:
@@ -58,10 +58,24 @@ def arg_tokens(trigger: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)  # nearest first: "relations with Congo over their ties with Israel"
 
 
+_OBJECTS = "tidings.events.objects"
+
+
 def objects(trigger: Token) -> list[Token]:
     """Direct objects (or passive subjects) of a verb, through 'to using X' style chains."""
     if trigger.pos_ in ("NOUN", "PROPN"):
         return []
+    # Kept on the doc (as token indexes) by trigger: the matcher, the senses and the target search
+    # ask for the objects of the same trigger many times, and they depend on the parse alone.
+    memo: dict[int, tuple[int, ...]] = trigger.doc.user_data.setdefault(_OBJECTS, {})
+    found = memo.get(trigger.i)
+    if found is None:
+        found = memo[trigger.i] = tuple(o.i for o in _find_objects(trigger))
+    toks = tokens(trigger.doc)
+    return [toks[i] for i in found]
+
+
+def _find_objects(trigger: Token) -> list[Token]:
     subj_deps: tuple[str, ...] = ("nsubjpass",) if not stative(trigger) else ()
     if had_done(trigger):
         subj_deps = ("nsubjpass", "nsubj")  # "had its assets seized": the assets
@@ -171,10 +185,10 @@ def dateline_end(tok: Token) -> int:
     """Where the dateline opening the token's sentence ends: the index of the dash after
     "YEREVAN, Armenia —" or "MINSK, Aug. 16 (Reuters) -"; -1 when the sentence opens with none.
     The parser often takes the dateline for the subject of the first verb."""
-    sent = tok.sent
+    sent = sentence_tokens(tok)
     for t in sent[: DATELINE_MAX + 1]:
         if t.text in ("—", "–", "--") or (t.text == "-" and t.whitespace_ and t.i > 0 and t.doc[t.i - 1].whitespace_):
-            before = [x for x in sent[: t.i - sent.start] if not x.is_punct]
+            before = [x for x in sent[: t.i - sent[0].i] if not x.is_punct]
             names = [x for x in before if x.pos_ == "PROPN" or x.is_upper]
             if names and all(x.pos_ in ("PROPN", "NUM") or x.is_upper or x.is_title or x.like_num for x in before):
                 return t.i
@@ -202,7 +216,7 @@ def after_dateline(verb: Token) -> Token | None:
     if any(c.dep_ in ("agent", "auxpass", "nsubjpass", "aux", "nsubj") for c in verb.children):
         return None
     head = verb.head
-    sent = verb.sent
+    sent = sentence_of(verb)
     if head.i == sent.root.i and head.i < verb.i and head.left_edge.i == sent.start and _acts_on(verb):
         # "Nepal's aviation authority disputed on Tuesday whether ...", the dateline cut off:
         # a noun heading the sentence and a participle with an object or a clause of its own.
@@ -216,7 +230,7 @@ def after_dateline(verb: Token) -> Token | None:
         return head if head.left_edge.i == end + 1 and head.pos_ in ("NOUN", "PROPN") else None
     # "Indianapolis – Several thousand teachers wearing red [surrounded]": hung on the dateline.
     return next(
-        (t for t in verb.sent if end < t.i < verb.i and t.head.i <= end and t.pos_ in ("NOUN", "PROPN")),
+        (t for t in sentence_tokens(verb) if end < t.i < verb.i and t.head.i <= end and t.pos_ in ("NOUN", "PROPN")),
         None,
     )
 

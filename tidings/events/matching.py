@@ -18,6 +18,7 @@ from tidings.events.lexicon import EventLexicon, Pattern, default_lexicon
 from tidings.events.modality import HYPOTHETICAL_AUX, WANT_VERBS, same_party
 from tidings.events.senses import sense_patterns
 from tidings.mentions import MentionIndex
+from tidings.syntax import sentence_tokens
 from tidings.words import words
 
 if TYPE_CHECKING:
@@ -84,7 +85,7 @@ def fits(p: Pattern, tok: Token, index: MentionIndex) -> bool:
         args = arg_tokens(tok)
         found = {t.lemma_.lower() for t in args} | {t.lower_ for t in args}
         if tok.pos_ in ("NOUN", "PROPN"):
-            found |= {t.lemma_.lower() for t in tok.sent}
+            found |= {t.lemma_.lower() for t in sentence_tokens(tok)}
         if not found & p.has:
             return False
     return True

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from tidings.events.arguments import infinitive, is_passive, subject, verb_lemmas
 from tidings.mentions import MentionIndex
 from tidings.model import ActorRef
-from tidings.syntax import doc_text
+from tidings.syntax import doc_text, sentence_of
 from tidings.words import words
 
 if TYPE_CHECKING:
@@ -257,7 +257,7 @@ def imperative(trigger: Token) -> bool:
     if trigger.dep_ == "conj" and trigger.head.i != trigger.i:
         return imperative(trigger.head)
     doc = trigger.doc
-    before = doc[trigger.i - 1] if trigger.i > trigger.sent.start else None
+    before = doc[trigger.i - 1] if trigger.i > sentence_of(trigger).start else None
     opens = before is None or before.tag_ in ("``", "''") or before.text in ('"', "\u201c", "'", "\u2018")
     return opens and trigger.dep_ in ("ROOT", "ccomp", "parataxis", "xcomp")
 
@@ -441,7 +441,7 @@ def unreal(trigger: Token, index: MentionIndex | None = None) -> bool:
 
 def _question(trigger: Token) -> bool:
     """The clause of the trigger ends with a question mark."""
-    sent = trigger.sent
+    sent = sentence_of(trigger)
     m = _TERMINAL.search(doc_text(trigger.doc), trigger.idx, sent.end_char)
     return m is not None and m.group() == "?"
 

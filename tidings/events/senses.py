@@ -27,7 +27,7 @@ from tidings.errors import TidingsError
 from tidings.events.arguments import arg_tokens, is_passive, subject
 from tidings.events.lexicon import DEFAULT_TARGETS, Pattern
 from tidings.events.ontology import lookup
-from tidings.syntax import conjuncts, tokens
+from tidings.syntax import conjuncts, sentence_of, sentence_tokens, tokens
 from tidings.words import word_lists, words
 
 if TYPE_CHECKING:
@@ -209,7 +209,7 @@ class _Cues:
                 for x in self.tok.children
             )
         if c.key == "score":
-            return bool(_SCORE.search(self.tok.sent.text))
+            return bool(_SCORE.search(sentence_of(self.tok).text))
         return False
 
     def words(self, key: str) -> set[str]:
@@ -229,7 +229,7 @@ class _Cues:
             return [c for c in tok.children if c.dep_ in ("prep", "agent", "dative")]
         if key == "prt":
             return [c for c in tok.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.tag_ == "RP")]
-        return list(tok.sent)
+        return sentence_tokens(tok)
 
     def object_kinds(self) -> set[str]:
         return {_kind(o, self.index) for o in direct_objects(self.tok)} if not self.noun else set()

@@ -43,7 +43,7 @@ from tidings.places.mentions import (
     text_of,
 )
 from tidings.places.persons import news_source, person_words
-from tidings.syntax import tokens
+from tidings.syntax import sentence_of, tokens
 from tidings.words import words
 
 if TYPE_CHECKING:
@@ -108,7 +108,7 @@ def whole_ok(
         return False
     if len(text) < 3:
         # "US tariffs", "UK officials": a country abbreviation, outside an all-capitals headline.
-        sent = core[0].sent
+        sent = sentence_of(core[0])
         shouting = sum(t.is_upper for t in sent if t.is_alpha) > 0.5 * max(1, sum(t.is_alpha for t in sent))
         if bare_abbreviation(core):
             return not shouting
@@ -322,7 +322,8 @@ def elsewhere(doc: Doc, mentions: list[Mention], taken: set[int], add: Callable[
     for m in mentions:
         # Names the NER itself took for places, or the words around called places; no person's name.
         sure = (m.source == "ner" and m.cands) or m.extra.get("called")
-        plain = not m.text.isupper() and not generic(m.text) and m.text.lower() not in people | COMMON
+        low = m.text.lower()
+        plain = not m.text.isupper() and not generic(m.text) and low not in people and low not in COMMON
         if sure and plain:
             words = tuple(t.text for t in doc[m.start : m.end])
             if len(words) <= 3 and all(w[:1].isupper() for w in words if w.isalpha()):
@@ -330,10 +331,16 @@ def elsewhere(doc: Doc, mentions: list[Mention], taken: set[int], add: Callable[
     if not names:
         return
     longest = max(len(k) for k in names)
+    # The token texts once, and the first words of the names: most tokens open none of them.
+    texts = [t.text for t in tokens(doc)]
+    firsts = {k[0] for k in names if k}
     i = 0
-    while i < len(doc):
+    while i < len(texts):
+        if texts[i] not in firsts:
+            i += 1
+            continue
         for n in range(longest, 0, -1):
-            words = tuple(t.text for t in doc[i : i + n])
+            words = tuple(texts[i : i + n])
             first = names.get(words)
             if first is None or taken.intersection(range(i, i + n)) or news_source(i, i + n, doc):
                 continue

@@ -108,19 +108,20 @@ SHARED_ADJECTIVES = {"korean": ("KOR", "PRK"), "koreans": ("KOR", "PRK"), "congo
 def adjectives(doc: Doc, gaz: Gazetteer, taken: set[int], add: Callable[..., Mention]) -> None:
     """Capitalised demonyms outside every toponym found so far, each with its country or continent."""
     table = demonyms()
+    toks_all = tokens(doc)
     i = 0
-    while i < len(doc):
-        tok = doc[i]
+    while i < len(toks_all):
+        tok = toks_all[i]
         if i in taken or not tok.text[:1].isupper() or (tok.is_upper and len(tok.text) > 2):
             i += 1
             continue
-        if tok.lower_ in REGION_PREFIXES and i + 1 < len(doc) and doc[i + 1].text[:1].isupper():
-            pair = f"{tok.lower_} {doc[i + 1].lower_}"
+        if tok.lower_ in REGION_PREFIXES and i + 1 < len(toks_all) and toks_all[i + 1].text[:1].isupper():
+            pair = f"{tok.lower_} {toks_all[i + 1].lower_}"
             if pair not in table and pair not in CONTINENT_ADJECTIVES and pair not in REGION_ADJECTIVES:
                 i += 2  # "Central American", "Latin American": a region's adjective, not a country's
                 continue
         for n in (2, 1):
-            toks = list(doc[i : i + n])
+            toks = toks_all[i : i + n]
             if len(toks) < n or taken.intersection(t.i for t in toks) or not all(t.text[:1].isupper() for t in toks):
                 continue
             k = " ".join(t.lower_ for t in toks)

@@ -252,9 +252,24 @@ _TRIGGER = re.compile(
 _BEFORE, _AFTER = 40, 25
 
 
+# The trigger words are all lower case, and a case-blind regex is slow over a whole article: it is
+# run case-sensitively on the lower-cased text, which finds the same spans, unless the text holds a
+# letter that lower-casing lengthens ("İ") or that the case-blind match takes for an ASCII letter
+# but ``str.lower`` keeps ("ı" for "i", "ſ" for "s").
+_TRIGGER_LOWER = re.compile(_TRIGGER.pattern)
+_CASE_ODD = re.compile("[\u0130\u0131\u017f]")
+
+
+def _triggers(text: str) -> Iterable[re.Match[str]]:
+    """The trigger matches of ``text`` (their spans; their text may be lower-cased)."""
+    if _CASE_ODD.search(text):
+        return _TRIGGER.finditer(text)
+    return _TRIGGER_LOWER.finditer(text.lower())
+
+
 def _windows(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
-    for m in _TRIGGER.finditer(text):
+    for m in _triggers(text):
         start, end = max(0, m.start() - _BEFORE), min(len(text), m.end() + _AFTER)
         if out and start <= out[-1][1]:
             out[-1] = (out[-1][0], end)
