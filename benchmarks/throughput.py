@@ -11,14 +11,19 @@ Four configurations on the same articles, each in a fresh subprocess:
   worker processes and takes their results back in input order).
 
 Models are loaded (and, for the pools, every worker started and ready) before
-the clock starts. Peak RSS is each process's own high-water mark (``VmHWM``).
+the clock starts. The four run one after another ``--rounds`` times (default 3),
+each time in fresh processes, and each configuration's figures are the median of
+its rounds: on a shared machine another tenant's load comes and goes within a
+minute, and the median of interleaved rounds is what one configuration against
+another can fairly be compared on (each round's own ratios are printed too).
+Peak RSS is each process's own high-water mark (``VmHWM``).
 The articles are the realdocs development set (real news, read from
 ``../shared/eval/events/realdocs`` and never copied) when it is there,
 repeated ``--repeat`` times; else the packaged sample corpus.
 
 Example:
 
-    python benchmarks/throughput.py --repeat 2
+    python benchmarks/throughput.py --repeat 2 --rounds 3
 """
 
 from __future__ import annotations
@@ -119,10 +124,21 @@ def measure(config: str, repeat: int) -> dict[str, Any]:
     }
 
 
+def _median_row(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """One configuration's figures over its rounds: the run of median time (so that its
+    articles/s, words/s and CPU belong together), with the highest peak RSS of any round."""
+    ordered = sorted(runs, key=lambda r: r["seconds"])
+    row = dict(ordered[len(ordered) // 2])
+    row["rss_main_mb"] = max(r["rss_main_mb"] for r in runs)
+    row["rss_workers_mb"] = max((r["rss_workers_mb"] for r in runs), key=lambda w: max(w, default=0.0))
+    return row
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=2, help="passes over the corpus (default 2)")
     parser.add_argument("--configs", default=",".join(CONFIGS), help=f"which to run (default {','.join(CONFIGS)})")
+    parser.add_argument("--rounds", type=int, default=3, help="runs of every configuration, interleaved (default 3)")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
     parser.add_argument("--one", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -131,15 +147,19 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(measure(args.one, args.repeat)))
         return 0
 
-    rows: dict[str, dict[str, Any]] = {}
+    rounds: list[dict[str, dict[str, Any]]] = []
     load = os.getloadavg()
-    for config in args.configs.split(","):
-        cmd = [sys.executable, __file__, "--repeat", str(args.repeat), "--one", config]
-        proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
-        if proc.returncode != 0:
-            sys.stderr.write(proc.stderr)
-            return proc.returncode
-        rows[config] = json.loads(proc.stdout.strip().splitlines()[-1])
+    for _ in range(max(1, args.rounds)):
+        done: dict[str, dict[str, Any]] = {}
+        for config in args.configs.split(","):
+            cmd = [sys.executable, __file__, "--repeat", str(args.repeat), "--one", config]
+            proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+            if proc.returncode != 0:
+                sys.stderr.write(proc.stderr)
+                return proc.returncode
+            done[config] = json.loads(proc.stdout.strip().splitlines()[-1])
+        rounds.append(done)
+    rows = {config: _median_row([r[config] for r in rounds]) for config in rounds[0]}
     first = next(iter(rows.values()))
     print(f"{first['corpus']}: {first['articles']} articles, {first['words']:,} words")
     print(f"load average before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}; after: {os.getloadavg()[0]:.2f}")
@@ -159,6 +179,15 @@ def main(argv: list[str] | None = None) -> int:
             x = rows[a]["articles_per_s"] / rows[b]["articles_per_s"]
             print(f"{what}: {x:.2f} (target >= {target:.2f})")
 
+    if len(rounds) > 1:
+        print(f"medians of {len(rounds)} interleaved rounds; each round's throughput ratios:")
+        for k, r in enumerate(rounds, 1):
+            parts = [
+                f"{a} ÷ {b} {r[a]['articles_per_s'] / r[b]['articles_per_s']:.2f}"
+                for a, b in (("full", "bare"), ("workers2", "workers1"))
+                if a in r and b in r
+            ]
+            print(f"  round {k}: " + ", ".join(parts))
     ratio("full", "bare", "full pipeline ÷ bare nlp.pipe, 1 process (throughput)", 0.80)
     ratio("workers2", "workers1", "full pipeline, 2 workers ÷ 1 worker (throughput)", 1.6)
     ratio("workers2", "full", "full pipeline, 2 workers ÷ in-process (throughput)", 1.6)
