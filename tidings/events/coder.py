@@ -265,13 +265,13 @@ def distinct_pairs(pairs: list[Pair], joint: bool, *, parties: bool = False) -> 
 
 
 def _compatriots(a: ActorRef | None, b: ActorRef | None) -> bool:
-    """Two named people or bodies of one country ("freed a reporter, a former marine and a
+    """Two people or groups of people of one country ("freed a reporter, a former marine and a
     journalist", "workers, pensioners and activists marched"): one act done to or by that
     country's people, told once; acts on two states (sanctions on Iran and on China) stay two."""
-    if a is None or b is None:
-        return False
+    if a is None or b is None or not {a.actor.kind, b.actor.kind} <= {"person", "agent"}:
+        return False  # states, bodies and groups named apart are each their own side
     x, y = _country(a.actor), _country(b.actor)
-    return x is not None and x == y and not (a.actor.kind == "country" or b.actor.kind == "country")
+    return x is not None and x == y
 
 
 def _country(actor: Actor) -> str | None:
