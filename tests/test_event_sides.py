@@ -528,3 +528,13 @@ def test_one_act_by_several_people_of_one_country_is_told_once() -> None:
         "economic plans."
     )
     assert _pairs(got, "11") == {("PERGOV", "PEROPP"), ("PEROPP", "PERGOV")}
+
+
+def test_sides_that_clash_are_each_other_s_targets() -> None:
+    got = _events("Police and protesters clashed in Nairobi on Tuesday.")
+    assert _pairs(got, "19") == {("KENCOP", "KENOPP"), ("KENOPP", "KENCOP")}
+    got = _events("Indian and Chinese troops clashed on the border on Monday.")
+    assert _pairs(got, "19") == {("INDMIL", "CHNMIL"), ("CHNMIL", "INDMIL")}
+    # one doer: "with" names the other side, once
+    got = _events("Protesters clashed with police in Nairobi on Tuesday.")
+    assert _pairs(got, "19") == {("KENOPP", "KENCOP")}

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 PROTEST_NOUNS = words("events", "protest_nouns")
+MUTUAL_VERBS = words("events", "mutual_verbs")
 PATIENT_NOUNS = words("events", "patient_nouns")
 OBJECT_CONTROL_VERBS = words("events", "object_control_verbs")
 PROTEST_AIM_VERBS = words("events", "protest_aim_verbs")
@@ -165,6 +166,15 @@ def reciprocal(trigger: Token) -> bool:
     "clashed with one another", "clashes between X and Y". Each of them is the other's target."""
     if trigger.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "prep" and c.lower_ == "between" for c in trigger.children):
         return True  # the sources are then the parties, unless the noun names its doer
+    if (
+        trigger.pos_ == "VERB"
+        and trigger.lemma_.lower() in MUTUAL_VERBS
+        and not objects(trigger)
+        and not any(c.dep_ == "prep" and c.lower_ in ("with", "against") for c in trigger.children)
+    ):
+        # "the army and the rebels clashed", "police and protesters fought": with no one else
+        # named, the doers are each other's targets (with one doer, "clashed with X" names X).
+        return True
     for t in arg_tokens(trigger):
         prev = t.doc[t.i - 1] if t.i > 0 else None
         if (
