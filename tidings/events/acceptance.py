@@ -137,6 +137,7 @@ def assess(events: list[Event], article: Article, doc: Doc, story_: Story) -> No
             political_share=story_.political_share,
             crowded=crowd[e.sentence.start] >= 3,
             quad_class=e.quad_class,
+            root=e.root,
         )
         e.confidence = confidence_of(e.evidence)
 
