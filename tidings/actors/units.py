@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 GROUP_HEADS = words("actors", "group_heads")
 #: Plural nouns for members of a people ("Ibo elders"), besides GROUP_HEADS.
 PEOPLE_MEMBERS = words("actors", "people_members")
+_GROUPS_OR_MEMBERS = GROUP_HEADS | PEOPLE_MEMBERS
 #: Last words of a name that make it a thing, not an actor ("Temporary Protected Status").
 THING_HEADS = words("actors", "thing_heads")
 #: Nouns of settlements and areas: a name before one is a place's ("Bela Bela villages").
@@ -420,7 +421,7 @@ def _people_of(word: Token) -> bool:
         word.dep_ in ("amod", "compound")
         and head.i != word.i
         and head.tag_ in ("NNS", "NNPS")
-        and (head.ent_type_ == "NORP" or head.lemma_.lower() in GROUP_HEADS | PEOPLE_MEMBERS)
+        and (head.ent_type_ == "NORP" or head.lemma_.lower() in _GROUPS_OR_MEMBERS)
     )
 
 
