@@ -465,9 +465,9 @@ class ArticleActors:
         firsts = [sent_of[h] for h in heads]  # non-decreasing, as the heads are
         resolved: dict[int, Actor] = {i: a for i, a, _ in self.mentions}
         for tok in tokens(doc):
-            low = tok.lower_
             if tok.pos_ != "PRON" or tok.i in taken:
                 continue
+            low = tok.lower_
             # Only the mentions before the pronoun, back to the widest window (six sentences), can
             # fit: the rest are never looked at (a scan of all of them made long texts quadratic).
             ordered = everything[bisect_left(firsts, sent_of[tok.i] - 6) : bisect_left(heads, tok.i)]

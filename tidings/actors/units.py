@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from tidings.actors.clues import KIN_NOUNS, NP_DEPS, NP_PREPS, Unit, add_clues
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 GROUP_HEADS = words("actors", "group_heads")
 #: Plural nouns for members of a people ("Ibo elders"), besides GROUP_HEADS.
 PEOPLE_MEMBERS = words("actors", "people_members")
+_GROUPS_OR_MEMBERS = GROUP_HEADS | PEOPLE_MEMBERS
 #: Last words of a name that make it a thing, not an actor ("Temporary Protected Status").
 THING_HEADS = words("actors", "thing_heads")
 #: Nouns of settlements and areas: a name before one is a place's ("Bela Bela villages").
@@ -63,14 +65,22 @@ def find_units(lex: ActorLexicon, doc: Doc, skip: frozenset[int] = frozenset()) 
             heads[root.i] = Unit(head=root.i)
     for root, entries, toks in pieces:
         _attach(lex, doc, heads, piece_at, (root, entries, toks))
-    before_movement: dict[int, dict[tuple[str, ...], str]] = {}
+    before_movement = _MovementMemo()
     for unit in heads.values():
         unit.company = _company_name(doc[unit.head], unit)
         unit.movement = _movement_word(doc, unit, before_movement)
     return [heads[i] for i in sorted(heads)]
 
 
-def _movement_word(doc: Doc, unit: Unit, memo: dict[int, dict[tuple[str, ...], str]]) -> str:
+@dataclass(slots=True)
+class _MovementMemo:
+    """Per article: where its party and front words are, and per name length the words before each."""
+
+    at: list[int] | None = None
+    by_length: dict[int, dict[tuple[str, ...], str]] = field(default_factory=dict)
+
+
+def _movement_word(doc: Doc, unit: Unit, memo: _MovementMemo) -> str:
     """The party or front word the article writes after a bare name elsewhere: "Ennahda" after "the
     Islamist Ennahda party" is that party. ``memo`` keeps, per name length, the words before each
     party or front word of the doc (the first time each is written), built once per article."""
@@ -82,13 +92,15 @@ def _movement_word(doc: Doc, unit: Unit, memo: dict[int, dict[tuple[str, ...], s
     if any(w.lower() in MOVEMENT_WORDS for w in name):
         return ""
     n = len(name)
-    if n not in memo:
+    if n not in memo.by_length:
         found: dict[tuple[str, ...], str] = {}
         toks = tokens(doc)
-        for k in (t.i for t in toks if t.lower_ in MOVEMENT_WORDS and t.i >= n):
+        if memo.at is None:
+            memo.at = [t.i for t in toks if t.lower_ in MOVEMENT_WORDS]
+        for k in (k for k in memo.at if k >= n):
             found.setdefault(tuple(x.text for x in toks[k - n : k]), toks[k].lower_)
-        memo[n] = found
-    return memo[n].get(tuple(name), "")
+        memo.by_length[n] = found
+    return memo.by_length[n].get(tuple(name), "")
 
 
 def _company_name(head: Token, unit: Unit) -> bool:
@@ -420,7 +432,7 @@ def _people_of(word: Token) -> bool:
         word.dep_ in ("amod", "compound")
         and head.i != word.i
         and head.tag_ in ("NNS", "NNPS")
-        and (head.ent_type_ == "NORP" or head.lemma_.lower() in GROUP_HEADS | PEOPLE_MEMBERS)
+        and (head.ent_type_ == "NORP" or head.lemma_.lower() in _GROUPS_OR_MEMBERS)
     )
 
 

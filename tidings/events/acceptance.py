@@ -30,9 +30,9 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from tidings.events.scoring import confidence_of
+from tidings.events.senses import domain_counts
 from tidings.model import ActorRef, Article, Event, TimeExpr
-from tidings.syntax import clause_head, sentence_of, tokens
-from tidings.words import words
+from tidings.syntax import clause_head, sentence_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -65,15 +65,7 @@ class Story:
 
 def political_share(doc: Doc) -> float:
     """The share of the article's domain words (nouns and adjectives) that are political."""
-    lists = {name: words("domains", name) for name in ("political", *DOMAINS)}
-    counts: Counter[str] = Counter()
-    for tok in tokens(doc):
-        if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
-            continue
-        lemma = tok.lemma_.lower()
-        for name, members in lists.items():
-            if lemma in members:
-                counts[name] += 1
+    counts = domain_counts(doc)
     other = sum(counts[d] for d in DOMAINS)
     return (counts["political"] + 1) / (counts["political"] + other + 2)
 

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 ACCUSING_SAY_VERBS = words("events", "accusing_say_verbs")
 CLAIMING_VERBS = words("events", "claiming_verbs")
 DENYING_VERBS = words("events", "denying_verbs")
+_CLAIM_VERBS = ACCUSING_SAY_VERBS | CLAIMING_VERBS | DENYING_VERBS
 
 
 def claim_events(doc: Doc, fired: dict[int, list[Event]], st: ArticleState) -> None:
@@ -42,7 +43,7 @@ def claim_events(doc: Doc, fired: dict[int, list[Event]], st: ArticleState) -> N
             _aim_allegation(fired[gov.i], fired[i])
             continue
         lemma = gov.lemma_.lower()
-        if lemma not in ACCUSING_SAY_VERBS | CLAIMING_VERBS | DENYING_VERBS:
+        if lemma not in _CLAIM_VERBS:
             continue
         speaker_tok = next((c for c in gov.children if c.dep_ == "nsubj"), None)
         speaker = st.index.resolve(speaker_tok) if speaker_tok is not None else None

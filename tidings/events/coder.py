@@ -45,6 +45,8 @@ JOINT_ROOTS = frozenset({"03", "04", "05", "06"})
 #: Roots whose doer, when unnamed, is the country the act happened in: investigations, arrests, attacks,
 #: fighting, mass violence ("a bomb killed three soldiers in Samarra").
 UNNAMED_DOER_ROOTS = frozenset({"09", "17", "18", "19", "20"})
+#: The parts of speech that may trigger an event (verbs by lexicon or frame, nouns by lexicon).
+TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves", "each other", "one another"})
 
 Pair = tuple[ActorRef | None, ActorRef | None]
@@ -68,19 +70,20 @@ class EventCoder:
         st = ArticleState(article, MentionIndex(article), lede_date(article))
         fired: dict[int, list[Event]] = {}
         for tok in tokens(doc):
-            if tok.pos_ in ("NOUN", "PROPN") and (
+            pos = tok.pos_
+            if pos not in TRIGGER_POS:
+                continue  # only verbs and nouns have lexicon or frame patterns
+            if pos != "VERB" and (
                 tok.i in st.consumed
                 or (tok.head.i in fired and not own_act(tok, [e.source for e in fired[tok.head.i]], st))
                 or (tok.dep_ == "dobj" and tok.head.i in fired and _answers(fired[tok.head.i]))
             ):
                 continue  # "staged a protest": the verb's event already covers the noun
-            for p in [*candidates(self.lex, tok, st.index), *frame_patterns(tok, st.index)]:
-                if not fits(p, tok, st.index):
-                    continue
+            p = _first_fit(self.lex, tok, st.index)
+            if p is not None:
                 found = code_trigger(p, tok, st)
                 if found:
                     fired[tok.i] = found
-                break
         fired = {i: evs for i, evs in fired.items() if i not in st.consumed or doc[i].pos_ not in ("NOUN", "PROPN")}
         fold_frames(doc, fired)
         claim_events(doc, fired, st)
@@ -90,6 +93,15 @@ class EventCoder:
         assess(events, article, doc, story(article, doc, end))
         article.events = [e for e in events if e.confidence >= self.min_confidence]
         return article
+
+
+def _first_fit(lex: EventLexicon, tok: Token, index: MentionIndex) -> Pattern | None:
+    """The first of the token's lexicon patterns that fits it, else the first built-in frame
+    pattern that does (found only when no lexicon pattern fits: most tokens have none)."""
+    for p in candidates(lex, tok, index):
+        if fits(p, tok, index):
+            return p
+    return next((p for p in frame_patterns(tok, index) if fits(p, tok, index)), None)
 
 
 def code_trigger(p: Pattern, trigger: Token, st: ArticleState) -> list[Event]:

@@ -60,35 +60,57 @@ def fits(p: Pattern, tok: Token, index: MentionIndex) -> bool:
         return False
     if p.prep and not any(c.dep_ in ("prep", "dative") and c.lower_ == p.prep for c in tok.children):
         return False
-    objs = objects(tok)
-    if p.obj:
-        # The object's head, its compounds and what it measures: "aid deliveries",
-        # "25,000 tons of food aid", "part of a military aid programme".
-        heads = list(objs)
-        for o in objs:
-            heads += [c for c in o.children if c.dep_ == "compound"]
-            heads += [
-                g for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
-            ]
-            heads += [c for g in heads[len(objs) :] for c in g.children if c.dep_ == "compound"]
-        lemmas = {o.lemma_.lower() for o in heads} | {o.lower_ for o in heads}
-        lemmas |= {f"{o.doc[o.i - 1].lower_} {o.lower_}" for o in heads if o.i > 0}
-        if not lemmas & p.obj:
-            return False
+    if p.obj and not _object_words(tok) & p.obj:
+        return False
     if p.people:
+        objs = objects(tok)
         refs = [index.resolve(o) for o in objs]
         if not any(r and (r.actor.kind in ("person", "agent")) for r in refs) and not any(
             o.lemma_.lower() in PEOPLE_NOUNS for o in objs
         ):
             return False
-    if p.has:
-        args = arg_tokens(tok)
-        found = {t.lemma_.lower() for t in args} | {t.lower_ for t in args}
-        if tok.pos_ in ("NOUN", "PROPN"):
-            found |= {t.lemma_.lower() for t in sentence_tokens(tok)}
-        if not found & p.has:
-            return False
-    return True
+    return not p.has or bool(_argument_words(tok) & p.has)
+
+
+# Kept on the doc by trigger index: a trigger's patterns (seven on average) ask for the same
+# words of its objects and arguments, which depend on the parse alone.
+_OBJECT_WORDS = "tidings.events.object_words"
+_ARGUMENT_WORDS = "tidings.events.argument_words"
+
+
+def _object_words(tok: Token) -> frozenset[str]:
+    """The words of the trigger's objects: their heads, compounds and what they measure
+    ("aid deliveries", "25,000 tons of food aid", "part of a military aid programme")."""
+    memo: dict[int, frozenset[str]] = tok.doc.user_data.setdefault(_OBJECT_WORDS, {})
+    found = memo.get(tok.i)
+    if found is not None:
+        return found
+    objs = objects(tok)
+    heads = list(objs)
+    for o in objs:
+        heads += [c for c in o.children if c.dep_ == "compound"]
+        heads += [
+            g for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+        ]
+        heads += [c for g in heads[len(objs) :] for c in g.children if c.dep_ == "compound"]
+    lemmas = {o.lemma_.lower() for o in heads} | {o.lower_ for o in heads}
+    lemmas |= {f"{o.doc[o.i - 1].lower_} {o.lower_}" for o in heads if o.i > 0}
+    found = memo[tok.i] = frozenset(lemmas)
+    return found
+
+
+def _argument_words(tok: Token) -> frozenset[str]:
+    """The words among the trigger's arguments (and, for a noun, its sentence's lemmas)."""
+    memo: dict[int, frozenset[str]] = tok.doc.user_data.setdefault(_ARGUMENT_WORDS, {})
+    found = memo.get(tok.i)
+    if found is not None:
+        return found
+    args = arg_tokens(tok)
+    words_ = {t.lemma_.lower() for t in args} | {t.lower_ for t in args}
+    if tok.pos_ in ("NOUN", "PROPN"):
+        words_ |= {t.lemma_.lower() for t in sentence_tokens(tok)}
+    found = memo[tok.i] = frozenset(words_)
+    return found
 
 
 def frame_patterns(tok: Token, index: MentionIndex | None = None) -> list[Pattern]:

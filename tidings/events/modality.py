@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 SAY_VERBS = words("events", "say_verbs")
 ANNOUNCE_VERBS = words("events", "announce_verbs")
+REPORTING_VERBS = SAY_VERBS | ANNOUNCE_VERBS
 INTENT_VERBS = words("events", "intent_verbs")
 INTENT_ADJECTIVES = words("events", "intent_adjectives")
 DEMAND_VERBS = words("events", "demand_verbs")
@@ -52,6 +53,7 @@ CONDITION_MARKS = words("modality", "condition_marks")
 SUPPOSING_VERBS = words("modality", "supposing_verbs")
 COMPARISON_WORDS = words("modality", "comparison_words")
 THREAT_FRAMES = words("modality", "threat_frames")
+_CAUTION_FRAMES = THREAT_FRAMES | {"caution"}
 ACCUSING_FRAMES = words("modality", "accusing_frames")
 ACCUSING_NOUNS = words("modality", "accusing_nouns")
 #: Verbs whose "saying ..." clause gives the grounds of an accusation.
@@ -232,7 +234,7 @@ def _reported_own_plan(trigger: Token, source: ActorRef | None, index: MentionIn
     t = trigger
     while t.dep_ == "conj" and t.head.i != t.i:
         t = t.head
-    if t.dep_ != "ccomp" or not set(verb_lemmas(t.head)) & (SAY_VERBS | ANNOUNCE_VERBS):
+    if t.dep_ != "ccomp" or not set(verb_lemmas(t.head)) & REPORTING_VERBS:
         return False
     speaker = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
     ref = index.resolve(speaker) if speaker is not None else None
@@ -347,7 +349,7 @@ def speaker_of(verb: Token) -> Token | None:
     for _ in range(4):
         if t.dep_ not in ("ccomp", "conj", "xcomp") or t.head.i == t.i:
             return None
-        if t.dep_ == "ccomp" and t.head.lemma_.lower() in SAY_VERBS | ANNOUNCE_VERBS:
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in REPORTING_VERBS:
             return next((c for c in t.head.children if c.dep_ == "nsubj"), None)
         t = t.head
     return None
@@ -359,7 +361,7 @@ def attributed(tok: Token) -> bool:
     for _ in range(6):
         if t.head.i == t.i:
             return False
-        if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in SAY_VERBS | ANNOUNCE_VERBS:
+        if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in REPORTING_VERBS:
             return True
         if t.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "acl", "relcl", "pcomp", "prep", "pobj", "dobj"):
             return False
@@ -587,7 +589,7 @@ def _threatened(trigger: Token) -> bool:
         t.dep_ == "pcomp"
         and head.dep_ == "prep"
         and head.lower_ in ("against", "of")
-        and head.head.lemma_.lower() in THREAT_FRAMES | {"caution"}
+        and head.head.lemma_.lower() in _CAUTION_FRAMES
     )
 
 

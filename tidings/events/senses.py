@@ -330,16 +330,35 @@ def story_domain(doc: Doc) -> str:
     political words are under :data:`POLITICAL_SHARE` of its domain words."""
     key = "tidings.senses.story"
     if key not in doc.user_data:
-        lists = {name: words("domains", name) for name in STORIES}
-        counts: Counter[str] = Counter()
-        for t in tokens(doc):
-            if t.pos_ in ("NOUN", "PROPN", "ADJ"):
-                lemma = t.lemma_.lower()
-                for name, members in lists.items():
-                    if lemma in members:
-                        counts[name] += 1
+        counts = domain_counts(doc)
         other = {name: counts[name] for name in STORIES[1:]}
         share = (counts["political"] + 1) / (counts["political"] + sum(other.values()) + 2)
         top = max(other, key=lambda n: other[n])
         doc.user_data[key] = top if share < POLITICAL_SHARE and other[top] >= DOMAIN_WORDS else "political"
     return str(doc.user_data[key])
+
+
+_DOMAIN_COUNTS = "tidings.senses.domain_counts"
+
+
+def domain_counts(doc: Doc) -> Counter[str]:
+    """How many of the article's nouns and adjectives are words of each domain (``STORIES``)."""
+    # Kept on the doc: the senses and the acceptance of the article's events both ask for it.
+    counts: Counter[str] | None = doc.user_data.get(_DOMAIN_COUNTS)
+    if counts is None:
+        counts = doc.user_data[_DOMAIN_COUNTS] = Counter()
+        by_word = _domains_by_word()
+        for t in tokens(doc):
+            if t.pos_ in ("NOUN", "PROPN", "ADJ"):
+                counts.update(by_word.get(t.lemma_.lower(), ()))
+    return counts
+
+
+@cache
+def _domains_by_word() -> dict[str, tuple[str, ...]]:
+    """The domains (``STORIES``) each domain word belongs to."""
+    out: dict[str, tuple[str, ...]] = {}
+    for name in STORIES:
+        for w in words("domains", name):
+            out[w] = (*out.get(w, ()), name)
+    return out

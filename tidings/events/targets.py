@@ -71,6 +71,7 @@ REFERRING_NOUNS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
 PARTY_ROOTS = frozenset({"03", "05", "06"})
 # How far below the trigger "each other" may sit: "expelled [six] of each other's diplomats".
 RECIPROCAL_DEPTH = 4
+_DEMANDS = DEMAND_NOUNS | {"demand"}
 
 
 def targets(
@@ -224,6 +225,13 @@ def _slot_targets(
     # A pattern's own slots ("launch ... tgt=against") count at any depth.
     own = list(p.targets) if p.targets != DEFAULT_TARGETS else []
     rounds = ((None, own), (True, slots), (False, slots)) if far else ((True, slots),)
+    # The prepositions among the trigger's children and arguments, with their word and depth,
+    # found once for every slot and round tried.
+    preps_at = [
+        (t, t.lower_, depth_below(t, trigger))
+        for t in [*trigger.children, *args]
+        if t.dep_ in ("prep", "dative", "agent")
+    ]
     for near, tried in rounds:
         for slot in tried:
             if slot == "dobj":
@@ -231,13 +239,7 @@ def _slot_targets(
             elif slot == "dative":
                 toks = [c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"]
             else:
-                preps = [
-                    t
-                    for t in [*trigger.children, *args]
-                    if t.dep_ in ("prep", "dative", "agent")
-                    and t.lower_ == slot
-                    and (not near or depth_below(t, trigger) <= 2)
-                ]
+                preps = [t for t, word, depth in preps_at if word == slot and (not near or depth <= 2)]
                 toks = [o for pr in preps for c in pobjs(pr) for o in conjuncts(c)]
             refs = [
                 r
@@ -277,7 +279,7 @@ def _expressed(trigger: Token, obj: Token, st: ArticleState) -> list[Token]:
 def _asked_in_clause(trigger: Token, args: list[Token], st: ArticleState) -> list[ActorRef]:
     """ "demanded that the US cancel ...", "insisted on its demands that Burundi's government
     grant ...": the one asked is the subject of the clause."""
-    demands = [t for t in args if t.lemma_.lower() in DEMAND_NOUNS | {"demand"}]
+    demands = [t for t in args if t.lemma_.lower() in _DEMANDS]
     for c in [*trigger.children, *(c for d in demands for c in d.children if c.dep_ == "acl")]:
         if c.dep_ in ("ccomp", "acl"):
             subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
@@ -473,7 +475,7 @@ def _defied_pressure(c: Token, st: ArticleState, not_source: int) -> list[ActorR
     """ "declined to resign despite pressure by the commission": whom a refusal defies."""
     if c.dep_ == "prep" and c.lower_ in ("despite", "under", "amid"):
         for n in c.children:
-            if n.dep_ == "pobj" and n.lemma_.lower() in DEMAND_NOUNS | {"demand"}:
+            if n.dep_ == "pobj" and n.lemma_.lower() in _DEMANDS:
                 refs = [
                     r
                     for g in n.children

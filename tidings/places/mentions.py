@@ -31,6 +31,7 @@ ADMIN_WORDS = words("places", "division_words")
 
 # "Kansas City", "Umemger village": the word says the name is a town.
 CITY_WORDS = words("places", "settlement_words")
+_HINT_WORDS = ADMIN_WORDS | CITY_WORDS
 
 # Offices and bodies of a division, written after its name ("Washington Gov. Jay Inslee", "the Ohio Legislature").
 DIVISION_OFFICES = words("places", "division_offices")
@@ -207,11 +208,11 @@ def hint_around(doc: Doc, toks: list[Token]) -> tuple[str | None, list[Token]]:
     """
     start, end = toks[0].i, toks[-1].i + 1
     nxt = doc[end] if end < len(doc) else None
-    if nxt is not None and nxt.lower_ in ADMIN_WORDS | CITY_WORDS and nxt.text.islower():
+    if nxt is not None and nxt.lower_ in _HINT_WORDS and nxt.text.islower():
         return ("admin" if nxt.lower_ in ADMIN_WORDS else "city"), [*toks, nxt]
     if start >= 2 and doc[start - 1].lower_ == "of":
         word = doc[start - 2].lower_
-        if word in ADMIN_WORDS | CITY_WORDS:
+        if word in _HINT_WORDS:
             return ("admin" if word in ADMIN_WORDS else "city"), toks
     if nxt is not None and nxt.lower_ in DIVISION_OFFICES:
         return "admin", toks  # "New York Gov. Andrew Cuomo": a governor heads a division, not a town
