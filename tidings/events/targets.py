@@ -365,7 +365,8 @@ def _told_before(noun: Token, st: ArticleState) -> list[ActorRef]:
     """ "Taiwan condemned the drills", "Iran condemned the measures": the doers of the act a
     definite event noun refers back to: the latest one told by the same word before it, else
     the latest event of its kind coded before it in the article (a noun that names no kind,
-    "the move", "the deal", stands for the latest act of the kinds it may refer to)."""
+    "the move", "the deal", stands for the first act of the kinds it may refer to: the news
+    the article leads with)."""
     lemma = noun.lemma_.lower()
     pats = default_lexicon().nouns.get(lemma) if noun.pos_ == "NOUN" else None
     roots = {p.code[:2] for p in pats} if pats else _referred_roots(noun)
@@ -374,7 +375,7 @@ def _told_before(noun: Token, st: ArticleState) -> list[ActorRef]:
     sentence = st.article.sentence_at(noun.idx)
     if sentence is None:
         return []
-    for t in reversed(noun.doc[: noun.i]):
+    for t in reversed(noun.doc[: noun.i]) if pats else ():
         # The same word first: "carried out strikes ... Iran condemned the strikes".
         if pats and t.pos_ in ("NOUN", "VERB") and lemma in verb_lemmas(t):
             doers = [r for r in find_sources(t, st, pats[0])[0] if r is not None]
