@@ -538,3 +538,9 @@ def test_sides_that_clash_are_each_other_s_targets() -> None:
     # one doer: "with" names the other side, once
     got = _events("Protesters clashed with police in Nairobi on Tuesday.")
     assert _pairs(got, "19") == {("KENOPP", "KENCOP")}
+
+
+def test_the_one_accused_is_the_object_not_an_actor_in_what_they_are_accused_of() -> None:
+    got = _events("The villagers' spokesman accused the chiefs of being on the payroll of a Chinese mining company.")
+    accusations = [(s, t) for code, s, t in got if code.startswith("11")]
+    assert accusations and not any(t is not None and t.endswith("BUS") for _, t in accusations)

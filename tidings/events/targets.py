@@ -120,6 +120,11 @@ def _targets(
         refs = _slot_targets(p, trigger, args, st, source, far=False) or _accused_in_clause(trigger, st, source)
         if refs:
             return refs, False
+        if trigger.pos_ == "VERB" and any(o.pos_ in ("NOUN", "PROPN") for o in objects(trigger)):
+            # "accused the chiefs of being on the firm's payroll", "criticised the decision to sell
+            # arms to Taiwan": the one disapproved of is the object, even when no table knows it;
+            # an actor deeper in what they are accused of is not.
+            return [], False
     refs = _slot_targets(p, trigger, args, st, source)
     if refs:
         return refs, False
