@@ -200,6 +200,12 @@ def test_a_noun_naming_no_kind_of_act_refers_to_the_news() -> None:
         "The foreign secretary in London condemned the verdict."
     )
     assert {(s, t) for code, s, t in got if code == "111"} == {("GBRGOV", "IRNJUD")}
+    # "the attack" names no doer: it is the violence the article reported, aimed at its doer.
+    got = _events(
+        "A suicide bomber rammed an explosives-laden car into a military convoy in northern Chad on "
+        "Tuesday, killing five soldiers, officials said. President Mahamat Deby condemned the attack."
+    )
+    assert _pairs(got, "11") == {("TCDGOV", "TCDREB")}
 
 
 def test_where_something_was_said_is_not_whom_it_was_said_to() -> None:

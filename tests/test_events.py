@@ -410,3 +410,29 @@ def test_a_dated_dateline_is_when_the_story_was_filed_not_when_the_act_happened(
     text = "CAIRO, April 9 (Reuters) - Egypt's foreign minister warned that Israel would pay for the raid."
     events = [e for e in tidings.process_text(text, date="2024-04-11", min_confidence=0.0).events if e.root == "13"]
     assert events and {e.date for e in events} == {"2024-04-09"}
+
+
+def test_a_day_on_an_open_complement_dates_the_act() -> None:
+    # The parser hangs "on Monday" on "issuing"; the day is when the issuing resumed, not the
+    # lede's Thursday.
+    text = (
+        "Chile and Canada held talks on Thursday on consular safety.\n"
+        "Canada quietly resumed issuing visas in Chile on Monday after receiving guarantees about "
+        "the safety of its staff."
+    )
+    events = [e for e in tidings.process_text(text, date="2017-11-09", min_confidence=0.0).events if e.root == "08"]
+    assert events and {e.date for e in events} == {"2017-11-06"}
+
+
+def test_a_cut_told_as_decided_is_the_cut_and_is_dated_when_told() -> None:
+    # "will end ... in March 2027": the period is when the decision takes effect; the news is
+    # the announcement, on the day it was told, and it is a reduction (16x), not a threat.
+    text = "Canada will end its special visa programme for Chilean students in March 2027, officials said on Monday."
+    art = tidings.process_text(text, date="2026-12-09", min_confidence=0.0)
+    events = [e for e in art.events if e.trigger.text == "end"]
+    assert events and {(e.root, e.date) for e in events} == {("16", "2026-12-07")}
+    text = "The Canadian minister decided to suspend the aid programme for Chile."
+    assert {e.root for e in tidings.process_text(text, date="2026-12-09", min_confidence=0.0).events} == {"16"}
+    # Under a condition the same words threaten.
+    text = "Canada will end its visa programme for Chile if the talks fail, officials said on Monday."
+    assert {e.root for e in tidings.process_text(text, date="2026-12-09", min_confidence=0.0).events} == {"13"}

@@ -128,14 +128,19 @@ def date_of(article: Article, trigger: Token, sentence: Sentence, lede: str | No
             # The parser hangs the dateline on the first verb; "said on Wednesday" is the day.
             filed = filed or t.day
             continue
-        head = clause_head(span.root)
+        head = _dated_clause(clause_head(span.root), event_clause)
         if head.i == event_clause.i and (own is None or (own.day is None and t.day is not None)):
             own = t
         elif head.i == root.i and sent is None and t.day is not None:
             sent = t.day
     if own is not None and own.day is not None:
         return own.day, "clause"
-    if own is not None and own.value not in _NO_PERIOD and not _ongoing(trigger, event_clause):
+    if (
+        own is not None
+        and own.value not in _NO_PERIOD
+        and not _ongoing(trigger, event_clause)
+        and not _ahead(own.value, article.published)
+    ):
         return None, "unknown"  # "in 2019", "last month", "since February": no day of its own
     if sent or filed:
         return sent or filed, "sentence"
@@ -151,6 +156,26 @@ def date_of(article: Article, trigger: Token, sentence: Sentence, lede: str | No
     if lede:
         return lede, "lede"
     return article.published, "published" if article.published else None
+
+
+def _dated_clause(head: Token, event_clause: Token) -> Token:
+    """The clause a time dates: "resumed issuing visas on Monday" dates the resuming, for an
+    open complement without a subject of its own tells how the act went on, not a second act."""
+    if (
+        head.dep_ == "xcomp"
+        and head.head.i == event_clause.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+    ):
+        return event_clause
+    return head
+
+
+def _ahead(value: str | None, published: str | None) -> bool:
+    """ "will end the status in July 2019": a period after the story's day is when an announced
+    act takes effect; the announcement is news on the day it is told."""
+    if value is None or published is None or not re.fullmatch(r"\d{4}(-\d{2})?", value):
+        return False
+    return value > published[: len(value)]
 
 
 def _dates_other_noun(word: Token, trigger: Token) -> bool:

@@ -227,9 +227,7 @@ def _negated_frame(t: Token) -> bool:
 def _reported_own_plan(trigger: Token, source: ActorRef | None, index: MentionIndex) -> bool:
     """ "Japan announced it would provide aid", "the minister said Turkey would relax its ban":
     "would" in what the doer itself (or its government) said, with no condition, tells its plan."""
-    if source is None or any(
-        c.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in c.children) for c in trigger.children
-    ):
+    if source is None or conditioned(trigger):
         return False
     t = trigger
     while t.dep_ == "conj" and t.head.i != t.i:
@@ -313,10 +311,31 @@ def recode(code: str, trigger: Token, modality: str, negated: bool) -> tuple[str
         not negated
         and not code.startswith("12")
         and (modality in ("future", "hypothetical") or (modality == "intended" and code[:2] in INTENDED_THREAT_ROOTS))
+        and not (code[:2] == "16" and _decided(trigger, modality))
     ):
         # "will impose a curfew", "wants to attack": force announced is a threat.
         code = THREAT_CODES.get(code[:3], THREAT_CODES.get(code[:2], code))
     return code, negated
+
+
+def _decided(verb: Token, modality: str) -> bool:
+    """A cut in relations told as decided ("decided to end the status") or scheduled ("will
+    end the status in July 2019") is the reduction itself (16x), not a threat of one, unless a
+    condition hangs on it. ("Russia will impose sanctions on Estonia", with no day, threatens.)"""
+    if modality == "intended":
+        decided = verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "decide"
+    elif modality == "future":
+        decided = any(
+            c.dep_ in ("prep", "npadvmod") and any(t.ent_type_ == "DATE" for t in c.subtree) for c in verb.children
+        )
+    else:
+        decided = False
+    return decided and not conditioned(verb)
+
+
+def conditioned(verb: Token) -> bool:
+    """The act is told under a condition ("will cut aid if ...", "unless ...")."""
+    return any(c.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in c.children) for c in verb.children)
 
 
 def refused(tok: Token) -> bool:

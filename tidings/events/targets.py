@@ -66,6 +66,7 @@ REFERRING_NOUNS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
     (words("events", "decision_nouns"), frozenset({"06", "07", "08", "15", "16", "17", "18", "19", "20"})),
     (words("events", "accord_nouns"), frozenset({"03", "05", "06", "08"})),
     (words("events", "verdict_nouns"), frozenset({"11"})),
+    (words("events", "violence_nouns"), frozenset({"18", "19", "20"})),
 )
 # Kinds of act whose two sides are both parties to what a referring noun names ("the deal").
 PARTY_ROOTS = frozenset({"03", "05", "06"})
