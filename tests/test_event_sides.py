@@ -550,3 +550,14 @@ def test_the_one_accused_is_the_object_not_an_actor_in_what_they_are_accused_of(
     got = _events("The villagers' spokesman accused the chiefs of being on the payroll of a Chinese mining company.")
     accusations = [(s, t) for code, s, t in got if code.startswith("11")]
     assert accusations and not any(t is not None and t.endswith("BUS") for _, t in accusations)
+
+
+def test_a_protest_at_a_mission_is_aimed_at_its_state_not_at_the_flags_carried() -> None:
+    got = _events(
+        "Thousands of supporters of the junta rallied outside the French embassy in Niamey on Sunday, "
+        "some waving Russian flags."
+    )
+    targets = {t for code, _, t in got if code.startswith("14")}
+    assert targets and all(t is not None and t.startswith("FRA") for t in targets)
+    got = _events("Hundreds of Georgian protesters rallied outside the Russian embassy in Tbilisi on Friday.")
+    assert {t for code, _, t in got if code.startswith("14")} == {"RUSGOV"}

@@ -42,6 +42,8 @@ MUTUAL_VERBS = words("events", "mutual_verbs")
 PATIENT_NOUNS = words("events", "patient_nouns")
 OBJECT_CONTROL_VERBS = words("events", "object_control_verbs")
 PROTEST_AIM_VERBS = words("events", "protest_aim_verbs")
+EMBLEM_NOUNS = words("events", "emblem_nouns")
+MISSION_NOUNS = words("events", "mission_nouns")
 GIVE_VERBS = words("events", "give_verbs")
 RECEIVE_VERBS = words("events", "receive_verbs")
 TAKE_VERBS = words("events", "take_verbs")
@@ -109,7 +111,7 @@ def _targets(
     if protest:
         # A protest's own demand names whom it is aimed at better than where it happened
         # ("rioted at a jail in Dili, demanding independence from Indonesian rule").
-        aimed = _aimed_at(p, trigger, st, not_source)
+        aimed = _aimed_at(p, trigger, st, not_source) or _mission_of(args, st, not_source)
         if aimed:
             return aimed, False
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass"):
@@ -322,11 +324,22 @@ def _place_target(args: list[Token], article: Article) -> ActorRef | None:
     return None
 
 
+def _mission_of(args: list[Token], st: ArticleState, not_source: int) -> list[ActorRef]:
+    """ "rallied outside the French embassy": a protest at a state's mission is aimed at that state."""
+    for t in args:
+        if t.dep_ == "pobj" and t.lemma_.lower() in MISSION_NOUNS:
+            refs = [r for r in st.index.resolve_all(t) if r.actor.id != not_source and r.actor.country]
+            if refs:
+                return unique(refs)[:1]
+    return []
+
+
 def clause_objects(p: Pattern, clauses: list[Token], st: ArticleState) -> list[ActorRef]:
-    """The actors object of the first verb clause among ``clauses`` that has any."""
+    """The actors object of the first verb clause among ``clauses`` that has any (not what a
+    protester carries: "waving Russian flags")."""
     for c in clauses:
         if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB":
-            refs = [r for o in objects(c) for r in refs_of(o, st)]
+            refs = [r for o in objects(c) if o.lemma_.lower() not in EMBLEM_NOUNS for r in refs_of(o, st)]
             if p.code[:2] == "14":
                 # "rioted following a demonstration": protesters are not a protest's target.
                 refs = [r for r in refs if r.actor.sector != "OPP"]
