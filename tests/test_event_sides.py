@@ -561,3 +561,12 @@ def test_a_protest_at_a_mission_is_aimed_at_its_state_not_at_the_flags_carried()
     assert targets and all(t is not None and t.startswith("FRA") for t in targets)
     got = _events("Hundreds of Georgian protesters rallied outside the Russian embassy in Tbilisi on Friday.")
     assert {t for code, _, t in got if code.startswith("14")} == {"RUSGOV"}
+
+
+def test_a_month_is_not_a_march() -> None:
+    # "on March 12" is a day, not a protest whose protesters could be a side.
+    got = _events(
+        "The two earlier proposals, the first on February 19 and the second on March 12, were rejected "
+        "by several ministers of the Democratic Alliance."
+    )
+    assert got and not any(t is not None and t.endswith("OPP") for _, _, t in got)

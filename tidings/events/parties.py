@@ -15,6 +15,7 @@ from tidings.actors import country_on
 from tidings.actors import default_lexicon as default_actor_lexicon
 from tidings.model import Actor, ActorRef, Article, Place, Span
 from tidings.syntax import phrase_tokens
+from tidings.words import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -30,6 +31,14 @@ def ensure_actor(article: Article, *, country: str | None, sector: str | None, n
         lambda n: Actor(n, name, code or "---", country, sector, None, kind),
         span,
     )
+
+
+PROTEST_NOUNS = words("events", "protest_nouns")
+
+
+def protest_noun(tok: Token) -> bool:
+    """The word names a protest ("the protests", "a march"), not a day ("on March 12")."""
+    return tok.lemma_.lower() in PROTEST_NOUNS and tok.ent_type_ not in ("DATE", "TIME")
 
 
 def protesters(tok: Token, article: Article, facing: str | None = None) -> ActorRef:

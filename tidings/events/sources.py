@@ -26,7 +26,7 @@ from tidings.events.arguments import (
 )
 from tidings.events.lexicon import Pattern
 from tidings.events.modality import speaker_of
-from tidings.events.parties import ensure_actor, protesters, unique
+from tidings.events.parties import ensure_actor, protest_noun, protesters, unique
 from tidings.events.state import ArticleState
 from tidings.model import ActorRef, Span
 from tidings.syntax import conjuncts
@@ -38,7 +38,6 @@ if TYPE_CHECKING:
 ATTACK_NOUNS = words("events", "attack_nouns")
 NON_AGENT_NOUNS = words("events", "non_agent_nouns")
 CONDUCT_VERBS = words("events", "conduct_verbs")
-PROTEST_NOUNS = words("events", "protest_nouns")
 PATIENT_NOUNS = words("events", "patient_nouns")
 # Prepositions by which an event noun sets the scene for the clause's verb: "in talks with X, Y said".
 SETTING_PREPS = ("in", "during", "at", "after", "before", "following")
@@ -157,14 +156,14 @@ def noun_source(noun: Token, st: ArticleState, p: Pattern | None = None) -> tupl
         noun.dep_ == "pobj"
         and noun.head.lower_ in SETTING_PREPS
         and noun.head.head.pos_ in ("VERB", "AUX")
-        and noun.lemma_.lower() not in PROTEST_NOUNS  # "backed him during the protests": not a protester
+        and not protest_noun(noun)  # "backed him during the protests": not a protester
     ):
         # "In a telephone call with Macron, Putin said ...": the one who said it took part.
         subj, _ = subject(noun.head.head)
         ref = index.resolve(subj) if subj is not None else None
         if ref is not None:
             return ref, True
-    if noun.lemma_.lower() in PROTEST_NOUNS:
+    if protest_noun(noun):
         # "Ruto, whose government faced street protests at home": Kenyans protested.
         faced, _ = subject(light) if light is not None else (None, True)
         facing = index.resolve(faced) if faced is not None else None

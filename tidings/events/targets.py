@@ -26,7 +26,7 @@ from tidings.events.arguments import (
 )
 from tidings.events.lexicon import DEFAULT_TARGETS, Pattern, default_lexicon
 from tidings.events.modality import DEMAND_NOUNS, refused
-from tidings.events.parties import ensure_actor, protesters, unique
+from tidings.events.parties import ensure_actor, protest_noun, protesters, unique
 from tidings.events.sources import noun_source, of_object
 from tidings.events.sources import sources as find_sources
 from tidings.events.state import ArticleState
@@ -37,7 +37,6 @@ from tidings.words import words
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-PROTEST_NOUNS = words("events", "protest_nouns")
 MUTUAL_VERBS = words("events", "mutual_verbs")
 PATIENT_NOUNS = words("events", "patient_nouns")
 OBJECT_CONTROL_VERBS = words("events", "object_control_verbs")
@@ -375,7 +374,7 @@ def refs_of(tok: Token, st: ArticleState) -> list[ActorRef]:
                 refs = [r for o in agents for r in st.index.resolve_all(o)]
                 if refs:
                     return refs
-    if not refs and tok.lemma_.lower() in PROTEST_NOUNS:
+    if not refs and protest_noun(tok):
         refs = [protesters(tok, st.article)]
     return refs
 
@@ -455,7 +454,7 @@ def _aimed_at(p: Pattern, trigger: Token, st: ArticleState, not_source: int) -> 
         holders.append(trigger.head.head if trigger.dep_ == "pobj" else trigger.head)
     if root == "14":
         # "rioted following a demonstration calling for ...": the demand of the protest it joined.
-        holders += [t for t in arg_tokens(trigger) if t.lemma_.lower() in PROTEST_NOUNS]
+        holders += [t for t in arg_tokens(trigger) if protest_noun(t)]
     for h in holders:
         for c in h.children:
             refs = (
