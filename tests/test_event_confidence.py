@@ -54,3 +54,15 @@ def test_events_at_half_or_more_are_right_four_times_in_five(name: str, eval_dat
     assert m["precision_at_conf_0.5"] >= 0.80
     # Not by keeping almost nothing: at least half the events pass the bar.
     assert m["coverage_at_conf_0.5"] >= 0.5
+
+
+def test_the_news_a_light_came_after_hangs_on_is_the_main_predicate() -> None:
+    from tidings.events.modality import main_predicate
+    from tidings.nlp import load
+
+    nlp = load()
+    doc = nlp("Their release came hours after the Chadian government freed three rebel prisoners.")
+    assert main_predicate(next(t for t in doc if t.text == "freed"))
+    # A clause that only sets the time of another act is not the news.
+    doc = nlp("The minister resigned after the Chadian government freed three rebel prisoners.")
+    assert not main_predicate(next(t for t in doc if t.text == "freed"))

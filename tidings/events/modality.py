@@ -396,10 +396,23 @@ def main_predicate(tok: Token) -> bool:
     while t.head.i != t.i:
         if t.dep_ == "pcomp" and t.head.lower_ == "with" and any(c.dep_ == "nsubj" for c in t.children):
             t = t.head  # (then "with" hangs on the verb it goes with)
+        elif _news_after(t):
+            pass
         elif t.dep_ not in ("conj", "xcomp"):
             return False
         t = t.head
     return True
+
+
+def _news_after(clause: Token) -> bool:
+    """ "The release came hours after the government freed three prisoners", "It comes as
+    police detained two men": the clause a light "came after / comes as" hangs on is the news."""
+    return (
+        clause.dep_ == "advcl"
+        and clause.head.lemma_.lower() in ("come", "follow")
+        and any(c.dep_ == "mark" and c.lower_ in ("after", "as", "when") for c in clause.children)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    )
 
 
 def _no_noun(trigger: Token) -> bool:
