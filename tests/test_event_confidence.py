@@ -66,3 +66,14 @@ def test_the_news_a_light_came_after_hangs_on_is_the_main_predicate() -> None:
     # A clause that only sets the time of another act is not the news.
     doc = nlp("The minister resigned after the Chadian government freed three rebel prisoners.")
     assert not main_predicate(next(t for t in doc if t.text == "freed"))
+
+
+def test_what_an_enacted_measure_does_is_the_main_predicate() -> None:
+    from tidings.events.modality import main_predicate
+    from tidings.nlp import load
+
+    nlp = load()
+    doc = nlp("The Senate approved a bill providing $5 billion in military aid to Poland.")
+    assert main_predicate(next(t for t in doc if t.text == "providing"))
+    doc = nlp("The Senate criticised a bill providing $5 billion in military aid to Poland.")
+    assert not main_predicate(next(t for t in doc if t.text == "providing"))

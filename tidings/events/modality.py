@@ -53,6 +53,7 @@ CONDITION_MARKS = words("modality", "condition_marks")
 SUPPOSING_VERBS = words("modality", "supposing_verbs")
 COMPARISON_WORDS = words("modality", "comparison_words")
 THREAT_FRAMES = words("modality", "threat_frames")
+ENACTING_VERBS = words("modality", "enacting_verbs")
 _CAUTION_FRAMES = THREAT_FRAMES | {"caution"}
 ACCUSING_FRAMES = words("modality", "accusing_frames")
 ACCUSING_NOUNS = words("modality", "accusing_nouns")
@@ -398,10 +399,23 @@ def main_predicate(tok: Token) -> bool:
             t = t.head  # (then "with" hangs on the verb it goes with)
         elif _news_after(t):
             pass
+        elif _enacted(t):
+            t = t.head  # (then the object hangs on the verb that enacted it)
         elif t.dep_ not in ("conj", "xcomp"):
             return False
         t = t.head
     return True
+
+
+def _enacted(clause: Token) -> bool:
+    """ "approved a bill providing $26 billion for Israel": what the measure a main verb
+    enacts does is done by whoever enacted it."""
+    return (
+        clause.dep_ == "acl"
+        and clause.tag_ == "VBG"
+        and clause.head.dep_ == "dobj"
+        and clause.head.head.lemma_.lower() in ENACTING_VERBS
+    )
 
 
 def _news_after(clause: Token) -> bool:
