@@ -570,3 +570,12 @@ def test_a_month_is_not_a_march() -> None:
         "by several ministers of the Democratic Alliance."
     )
     assert got and not any(t is not None and t.endswith("OPP") for _, _, t in got)
+
+
+def test_what_was_discussed_at_a_meeting_between_two_parties_is_theirs() -> None:
+    got = _events(
+        "The visa ban was also discussed at a meeting between the Chilean foreign minister and the Peruvian "
+        "president on Monday."
+    )
+    pairs = _pairs(got, "04")
+    assert pairs and all(s in ("CHLGOV", "PERGOV") and t in ("CHLGOV", "PERGOV") and s != t for s, t in pairs)

@@ -28,7 +28,7 @@ from tidings.events.scoring import Features
 from tidings.events.sources import own_act
 from tidings.events.sources import sources as find_sources
 from tidings.events.state import ArticleState
-from tidings.events.targets import reciprocal
+from tidings.events.targets import met_between, reciprocal
 from tidings.events.targets import targets as find_targets
 from tidings.mentions import MentionIndex
 from tidings.model import Actor, ActorRef, Article, Context, Event
@@ -120,6 +120,11 @@ def code_trigger(p: Pattern, trigger: Token, st: ArticleState) -> list[Event]:
         subj, _ = subject(light)
         found = st.index.resolve_all(subj) if subj is not None else []
     targets: list[ActorRef | None] = list(found) or [None]
+    each_other = reciprocal(trigger)
+    if sources == [None] and len(found) > 1 and met_between(trigger):
+        # "The ban was discussed at a meeting between X and Y": with no doer named, the parties
+        # of the meeting it was discussed at did it, with each other.
+        sources, targets, each_other = list(found), [None], True
     if trigger.pos_ in ("NOUN", "PROPN") and inherited and targets == [None] and not _occurs(trigger):
         return []  # a noun that only refers back to an event ("blame for the protests")
     modality, negated = modality_of(trigger, source, st.index, p.code)
@@ -131,7 +136,7 @@ def code_trigger(p: Pattern, trigger: Token, st: ArticleState) -> list[Event]:
         # "the government is prepared to impose martial law": a curfew, state of emergency
         # or martial law with no one named falls on the source's own country.
         targets = [home_ref(article, source)]
-    pairs, mutual = _pairs(p, sources, targets, from_place, each_other=reciprocal(trigger))
+    pairs, mutual = _pairs(p, sources, targets, from_place, each_other=each_other)
     if p.need_target and all(t is None for _, t in pairs):
         return []
     code, negated = recode(p.code, trigger, modality, negated)

@@ -169,6 +169,17 @@ def _targets(
     return clause_objects(p, args, st), False
 
 
+def met_between(verb: Token) -> bool:
+    """The verb is told as done at a meeting of parties: "discussed at a meeting between X and
+    Y", "agreed during talks between X and Y"."""
+    return verb.pos_ == "VERB" and any(
+        c.dep_ == "prep"
+        and c.lower_ in ("at", "during", "in")
+        and any(n.dep_ == "pobj" and reciprocal(n) for n in c.children)
+        for c in verb.children
+    )
+
+
 def reciprocal(trigger: Token) -> bool:
     """The doers act on one another: "blamed each other", "expelled each other's diplomats",
     "clashed with one another", "clashes between X and Y". Each of them is the other's target."""
