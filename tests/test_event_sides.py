@@ -579,3 +579,9 @@ def test_what_was_discussed_at_a_meeting_between_two_parties_is_theirs() -> None
     )
     pairs = _pairs(got, "04")
     assert pairs and all(s in ("CHLGOV", "PERGOV") and t in ("CHLGOV", "PERGOV") and s != t for s, t in pairs)
+
+
+def test_a_speaker_goes_on_to_appeal_after_what_it_said() -> None:
+    # The parser hangs "urged" on "were": the talks urge no one; the minister does.
+    got = _events("The Chilean minister said the talks were productive and urged Peru to return to the table.")
+    assert _pairs(got, "02") == {("CHLGOV", "PER")}

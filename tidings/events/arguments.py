@@ -18,6 +18,10 @@ if TYPE_CHECKING:
 
 OBJECT_CONTROL_VERBS = words("events", "object_control_verbs")
 UNDERGO_VERBS = words("events", "undergo_verbs")
+SAY_VERBS = words("events", "say_verbs")
+# What a speaker goes on to do after what it said: "said the deaths were caused by gunfire and
+# called on the government to ...".
+SPEAKER_ACTS = words("events", "demand_verbs") | words("events", "announce_verbs") | SAY_VERBS
 # Verbs by which their subject comes "under" an act done to it ("came under fire").
 UNDER_VERBS = frozenset({"come", "be", "remain"})
 # Relative pronouns standing for the noun their clause describes.
@@ -244,6 +248,24 @@ def _acts_on(verb: Token) -> bool:
     )
 
 
+def _speaker_going_on(verb: Token) -> Token | None:
+    """The verb of saying whose speaker also did ``verb``: "the office said the deaths were
+    caused by gunfire and called on the government to ...". The parser hangs "called" on
+    "caused"; but a passive or a copula reports what befell its subject, and an act of
+    speech after it is the speaker's."""
+    head = verb.head
+    if (
+        verb.dep_ != "conj"
+        or verb.lemma_.lower() not in SPEAKER_ACTS
+        or head.dep_ != "ccomp"
+        or head.head.lemma_.lower() not in SAY_VERBS
+        or not (is_passive(head) or head.lemma_ == "be")
+        or is_passive(verb)
+    ):
+        return None
+    return head.head
+
+
 def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """The subject of a verb and whether it was inherited from another verb."""
     if depth > 4:
@@ -274,6 +296,9 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         obj = next((c for c in head.children if c.dep_ == "dobj"), None)
         if obj is not None and head.lemma_.lower() in OBJECT_CONTROL_VERBS:
             return obj, True
+    speaker = _speaker_going_on(verb)
+    if speaker is not None:
+        return subject(speaker, depth + 1)
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and is_passive(verb.head):
         # "was indicted by the court and will resign": the one indicted resigns, not the court.
         passive_subj = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
