@@ -585,3 +585,18 @@ def test_a_speaker_goes_on_to_appeal_after_what_it_said() -> None:
     # The parser hangs "urged" on "were": the talks urge no one; the minister does.
     got = _events("The Chilean minister said the talks were productive and urged Peru to return to the table.")
     assert _pairs(got, "02") == {("CHLGOV", "PER")}
+
+
+def test_pressed_to_act_is_an_appeal_and_an_undated_past_one_is_not_todays() -> None:
+    got = _events(
+        "When opposition leader Carlos Mesa pressed Bolivian President Luis Arce to take part, the president "
+        "said only that the economy was recovering."
+    )
+    assert ("BOLOPP", "BOLGOV") in _pairs(got, "02")
+    # "had pressed" is an earlier appeal: it does not absorb the one told as news, whose day is kept.
+    text = (
+        "Opposition leader Carlos Mesa had pressed President Luis Arce to take part in a debate. "
+        "Mesa pressed Arce to take part in the new talks, the president's office said on Tuesday."
+    )
+    events = [e for e in tidings.process_text(text, date="2024-03-14", min_confidence=0.0).events if e.root == "02"]
+    assert sorted(str(e.date) for e in events) == ["2024-03-12", "None"]

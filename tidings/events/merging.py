@@ -158,6 +158,8 @@ def merge_mentions(events: list[Event], headline_end: int = 0) -> list[Event]:
                 # a headline tells news, not an act of an undated past ("closed a consulate last year")
                 and not (prior.headline and ev.date_source == "unknown")
                 and not (ev.headline and prior.date_source == "unknown")
+                # nor is an act of an undated past the same as one told as of now ("had pressed")
+                and (prior.date_source == "unknown") == (ev.date_source == "unknown")
                 and (
                     prior.date == ev.date
                     or "clause" not in (prior.date_source, ev.date_source)
