@@ -72,6 +72,23 @@ def test_surname_reuses_the_full_mention() -> None:
     assert sikorski[0].code == "POLGOV"
 
 
+def test_a_one_word_short_name_of_a_body_joins_its_full_name() -> None:
+    # A headline's "House" is the body the story names in full; the committee, named by a
+    # modifier "House", is another body and does not make "House" ambiguous.
+    text = (
+        "House passes bill to cut aid to Colombia over coca crops\n\n"
+        "WASHINGTON - The U.S. House of Representatives voted on Tuesday to cut aid to Colombia. "
+        "The House Foreign Affairs Committee had backed the bill."
+    )
+    house = _one(_actors(text, date="2017-12-06"), "House")
+    assert house.code == "USALEG"
+    text = (
+        "Villagers in Lesotho accuse Kapa Quarrying and Construction Company of damaging their homes. "
+        "Kapa denied the claims on Monday."
+    )
+    assert _one(_actors(text), "Kapa").country == "LSO"
+
+
 def test_pronoun_joins_the_person_before_it() -> None:
     text = "Kenyan President William Ruto visited Nairobi's main hospital. He promised new funding."
     actors = _actors(text, date="2024-03-12")

@@ -107,6 +107,19 @@ PAIR_NOUNS = {
 Mention = tuple[int, Actor, str]
 
 
+def _names_word(actor: Actor, word: str, *, head: bool) -> bool:
+    """A mention of the actor of several words has ``word``; with ``head``, as its head ("House"
+    in "the U.S. House of Representatives", not in "the House Foreign Affairs Committee")."""
+    for m in actor.mentions:
+        words = m.text.split()
+        for i, w in enumerate(words):
+            if w != word or len(words) < 2:
+                continue
+            if not head or i + 1 == len(words) or not words[i + 1][:1].isupper():
+                return True
+    return False
+
+
 @dataclass(slots=True)
 class ArticleActors:
     """The actors one article has named so far and their mentions (one per article)."""
@@ -204,6 +217,7 @@ class ArticleActors:
         do not code, or code only as someone of that surname ("Whelan" in a headline before "Paul
         Whelan"), is a mention of the one full name holding it, when only one does."""
         people = [a for k, a in self.actors.items() if k[0] == "person" and len(a.name.split()) > 1]
+        bodies = [a for k, a in self.actors.items() if k[0] != "person" and a.country and a.kind != "country"]
         for key, actor in list(self.actors.items()):
             surname_only = key[0] == "person" and len(actor.name.split()) == 1
             if not (key[0] == "person" or actor.kind == "organisation"):
@@ -215,6 +229,14 @@ class ArticleActors:
                 continue
             word = words[0].lower()
             holders = [a for a in people if a is not actor and word in (w.lower() for w in a.name.split())]
+            if not holders and actor.country is None and words[0][:1].isupper():
+                # "House passes measure ..." in a headline, "The U.S. House of Representatives" in
+                # the body: the one body whose name, as the text gives it, has that word.
+                # (As its head first: "the House Foreign Affairs Committee" is another body; then
+                # anywhere: "Moruo" for "Moruo Mining and Construction Company".)
+                holders = [a for a in bodies if a is not actor and _names_word(a, words[0], head=True)]
+                if len(holders) != 1:
+                    holders = [a for a in bodies if a is not actor and _names_word(a, words[0], head=False)]
             if len({id(a) for a in holders}) != 1:
                 continue
             target = holders[0]
