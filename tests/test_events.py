@@ -41,6 +41,9 @@ def test_negation_and_refusal() -> None:
     got = _events("Armenia refused to withdraw its troops from the border, officials said.")
     assert any(code == "124" and not neg for code, _, _, _, neg in got)
     assert not any(code.startswith("087") for code, *_ in got)
+    # "neither ... nor" negates both verbs.
+    got = _events("Chile neither condemned nor praised the vote in Caracas.")
+    assert {code[:2] for code, *_ in got} >= {"11", "05"} and all(neg for *_, neg in got)
 
 
 def test_intention_recodes_to_express_intent() -> None:

@@ -1241,6 +1241,7 @@ ADDED = [
     ("general", "MIL", "", "added; Phoenix GEN./GENERALS; match as a noun, not in general election"),
     ("troops", "MIL", "", "added; plural form as usually written (troop is the Phoenix entry)"),
     ("firm", "BUS", "", "added"),
+    ("carrier", "BUS", "", "added; an airline ('the Emirati carrier')"),
     ("church", "REL", "CHR", "added"),
     ("mosque", "REL", "MUS", "added"),
     ("labour union", "LAB", "", "added"),

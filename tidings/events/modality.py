@@ -193,8 +193,13 @@ def _framed(
 
 def _shared_negation(trigger: Token) -> bool:
     """ "had never encouraged or supported cyberattacks": a verb joined to a negated one, with
-    no subject or auxiliary of its own, shares its negation."""
+    no subject or auxiliary of its own, shares its negation; "neither confirmed nor denied"
+    negates both."""
     head = trigger.head
+    if any(c.dep_ == "preconj" and c.lower_ == "neither" for c in trigger.children):
+        return True
+    if trigger.dep_ == "conj" and any(c.dep_ == "preconj" and c.lower_ == "neither" for c in head.children):
+        return True
     return (
         trigger.dep_ == "conj"
         and trigger.pos_ == "VERB"
