@@ -89,6 +89,15 @@ def test_a_one_word_short_name_of_a_body_joins_its_full_name() -> None:
     assert _one(_actors(text), "Kapa").country == "LSO"
 
 
+def test_a_carrier_is_an_airline_of_its_country() -> None:
+    actors = _actors(
+        "Nepal's aviation authority criticised the United Arab Emirates carrier. The airline said it would respond."
+    )
+    carrier = _one(actors, "the United Arab Emirates carrier")
+    assert carrier.code == "AREBUS"
+    assert _one(actors, "The airline") is carrier
+
+
 def test_pronoun_joins_the_person_before_it() -> None:
     text = "Kenyan President William Ruto visited Nairobi's main hospital. He promised new funding."
     actors = _actors(text, date="2024-03-12")

@@ -180,6 +180,8 @@ def test_what_is_asked_makes_the_appeal_specific() -> None:
         ("Germany has decided to send tanks to Ukraine.", "033", "intended"),
         ("The Chilean government could impose a curfew on Santiago if the riots continue.", "132", "hypothetical"),
         ("Bolivian police must release the detained miners, the ombudsman said.", "084", "demanded"),
+        # What a law requires someone to do is asked of them, not done.
+        ("The new law requires the Chilean president to impose sanctions on Peru.", "163", "demanded"),
         ("The opposition said that Ugandan soldiers had beaten protesters in Kampala.", "182", "reported_claim"),
     ],
 )
