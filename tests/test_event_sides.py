@@ -600,3 +600,12 @@ def test_pressed_to_act_is_an_appeal_and_an_undated_past_one_is_not_todays() -> 
     )
     events = [e for e in tidings.process_text(text, date="2024-03-14", min_confidence=0.0).events if e.root == "02"]
     assert sorted(str(e.date) for e in events) == ["2024-03-12", "None"]
+
+
+def test_a_warning_is_aimed_at_whom_its_condition_names_not_at_the_medium() -> None:
+    got = _events(
+        "Chile's foreign minister warned on social media that if Peru closed the border, Chile would respond in kind."
+    )
+    assert _pairs(got, "13") == {("CHLGOV", "PER")}
+    got = _events("The Chilean president criticised Peru on Friday, the minister insisted on CNN.")
+    assert not any(t is not None and t.endswith("MED") for _, _, t in got)

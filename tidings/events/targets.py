@@ -90,6 +90,16 @@ def targets(
     return refs, from_place
 
 
+def _channel(tok: Token, trigger: Token, st: ArticleState) -> bool:
+    """The phrase on the trigger's "on" names a news outlet or medium the words went out on
+    ("on MSNBC", "on social media"), not whom they were aimed at."""
+    if tok.head.head.i != trigger.i:
+        return False
+    if tok.lemma_.lower() in ("media", "television", "radio", "tv", "air", "camera", "twitter", "x", "facebook"):
+        return True
+    return any(r.actor.sector == "MED" for r in st.index.all_at(tok))
+
+
 def _story_country(article: Article, source: ActorRef | None) -> ActorRef | None:
     """The country the article is about, as an actor, when it is not the source's own."""
     country = article.focus_country
@@ -140,6 +150,12 @@ def _targets(
         refs = [r for r in refs if r.actor.id != not_source]
         if refs:
             return unique(refs), False
+    if p.code[:2] == "13":
+        # "warned that if Iran attacked, Israel would strike": whom the condition names, not the
+        # side the warning says will act
+        aimed = _aimed_at(p, trigger, st, not_source)
+        if aimed:
+            return aimed, False
     refs = _asked_in_clause(trigger, args, st)
     if refs:
         return refs, False
@@ -236,6 +252,7 @@ def _slot_targets(
     slots = _slots(p, trigger)
     not_source = source.actor.id if source is not None else -1
     protest = p.code[:2] == "14"
+    spoken = p.code[:2] in SPOKEN_ROOTS
     # "Britain mobilized army reservists": a mobilisation's object is the source's own force.
     own_country = source.actor.country if source is not None and p.code[:2] == "15" else None
     # Slots near the trigger first: "is opposed to French mediation in talks with Syria"
@@ -259,6 +276,9 @@ def _slot_targets(
             else:
                 preps = [t for t, word, depth in preps_at if word == slot and (not near or depth <= 2)]
                 toks = [o for pr in preps for c in pobjs(pr) for o in conjuncts(c)]
+                if spoken and slot == "on":
+                    # "insisted on MSNBC", "warned on social media": where the words went out
+                    toks = [t for t in toks if not _channel(t, trigger, st)]
             refs = [
                 r
                 for t in toks
@@ -460,6 +480,9 @@ def _aimed_at(p: Pattern, trigger: Token, st: ArticleState, not_source: int) -> 
     """
     root = p.code[:2]
     holders = [trigger, *(c for c in trigger.children if c.dep_ == "xcomp")]  # "threatened to stop X if Y ..."
+    if root == "13":
+        # "warned that if Iran attacked, Israel would strike back": the condition of what is said
+        holders += [c for c in trigger.children if c.dep_ == "ccomp"]
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "pobj"):
         # "continued their hunger strike to demand ...": the clause hangs on the verb.
         holders.append(trigger.head.head if trigger.dep_ == "pobj" else trigger.head)
