@@ -609,3 +609,11 @@ def test_a_warning_is_aimed_at_whom_its_condition_names_not_at_the_medium() -> N
     assert _pairs(got, "13") == {("CHLGOV", "PER")}
     got = _events("The Chilean president criticised Peru on Friday, the minister insisted on CNN.")
     assert not any(t is not None and t.endswith("MED") for _, _, t in got)
+
+
+def test_mediators_of_talks_act_between_the_parties_of_the_talks() -> None:
+    got = _events(
+        "BOGOTA, Colombia — Colombia's government and the ELN rebels signed a ceasefire late on Saturday, "
+        "after two weeks of talks in Havana brokered by Cuba and Norway."
+    )
+    assert _pairs(got, "045") == {("CUB", "COL"), ("NOR", "COL")}

@@ -26,12 +26,12 @@ from tidings.events.arguments import (
 )
 from tidings.events.lexicon import DEFAULT_TARGETS, Pattern, default_lexicon
 from tidings.events.modality import DEMAND_NOUNS, refused
-from tidings.events.parties import ensure_actor, protest_noun, protesters, unique
+from tidings.events.parties import ensure_actor, home_ref, protest_noun, protesters, unique
 from tidings.events.sources import noun_source, of_object
 from tidings.events.sources import sources as find_sources
 from tidings.events.state import ArticleState
 from tidings.model import ActorRef, Article, Span
-from tidings.syntax import conjuncts, phrase_tokens
+from tidings.syntax import clause_head, conjuncts, phrase_tokens
 from tidings.words import words
 
 if TYPE_CHECKING:
@@ -90,6 +90,28 @@ def targets(
     return refs, from_place
 
 
+def _talks_parties(noun: Token, st: ArticleState, not_source: int, source: ActorRef | None) -> list[ActorRef]:
+    """The parties of talks: "talks between X and Y", else the doers of the clause the talks
+    are told in ("X and Y signed a truce after talks ...")."""
+    between = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "between" for o in pobjs(c)]
+    toks = [x for o in between for x in conjuncts(o)]
+    if not toks:
+        subj, _ = subject(clause_head(noun))
+        toks = conjuncts(subj) if subj is not None else []
+    mediators = {source.actor.country} if source is not None and source.actor.country else set()
+    refs = [
+        r
+        for t in toks
+        for r in st.index.resolve_all(t)
+        if r.actor.id != not_source and (not r.actor.country or r.actor.country not in mediators)
+    ]
+    countries = {r.actor.country for r in refs}
+    if len(refs) > 1 and len(countries) == 1 and None not in countries:
+        # "between Sudan's army and the RSF": a mediation in one country's conflict is aimed at it
+        return [home_ref(st.article, refs[0])]
+    return unique(refs)
+
+
 def _channel(tok: Token, trigger: Token, st: ArticleState) -> bool:
     """The phrase on the trigger's "on" names a news outlet or medium the words went out on
     ("on MSNBC", "on social media"), not whom they were aimed at."""
@@ -126,6 +148,12 @@ def _targets(
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass"):
         # "protests broke out against X": the target hangs on the verb of the noun.
         args += [c for c in trigger.head.children if c.dep_ == "prep"]
+    if p.code.startswith("045") and trigger.dep_ == "acl" and trigger.head.pos_ in ("NOUN", "PROPN"):
+        # "signed a truce after talks brokered by Cuba and Norway": the mediators act between
+        # the parties of the talks (named with "between", else the clause's doers).
+        parties = _talks_parties(trigger.head, st, not_source, source)
+        if parties:
+            return parties, False
     if p.code[:2] == "11":
         # "claims that officers of a foreign state took part in attacks on X": the one accused
         # is the clause's subject, not an actor deep inside the clause.
