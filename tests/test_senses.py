@@ -355,6 +355,13 @@ def test_aid_organisations_are_no_aid() -> None:
 def test_insist_and_suggest_ask_only_when_they_ask() -> None:
     assert [c[:2] for c in _codes("The Serbian minister insisted that Kosovo must withdraw its police.")] == ["10"]
     assert _codes("The EU foreign policy chief suggested talks between Serbia and Kosovo.")[:1] == ["020"]
+    # The parser can read a clause's subject as the object of "insisted": still a claim.
+    text = (
+        "The United States defended the right of Russian troops to fire on militants in Chechnya and insisted "
+        "unrest there reflected old ethnic tensions."
+    )
+    assert not any(c.startswith("10") for c in _codes(text))
+    assert [c[:2] for c in _codes("The Bolivian opposition insisted on a recount.")] == ["10"]
 
 
 def test_defending_words_and_fighting_alongside() -> None:
