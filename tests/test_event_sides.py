@@ -585,6 +585,12 @@ def test_a_speaker_goes_on_to_appeal_after_what_it_said() -> None:
     # The parser hangs "urged" on "were": the talks urge no one; the minister does.
     got = _events("The Chilean minister said the talks were productive and urged Peru to return to the table.")
     assert _pairs(got, "02") == {("CHLGOV", "PER")}
+    # ... also after a passive clause: the brother was brainwashed; the sister appealed.
+    got = _events(
+        "The sister of the Chilean immigrant accused of killing three people in Madrid said her brother might "
+        "have been brainwashed and appealed to Spanish Prime Minister Pedro Sanchez on Friday."
+    )
+    assert _pairs(got, "02") == {("CHLCVL", "ESPGOV")}
 
 
 def test_pressed_to_act_is_an_appeal_and_an_undated_past_one_is_not_todays() -> None:
