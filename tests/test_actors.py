@@ -98,6 +98,22 @@ def test_a_carrier_is_an_airline_of_its_country() -> None:
     assert _one(actors, "The airline") is carrier
 
 
+def test_the_two_leaders_are_the_two_the_story_is_about() -> None:
+    # The last two people named are two ministers; "the two leaders" are the two presidents
+    # the story has named most.
+    text = (
+        "Chilean President Gabriel Boric spoke by telephone with Peruvian President Dina Boluarte on Monday. "
+        "Boric urged Boluarte to reopen the border crossing at Tacna.\n\n"
+        "Boluarte told Boric that Peru would review the closure. Boric also raised the case of a Chilean "
+        "trucker held in Lima.\n\n"
+        "Lima blames Bolivian Interior Minister Eduardo del Castillo for the smuggling at the border. Peruvian "
+        "Interior Minister Victor Torres, who visited Tacna last week, said the crossing would stay closed.\n\n"
+        "The two leaders agreed to stay in touch, Boric's office said."
+    )
+    pair = {a.name for a in _by_mention(_actors(text), "The two leaders")}
+    assert pair == {"Gabriel Boric", "Dina Boluarte"}
+
+
 def test_pronoun_joins_the_person_before_it() -> None:
     text = "Kenyan President William Ruto visited Nairobi's main hospital. He promised new funding."
     actors = _actors(text, date="2024-03-12")

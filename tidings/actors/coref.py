@@ -107,6 +107,10 @@ PAIR_NOUNS = {
 Mention = tuple[int, Actor, str]
 
 
+# How many sentences back "the two sides" may look for its two parties (the most named win).
+PAIR_WINDOW = 6
+
+
 def _names_word(actor: Actor, word: str, *, head: bool) -> bool:
     """A mention of the actor of several words has ``word``; with ``head``, as its head ("House"
     in "the U.S. House of Representatives", not in "the House Foreign Affairs Committee")."""
@@ -448,7 +452,7 @@ class ArticleActors:
     def pair(self, head: int) -> bool:
         """Make "the two sides" (at ``head``) a mention of the two fitting actors named last.
 
-        Looks back at most three sentences; "the two leaders" wants people,
+        Looks back at most ``PAIR_WINDOW`` sentences; "the two leaders" wants people,
         "the two countries" countries or their governments, "the two sides" any
         party but bystanders (civilians). False (nothing added) unless two are found.
         """
@@ -459,7 +463,7 @@ class ArticleActors:
         for h, actor, dep in reversed(self.mentions):
             if h >= head or dep in ("amod", "compound"):
                 continue  # later words, or a word that only qualifies a noun ("Belarusian elections")
-            if self.sent_of[head] - self.sent_of[h] > 3:
+            if self.sent_of[head] - self.sent_of[h] > PAIR_WINDOW:
                 break
             if any(a is actor for a in found):
                 continue
@@ -468,10 +472,13 @@ class ArticleActors:
             if not _fits_pair(want, actor):
                 continue
             found.append(actor)
-            if len(found) == 2:
-                break
         if len(found) < 2:
             return False
+        # The two the story is about: most named before, the latest first among equals ("the two
+        # leaders" after a call between two presidents and a word on a third man they spoke of).
+        named = {id(a): sum(1 for h, m, _ in self.mentions if m is a and h < head) for a in found}
+        found = sorted(found, key=lambda a: -named[id(a)])[:2]
+        found.sort(key=lambda a: max(h for h, m, _ in self.mentions if m is a and h < head), reverse=True)
         span = doc[left_edge(doc, head) : head + 1]
         for actor in reversed(found):
             actor.mentions.append(Span(span.text, span.start_char, span.end_char))
