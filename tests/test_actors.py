@@ -114,6 +114,14 @@ def test_the_two_leaders_are_the_two_the_story_is_about() -> None:
     assert pair == {"Gabriel Boric", "Dina Boluarte"}
 
 
+def test_both_parties_urged_are_not_the_one_who_urges() -> None:
+    text = (
+        "Colombia's government and the ELN signed a truce on Friday. U.N. Secretary-General Antonio Guterres "
+        "welcomed the deal and urged both parties to build on it."
+    )
+    assert {a.code for a in _by_mention(_actors(text), "both parties")} == {"COLGOV", "COLREB"}
+
+
 def test_pronoun_joins_the_person_before_it() -> None:
     text = "Kenyan President William Ruto visited Nairobi's main hospital. He promised new funding."
     actors = _actors(text, date="2024-03-12")

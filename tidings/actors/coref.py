@@ -467,6 +467,8 @@ class ArticleActors:
                 break
             if any(a is actor for a in found):
                 continue
+            if tok.dep_ in ("dobj", "pobj", "dative") and self.sent_of[h] == self.sent_of[head]:
+                continue  # "Guterres urged both parties": the one who urges is not one of them
             if actor.kind == "agent" and actor.sector is None:
                 continue  # a people ("Belarusians") is not one of two parties to talks
             if not _fits_pair(want, actor):
