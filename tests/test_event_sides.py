@@ -623,3 +623,9 @@ def test_mediators_of_talks_act_between_the_parties_of_the_talks() -> None:
         "after two weeks of talks in Havana brokered by Cuba and Norway."
     )
     assert _pairs(got, "045") == {("CUB", "COL"), ("NOR", "COL")}
+
+
+def test_a_participle_joined_to_a_passive_is_passive_too() -> None:
+    # "was detained ... and sentenced ... by a court": the activist is sentenced, by the court.
+    got = _events("The Chilean activist was detained in April and sentenced to two years in jail by a court in Lima.")
+    assert _pairs(got, "11") == {("PERJUD", "CHLOPP")}

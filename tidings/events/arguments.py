@@ -154,6 +154,21 @@ def is_passive(verb: Token) -> bool:
         any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         or (verb.dep_ == "acl" and verb.tag_ == "VBN")
         or had_done(verb)
+        or shares_passive(verb)
+    )
+
+
+def shares_passive(verb: Token) -> bool:
+    """ "was detained in April and sentenced to two years": a participle joined to a passive,
+    with no auxiliary or subject of its own, is passive too (the one detained is sentenced)."""
+    head = verb.head
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and head.i != verb.i
+        and any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+        and _speaker_going_on(verb) is None  # "said he had been brainwashed and appealed to X"
     )
 
 
@@ -260,7 +275,7 @@ def _speaker_going_on(verb: Token) -> Token | None:
         or head.dep_ != "ccomp"
         or head.head.lemma_.lower() not in SAY_VERBS
         or not (is_passive(head) or head.lemma_ == "be")
-        or is_passive(verb)
+        or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     ):
         return None
     return head.head
@@ -273,12 +288,18 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     told = after_dateline(verb)
     if told is not None:
         return told, depth > 0
+    speaker = _speaker_going_on(verb)
+    if speaker is not None:
+        return subject(speaker, depth + 1)
     if is_passive(verb):
-        for c in verb.children:
-            if c.dep_ == "agent":
-                for cc in c.children:
-                    if cc.dep_ == "pobj":
-                        return cc, depth > 0
+        # "was detained and sentenced by a court": the by-agent of the verb, else (a passive
+        # sharing the first verb's "was") of the first verb
+        for v in (verb, verb.head) if shares_passive(verb) else (verb,):
+            for c in v.children:
+                if c.dep_ == "agent":
+                    for cc in c.children:
+                        if cc.dep_ == "pobj":
+                            return cc, depth > 0
         return None, depth > 0
     for c in verb.children:
         if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and stative(verb)):
@@ -296,9 +317,6 @@ def subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         obj = next((c for c in head.children if c.dep_ == "dobj"), None)
         if obj is not None and head.lemma_.lower() in OBJECT_CONTROL_VERBS:
             return obj, True
-    speaker = _speaker_going_on(verb)
-    if speaker is not None:
-        return subject(speaker, depth + 1)
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and is_passive(verb.head):
         # "was indicted by the court and will resign": the one indicted resigns, not the court.
         passive_subj = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
