@@ -56,24 +56,20 @@ def test_events_at_half_or_more_are_right_four_times_in_five(name: str, eval_dat
     assert m["coverage_at_conf_0.5"] >= 0.5
 
 
-def test_the_news_a_light_came_after_hangs_on_is_the_main_predicate() -> None:
+def _main(text: str, word: str) -> bool:
+    """Whether ``word`` of ``text`` is its sentence's own predicate (the ``main`` evidence)."""
     from tidings.events.modality import main_predicate
     from tidings.nlp import load
 
-    nlp = load()
-    doc = nlp("Their release came hours after the Chadian government freed three rebel prisoners.")
-    assert main_predicate(next(t for t in doc if t.text == "freed"))
+    return main_predicate(next(t for t in load()(text) if t.text == word))
+
+
+def test_the_news_a_light_came_after_hangs_on_is_the_main_predicate() -> None:
+    assert _main("Their release came hours after the Chadian government freed three rebel prisoners.", "freed")
     # A clause that only sets the time of another act is not the news.
-    doc = nlp("The minister resigned after the Chadian government freed three rebel prisoners.")
-    assert not main_predicate(next(t for t in doc if t.text == "freed"))
+    assert not _main("The minister resigned after the Chadian government freed three rebel prisoners.", "freed")
 
 
 def test_what_an_enacted_measure_does_is_the_main_predicate() -> None:
-    from tidings.events.modality import main_predicate
-    from tidings.nlp import load
-
-    nlp = load()
-    doc = nlp("The Senate approved a bill providing $5 billion in military aid to Poland.")
-    assert main_predicate(next(t for t in doc if t.text == "providing"))
-    doc = nlp("The Senate criticised a bill providing $5 billion in military aid to Poland.")
-    assert not main_predicate(next(t for t in doc if t.text == "providing"))
+    assert _main("The Senate approved a bill providing $5 billion in military aid to Poland.", "providing")
+    assert not _main("The Senate criticised a bill providing $5 billion in military aid to Poland.", "providing")

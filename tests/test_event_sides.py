@@ -202,10 +202,10 @@ def test_a_noun_naming_no_kind_of_act_refers_to_the_news() -> None:
     assert {(s, t) for code, s, t in got if code == "111"} == {("GBRGOV", "IRNJUD")}
     # "the attack" names no doer: it is the violence the article reported, aimed at its doer.
     got = _events(
-        "A suicide bomber rammed an explosives-laden car into a military convoy in northern Chad on "
-        "Tuesday, killing five soldiers, officials said. President Mahamat Deby condemned the attack."
+        "Gunmen on motorbikes ambushed an army patrol near the Chadian town of Bol on Tuesday and shot dead "
+        "five soldiers, the army said. President Mahamat Deby condemned the attack."
     )
-    assert _pairs(got, "11") == {("TCDGOV", "TCDREB")}
+    assert _pairs(got, "11") == {("TCDGOV", "TCDUAF")}
 
 
 def test_where_something_was_said_is_not_whom_it_was_said_to() -> None:
@@ -554,8 +554,8 @@ def test_the_one_accused_is_the_object_not_an_actor_in_what_they_are_accused_of(
 
 def test_a_protest_at_a_mission_is_aimed_at_its_state_not_at_the_flags_carried() -> None:
     got = _events(
-        "Thousands of supporters of the junta rallied outside the French embassy in Niamey on Sunday, "
-        "some waving Russian flags."
+        "Several hundred backers of the coup leaders demonstrated outside the French embassy in Bamako on "
+        "Sunday, many of them waving Russian flags."
     )
     targets = {t for code, _, t in got if code.startswith("14")}
     assert targets and all(t is not None and t.startswith("FRA") for t in targets)
@@ -566,8 +566,8 @@ def test_a_protest_at_a_mission_is_aimed_at_its_state_not_at_the_flags_carried()
 def test_a_month_is_not_a_march() -> None:
     # "on March 12" is a day, not a protest whose protesters could be a side.
     got = _events(
-        "The two earlier proposals, the first on February 19 and the second on March 12, were rejected "
-        "by several ministers of the Democratic Alliance."
+        "Both drafts, one tabled on February 19 and one on March 12, were rejected by several ministers "
+        "of the Democratic Alliance."
     )
     assert got and not any(t is not None and t.endswith("OPP") for _, _, t in got)
 

@@ -401,6 +401,11 @@ def test_lexicon_entries_added_for_actors(text: str, code: str) -> None:
     assert any(c == code for c, *_ in _events(text)), _events(text)
 
 
+def _days(text: str, date: str, root: str) -> set[str | None]:
+    """The days of the events of one root the text tells (every candidate); empty when none."""
+    return {e.date for e in tidings.process_text(text, date=date, min_confidence=0.0).events if e.root == root}
+
+
 def test_a_dated_dateline_is_when_the_story_was_filed_not_when_the_act_happened() -> None:
     # After a headline the parser takes "DUBAI" for the subject of "told" and hangs "June 7"
     # on it: that is when the story was filed; the act's own day is "on Tuesday".
@@ -409,12 +414,10 @@ def test_a_dated_dateline_is_when_the_story_was_filed_not_when_the_act_happened(
         "DUBAI, June 7 (Reuters) - Iran's President Ebrahim Raisi told a crowd on Tuesday that "
         "Saudi Arabia would be punished for its support of the raid."
     )
-    events = [e for e in tidings.process_text(text, date="2023-06-07", min_confidence=0.0).events if e.root == "13"]
-    assert events and {e.date for e in events} == {"2023-06-06"}
+    assert _days(text, "2023-06-07", "13") == {"2023-06-06"}
     # With no day of its own, the act takes the dateline's day.
     text = "CAIRO, April 9 (Reuters) - Egypt's foreign minister warned that Israel would pay for the raid."
-    events = [e for e in tidings.process_text(text, date="2024-04-11", min_confidence=0.0).events if e.root == "13"]
-    assert events and {e.date for e in events} == {"2024-04-09"}
+    assert _days(text, "2024-04-11", "13") == {"2024-04-09"}
 
 
 def test_a_day_on_an_open_complement_dates_the_act() -> None:
@@ -425,8 +428,7 @@ def test_a_day_on_an_open_complement_dates_the_act() -> None:
         "Canada quietly resumed issuing visas in Chile on Monday after receiving guarantees about "
         "the safety of its staff."
     )
-    events = [e for e in tidings.process_text(text, date="2017-11-09", min_confidence=0.0).events if e.root == "08"]
-    assert events and {e.date for e in events} == {"2017-11-06"}
+    assert _days(text, "2017-11-09", "08") == {"2017-11-06"}
 
 
 def test_a_cut_told_as_decided_is_the_cut_and_is_dated_when_told() -> None:
