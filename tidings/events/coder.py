@@ -125,6 +125,7 @@ def code_trigger(p: Pattern, trigger: Token, st: ArticleState) -> list[Event]:
         # "The ban was discussed at a meeting between X and Y": with no doer named, the parties
         # of the meeting it was discussed at did it, with each other.
         sources, targets, each_other = list(found), [None], True
+        source = sources[0]
     if trigger.pos_ in ("NOUN", "PROPN") and inherited and targets == [None] and not _occurs(trigger):
         return []  # a noun that only refers back to an event ("blame for the protests")
     modality, negated = modality_of(trigger, source, st.index, p.code)
