@@ -122,6 +122,15 @@ def test_both_parties_urged_are_not_the_one_who_urges() -> None:
     assert {a.code for a in _by_mention(_actors(text), "both parties")} == {"COLGOV", "COLREB"}
 
 
+def test_a_spokesman_for_someone_is_a_mention_of_whom_he_speaks_for() -> None:
+    # Not the government that spoke last: the one named after "for".
+    text = (
+        "Colombia's government and the ELN signed a truce on Friday. A spokesman for the European "
+        "Commission welcomed the deal."
+    )
+    assert _one(_actors(text), "A spokesman").code == "IGOEUREEC"
+
+
 def test_pronoun_joins_the_person_before_it() -> None:
     text = "Kenyan President William Ruto visited Nairobi's main hospital. He promised new funding."
     actors = _actors(text, date="2024-03-12")

@@ -107,6 +107,8 @@ PAIR_NOUNS = {
 Mention = tuple[int, Actor, str]
 
 
+# Who speaks for an actor named after "for" ("a spokesman for the ministry").
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 # How many sentences back "the two sides" may look for its two parties (the most named win).
 PAIR_WINDOW = 6
 
@@ -247,6 +249,34 @@ class ArticleActors:
             target.mentions.extend(actor.mentions)
             self.mentions = [(h, target if a is actor else a, d) for h, a, d in self.mentions]
             del self.actors[key]
+
+    def spokespeople(self) -> None:
+        """ "A spokesman for the European Commission", "a spokeswoman for Guterres": one who
+        speaks for a named actor is a mention of it, not of the government that spoke last."""
+        by_head: dict[int, Actor] = {}
+        for h, a, _ in self.mentions:
+            by_head.setdefault(h, a)
+        for n, (h, actor, dep) in enumerate(list(self.mentions)):
+            tok = self.doc[h]
+            if tok.lemma_.lower() not in SPOKESPEOPLE:
+                continue
+            principal = next(
+                (
+                    by_head[o.i]
+                    for c in tok.children
+                    if c.dep_ == "prep" and c.lower_ == "for"
+                    for o in c.children
+                    if o.dep_ == "pobj" and o.i in by_head
+                ),
+                None,
+            )
+            if principal is None or principal is actor:
+                continue
+            start = tok.left_edge.idx
+            moved = [m for m in actor.mentions if m.start <= tok.idx < m.end or m.start == start]
+            actor.mentions[:] = [m for m in actor.mentions if m not in moved]
+            principal.mentions.extend(moved)
+            self.mentions[n] = (h, principal, dep)
 
     def titles_and_employers(self) -> None:
         """A person the text names without a country takes one from the title phrase set beside

@@ -69,6 +69,7 @@ class ActorResolver:
                 continue
             self._resolve(state, unit, day, focus, taken)
         state.merge_partial_names()
+        state.spokespeople()
         state.titles_and_employers()
         state.pronouns()
         article.actors = state.coded()
