@@ -108,7 +108,7 @@ Mention = tuple[int, Actor, str]
 
 
 # Who speaks for an actor named after "for" ("a spokesman for the ministry").
-SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+SPOKESPEOPLE = words("actors", "spokespeople")
 # How many sentences back "the two sides" may look for its two parties (the most named win).
 PAIR_WINDOW = 6
 

@@ -43,6 +43,7 @@ OBJECT_CONTROL_VERBS = words("events", "object_control_verbs")
 PROTEST_AIM_VERBS = words("events", "protest_aim_verbs")
 EMBLEM_NOUNS = words("events", "emblem_nouns")
 MISSION_NOUNS = words("events", "mission_nouns")
+MEDIUM_NOUNS = words("events", "medium_nouns")
 GIVE_VERBS = words("events", "give_verbs")
 RECEIVE_VERBS = words("events", "receive_verbs")
 TAKE_VERBS = words("events", "take_verbs")
@@ -117,7 +118,7 @@ def _channel(tok: Token, trigger: Token, st: ArticleState) -> bool:
     ("on MSNBC", "on social media"), not whom they were aimed at."""
     if tok.head.head.i != trigger.i:
         return False
-    if tok.lemma_.lower() in ("media", "television", "radio", "tv", "air", "camera", "twitter", "x", "facebook"):
+    if tok.lemma_.lower() in MEDIUM_NOUNS:
         return True
     return any(r.actor.sector == "MED" for r in st.index.all_at(tok))
 
